@@ -1,0 +1,17 @@
+# decarbfund_room(NAME USES room... PRIVATE_LIBS lib...)
+# One library per folder of src/ (DESIGN §2): every .cpp in src/NAME, linked to exactly the rooms
+# it may use. Sources are globbed so that adding a file needs no edit here.
+function(decarbfund_room name)
+  cmake_parse_arguments(ARG "" "" "USES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/${name}/*.cpp")
+  list(FILTER sources EXCLUDE REGEX "/main\\.cpp$")
+  set(target decarbfund_${name})
+  add_library(${target} STATIC ${sources} "${PROJECT_SOURCE_DIR}/cmake/empty.cpp")
+  add_library(decarbfund::${name} ALIAS ${target})
+  target_include_directories(${target} PUBLIC "${PROJECT_SOURCE_DIR}/src")
+  target_link_libraries(${target} PRIVATE decarbfund_warnings)
+  foreach(room IN LISTS ARG_USES)
+    target_link_libraries(${target} PUBLIC decarbfund::${room})
+  endforeach()
+  target_link_libraries(${target} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+endfunction()

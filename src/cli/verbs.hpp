@@ -1,0 +1,22 @@
+#pragma once
+// The decarbfund verbs. Each add_* registers one subcommand on the CLI11 app; the subcommand's
+// callback parses arguments, calls the rooms below and stores its exit status in `status`.
+// No model logic lives here (DESIGN §2).
+
+namespace CLI {
+class App;
+}
+
+namespace decarbfund::cli {
+
+/// Exit statuses: 0 success, 1 the question's answer is "no" (e.g. target missed when asked to
+/// fail on it), 2 bad input, 3 internal failure.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInternal = 3;
+
+void add_validate(CLI::App& app, int& status);
+void add_import_midden(CLI::App& app, int& status);
+void add_schema(CLI::App& app, int& status);
+
+}  // namespace decarbfund::cli

@@ -1,0 +1,382 @@
+#include "data/csv_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.hpp"
+
+namespace decarbfund::data {
+
+namespace {
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if (c < 0x80) {
+      len = 1;
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+      len = 4;
+    } else {
+      return i;
+    }
+    if (i + len > n) {
+      return i;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        return i;
+      }
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+long line_of(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+}  // namespace
+
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file,
+                                  core::Diagnostics& diags) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);  // a UTF-8 byte-order mark, as spreadsheets write it
+  }
+  if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    diags.error(file, line_of(text, bad), "", "UTF-8 text",
+                fmt::format("an invalid byte 0x{:02x}", static_cast<unsigned char>(text[bad])),
+                "csv.encoding");
+    return std::nullopt;
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    diags.error(file, line_of(text, nul), "", "text", "a NUL byte", "csv.encoding");
+    return std::nullopt;
+  }
+
+  CsvTable table;
+  table.file = file;
+  std::vector<CsvRow> records;
+  long line = 1;
+  std::size_t i = 0;
+  const auto n = text.size();
+  bool header_seen = false;
+  while (i < n) {
+    // Comments and blank lines before the header; blank lines anywhere are skipped.
+    if (text[i] == '\n' || (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')) {
+      i += text[i] == '\r' ? 2 : 1;
+      ++line;
+      continue;
+    }
+    if (!header_seen && text[i] == '#') {
+      auto eol = text.find('\n', i);
+      i = eol == std::string_view::npos ? n : eol + 1;
+      ++line;
+      continue;
+    }
+    CsvRow row;
+    row.line = line;
+    std::string field;
+    bool record_done = false;
+    while (!record_done) {
+      field.clear();
+      if (i < n && text[i] == '"') {
+        const long quote_line = line;
+        ++i;
+        bool closed = false;
+        while (i < n) {
+          char c = text[i];
+          if (c == '"') {
+            if (i + 1 < n && text[i + 1] == '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            closed = true;
+            break;
+          }
+          if (c == '\n') {
+            ++line;
+          }
+          field += c;
+          ++i;
+        }
+        if (!closed) {
+          diags.error(file, quote_line, "", "a closing quote for the field opened here",
+                      "end of file", "csv.quoting");
+          return std::nullopt;
+        }
+        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          diags.error(file, line, "", "',' or end of line after a closing quote",
+                      core::quote_found(text.substr(i, 1)), "csv.quoting");
+          return std::nullopt;
+        }
+      } else {
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"') {
+            diags.error(file, line, "", "a quote only at the start of a field",
+                        core::quote_found(field + '"'), "csv.quoting");
+            return std::nullopt;
+          }
+          field += text[i++];
+        }
+      }
+      row.fields.push_back(field);
+      if (i >= n) {
+        record_done = true;
+      } else if (text[i] == ',') {
+        ++i;
+      } else if (text[i] == '\r') {
+        if (i + 1 < n && text[i + 1] == '\n') {
+          i += 2;
+        } else {
+          diags.error(file, line, "", "a line ending of \\n or \\r\\n", "a lone \\r", "csv.quoting");
+          return std::nullopt;
+        }
+        ++line;
+        record_done = true;
+      } else {  // '\n'
+        ++i;
+        ++line;
+        record_done = true;
+      }
+    }
+    if (!header_seen) {
+      table.header_line = row.line;
+      table.header = std::move(row.fields);
+      header_seen = true;
+    } else {
+      records.push_back(std::move(row));
+    }
+  }
+  if (!header_seen) {
+    diags.error(file, 1, "", "a header row naming the columns", "an empty file", "csv.empty");
+    return std::nullopt;
+  }
+  for (auto& r : records) {
+    if (r.fields.size() != table.header.size()) {
+      diags.error(file, r.line, "",
+                  fmt::format("{} fields as in the header", table.header.size()),
+                  fmt::format("{}", r.fields.size()), "csv.ragged_row");
+      continue;
+    }
+    table.rows.push_back(std::move(r));
+  }
+  return table;
+}
+
+std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagnostics& diags) {
+  std::string text;
+  try {
+    text = core::read_file(path);
+  } catch (const core::Error& e) {
+    for (const auto& d : e.diagnostics()) {
+      diags.add(d);
+    }
+    return std::nullopt;
+  }
+  return parse_csv(text, path.string(), diags);
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  if (text.empty() || text.size() > 64) {
+    return std::nullopt;
+  }
+  std::string_view body = text;
+  if (body.front() == '-') {
+    body.remove_prefix(1);
+  }
+  if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.')) {
+    return std::nullopt;  // rejects "nan", "inf", "+1", " 1"
+  }
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value,
+                                   std::chars_format::general);
+  if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value) ||
+      std::fabs(value) > 1e15) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+TableReader::TableReader(const CsvTable& table, std::span<const ColumnSpec> schema,
+                         core::Diagnostics& diags)
+    : table_(table), schema_(schema), diags_(diags), column_index_(schema.size(), -1) {
+  for (std::size_t c = 0; c < table.header.size(); ++c) {
+    const auto& name = table.header[c];
+    for (std::size_t d = 0; d < c; ++d) {
+      if (table.header[d] == name) {
+        diags.error(table.file, table.header_line, name, "each column once",
+                    "a duplicate column", "csv.duplicate_column");
+        ok_ = false;
+      }
+    }
+    auto it = std::find_if(schema.begin(), schema.end(),
+                           [&](const ColumnSpec& s) { return s.name == name; });
+    if (it == schema.end()) {
+      std::string known;
+      for (const auto& s : schema) {
+        known += known.empty() ? "" : ", ";
+        known += s.name;
+      }
+      diags.error(table.file, table.header_line, name, "one of the columns " + known,
+                  "an unknown column", "csv.unknown_column");
+      ok_ = false;
+    } else {
+      column_index_[static_cast<std::size_t>(it - schema.begin())] = static_cast<int>(c);
+    }
+  }
+  for (std::size_t s = 0; s < schema.size(); ++s) {
+    if (schema[s].required && column_index_[s] < 0) {
+      diags.error(table.file, table.header_line, std::string(schema[s].name),
+                  "a required column", "none", "csv.missing_column");
+      ok_ = false;
+    }
+  }
+}
+
+const ColumnSpec* TableReader::spec(std::string_view column) const {
+  for (const auto& s : schema_) {
+    if (s.name == column) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+int TableReader::index(std::string_view column) const {
+  for (std::size_t s = 0; s < schema_.size(); ++s) {
+    if (schema_[s].name == column) {
+      return column_index_[s];
+    }
+  }
+  return -1;
+}
+
+std::string_view TableReader::raw(std::size_t row, std::string_view column) const {
+  const int c = index(column);
+  if (c < 0) {
+    return {};
+  }
+  return table_.rows[row].fields[static_cast<std::size_t>(c)];
+}
+
+void TableReader::error(std::size_t row, std::string_view column, std::string expected,
+                        std::string found) {
+  diags_.error(table_.file, line(row), std::string(column), std::move(expected), std::move(found));
+}
+
+std::string TableReader::text(std::size_t row, std::string_view column) {
+  const auto* s = spec(column);
+  auto value = raw(row, column);
+  if (value.empty() && s != nullptr && s->required) {
+    error(row, column, s->description.empty() ? "a value" : std::string(s->description), "nothing");
+  }
+  return std::string(value);
+}
+
+double TableReader::number(std::size_t row, std::string_view column, double fallback) {
+  const auto* s = spec(column);
+  auto value = raw(row, column);
+  const std::string unit = s != nullptr && !s->unit.empty() ? fmt::format(" in {}", s->unit) : "";
+  if (value.empty()) {
+    if (s != nullptr && s->required) {
+      error(row, column, "a number" + unit, "nothing");
+    }
+    return fallback;
+  }
+  auto parsed = parse_number(value);
+  if (!parsed) {
+    error(row, column, "a finite decimal number" + unit + " (at most 1e15)", core::quote_found(value));
+    return fallback;
+  }
+  if (s != nullptr && (*parsed < s->min || *parsed > s->max)) {
+    error(row, column, fmt::format("a number{} from {} to {}", unit, s->min, s->max),
+          core::quote_found(value));
+    return fallback;
+  }
+  return *parsed;
+}
+
+long TableReader::integer(std::size_t row, std::string_view column, long fallback) {
+  const auto* s = spec(column);
+  auto value = raw(row, column);
+  if (value.empty()) {
+    if (s != nullptr && s->required) {
+      error(row, column, "a whole number", "nothing");
+    }
+    return fallback;
+  }
+  long parsed = 0;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || ptr != value.data() + value.size()) {
+    error(row, column, "a whole number", core::quote_found(value));
+    return fallback;
+  }
+  if (s != nullptr && (static_cast<double>(parsed) < s->min || static_cast<double>(parsed) > s->max)) {
+    error(row, column, fmt::format("a whole number from {} to {}", s->min, s->max),
+          core::quote_found(value));
+    return fallback;
+  }
+  return parsed;
+}
+
+int TableReader::choice(std::size_t row, std::string_view column,
+                        std::span<const std::string_view> allowed) {
+  const auto* s = spec(column);
+  auto value = raw(row, column);
+  if (value.empty() && (s == nullptr || !s->required)) {
+    return -1;
+  }
+  for (std::size_t k = 0; k < allowed.size(); ++k) {
+    if (allowed[k] == value) {
+      return static_cast<int>(k);
+    }
+  }
+  std::string list;
+  for (auto a : allowed) {
+    list += list.empty() ? "" : ", ";
+    list += a;
+  }
+  error(row, column, "one of " + list, value.empty() ? "nothing" : core::quote_found(value));
+  return -1;
+}
+
+std::string csv_escape(std::string_view field) {
+  if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
+    return std::string(field);
+  }
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string csv_number(double value) {
+  if (value == 0) {
+    return "0";  // also folds -0
+  }
+  if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
+    return fmt::format("{:.0f}", value);
+  }
+  return fmt::format("{}", value);  // shortest round-trip representation
+}
+
+}  // namespace decarbfund::data

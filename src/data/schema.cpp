@@ -1,0 +1,141 @@
+#include "data/schema.hpp"
+
+#include <array>
+
+namespace decarbfund::data {
+
+namespace {
+
+using T = ColumnType;
+constexpr double kMaxT = 1e9;    // no installation emits a gigatonne
+constexpr double kMaxEur = 1e12;
+constexpr double kMaxGj = 1e10;
+
+constexpr ColumnSpec kClusters[] = {
+    {"cluster_id", T::text, true, 0, 0, "", "short id, e.g. rotterdam_moerdijk"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"grid_status", T::text, false, 0, 0, "", "congestion status of the electricity grid"},
+    {"source", T::text, true, 0, 0, "", "where the row comes from (URL or MIDDEN id)"},
+};
+
+constexpr ColumnSpec kSites[] = {
+    {"site_id", T::text, true, 0, 0, "", "unique id; MIDDEN plant_id (M001) or X-… for additions"},
+    {"name", T::text, true, 0, 0, "", "installation name"},
+    {"company", T::text, false, 0, 0, "", "operator or corporate group"},
+    {"cluster", T::text, true, 0, 0, "", "a cluster_id of clusters.csv"},
+    {"sector", T::text, true, 0, 0, "", "sector (NACE main sector name)"},
+    {"nace", T::text, false, 0, 0, "", "NACE code"},
+    {"levy_category", T::text, true, 0, 0, "",
+     "ets_industrial, waste_incineration, n2o or none (policy.md §1.2)"},
+    {"nea_id", T::text, false, 0, 0, "", "NEa permit id"},
+    {"latitude", T::number, false, 50.5, 53.7, "degrees", "WGS84 latitude (the Netherlands)"},
+    {"longitude", T::number, false, 3.2, 7.3, "degrees", "WGS84 longitude (the Netherlands)"},
+    {"emissions_year", T::integer, true, 1990, 2100, "year", "year of emissions_t"},
+    {"emissions_t", T::number, true, 0, kMaxT, "t CO2-eq/yr", "verified emissions in emissions_year"},
+    {"dpr_basis_t", T::number, true, 0, kMaxT, "t/yr",
+     "DPR basis: Σ benchmark × activity level (DESIGN §4.1) before the reduction factor"},
+    {"dpr_basis_method", T::text, true, 0, 0, "", "how dpr_basis_t was obtained"},
+    {"source", T::text, true, 0, 0, "", "where the row comes from"},
+};
+
+constexpr ColumnSpec kOptions[] = {
+    {"option_id", T::text, true, 0, 0, "", "unique id; MIDDEN configuration_id or X-… for projects"},
+    {"site_id", T::text, true, 0, 0, "", "a site_id of sites.csv"},
+    {"name", T::text, true, 0, 0, "", "technology or project name"},
+    {"kind", T::text, true, 0, 0, "", "replace, add_on or project"},
+    {"exclusive_group", T::text, true, 0, 0, "",
+     "options of one site with the same group exclude each other"},
+    {"technology_id", T::text, false, 0, 0, "", "MIDDEN technology card id"},
+    {"delta_emissions_t", T::number, true, -kMaxT, kMaxT, "t CO2-eq/yr",
+     "change of the site's emissions when adopted; negative is a reduction"},
+    {"delta_emissions_low_t", T::number, false, -kMaxT, kMaxT, "t CO2-eq/yr",
+     "low end of delta_emissions_t (larger reduction)"},
+    {"delta_emissions_high_t", T::number, false, -kMaxT, kMaxT, "t CO2-eq/yr",
+     "high end of delta_emissions_t (smaller reduction)"},
+    {"capex_eur", T::number, true, 0, kMaxEur, "EUR (price_year)", "investment"},
+    {"capex_low_eur", T::number, false, 0, kMaxEur, "EUR (price_year)", "low end of capex_eur"},
+    {"capex_high_eur", T::number, false, 0, kMaxEur, "EUR (price_year)", "high end of capex_eur"},
+    {"fixed_om_eur", T::number, true, -kMaxEur, kMaxEur, "EUR/yr (price_year)",
+     "change of fixed operation and maintenance cost"},
+    {"delta_gas_gj", T::number, true, -kMaxGj, kMaxGj, "GJ/yr", "change of natural gas use"},
+    {"delta_electricity_gj", T::number, true, -kMaxGj, kMaxGj, "GJ/yr", "change of electricity use"},
+    {"delta_hydrogen_gj", T::number, true, -kMaxGj, kMaxGj, "GJ/yr", "change of hydrogen use"},
+    {"delta_biomass_gj", T::number, true, -kMaxGj, kMaxGj, "GJ/yr",
+     "change of biomass and biogas use"},
+    {"co2_stored_t", T::number, true, 0, kMaxT, "t CO2/yr", "CO2 sent to transport and storage"},
+    {"co2_store", T::text, false, 0, 0, "",
+     "infra_id of the CO2 store it needs; empty: any store serving the site's cluster"},
+    {"full_load_hours", T::number, true, 0, 8760, "h/yr",
+     "full-load hours used to turn delta_electricity_gj into grid_need_mw"},
+    {"grid_need_mw", T::number, true, 0, 1e5, "MW", "extra grid connection capacity needed"},
+    {"lifetime_yr", T::number, true, 1, 100, "yr", "technical lifetime"},
+    {"trl", T::integer, true, 1, 9, "", "technology readiness level"},
+    {"earliest_year", T::integer, true, 2000, 2100, "year", "first year it can operate"},
+    {"lead_time_yr", T::integer, true, 0, 20, "yr", "years from decision to operation"},
+    {"price_year", T::integer, true, 2000, 2100, "year", "price basis of all EUR columns"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "MIDDEN ids or URL"},
+    {"notes", T::text, false, 0, 0, "", "conversions and assumptions"},
+};
+
+constexpr ColumnSpec kVerifiedEmissions[] = {
+    {"site_id", T::text, true, 0, 0, "", "a site_id of sites.csv"},
+    {"year", T::integer, true, 1990, 2100, "year", "reporting year"},
+    {"emissions_t", T::number, true, 0, kMaxT, "t CO2-eq/yr", "verified emissions"},
+    {"source", T::text, true, 0, 0, "", "where the figure comes from"},
+};
+
+constexpr ColumnSpec kInfrastructure[] = {
+    {"infra_id", T::text, true, 0, 0, "", "unique id, e.g. grid_rotterdam_moerdijk, porthos"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"kind", T::text, true, 0, 0, "", "grid, co2_storage or hydrogen"},
+    {"clusters", T::text, true, 0, 0, "", "cluster_ids it serves, separated by ';'"},
+    {"funded_by", T::text, true, 0, 0, "",
+     "the fund lot or outside body that pays for it (e.g. klimaatfonds_energy_infrastructure, tennet)"},
+    {"status", T::text, false, 0, 0, "", "planning status in words"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kInfrastructureCapacity[] = {
+    {"infra_id", T::text, true, 0, 0, "", "an infra_id of infrastructure.csv"},
+    {"year", T::integer, true, 2000, 2100, "year", "year the capacity applies to"},
+    {"capacity_mw", T::number, false, 0, 1e6, "MW",
+     "grid: new connection capacity available to industry; hydrogen: transport capacity"},
+    {"capacity_t", T::number, false, 0, 1e9, "t CO2/yr", "co2_storage: injection capacity"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kPrices[] = {
+    {"series", T::text, true, 0, 0, "", "price series; the unit is in its name"},
+    {"year", T::integer, true, 2000, 2100, "year", "year"},
+    {"value", T::number, true, -1e6, 1e6, "as the series name says", "price"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr TableSpec kTables[] = {
+    {"clusters", "industrial clusters (DESIGN §3)", kClusters},
+    {"sites", "installations: one row per MIDDEN plant or added site", kSites},
+    {"options", "abatement options per site: MIDDEN alternatives and announced projects", kOptions},
+    {"verified_emissions", "verified emissions newer than the site's base figure", kVerifiedEmissions},
+    {"infrastructure", "infrastructure items whose capacity limits options", kInfrastructure},
+    {"infrastructure_capacity", "capacity per infrastructure item and year", kInfrastructureCapacity},
+    {"prices", "price paths per series and year", kPrices},
+};
+
+}  // namespace
+
+std::span<const TableSpec> dataset_tables() { return kTables; }
+
+const TableSpec* find_table(std::string_view key) {
+  for (const auto& t : kTables) {
+    if (t.key == key) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace decarbfund::data
