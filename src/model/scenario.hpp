@@ -1,0 +1,59 @@
+#pragma once
+// A scenario: the policy and assumptions one outlook runs under (DESIGN §1). Files are YAML
+// (scenarios/*.yaml); a scenario may name a base and override only what it changes. This is the
+// resolved, dense form that simulate() reads.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/policy.hpp"
+#include "model/year_series.hpp"
+
+namespace decarbfund::model {
+
+/// How a site decides on an option once its economics are known (DESIGN §4.2).
+enum class AdoptionRule : std::uint8_t { npv_threshold, stochastic };
+
+/// The 2030 target of the lot (DESIGN §4.3).
+struct Target {
+  int year = 2030;
+  double required_t = 5'900'000;       ///< additional reduction asked in `year`
+  double levy_leg_t = 4'000'000;       ///< of which through the levy tightening
+  double package_leg_t = 1'900'000;    ///< of which through this lot's package
+  std::string reference_scenario;      ///< path of the scenario the reduction is measured against
+};
+
+/// Firm-response parameters (DESIGN §4.2).
+struct ResponseParams {
+  double hurdle_rate = 0.10;           ///< discount rate of large industry, 1/yr
+  AdoptionRule rule = AdoptionRule::npv_threshold;
+  double npv_threshold_eur = 0.0;      ///< adopt when NPV ≥ this
+  int decision_from_year = 2025;       ///< first year in which new investment decisions are made
+  /// Expected CO2 price used in NPVs: "current" (this year's price held flat) or "path"
+  /// (the scenario's future prices over the lifetime).
+  bool foresight = true;
+};
+
+/// A scenario after resolving its base chain: every field set.
+struct Scenario {
+  std::string name;         ///< e.g. "coalition-2023"
+  std::string file;         ///< path it was read from
+  std::string description;
+  std::vector<std::string> chain;  ///< files from the root base to this one
+  int start_year = 2020;
+  int end_year = 2050;
+  std::uint64_t seed = 0;
+  Target target;
+  LevyPolicy levy;
+  ResponseParams response;
+  /// Price series overriding the dataset's (series name as in prices.csv → per-year values).
+  std::map<std::string, YearSeries> prices;
+  /// Years each infrastructure item arrives later than the dataset says (infra_id → years).
+  std::map<std::string, int> infrastructure_delay_yr;
+  /// Whether this lot's package (deals, SME scheme, other support) is switched on.
+  bool package_enabled = true;
+};
+
+}  // namespace decarbfund::model
