@@ -1,0 +1,108 @@
+// `decarbfund validate DIR [--json]`: load a dataset, check it, print a summary (issue 2 §5).
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/verbs.hpp"
+#include "data/load_dataset.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+struct ValidateArgs {
+  std::string dir = "data/nl";
+  bool json = false;
+};
+
+nlohmann::ordered_json summary_json(const model::Model& m) {
+  nlohmann::ordered_json j;
+  const auto& s = m.sites;
+  double base = 0;
+  double latest = 0;
+  std::map<std::string, double> by_cluster;
+  std::map<std::string, std::size_t> sites_by_category;
+  std::size_t with_options = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    base += s.base_emissions_t[i];
+    latest += s.latest_emissions_t[i];
+    by_cluster[m.clusters.id[s.cluster[i]]] += s.base_emissions_t[i];
+    ++sites_by_category[std::string(
+        model::kLevyCategoryNames[static_cast<std::size_t>(s.levy_category[i])])];
+    with_options += s.option_begin[i + 1] > s.option_begin[i] ? 1 : 0;
+  }
+  j["dataset"] = m.info.name;
+  j["version"] = m.info.version;
+  j["path"] = m.info.path;
+  j["base_year"] = m.info.base_year;
+  j["price_year"] = m.info.price_year;
+  j["sites"] = s.size();
+  j["sites_with_options"] = with_options;
+  j["options"] = m.options.size();
+  j["exclusive_groups"] = m.options.exclusive_group_count;
+  j["clusters"] = m.clusters.size();
+  j["infrastructure"] = m.infrastructure.size();
+  j["base_year_emissions_t"] = base;
+  j["latest_verified_emissions_t"] = latest;
+  j["base_year_emissions_t_by_cluster"] = by_cluster;
+  j["sites_by_levy_category"] = sites_by_category;
+  return j;
+}
+
+void print_summary(const nlohmann::ordered_json& j) {
+  fmt::print("dataset {} {} ({}), prices in EUR {}\n", j["dataset"].get<std::string>(),
+             j["version"].get<std::string>(), j["path"].get<std::string>(),
+             j["price_year"].get<int>());
+  fmt::print("  sites            {:>8}  ({} with options)\n", j["sites"].get<std::size_t>(),
+             j["sites_with_options"].get<std::size_t>());
+  fmt::print("  options          {:>8}  in {} mutually-exclusive groups\n",
+             j["options"].get<std::size_t>(), j["exclusive_groups"].get<std::size_t>());
+  fmt::print("  infrastructure   {:>8}\n", j["infrastructure"].get<std::size_t>());
+  fmt::print("  sites by levy category:");
+  for (const auto& [k, v] : j["sites_by_levy_category"].items()) {
+    fmt::print(" {} {}", k, v.get<std::size_t>());
+  }
+  fmt::print("\n\n  {:<24} {:>14}\n", "cluster", "base-year Mt");
+  for (const auto& [k, v] : j["base_year_emissions_t_by_cluster"].items()) {
+    fmt::print("  {:<24} {:>14.3f}\n", k, v.get<double>() / 1e6);
+  }
+  fmt::print("  {:<24} {:>14.3f}\n", "total (base year)", j["base_year_emissions_t"].get<double>() / 1e6);
+  fmt::print("  {:<24} {:>14.3f}\n", "total (latest verified)",
+             j["latest_verified_emissions_t"].get<double>() / 1e6);
+}
+
+}  // namespace
+
+void add_validate(CLI::App& app, int& status) {
+  auto args = std::make_shared<ValidateArgs>();
+  auto* cmd = app.add_subcommand("validate", "Load a dataset directory, check it and summarise it");
+  cmd->add_option("dir", args->dir, "dataset directory (holds dataset.yaml)")->capture_default_str();
+  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->callback([args, &status] {
+    core::Diagnostics diags;
+    auto model = data::load_dataset(args->dir, diags);
+    for (const auto& d : diags.all()) {
+      std::fprintf(stderr, "%s%s\n", d.severity == core::Severity::error ? "error: " : "",
+                   d.to_string().c_str());
+    }
+    if (!model) {
+      std::fprintf(stderr, "%zu error(s); nothing loaded\n", diags.error_count());
+      status = kExitBadInput;
+      return;
+    }
+    const auto j = summary_json(*model);
+    if (args->json) {
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      print_summary(j);
+    }
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli
