@@ -36,6 +36,11 @@ struct LevyPolicy {
   YearSeries ets_reference_price_eur_per_t;
   bool dpr_trading = true;  ///< DPR transfers between installations (§1.7)
   bool carry_back = true;   ///< later surplus refunds earlier levy (§1.7)
+  /// Waste incinerators trade DPRs only among themselves (Belastingplan 2026, policy.md §1.7).
+  bool avi_trading_among_avis_only = false;
+  /// Minimum CO2 price for industry, EUR/t (policy.md §8.5): a second tariff on the emissions
+  /// covered by DPRs. Empty = off (the default: its year values are a gap in policy.md §8.5).
+  YearSeries minimum_price_eur_per_t;
 };
 
 }  // namespace decarbfund::model
