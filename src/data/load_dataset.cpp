@@ -1,6 +1,7 @@
 #include "data/load_dataset.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -278,6 +279,9 @@ void load_infrastructure(const Manifest& m, model::Model& model, core::Diagnosti
     const bool storage = inf.kind[i] == model::InfrastructureKind::co2_storage;
     const double value = storage ? tonnes : mw;
     if (std::isnan(value)) {
+      if (!t.raw(r, storage ? "capacity_t" : "capacity_mw").empty()) {
+        return;  // already reported as a bad number
+      }
       t.error(r, storage ? "capacity_t" : "capacity_mw",
               storage ? "a capacity in t CO2/yr for a co2_storage item"
                       : "a capacity in MW for a grid or hydrogen item",
@@ -495,8 +499,10 @@ void load_options(const Manifest& m, model::Model& model, core::Diagnostics& dia
   std::partial_sum(s.option_begin.begin(), s.option_begin.end(), s.option_begin.begin());
 }
 
+/// Price paths: stated years as given, years in between interpolated linearly, years outside
+/// held flat (docs/data-format.md, "prices").
 void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diags) {
-  std::set<std::pair<int, long>> seen;
+  std::array<std::map<long, double>, model::kPriceSeriesCount> points;
   read_table(m, "prices", diags, [&](TableReader& t, std::size_t r) {
     const int series = t.choice(r, "series", kPriceSeries);
     const long year = t.integer(r, "year");
@@ -506,13 +512,27 @@ void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diag
     if (series < 0 || std::isnan(value)) {
       return;
     }
-    if (!seen.insert({series, year}).second) {
+    if (!points[static_cast<std::size_t>(series)].emplace(year, value).second) {
       t.error(r, "year", "one row per series and year",
               fmt::format("{} again for {}", year, kPriceSeries[series]));
-      return;
     }
-    model.prices[static_cast<std::size_t>(series)].set(static_cast<int>(year), value);
   });
+  for (std::size_t s = 0; s < points.size(); ++s) {
+    const auto& p = points[s];
+    auto& out = model.prices[s];
+    for (auto it = p.begin(); it != p.end(); ++it) {
+      const auto next = std::next(it);
+      out.set(static_cast<int>(it->first), it->second);
+      if (next == p.end()) {
+        break;
+      }
+      const double span = static_cast<double>(next->first - it->first);
+      for (long y = it->first + 1; y < next->first; ++y) {
+        const double w = static_cast<double>(y - it->first) / span;
+        out.set(static_cast<int>(y), it->second + w * (next->second - it->second));
+      }
+    }
+  }
 }
 
 }  // namespace

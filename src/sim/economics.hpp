@@ -1,0 +1,32 @@
+#pragma once
+// The economic evaluation of an option (DESIGN §4.2), kept apart from the decision rule: what an
+// option costs per tonne, and its NPV for a site given the CO2 prices it expects.
+
+#include <span>
+
+#include "model/model.hpp"
+#include "sim/inputs.hpp"
+
+namespace decarbfund::sim {
+
+/// Capital recovery factor r / (1 − (1 + r)^−n): the annuity that repays 1 EUR over n years.
+double capital_recovery_factor(double rate, double years);
+
+/// Yearly cash cost of operating option `o` in year index `y`, without any CO2 price:
+/// fixed O&M + Δgas × gas + Δelectricity × electricity + ΔH2 × H2 + Δbiomass × biomass
+/// + CO2 stored × transport-and-storage tariff. EUR/yr; negative where it saves energy cost.
+double option_operating_cost(const model::Options& options, const Inputs& in, model::Index o, int y);
+
+/// Levelised abatement cost in EUR/t at the prices of year index `y` (the merit order of
+/// DESIGN §4.2): (capex × CRF(r, lifetime) + operating cost) ÷ tonnes avoided. +∞ when the
+/// option avoids nothing.
+double option_cost_per_t(const model::Options& options, const Inputs& in, model::Index o, int y);
+
+/// NPV in EUR, discounted to the decision year index `decided`, of option `o` operating from year
+/// index `start` for its lifetime, when each avoided tonne in year index y is worth
+/// `co2_value_eur_per_t[y]` (ETS price + the levy's marginal price the site expects):
+///   NPV = −capex·(1+r)^−(start−decided) + Σ_k [avoided·value(y) − operating cost(y)]·(1+r)^−(y−decided)
+double option_npv(const model::Options& options, const Inputs& in, model::Index o, int decided,
+                  int start, std::span<const double> co2_value_eur_per_t);
+
+}  // namespace decarbfund::sim

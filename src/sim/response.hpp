@@ -1,0 +1,22 @@
+#pragma once
+// Firm response (DESIGN §4.2): the decision rule applied to the economics of economics.hpp.
+// In decision year y every site may adopt options: candidates are ranked by levelised EUR/t
+// (merit order), and each is adopted when its NPV at the site's expected CO2 value clears the
+// rule's threshold — with package support up to its funding gap where the package pays — and the
+// infrastructure ledgers (grid MW per cluster, CO2 storage, hydrogen) have room from its first
+// operating year on. One option per mutually-exclusive group, ever.
+
+#include "sim/simulate.hpp"
+
+namespace decarbfund::sim::detail {
+
+/// The levy's expected marginal price for a site of `category` in pool `pool` in year index y:
+/// the levy rate when the pool's projected liable emissions exceed its DPRs (the DPR price rises
+/// to the rate in shortage), 0 in surplus (DESIGN §4.1).
+double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
+                           DprPool pool, int y);
+
+/// Takes the decisions of year index y.
+void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y);
+
+}  // namespace decarbfund::sim::detail

@@ -1,0 +1,179 @@
+#include "sim/simulate.hpp"
+
+#include <algorithm>
+
+#include "sim/response.hpp"
+
+namespace decarbfund::sim {
+
+namespace {
+
+std::size_t at(std::size_t row, int years, int y) {
+  return row * static_cast<std::size_t>(years) + static_cast<std::size_t>(y);
+}
+
+/// The first infrastructure item of `kind` serving `cluster`, or kNone.
+model::Index serving(const model::Infrastructure& inf, model::InfrastructureKind kind,
+                     model::Index cluster) {
+  for (model::Index i = 0; i < inf.size(); ++i) {
+    if (inf.kind[i] == kind &&
+        std::find(inf.clusters[i].begin(), inf.clusters[i].end(), cluster) != inf.clusters[i].end()) {
+      return i;
+    }
+  }
+  return model::kNone;
+}
+
+/// Step 4 for year index y: emissions from the options operating, DPRs, the market, the levy.
+void account_year(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
+  const auto& sites = model.sites;
+  auto& out = ws.out_;
+  const int years = in.years();
+  const int year = in.start_year + y;
+  double total = 0;
+  for (model::Index s = 0; s < sites.size(); ++s) {
+    double e = in.site_emissions_t[s];
+    for (auto i = sites.option_begin[s]; i < sites.option_begin[s + 1]; ++i) {
+      if (out.operating(i, y)) {
+        e += in.option_delta_emissions_t[i];
+      }
+    }
+    e = std::max(0.0, e);
+    const auto category = sites.levy_category[s];
+    ws.year_emissions_[s] = e;
+    ws.year_dpr_[s] = dpr_allocation(in.levy, category, year, in.site_dpr_basis_t[s]);
+    ws.year_rate_[s] = ws.rate_[at(static_cast<std::size_t>(category), years, y)];
+    out.emissions_t[at(s, years, y)] = e;
+    out.dpr_allocated_t[at(s, years, y)] = ws.year_dpr_[s];
+    total += e;
+  }
+  out.total_emissions_t[static_cast<std::size_t>(y)] = total;
+  const DprMarketInput market{sites.levy_category, ws.year_emissions_, ws.year_dpr_, ws.year_rate_, {}};
+  const auto clearing = clear_dpr_market(in.levy, market, ws.year_bought_, ws.year_sold_);
+  for (std::size_t p = 0; p < kDprPoolCount; ++p) {
+    out.dpr_price_eur_per_t[at(p, years, y)] = clearing.pool[p].price_eur_per_t;
+  }
+  for (model::Index s = 0; s < sites.size(); ++s) {
+    ws.levy_years_[at(s, years, y)] =
+        levy_year(year, ws.year_emissions_[s], ws.year_dpr_[s], ws.year_bought_[s],
+                  ws.year_sold_[s], ws.year_rate_[s]);
+    out.dpr_bought_t[at(s, years, y)] = ws.year_bought_[s];
+    out.dpr_sold_t[at(s, years, y)] = ws.year_sold_[s];
+  }
+}
+
+}  // namespace
+
+Workspace::Workspace(const model::Model& model, const Inputs& in) {
+  const auto sites = model.sites.size();
+  const auto options = model.options.size();
+  const auto years = static_cast<std::size_t>(in.years());
+  out_.start_year = in.start_year;
+  out_.years = in.years();
+  for (auto* v : {&out_.emissions_t, &out_.dpr_allocated_t, &out_.dpr_bought_t, &out_.dpr_sold_t,
+                  &out_.levy_eur, &out_.refund_eur}) {
+    v->assign(sites * years, 0.0);
+  }
+  out_.dpr_price_eur_per_t.assign(kDprPoolCount * years, 0.0);
+  out_.total_emissions_t.assign(years, 0.0);
+  out_.levy_revenue_eur.assign(years, 0.0);
+  out_.support_outlay_eur.assign(years, 0.0);
+  out_.option_decided.assign(options, -1);
+  out_.option_start.assign(options, -1);
+  out_.option_instrument.assign(options, Instrument::none);
+  out_.option_support_eur.assign(options, 0.0);
+  for (auto* v : {&out_.option_grid, &out_.option_store, &out_.option_hydrogen, &out_.option_blocked_by}) {
+    v->assign(options, model::kNone);
+  }
+  out_.infrastructure_used.assign(model.infrastructure.size() * years, 0.0);
+  candidates_.reserve(options);
+  group_taken_.assign(model.options.exclusive_group_count, 0);
+  projected_pool_t_.assign(kDprPoolCount * years, 0.0);
+  pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
+  rate_.assign(model::kLevyCategoryCount * years, 0.0);
+  co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
+  for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
+    v->assign(sites, 0.0);
+  }
+  levy_years_.assign(sites * years, LevyYear{});
+  const auto& inf = model.infrastructure;
+  site_grid_.resize(sites);
+  site_hydrogen_.resize(sites);
+  for (model::Index s = 0; s < sites; ++s) {
+    site_grid_[s] = serving(inf, model::InfrastructureKind::grid, model.sites.cluster[s]);
+    site_hydrogen_[s] = serving(inf, model::InfrastructureKind::hydrogen, model.sites.cluster[s]);
+  }
+  cluster_stores_.resize(model.clusters.size());
+  for (model::Index i = 0; i < inf.size(); ++i) {
+    if (inf.kind[i] == model::InfrastructureKind::co2_storage) {
+      for (auto c : inf.clusters[i]) {
+        cluster_stores_[c].push_back(i);
+      }
+    }
+  }
+}
+
+void simulate(const model::Model& model, const Inputs& in, Workspace& ws) noexcept {
+  const auto& sites = model.sites;
+  auto& out = ws.out_;
+  const int years = in.years();
+
+  // Reset the outcome (a workspace is reused across draws).
+  for (auto* v : {&out.emissions_t, &out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t,
+                  &out.levy_eur, &out.refund_eur, &out.dpr_price_eur_per_t, &out.total_emissions_t,
+                  &out.levy_revenue_eur, &out.support_outlay_eur, &out.option_support_eur,
+                  &out.infrastructure_used, &ws.projected_pool_t_, &ws.pool_dpr_t_}) {
+    std::fill(v->begin(), v->end(), 0.0);
+  }
+  std::fill(out.option_decided.begin(), out.option_decided.end(), -1);
+  std::fill(out.option_start.begin(), out.option_start.end(), -1);
+  std::fill(out.option_instrument.begin(), out.option_instrument.end(), Instrument::none);
+  for (auto* v : {&out.option_grid, &out.option_store, &out.option_hydrogen, &out.option_blocked_by}) {
+    std::fill(v->begin(), v->end(), model::kNone);
+  }
+  std::fill(ws.group_taken_.begin(), ws.group_taken_.end(), 0);
+
+  // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
+  // changes (what firms project when they value the levy, response.cpp).
+  for (int y = 0; y < years; ++y) {
+    const int year = in.start_year + y;
+    const double ets_last_year = in.prices.ets_eur_per_t[static_cast<std::size_t>(std::max(0, y - 1))];
+    const double reference = ets_reference_price(in.levy, year, ets_last_year);
+    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+      ws.rate_[at(c, years, y)] = levy_rate(in.levy, static_cast<model::LevyCategory>(c), year, reference);
+    }
+    for (model::Index s = 0; s < sites.size(); ++s) {
+      const auto pool = dpr_pool(in.levy, sites.levy_category[s]);
+      if (pool == DprPool::none || !levy_applies(in.levy, sites.levy_category[s], year)) {
+        continue;
+      }
+      const auto p = static_cast<std::size_t>(pool);
+      ws.projected_pool_t_[at(p, years, y)] += in.site_emissions_t[s];
+      ws.pool_dpr_t_[at(p, years, y)] +=
+          dpr_allocation(in.levy, sites.levy_category[s], year, in.site_dpr_basis_t[s]);
+    }
+  }
+
+  for (int y = 0; y < years; ++y) {
+    if (in.start_year + y >= in.response.decision_from_year) {
+      detail::decide(model, in, ws, y);
+    }
+    account_year(model, in, ws, y);
+  }
+
+  // Carry-back over each site's years (policy.md §1.7), then the yearly totals.
+  for (model::Index s = 0; s < sites.size(); ++s) {
+    std::span<LevyYear> site_years(ws.levy_years_.data() + at(s, years, 0), static_cast<std::size_t>(years));
+    if (in.levy.carry_back) {
+      apply_carry_back(site_years);
+    }
+    for (int y = 0; y < years; ++y) {
+      const auto& ly = site_years[static_cast<std::size_t>(y)];
+      out.levy_eur[at(s, years, y)] = ly.levy_eur + ly.minimum_price_levy_eur;
+      out.refund_eur[at(s, years, y)] = ly.refund_eur;
+      out.levy_revenue_eur[static_cast<std::size_t>(y)] += ly.levy_eur + ly.minimum_price_levy_eur - ly.refund_eur;
+    }
+  }
+}
+
+}  // namespace decarbfund::sim

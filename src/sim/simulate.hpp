@@ -1,0 +1,92 @@
+#pragma once
+// simulate(): the heart of decarbfund (DESIGN §1). One pure, deterministic function over the
+// loaded model and the resolved inputs, for every year from start_year to end_year:
+//   1 baseline emissions per site (latest verified emissions, activity held flat),
+//   2 firm response: in each decision year, options in merit order (cheapest EUR/t first) are
+//     adopted when their NPV at the site's expected CO2 price (ETS + the levy's marginal price)
+//     clears the threshold and the infrastructure ledgers have room (economics.hpp, response.cpp),
+//   3 the package: announced projects get support up to their funding gap (instruments),
+//   4 the levy: DPRs, the DPR market, levy owed, carry-back (levy.hpp, dpr_market.hpp),
+//   5 accounting: emissions, levy, support and infrastructure use per site/option and year.
+// No I/O, no globals, no clock; writes only into the Workspace.
+
+#include <cstdint>
+#include <vector>
+
+#include "model/model.hpp"
+#include "sim/dpr_market.hpp"
+#include "sim/inputs.hpp"
+#include "sim/levy.hpp"
+
+namespace decarbfund::sim {
+
+/// Everything one run produces. Site-year columns are [site × years], index site·years + y.
+struct Outcome {
+  int start_year = 0;
+  int years = 0;
+  std::vector<double> emissions_t;      ///< [site × years]
+  std::vector<double> dpr_allocated_t;  ///< [site × years]
+  std::vector<double> dpr_bought_t;     ///< [site × years]
+  std::vector<double> dpr_sold_t;       ///< [site × years]
+  std::vector<double> levy_eur;         ///< [site × years] levy owed (incl. minimum-price term)
+  std::vector<double> refund_eur;       ///< [site × years] carry-back refunds paid in that year
+  std::vector<double> dpr_price_eur_per_t;  ///< [pool × years]
+  std::vector<double> total_emissions_t;    ///< [years]
+  std::vector<double> levy_revenue_eur;     ///< [years] Σ levy − Σ refunds
+  std::vector<double> support_outlay_eur;   ///< [years] package support committed in the year
+  std::vector<int> option_decided;  ///< [option] year index of adoption, −1 if never
+  std::vector<int> option_start;    ///< [option] first operating year index, −1 if never
+  std::vector<Instrument> option_instrument;  ///< [option] what made it pay (ets, levy, package)
+  std::vector<double> option_support_eur;     ///< [option] package support
+  std::vector<model::Index> option_grid;      ///< [option] grid item used (kNone if no need)
+  std::vector<model::Index> option_store;     ///< [option] CO2 store used
+  std::vector<model::Index> option_hydrogen;  ///< [option] hydrogen network used
+  /// [option] infrastructure item that last blocked it (kNone if never blocked or adopted).
+  std::vector<model::Index> option_blocked_by;
+  std::vector<double> infrastructure_used;  ///< [infra × years] MW or t/yr in use
+
+  double emissions(model::Index site, int y) const {
+    return emissions_t[static_cast<std::size_t>(site) * static_cast<std::size_t>(years) +
+                       static_cast<std::size_t>(y)];
+  }
+  /// Tonnes option o avoids in year index y (0 when not operating then).
+  bool operating(model::Index o, int y) const {
+    return option_start[o] >= 0 && option_start[o] <= y;
+  }
+};
+
+/// Every buffer simulate() writes, sized once from the model and inputs (STYLE §2.4); one per
+/// worker thread. simulate() does not allocate once the workspace exists.
+class Workspace {
+ public:
+  Workspace(const model::Model& model, const Inputs& inputs);
+  const Outcome& outcome() const { return out_; }
+
+  // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
+  struct Candidate {
+    double cost_per_t;
+    model::Index option;
+    int start;
+  };
+  Outcome out_;
+  std::vector<Candidate> candidates_;
+  std::vector<std::uint8_t> group_taken_;
+  std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
+  std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
+  std::vector<double> rate_;              ///< [category × years] levy rate
+  std::vector<double> co2_value_;         ///< [years + tail] scratch: one site's CO2 value path
+  std::vector<double> year_emissions_;    ///< [site] scratch for the market
+  std::vector<double> year_dpr_;
+  std::vector<double> year_rate_;
+  std::vector<double> year_bought_;
+  std::vector<double> year_sold_;
+  std::vector<LevyYear> levy_years_;      ///< [site × years]
+  std::vector<model::Index> site_grid_;   ///< grid item serving each site's cluster
+  std::vector<model::Index> site_hydrogen_;
+  std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
+};
+
+/// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.
+void simulate(const model::Model& model, const Inputs& inputs, Workspace& ws) noexcept;
+
+}  // namespace decarbfund::sim

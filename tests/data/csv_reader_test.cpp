@@ -1,0 +1,126 @@
+// Strict CSV reading: each kind of malformed input gives one exact message and never a crash.
+
+#include "data/csv_reader.hpp"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+namespace decarbfund::data {
+namespace {
+
+std::string first_error(std::string_view text) {
+  core::Diagnostics d;
+  auto t = parse_csv(text, "x.csv", d);
+  return d.all().empty() ? "" : d.all().front().to_string();
+}
+
+TEST(CsvReader, ParsesQuotedFieldsCommasNewlinesAndCrLf) {
+  core::Diagnostics d;
+  auto t = parse_csv("\xEF\xBB\xBF# comment\na,b\r\n\"x, y\",\"two\nlines\"\r\n3,\"q\"\"q\"\n", "x.csv", d);
+  ASSERT_TRUE(t);
+  EXPECT_FALSE(d.has_errors());
+  ASSERT_EQ(t->header, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t->header_line, 2);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0].fields[0], "x, y");
+  EXPECT_EQ(t->rows[0].fields[1], "two\nlines");
+  EXPECT_EQ(t->rows[0].line, 3);
+  EXPECT_EQ(t->rows[1].line, 5);
+  EXPECT_EQ(t->rows[1].fields[1], "q\"q");
+}
+
+TEST(CsvReader, RaggedRowNamesLineAndCounts) {
+  EXPECT_EQ(first_error("a,b\n1,2\n3\n"), "x.csv:3: expected 2 fields as in the header, found 1");
+}
+
+TEST(CsvReader, UnterminatedQuote) {
+  EXPECT_EQ(first_error("a,b\n1,\"open\n"),
+            "x.csv:2: expected a closing quote for the field opened here, found end of file");
+}
+
+TEST(CsvReader, QuoteInsideUnquotedField) {
+  EXPECT_EQ(first_error("a\nab\"c\n"), "x.csv:2: expected a quote only at the start of a field, found \"ab\\\"\"");
+}
+
+TEST(CsvReader, TextAfterClosingQuote) {
+  EXPECT_EQ(first_error("a\n\"ab\"c\n"), "x.csv:2: expected ',' or end of line after a closing quote, found \"c\"");
+}
+
+TEST(CsvReader, InvalidUtf8) {
+  EXPECT_EQ(first_error("a\nval\xE9\n"), "x.csv:2: expected UTF-8 text, found an invalid byte 0xe9");
+}
+
+TEST(CsvReader, NulByte) {
+  EXPECT_EQ(first_error(std::string_view("a\nx\0y\n", 6)), "x.csv:2: expected text, found a NUL byte");
+}
+
+TEST(CsvReader, EmptyFile) {
+  EXPECT_EQ(first_error(""), "x.csv:1: expected a header row naming the columns, found an empty file");
+}
+
+TEST(CsvReader, NumbersAreStrict) {
+  EXPECT_EQ(parse_number("1.5e3"), 1500.0);
+  EXPECT_EQ(parse_number("-0.25"), -0.25);
+  EXPECT_FALSE(parse_number("nan"));
+  EXPECT_FALSE(parse_number("NaN"));
+  EXPECT_FALSE(parse_number("inf"));
+  EXPECT_FALSE(parse_number("-inf"));
+  EXPECT_FALSE(parse_number("1e400"));
+  EXPECT_FALSE(parse_number("2e15"));
+  EXPECT_FALSE(parse_number("0x10"));
+  EXPECT_FALSE(parse_number("+1"));
+  EXPECT_FALSE(parse_number(" 1"));
+  EXPECT_FALSE(parse_number("1 "));
+  EXPECT_FALSE(parse_number("1,5"));
+  EXPECT_FALSE(parse_number(""));
+}
+
+constexpr ColumnSpec kSchema[] = {
+    {"id", ColumnType::text, true, 0, 0, "", "an id"},
+    {"mass_t", ColumnType::number, true, 0, 100, "t", "mass"},
+    {"year", ColumnType::integer, false, 2000, 2100, "year", "year"},
+};
+
+TEST(TableReader, ReportsMissingAndUnknownColumns) {
+  core::Diagnostics d;
+  auto t = parse_csv("id,colour\nx,red\n", "x.csv", d);
+  TableReader r(*t, kSchema, d);
+  EXPECT_FALSE(r.ok());
+  ASSERT_EQ(d.all().size(), 2u);
+  EXPECT_EQ(d.all()[0].to_string(),
+            "x.csv:1: field 'colour': expected one of the columns id, mass_t, year, found an unknown column");
+  EXPECT_EQ(d.all()[1].to_string(), "x.csv:1: field 'mass_t': expected a required column, found none");
+}
+
+TEST(TableReader, ChecksValuesWithUnitsAndBounds) {
+  core::Diagnostics d;
+  auto t = parse_csv("id,mass_t,year\nx,NaN,\ny,101,1999\nz,5,20x5\n", "x.csv", d);
+  TableReader r(*t, kSchema, d);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(std::isnan(r.number(0, "mass_t")));
+  EXPECT_EQ(r.integer(0, "year", 7), 7);
+  r.number(1, "mass_t");
+  r.integer(1, "year");
+  r.integer(2, "year");
+  EXPECT_EQ(r.number(2, "mass_t"), 5.0);
+  ASSERT_EQ(d.all().size(), 4u);
+  EXPECT_EQ(d.all()[0].to_string(),
+            "x.csv:2: field 'mass_t': expected a finite decimal number in t (at most 1e15), found \"NaN\"");
+  EXPECT_EQ(d.all()[1].to_string(), "x.csv:3: field 'mass_t': expected a number in t from 0 to 100, found \"101\"");
+  EXPECT_EQ(d.all()[2].to_string(), "x.csv:3: field 'year': expected a whole number from 2000 to 2100, found \"1999\"");
+  EXPECT_EQ(d.all()[3].to_string(), "x.csv:4: field 'year': expected a whole number, found \"20x5\"");
+}
+
+TEST(CsvWriter, EscapesAndFormatsDeterministically) {
+  EXPECT_EQ(csv_escape("plain"), "plain");
+  EXPECT_EQ(csv_escape("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_escape("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_number(1200), "1200");
+  EXPECT_EQ(csv_number(-0.0), "0");
+  EXPECT_EQ(csv_number(0.15), "0.15");
+  EXPECT_EQ(csv_number(1.0 / 3.0), "0.3333333333333333");
+}
+
+}  // namespace
+}  // namespace decarbfund::data

@@ -1,0 +1,206 @@
+// Loading and validating a dataset: the tiny fixture loads with the right shape, and each kind of
+// bad input gives one exact message naming file, line, field, what was expected and what was found.
+
+#include "data/load_dataset.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "core/atomic_file.hpp"
+
+namespace decarbfund::data {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kTiny = fs::path(DECARBFUND_SOURCE_DIR) / "tests/fixtures/tiny";
+
+TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
+  core::Diagnostics d;
+  auto m = load_dataset(kTiny, d);
+  ASSERT_TRUE(m) << d.to_string();
+  EXPECT_EQ(m->info.name, "tiny");
+  EXPECT_EQ(m->info.price_year, 2023);
+  ASSERT_EQ(m->sites.size(), 3u);
+  ASSERT_EQ(m->options.size(), 5u);
+  EXPECT_EQ(m->options.exclusive_group_count, 4u);  // S2's two heat options share one group
+  EXPECT_EQ(m->sites.option_begin, (std::vector<model::Index>{0, 2, 4, 5}));
+  EXPECT_EQ(m->options.id[2], "O3");
+  EXPECT_EQ(m->options.exclusive_group[2], m->options.exclusive_group[3]);
+  EXPECT_EQ(m->sites.levy_category[2], model::LevyCategory::waste_incineration);
+  EXPECT_EQ(m->sites.latest_year[0], 2023);
+  EXPECT_EQ(m->sites.latest_emissions_t[0], 950000);
+  EXPECT_EQ(m->sites.base_emissions_t[0], 1000000);
+  // Unstated ranges fall back to the central value.
+  EXPECT_EQ(m->options.capex_low_eur[1], 200000000);
+  EXPECT_EQ(m->options.delta_emissions_low_t[0], -220000);
+  EXPECT_EQ(m->options.notes[4], "");
+  EXPECT_EQ(m->options.source[4], "test, with a comma");
+  // Capacity: 0 before the first row, steps, held after the last row.
+  const auto store = m->find_infrastructure("store");
+  EXPECT_EQ(m->infrastructure.capacity_at(store, 2025), 0);
+  EXPECT_EQ(m->infrastructure.capacity_at(store, 2040), 350000);
+  const auto grid = m->find_infrastructure("grid_port");
+  EXPECT_EQ(m->infrastructure.capacity_at(grid, 2027), 100);
+  EXPECT_EQ(m->infrastructure.capacity_at(grid, 2028), 300);
+  EXPECT_EQ(m->infrastructure.clusters[store].size(), 2u);
+  EXPECT_EQ(m->options.co2_store[1], store);
+  // Prices: linear between stated years, flat outside.
+  const auto& ets = m->price(model::PriceSeries::ets_eur_per_t);
+  EXPECT_DOUBLE_EQ(ets.at(2022), 45.0);
+  EXPECT_DOUBLE_EQ(ets.at(2028), 108.0);
+  EXPECT_DOUBLE_EQ(ets.at(2040), 130.0);
+}
+
+/// Copies the tiny fixture to a fresh directory, replaces `from` by `to` in one file, loads it and
+/// returns the error messages.
+std::vector<std::string> errors_after(const std::string& file, const std::string& from,
+                                      const std::string& to) {
+  const fs::path dir = fs::temp_directory_path() / ("decarbfund_bad_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(kTiny, dir, fs::copy_options::recursive);
+  auto text = core::read_file(dir / file);
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  core::write_file_atomically(dir / file, text);
+  core::Diagnostics d;
+  auto m = load_dataset(dir, d);
+  EXPECT_FALSE(m);
+  std::vector<std::string> out;
+  const std::string prefix = dir.string() + "/";
+  for (const auto& x : d.all()) {
+    auto s = x.to_string();
+    if (s.starts_with(prefix)) {
+      s = s.substr(prefix.size());
+    }
+    out.push_back(s);
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
+using Msgs = std::vector<std::string>;
+
+TEST(LoadDatasetErrors, NegativeCapex) {
+  EXPECT_EQ(errors_after("options.csv", "50000000,40000000", "-5e7,40000000"),
+            Msgs{"options.csv:2: field 'capex_eur': expected a number in EUR (price_year) from 0 to "
+                 "1000000000000, found \"-5e7\""});
+}
+
+TEST(LoadDatasetErrors, ZeroLifetime) {
+  EXPECT_EQ(errors_after("options.csv", "8000,3.5,25,", "8000,3.5,0,"),
+            Msgs{"options.csv:3: field 'lifetime_yr': expected a number in yr from 1 to 100, found \"0\""});
+}
+
+TEST(LoadDatasetErrors, NegativeGridCapacity) {
+  EXPECT_EQ(errors_after("infrastructure-capacity.csv", "grid_port,2028,300", "grid_port,2028,-300"),
+            Msgs{"infrastructure-capacity.csv:3: field 'capacity_mw': expected a number in MW from 0 "
+                 "to 1000000, found \"-300\""});
+}
+
+TEST(LoadDatasetErrors, YearOutOfRange) {
+  EXPECT_EQ(errors_after("verified-emissions.csv", "S1,2023", "S1,3023"),
+            Msgs{"verified-emissions.csv:2: field 'year': expected a whole number from 1990 to 2100, "
+                 "found \"3023\""});
+}
+
+TEST(LoadDatasetErrors, UnknownSiteOfOption) {
+  EXPECT_EQ(errors_after("options.csv", "O3,S2,", "O3,S9,"),
+            Msgs{"options.csv:4: field 'site_id': expected a site_id of sites.csv, found \"S9\""});
+}
+
+TEST(LoadDatasetErrors, UnknownClusterOfSite) {
+  EXPECT_EQ(errors_after("sites.csv", "Refinery,Oil B,port", "Refinery,Oil B,harbour"),
+            Msgs{"sites.csv:3: field 'cluster': expected a cluster_id of clusters.csv, found \"harbour\""});
+}
+
+TEST(LoadDatasetErrors, DuplicateSite) {
+  auto msgs = errors_after("sites.csv", "S2,Refinery", "S1,Refinery");
+  ASSERT_FALSE(msgs.empty());
+  EXPECT_TRUE(std::regex_search(msgs[0], std::regex(R"(^sites\.csv:3: field 'site_id': expected a unique id, found "S1", already defined at .*sites\.csv:2$)")))
+      << msgs[0];
+}
+
+TEST(LoadDatasetErrors, DuplicateOptionAcrossRows) {
+  auto msgs = errors_after("options.csv", "O4,S2", "O3,S2");
+  ASSERT_EQ(msgs.size(), 1u);
+  EXPECT_TRUE(std::regex_search(msgs[0], std::regex(R"(^options\.csv:5: field 'option_id': expected a unique id, found "O3", already defined at .*options\.csv:4$)")))
+      << msgs[0];
+}
+
+TEST(LoadDatasetErrors, UnknownLevyCategory) {
+  EXPECT_EQ(errors_after("sites.csv", "waste_incineration", "avi"),
+            Msgs{"sites.csv:4: field 'levy_category': expected one of ets_industrial, "
+                 "waste_incineration, n2o, none, found \"avi\""});
+}
+
+TEST(LoadDatasetErrors, StoreOfWrongKind) {
+  EXPECT_EQ(errors_after("options.csv", "300000,store,", "300000,grid_port,"),
+            Msgs{"options.csv:3: field 'co2_store': expected an infra_id of kind co2_storage in "
+                 "infrastructure.csv, found \"grid_port\""});
+}
+
+TEST(LoadDatasetErrors, LowAboveHigh) {
+  EXPECT_EQ(errors_after("options.csv", "-220000,-180000", "-180000,-220000"),
+            Msgs{"options.csv:2: field 'delta_emissions_low_t': expected a low end not above "
+                 "delta_emissions_high_t, found -180000 > -220000"});
+}
+
+TEST(LoadDatasetErrors, RaggedRow) {
+  EXPECT_EQ(errors_after("verified-emissions.csv", "S1,2023,950000,test", "S1,2023,950000"),
+            Msgs{"verified-emissions.csv:2: expected 4 fields as in the header, found 3"});
+}
+
+TEST(LoadDatasetErrors, HugeNumber) {
+  EXPECT_EQ(errors_after("prices.csv", "2030,130,", "2030,1e300,"),
+            Msgs{"prices.csv:4: field 'value': expected a finite decimal number in as the series name "
+                 "says (at most 1e15), found \"1e300\""});
+}
+
+TEST(LoadDatasetErrors, MissingColumn) {
+  auto msgs = errors_after("clusters.csv", "name,grid_status,source", "name,grid_status,origin");
+  ASSERT_GE(msgs.size(), 3u);
+  EXPECT_EQ(msgs[0], "clusters.csv:1: field 'origin': expected one of the columns cluster_id, name, "
+                     "grid_status, source, found an unknown column");
+  EXPECT_EQ(msgs[1], "clusters.csv:1: field 'source': expected a required column, found none");
+  // With no clusters loaded, references to them are reported too, each at its own line.
+  EXPECT_EQ(msgs[2], "infrastructure.csv:2: field 'clusters': expected cluster_ids of clusters.csv "
+                     "separated by ';', found \"port\"");
+}
+
+TEST(LoadDatasetErrors, ManifestUnknownTable) {
+  EXPECT_EQ(errors_after("dataset.yaml", "  prices: [prices.csv]", "  price: [prices.csv]"),
+            Msgs{"dataset.yaml:15: tables.price: expected one of the tables clusters, sites, options, "
+                 "verified_emissions, infrastructure, infrastructure_capacity, prices, found \"price\""});
+}
+
+TEST(LoadDatasetErrors, ManifestWrongVersion) {
+  EXPECT_EQ(errors_after("dataset.yaml", "format_version: 1", "format_version: 7"),
+            Msgs{"dataset.yaml:2: format_version: expected format version 1 (this build reads 1), found \"7\""});
+}
+
+TEST(LoadDatasetErrors, ManifestPathEscapingTheDirectory) {
+  EXPECT_EQ(errors_after("dataset.yaml", "[prices.csv]", "[../../etc/passwd]"),
+            Msgs{"dataset.yaml:15: tables.prices[0]: expected a path inside the dataset directory, found "
+                 "\"../../etc/passwd\""});
+}
+
+TEST(LoadDatasetErrors, MissingFile) {
+  EXPECT_EQ(errors_after("dataset.yaml", "[prices.csv]", "[no-prices.csv]"),
+            Msgs{"no-prices.csv: no such file"});
+}
+
+TEST(LoadDatasetErrors, MissingDirectory) {
+  core::Diagnostics d;
+  EXPECT_FALSE(load_dataset("/nonexistent/dataset", d));
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].to_string(),
+            "/nonexistent/dataset: expected a dataset directory holding dataset.yaml, found no such directory");
+}
+
+}  // namespace
+}  // namespace decarbfund::data
