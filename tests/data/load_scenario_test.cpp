@@ -1,0 +1,165 @@
+// Tests of data/load_scenario: the three shipped scenarios, inheritance over the base chain, and
+// one test per kind of bad scenario with its full message (tests/data/bad/scenario-*.yaml).
+
+#include "data/load_scenario.hpp"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace decarbfund::data {
+namespace {
+
+using model::LevyCategory;
+
+const std::string kSource = DECARBFUND_SOURCE_DIR;
+const std::string kScenarios = kSource + "/scenarios/";
+const std::string kBad = kSource + "/tests/data/bad/";
+
+std::size_t idx(LevyCategory c) { return static_cast<std::size_t>(c); }
+
+model::Scenario load_ok(const std::string& path) {
+  core::Diagnostics diags;
+  auto s = load_scenario(path, diags);
+  EXPECT_TRUE(s.has_value()) << diags.to_string();
+  EXPECT_EQ(diags.to_string(), "");
+  return s.value_or(model::Scenario{});
+}
+
+// The full text of every diagnostic of a bad scenario.
+std::string load_bad(const std::string& name) {
+  core::Diagnostics diags;
+  auto s = load_scenario(kBad + name, diags);
+  EXPECT_FALSE(s.has_value());
+  return diags.to_string();
+}
+
+TEST(LoadScenario, ShippedScenariosLoad) {
+  for (const char* name : {"klimaatakkoord", "coalition-2023", "belastingplan-2026"}) {
+    const auto s = load_ok(kScenarios + name + ".yaml");
+    EXPECT_EQ(s.name, name);
+    EXPECT_EQ(s.target.reference_scenario, kScenarios + "klimaatakkoord.yaml");
+    EXPECT_DOUBLE_EQ(s.target.required_t, 5'900'000);
+  }
+}
+
+// policy.md §1.5: RF_t = 1.213 − 0.078 × (t − 2023) for 2023 ≤ t ≤ 2030 under the 2023 law.
+TEST(LoadScenario, CoalitionReductionFactorPath) {
+  const auto s = load_ok(kScenarios + "coalition-2023.yaml");
+  EXPECT_EQ(s.levy.version, "coalition-2023");
+  for (auto c : {LevyCategory::ets_industrial, LevyCategory::waste_incineration, LevyCategory::n2o}) {
+    const auto& rf = s.levy.reduction_factor[idx(c)];
+    for (int t = 2023; t <= 2030; ++t) {
+      EXPECT_DOUBLE_EQ(rf.at(t), 1.213 - 0.078 * (t - 2023)) << t;
+    }
+    EXPECT_DOUBLE_EQ(rf.at(2024), 1.135);
+    EXPECT_DOUBLE_EQ(rf.at(2030), 0.667);
+  }
+  EXPECT_TRUE(s.package_enabled);
+  EXPECT_EQ(s.chain, (std::vector<std::string>{kScenarios + "klimaatakkoord.yaml",
+                                               kScenarios + "coalition-2023.yaml"}));
+}
+
+// The reference path: 4 Mt more DPRs in 2030 on a 42.0 Mt basis than the coalition path
+// (scenarios/klimaatakkoord.yaml states the arithmetic); tariffs and P_ETS are shared.
+TEST(LoadScenario, KlimaatakkoordHoldsFourMtMoreDprsIn2030) {
+  const auto ka = load_ok(kScenarios + "klimaatakkoord.yaml");
+  const auto co = load_ok(kScenarios + "coalition-2023.yaml");
+  const auto e = idx(LevyCategory::ets_industrial);
+  const double extra_mt = (ka.levy.reduction_factor[e].at(2030) - co.levy.reduction_factor[e].at(2030)) * 42.0;
+  EXPECT_NEAR(extra_mt, 4.0, 0.0005 * 42.0);  // RF is stated to three decimals
+  EXPECT_DOUBLE_EQ(ka.levy.reduction_factor[e].at(2023), 1.213);
+  EXPECT_FALSE(ka.package_enabled);
+  for (int t = 2021; t <= 2030; ++t) {
+    EXPECT_DOUBLE_EQ(ka.levy.tariff_eur_per_t[e].at(t), co.levy.tariff_eur_per_t[e].at(t)) << t;
+  }
+  EXPECT_DOUBLE_EQ(ka.levy.tariff_eur_per_t[e].at(2021), 30.48);
+  EXPECT_DOUBLE_EQ(ka.levy.tariff_eur_per_t[e].at(2022), 41.75);
+  EXPECT_DOUBLE_EQ(ka.levy.tariff_eur_per_t[e].at(2025), 87.90);
+  EXPECT_DOUBLE_EQ(ka.levy.ets_reference_price_eur_per_t.at(2021), 26.73);
+  EXPECT_DOUBLE_EQ(ka.levy.ets_reference_price_eur_per_t.at(2022), 60.78);
+  EXPECT_FALSE(ka.levy.ets_reference_price_eur_per_t.covers(2023));
+  EXPECT_TRUE(ka.levy.minimum_price_eur_per_t.empty());
+}
+
+// belastingplan-2026 inherits coalition's 2023 RF and the base's 2021 tariff, and overrides
+// 2026 onwards (policy.md §8.1, §8.3, §1.8).
+TEST(LoadScenario, BelastingplanInheritsAndOverrides) {
+  const auto s = load_ok(kScenarios + "belastingplan-2026.yaml");
+  const auto e = idx(LevyCategory::ets_industrial);
+  const auto w = idx(LevyCategory::waste_incineration);
+  const auto n = idx(LevyCategory::n2o);
+  EXPECT_EQ(s.levy.version, "belastingplan-2026");
+  EXPECT_EQ(s.chain.size(), 3U);
+  EXPECT_DOUBLE_EQ(s.levy.reduction_factor[e].at(2023), 1.213);  // from coalition-2023
+  EXPECT_DOUBLE_EQ(s.levy.reduction_factor[e].at(2025), 1.057);
+  EXPECT_DOUBLE_EQ(s.levy.reduction_factor[e].at(2028), 1.057);  // raised and frozen
+  EXPECT_DOUBLE_EQ(s.levy.reduction_factor[w].at(2028), 0.823);  // AVIs keep the 2023 path
+  EXPECT_DOUBLE_EQ(s.levy.tariff_eur_per_t[e].at(2021), 30.48);  // from klimaatakkoord
+  EXPECT_DOUBLE_EQ(s.levy.tariff_eur_per_t[e].at(2025), 87.90);
+  EXPECT_DOUBLE_EQ(s.levy.tariff_eur_per_t[e].at(2027), 78.67);  // its own
+  EXPECT_DOUBLE_EQ(s.levy.tariff_eur_per_t[n].at(2027), 78.67);
+  EXPECT_DOUBLE_EQ(s.levy.tariff_eur_per_t[w].at(2030), 295.0);
+  EXPECT_DOUBLE_EQ(s.levy.avi_correction_factor.at(2030), 0.308);
+  EXPECT_DOUBLE_EQ(s.levy.avi_correction_factor.at(2040), 0.0);
+  EXPECT_TRUE(s.levy.avi_trading_among_avis_only);
+  EXPECT_TRUE(s.package_enabled);  // from coalition-2023
+  EXPECT_EQ(s.start_year, 2020);
+  EXPECT_EQ(s.seed, 20261128U);
+}
+
+TEST(LoadScenario, UnknownKeyNamesAllowedKeys) {
+  EXPECT_EQ(load_bad("scenario-unknown-key.yaml"),
+            kBad + "scenario-unknown-key.yaml:6: policy.levy.tarif_eur_per_t: expected one of the "
+                   "keys version, first_year, last_year, tariff_eur_per_t, reduction_factor, "
+                   "ets_reference_price_eur_per_t, avi_correction_factor, "
+                   "minimum_price_eur_per_t, dpr_trading, carry_back, "
+                   "avi_trading_among_avis_only, found an unknown key\n");
+}
+
+TEST(LoadScenario, WrongTypeNamesKeyPathAndUnit) {
+  EXPECT_EQ(load_bad("scenario-wrong-type.yaml"),
+            kBad + "scenario-wrong-type.yaml:8: policy.levy.tariff_eur_per_t.ets_industrial[2031]: "
+                   "expected a number in EUR/t from 0 to 10000, found \"tbd\"\n");
+}
+
+TEST(LoadScenario, MissingBaseFile) {
+  EXPECT_EQ(load_bad("scenario-missing-base.yaml"),
+            kBad + "scenario-missing-base.yaml:3: base: expected an existing scenario file (a path "
+                   "relative to this file), found \"nothere.yaml\" (no file " + kBad +
+                "nothere.yaml)\n");
+}
+
+TEST(LoadScenario, BaseCycle) {
+  EXPECT_EQ(load_bad("scenario-cycle-a.yaml"),
+            kBad + "scenario-cycle-b.yaml:3: base: expected a base chain that ends (no scenario may "
+                   "be its own base), found the cycle " + kBad + "scenario-cycle-a.yaml → " + kBad +
+                "scenario-cycle-b.yaml → " + kBad + "scenario-cycle-a.yaml\n");
+}
+
+TEST(LoadScenario, YearOutOfRange) {
+  EXPECT_EQ(load_bad("scenario-year-out-of-range.yaml"),
+            kBad + "scenario-year-out-of-range.yaml:6: policy.levy.ets_reference_price_eur_per_t"
+                   "[2150]: expected a year from 1990 to 2100, found \"2150\"\n");
+}
+
+TEST(LoadScenario, NegativeTariff) {
+  EXPECT_EQ(load_bad("scenario-negative-tariff.yaml"),
+            kBad + "scenario-negative-tariff.yaml:7: policy.levy.tariff_eur_per_t.n2o[2031]: "
+                   "expected a number in EUR/t from 0 to 10000, found \"-5\"\n");
+}
+
+TEST(LoadScenario, YearGapIsNotInterpolated) {
+  EXPECT_EQ(load_bad("scenario-year-gap.yaml"),
+            kBad + "scenario-year-gap.yaml:8: policy.levy.tariff_eur_per_t.n2o: expected a value "
+                   "for every year from 2021 to 2033 (years are not interpolated), found none for "
+                   "2032\n");
+}
+
+TEST(LoadScenario, MissingFile) {
+  EXPECT_EQ(load_bad("no-such-scenario.yaml"),
+            kBad + "no-such-scenario.yaml: expected a readable scenario file, found no such file\n");
+}
+
+}  // namespace
+}  // namespace decarbfund::data
