@@ -1,0 +1,198 @@
+// simulate() on the tiny fixture: merit order under a full grid ledger, the levy in DPR surplus
+// and shortage, package support up to the funding gap, determinism and zero allocation.
+
+#include "sim/simulate.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include <gtest/gtest.h>
+
+#include "data/load_dataset.hpp"
+#include "sim/economics.hpp"
+
+// Counts heap allocations so a test can assert that simulate() makes none (STYLE §2.6).
+namespace {
+std::atomic<long> g_allocations{0};
+}
+void* operator new(std::size_t n) {
+  ++g_allocations;
+  if (void* p = std::malloc(n == 0 ? 1 : n)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace decarbfund::sim {
+namespace {
+
+const model::Model& tiny() {
+  static const model::Model m =
+      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
+  return m;
+}
+
+/// A scenario with no levy (no tariff), decisions from 2024, 2020–2040.
+model::Scenario no_levy() {
+  model::Scenario s;
+  s.name = "test";
+  s.start_year = 2020;
+  s.end_year = 2040;
+  s.response.decision_from_year = 2024;
+  s.response.hurdle_rate = 0.08;
+  s.levy.first_year = 2021;
+  s.levy.last_year = 2040;
+  return s;
+}
+
+void set_capacity(Inputs& in, const model::Model& m, const char* id, double value) {
+  const auto infra = m.find_infrastructure(id);
+  for (int y = 0; y < in.years(); ++y) {
+    in.infrastructure_capacity[infra * static_cast<std::size_t>(in.years()) + static_cast<std::size_t>(y)] = value;
+  }
+}
+
+TEST(Simulate, MeritOrderUnderAFullGridLedger) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, no_levy());
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);  // all pay
+  const auto o1 = m.find_option("O1");  // e-boiler, 125 MW, port grid
+  const auto o3 = m.find_option("O3");  // heat pump, 10.4 MW, port grid
+  const auto o4 = m.find_option("O4");  // hydrogen burner, same group as O3
+  ASSERT_LT(option_cost_per_t(m.options, in, o3, 5), option_cost_per_t(m.options, in, o1, 5));
+
+  // 130 MW: room for either, not both; the cheaper tonne (O3) comes first in the merit order.
+  set_capacity(in, m, "grid_port", 130.0);
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  const auto& out = ws.outcome();
+  EXPECT_EQ(out.option_decided[o3], 4);  // decided in 2024 …
+  EXPECT_EQ(out.option_start[o3], 5);    // … running after its one-year lead time
+  EXPECT_EQ(out.option_decided[o1], -1);
+  EXPECT_EQ(out.option_blocked_by[o1], m.find_infrastructure("grid_port"));
+  EXPECT_EQ(out.option_decided[o4], -1);  // its group was taken by O3
+  // 2030: O3's 10.4 MW plus the 3.5 MW of O2's capture unit (from 2027).
+  EXPECT_DOUBLE_EQ(out.infrastructure_used[m.find_infrastructure("grid_port") * 21 + 10], 13.9);
+
+  // 140 MW: both fit.
+  set_capacity(in, m, "grid_port", 140.0);
+  simulate(m, in, ws);
+  EXPECT_EQ(ws.outcome().option_decided[o1], 4);
+  EXPECT_EQ(ws.outcome().option_decided[o3], 4);
+  EXPECT_EQ(ws.outcome().option_instrument[o1], Instrument::ets);
+}
+
+model::Scenario flat_levy(double tariff, double rf);
+
+TEST(Simulate, CaptureWaitsForTheStore) {
+  const auto& m = tiny();
+  // A levy short of DPRs makes the incinerator's capture (O5, outside the ETS) pay too.
+  auto in = resolve_inputs(m, flat_levy(400.0, 0.1));
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  // The store opens in 2026 with 350 kt/yr: O2 (300 kt, earliest 2026, lead 3) fits, O5 (100 kt)
+  // then does not.
+  const auto o2 = m.find_option("O2");
+  const auto o5 = m.find_option("O5");
+  EXPECT_EQ(ws.outcome().option_start[o2], 7);  // 2024 + 3
+  EXPECT_EQ(ws.outcome().option_decided[o5], -1);
+  EXPECT_EQ(ws.outcome().option_blocked_by[o5], m.find_infrastructure("store"));
+}
+
+TEST(Simulate, EmissionsFollowAdoptedOptions) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, no_levy());
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
+  set_capacity(in, m, "grid_port", 130.0);
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  const auto& out = ws.outcome();
+  // S2 (500 kt) runs O3 (−50 kt) from 2025; S1 (latest verified 950 kt) runs O2 (−300 kt) from 2027.
+  EXPECT_DOUBLE_EQ(out.emissions(1, 4), 500000);
+  EXPECT_DOUBLE_EQ(out.emissions(1, 5), 450000);
+  EXPECT_DOUBLE_EQ(out.emissions(0, 6), 950000);
+  EXPECT_DOUBLE_EQ(out.emissions(0, 7), 650000);
+  EXPECT_DOUBLE_EQ(out.total_emissions_t[7], 650000 + 450000 + 200000);
+}
+
+/// A levy with one rate and reduction factor for every year.
+model::Scenario flat_levy(double tariff, double rf) {
+  auto s = no_levy();
+  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
+    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
+    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
+  }
+  return s;
+}
+
+TEST(Simulate, LevyInDprSurplusCollectsNothing) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, flat_levy(100.0, 2.0));  // DPRs = 2 × basis: plenty
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 0.0);
+  std::fill(in.option_capex_eur.begin(), in.option_capex_eur.end(), 1e12);  // nobody invests
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  for (int y = 0; y < in.years(); ++y) {
+    EXPECT_EQ(ws.outcome().levy_revenue_eur[static_cast<std::size_t>(y)], 0.0);
+    EXPECT_EQ(ws.outcome().dpr_price_eur_per_t[static_cast<std::size_t>(y)], 0.0);
+  }
+}
+
+TEST(Simulate, LevyInDprShortageCollectsOnTheNetShortfall) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, flat_levy(100.0, 0.5));
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 0.0);
+  std::fill(in.option_capex_eur.begin(), in.option_capex_eur.end(), 1e12);
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  // 2021 (y = 1): S1 950 kt + S2 500 kt against 0.5 × (800 + 400) kt = 600 kt DPRs: short 850 kt
+  // at 100 − 26.73 (the 2021 ETS reference price in prices.csv) = 73.27 EUR/t. The incinerator S3
+  // (200 kt, DPR 0.5 × 180 kt = 90 kt) is short 110 kt at the full 100 EUR/t. Nobody has a
+  // surplus, so nothing is traded.
+  EXPECT_DOUBLE_EQ(ws.outcome().levy_revenue_eur[1], 850000.0 * 73.27 + 110000.0 * 100.0);
+  EXPECT_DOUBLE_EQ(ws.outcome().dpr_price_eur_per_t[1], 100.0);
+  EXPECT_DOUBLE_EQ(ws.outcome().dpr_allocated_t[0 * 21 + 1], 400000.0);
+}
+
+TEST(Simulate, PackageSupportCoversTheFundingGapOnly) {
+  const auto& m = tiny();
+  auto scenario = no_levy();
+  auto in = resolve_inputs(m, scenario);
+  const auto o3 = m.find_option("O3");
+  in.option_capex_eur[o3] = 1e9;         // far from paying on its own
+  in.option_max_support_eur[o3] = 5e9;  // as if O3 were a deal's project
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  const auto& out = ws.outcome();
+  ASSERT_EQ(out.option_instrument[o3], Instrument::package);
+  // The support equals minus the NPV without support at the ETS path (the funding gap).
+  std::vector<double> value(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end());
+  const double npv = option_npv(m.options, in, o3, out.option_decided[o3], out.option_start[o3], value);
+  EXPECT_GT(-npv, 0.0);
+  EXPECT_NEAR(out.option_support_eur[o3], -npv, 1e-6 * -npv);
+  // Without the package nothing is supported.
+  in.package_enabled = false;
+  simulate(m, in, ws);
+  EXPECT_EQ(ws.outcome().option_decided[o3], -1);
+}
+
+TEST(Simulate, SameInputsSameBitsAndNoAllocation) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, flat_levy(80.0, 0.9));
+  Workspace a(m, in);
+  Workspace b(m, in);
+  simulate(m, in, a);
+  const long before = g_allocations.load();
+  simulate(m, in, b);
+  EXPECT_EQ(g_allocations.load(), before) << "simulate() allocated";
+  EXPECT_EQ(a.outcome().emissions_t, b.outcome().emissions_t);
+  EXPECT_EQ(a.outcome().levy_revenue_eur, b.outcome().levy_revenue_eur);
+  EXPECT_EQ(a.outcome().option_decided, b.outcome().option_decided);
+}
+
+}  // namespace
+}  // namespace decarbfund::sim
