@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   cli::add_validate(app, status);
   cli::add_import_midden(app, status);
   cli::add_schema(app, status);
+  cli::add_levy(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

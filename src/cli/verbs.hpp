@@ -18,5 +18,6 @@ inline constexpr int kExitInternal = 3;
 void add_validate(CLI::App& app, int& status);
 void add_import_midden(CLI::App& app, int& status);
 void add_schema(CLI::App& app, int& status);
+void add_levy(CLI::App& app, int& status);
 
 }  // namespace decarbfund::cli
