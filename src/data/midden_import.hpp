@@ -4,6 +4,7 @@
 // plus a per-plant report of what could not be converted. Deterministic: same input, same bytes.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ namespace decarbfund::data {
 struct MiddenImportNote {
   std::string plant_id;
   std::string configuration_id;  ///< empty when about the plant as a whole
+  std::string action;            ///< skipped, assumed or calibration
   std::string reason;
 };
 
@@ -26,10 +28,14 @@ struct MiddenImportReport {
   double base_emissions_t = 0;   ///< Σ 2020 verified emissions over plants
   std::vector<MiddenImportNote> notes;  ///< skipped or assumed, with reasons
   std::vector<std::string> files_written;
+  std::size_t skipped = 0;  ///< alternatives not written as options
+  std::map<std::string, std::size_t> skipped_by_reason;  ///< short reason → alternatives
+  std::size_t assumed = 0;  ///< assumption notes
 };
 
-/// Reads MIDDEN from `midden_dir`, writes `out_dir`/sites.csv, options.csv and import-report.csv
-/// (each atomically). Throws core::Error naming the file and key when the input is malformed.
+/// Reads MIDDEN from `midden_dir`, writes `out_dir`/sites.csv, options.csv, import-report.csv and
+/// price-index.csv (each atomically); the rules are in docs/midden-import.md. Throws core::Error
+/// naming the file and key when the input is malformed.
 MiddenImportReport import_midden(const std::filesystem::path& midden_dir,
                                  const std::filesystem::path& out_dir);
 
