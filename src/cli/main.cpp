@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   cli::add_import_midden(app, status);
   cli::add_schema(app, status);
   cli::add_levy(app, status);
+  cli::add_sme(app, status);
+  cli::add_outlook(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -19,5 +19,7 @@ void add_validate(CLI::App& app, int& status);
 void add_import_midden(CLI::App& app, int& status);
 void add_schema(CLI::App& app, int& status);
 void add_levy(CLI::App& app, int& status);
+void add_sme(CLI::App& app, int& status);
+void add_outlook(CLI::App& app, int& status);
 
 }  // namespace decarbfund::cli

@@ -15,10 +15,25 @@ std::size_t at(int row, int years, int y) {
   return static_cast<std::size_t>(row) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y);
 }
 
-/// Whether `need` fits in infrastructure item `infra` in every year from `start` to the horizon.
+/// The last year index an option starting at `start` relies on item `infra`: the horizon, or the
+/// year before the item closes (capacity back to 0 after having been positive, e.g. Porthos after
+/// its 15 years). What happens after a closure — a move to a successor store — is not modelled:
+/// the option keeps operating (docs/model.md, "Infrastructure ledgers").
+int last_year_relied_on(const Inputs& in, model::Index infra, int start) {
+  const int years = in.years();
+  for (int y = start + 1; y < years; ++y) {
+    if (in.capacity(infra, y) <= 0 && in.capacity(infra, y - 1) > 0) {
+      return y - 1;
+    }
+  }
+  return years - 1;
+}
+
+/// Whether `need` fits in infrastructure item `infra` in every year it is relied on.
 bool has_room(const Inputs& in, const Workspace& ws, model::Index infra, int start, double need) {
   const int years = in.years();
-  for (int y = start; y < years; ++y) {
+  const int last = last_year_relied_on(in, infra, start);
+  for (int y = start; y <= last; ++y) {
     if (ws.out_.infrastructure_used[at(static_cast<int>(infra), years, y)] + need >
         in.capacity(infra, y) + kRoomTolerance) {
       return false;
@@ -29,7 +44,8 @@ bool has_room(const Inputs& in, const Workspace& ws, model::Index infra, int sta
 
 void reserve(const Inputs& in, Workspace& ws, model::Index infra, int start, double need) {
   const int years = in.years();
-  for (int y = start; y < years; ++y) {
+  const int last = last_year_relied_on(in, infra, start);
+  for (int y = start; y <= last; ++y) {
     ws.out_.infrastructure_used[at(static_cast<int>(infra), years, y)] += need;
   }
 }

@@ -25,9 +25,9 @@ TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   EXPECT_EQ(m->info.name, "tiny");
   EXPECT_EQ(m->info.price_year, 2023);
   ASSERT_EQ(m->sites.size(), 3u);
-  ASSERT_EQ(m->options.size(), 5u);
-  EXPECT_EQ(m->options.exclusive_group_count, 4u);  // S2's two heat options share one group
-  EXPECT_EQ(m->sites.option_begin, (std::vector<model::Index>{0, 2, 4, 5}));
+  ASSERT_EQ(m->options.size(), 6u);
+  EXPECT_EQ(m->options.exclusive_group_count, 5u);  // S2's two heat options share one group
+  EXPECT_EQ(m->sites.option_begin, (std::vector<model::Index>{0, 2, 5, 6}));
   EXPECT_EQ(m->options.id[2], "O3");
   EXPECT_EQ(m->options.exclusive_group[2], m->options.exclusive_group[3]);
   EXPECT_EQ(m->sites.levy_category[2], model::LevyCategory::waste_incineration);
@@ -37,8 +37,8 @@ TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   // Unstated ranges fall back to the central value.
   EXPECT_EQ(m->options.capex_low_eur[1], 200000000);
   EXPECT_EQ(m->options.delta_emissions_low_t[0], -220000);
-  EXPECT_EQ(m->options.notes[4], "");
-  EXPECT_EQ(m->options.source[4], "test, with a comma");
+  EXPECT_EQ(m->options.notes[5], "");
+  EXPECT_EQ(m->options.source[5], "test, with a comma");
   // Capacity: 0 before the first row, steps, held after the last row.
   const auto store = m->find_infrastructure("store");
   EXPECT_EQ(m->infrastructure.capacity_at(store, 2025), 0);

@@ -111,12 +111,14 @@ TEST(Simulate, EmissionsFollowAdoptedOptions) {
   Workspace ws(m, in);
   simulate(m, in, ws);
   const auto& out = ws.outcome();
-  // S2 (500 kt) runs O3 (−50 kt) from 2025; S1 (latest verified 950 kt) runs O2 (−300 kt) from 2027.
+  // S2 (500 kt) runs O3 (−50 kt) from 2025 and O6 (−30 kt) from 2026; S1 (latest verified 950 kt)
+  // runs O2 (−300 kt) from 2027.
   EXPECT_DOUBLE_EQ(out.emissions(1, 4), 500000);
   EXPECT_DOUBLE_EQ(out.emissions(1, 5), 450000);
   EXPECT_DOUBLE_EQ(out.emissions(0, 6), 950000);
   EXPECT_DOUBLE_EQ(out.emissions(0, 7), 650000);
-  EXPECT_DOUBLE_EQ(out.total_emissions_t[7], 650000 + 450000 + 200000);
+  EXPECT_DOUBLE_EQ(out.emissions(1, 6), 420000);
+  EXPECT_DOUBLE_EQ(out.total_emissions_t[7], 650000 + 420000 + 200000);
 }
 
 /// A levy with one rate and reduction factor for every year.

@@ -1,0 +1,142 @@
+#include "analysis/outlook.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/economics.hpp"
+
+namespace decarbfund::analysis {
+
+namespace {
+
+OutlookRun run(const model::Model& model, const model::Scenario& scenario, std::string label,
+               bool package) {
+  OutlookRun r;
+  r.label = std::move(label);
+  r.inputs = sim::resolve_inputs(model, scenario);
+  r.inputs.package_enabled = package && scenario.package_enabled;
+  sim::Workspace ws(model, r.inputs);
+  sim::simulate(model, r.inputs, ws);
+  r.outcome = ws.outcome();
+  return r;
+}
+
+double total_at(const sim::Outcome& o, int y) { return o.total_emissions_t[static_cast<std::size_t>(y)]; }
+
+}  // namespace
+
+Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
+                    const model::Scenario& reference) {
+  Outlook out;
+  out.scenario = scenario.name;
+  out.scenario_file = scenario.file;
+  out.reference_scenario = reference.name;
+  out.policy_version = scenario.levy.version;
+  out.reference_policy_version = reference.levy.version;
+  out.seed = scenario.seed;
+  out.start_year = scenario.start_year;
+  out.target_year = scenario.target.year;
+  out.required_t = scenario.target.required_t;
+  out.levy_leg_required_t = scenario.target.levy_leg_t;
+  out.package_leg_required_t = scenario.target.package_leg_t;
+
+  // The reference must cover the same years for year-by-year comparison.
+  model::Scenario ref = reference;
+  ref.start_year = scenario.start_year;
+  ref.end_year = scenario.end_year;
+  out.runs.push_back(run(model, ref, "reference", false));
+  out.runs.push_back(run(model, scenario, "levy_only", false));
+  out.runs.push_back(run(model, scenario, "full", true));
+
+  const int t = out.target_index();
+  const auto& R = out.runs[0].outcome;
+  const auto& L = out.runs[1].outcome;
+  const auto& F = out.runs[2].outcome;
+  out.levy_leg_t = total_at(R, t) - total_at(L, t);
+  out.package_leg_t = total_at(L, t) - total_at(F, t);
+  out.achieved_t = out.levy_leg_t + out.package_leg_t;
+  out.gap_t = out.required_t - out.achieved_t;
+
+  // Sites by reduction in the target year.
+  for (model::Index s = 0; s < model.sites.size(); ++s) {
+    const double d = R.emissions(s, t) - F.emissions(s, t);
+    if (std::fabs(d) > 0.5) {
+      out.top_sites.push_back({s, d, F.levy_eur[s * static_cast<std::size_t>(F.years) + static_cast<std::size_t>(t)]});
+    }
+  }
+  std::stable_sort(out.top_sites.begin(), out.top_sites.end(),
+                   [](const SiteReduction& a, const SiteReduction& b) { return a.reduction_t > b.reduction_t; });
+
+  // Package credits: supported options in the full run, by company, plus the interaction line.
+  const auto& o = model.options;
+  std::map<std::string, InstrumentCredit> by_company;
+  double credited = 0;
+  for (model::Index i = 0; i < o.size(); ++i) {
+    if (F.option_instrument[i] != sim::Instrument::package) {
+      continue;
+    }
+    const auto site = o.site[i];
+    const std::string company =
+        model.sites.company[site].empty() ? model.sites.name[site] : model.sites.company[site];
+    auto& c = by_company[company];
+    c.instrument = "maatwerk: " + company;
+    c.support_eur += F.option_support_eur[i];
+    if (F.operating(i, t)) {
+      const double tonnes = -out.runs[2].inputs.option_delta_emissions_t[i];
+      c.reduction_t += tonnes;
+      credited += tonnes;
+      // Which funder's infrastructure the tonne hangs on (one line per option: the first need).
+      std::string funder = "none";
+      for (auto infra : {F.option_store[i], F.option_hydrogen[i], F.option_grid[i]}) {
+        if (infra != model::kNone) {
+          funder = model.infrastructure.funded_by[infra];
+          break;
+        }
+      }
+      out.package_t_by_infrastructure_funder[funder] += tonnes;
+    }
+  }
+  for (auto& [name, credit] : by_company) {
+    out.package_credits.push_back(credit);
+  }
+  std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
+                   [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });
+  if (std::fabs(out.package_leg_t - credited) > 0.5) {
+    out.package_credits.push_back({"interaction: ETS- or levy-driven options displaced", out.package_leg_t - credited, 0});
+  }
+
+  // Bottlenecks: items that blocked options, and use against capacity in the target year.
+  const auto& inf = model.infrastructure;
+  const auto& in = out.runs[2].inputs;
+  for (model::Index k = 0; k < inf.size(); ++k) {
+    Bottleneck b;
+    b.infra = k;
+    b.used_target_year = F.infrastructure_used[k * static_cast<std::size_t>(F.years) + static_cast<std::size_t>(t)];
+    b.capacity_target_year = in.capacity(k, t);
+    for (model::Index i = 0; i < o.size(); ++i) {
+      if (F.option_decided[i] < 0 && F.option_blocked_by[i] == k) {
+        b.blocked_t += -in.option_delta_emissions_t[i];
+        ++b.options_blocked;
+      }
+    }
+    if (b.options_blocked > 0) {
+      out.bottlenecks.push_back(b);
+    }
+  }
+  std::stable_sort(out.bottlenecks.begin(), out.bottlenecks.end(),
+                   [](const Bottleneck& a, const Bottleneck& b) { return a.blocked_t > b.blocked_t; });
+
+  // National MACC in the target year: every reducing option at target-year prices.
+  for (model::Index i = 0; i < o.size(); ++i) {
+    const double tonnes = -in.option_delta_emissions_t[i];
+    if (tonnes <= 0 || (in.option_needs_package[i] && !in.package_enabled)) {
+      continue;
+    }
+    out.macc.push_back({i, sim::option_cost_per_t(o, in, i, t), tonnes, F.operating(i, t)});
+  }
+  std::stable_sort(out.macc.begin(), out.macc.end(),
+                   [](const MaccPoint& a, const MaccPoint& b) { return a.cost_eur_per_t < b.cost_eur_per_t; });
+  return out;
+}
+
+}  // namespace decarbfund::analysis

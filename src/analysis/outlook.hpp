@@ -1,0 +1,95 @@
+#pragma once
+// The 2030 outlook (issue 3): does industry reach the lot's target on a given policy, how far off
+// is it, and where does the reduction come from? Three runs of simulate() give the target
+// accounting by counterfactuals (DESIGN §4.3):
+//   reference  R = the reference scenario (Klimaatakkoord levy), package off;
+//   levy-only  L = the scenario with its package switched off;
+//   full       F = the scenario as it is.
+// Achieved = E_R − E_F in the target year; levy leg = E_R − E_L; package leg = E_L − E_F. The
+// order (levy first, then package) is stated; the legs add up to the total by construction.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "model/scenario.hpp"
+#include "sim/simulate.hpp"
+
+namespace decarbfund::analysis {
+
+/// One run's inputs and outcome.
+struct OutlookRun {
+  std::string label;  ///< "reference", "levy_only", "full"
+  sim::Inputs inputs;
+  sim::Outcome outcome;
+};
+
+/// A site's contribution: reference minus full emissions in the target year.
+struct SiteReduction {
+  model::Index site = model::kNone;
+  double reduction_t = 0;
+  double levy_eur = 0;  ///< levy owed in the target year (full run)
+};
+
+/// A line of the package leg: an instrument (a company's maatwerk projects, the SME scheme) and
+/// the tonnes credited to it; "levy crowd-out" is the interaction line that makes the lines add
+/// up to the leg (package tonnes lower the DPR price, so some levy-driven options no longer pay).
+struct InstrumentCredit {
+  std::string instrument;
+  double reduction_t = 0;
+  double support_eur = 0;  ///< support committed over the horizon
+};
+
+/// An infrastructure item that limited the response.
+struct Bottleneck {
+  model::Index infra = model::kNone;
+  double used_target_year = 0;      ///< MW or t/yr in use in the target year (full run)
+  double capacity_target_year = 0;  ///< capacity in the target year
+  double blocked_t = 0;  ///< Σ reduction of options it blocked that never went ahead
+  int options_blocked = 0;
+};
+
+/// One point of the national MACC in the target year.
+struct MaccPoint {
+  model::Index option = model::kNone;
+  double cost_eur_per_t = 0;
+  double reduction_t = 0;
+  bool adopted = false;  ///< in the full run by the target year
+};
+
+struct Outlook {
+  std::string scenario;
+  std::string scenario_file;
+  std::string reference_scenario;
+  std::string policy_version;
+  std::string reference_policy_version;
+  std::uint64_t seed = 0;
+  int start_year = 0;
+  int target_year = 0;
+  double required_t = 0;
+  double levy_leg_required_t = 0;
+  double package_leg_required_t = 0;
+  double achieved_t = 0;
+  double levy_leg_t = 0;
+  double package_leg_t = 0;
+  double gap_t = 0;  ///< required − achieved (negative: target exceeded)
+  std::vector<OutlookRun> runs;  ///< reference, levy_only, full
+  std::vector<SiteReduction> top_sites;  ///< by reduction, largest first (all sites with one)
+  std::vector<InstrumentCredit> package_credits;
+  /// Package tonnes in the target year by who funds the infrastructure they hang on
+  /// ("none" = no shared infrastructure needed).
+  std::map<std::string, double> package_t_by_infrastructure_funder;
+  std::vector<Bottleneck> bottlenecks;
+  std::vector<MaccPoint> macc;  ///< sorted by cost
+
+  const sim::Outcome& full() const { return runs[2].outcome; }
+  const sim::Outcome& reference() const { return runs[0].outcome; }
+  int target_index() const { return target_year - start_year; }
+};
+
+/// Runs the outlook of `scenario` against `reference` on `model`.
+Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
+                    const model::Scenario& reference);
+
+}  // namespace decarbfund::analysis

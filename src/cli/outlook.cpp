@@ -1,0 +1,85 @@
+// `decarbfund outlook`: the 2030 outlook on a dataset and scenario (issue 3 §4). Parses
+// arguments, loads, calls analysis::run_outlook, prints and writes the reports.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "analysis/outlook.hpp"
+#include "cli/verbs.hpp"
+#include "core/atomic_file.hpp"
+#include "data/load_dataset.hpp"
+#include "data/load_scenario.hpp"
+#include "report/outlook_report.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+struct OutlookArgs {
+  std::string data = "data/nl";
+  std::string scenario = "scenarios/belastingplan-2026.yaml";
+  std::string reference;
+  std::string json;
+  std::string html;
+  bool quiet = false;
+};
+
+model::Scenario load_scenario_or_throw(const std::string& path) {
+  core::Diagnostics diags;
+  auto s = data::load_scenario(path, diags);
+  if (!s) {
+    throw core::Error(diags);
+  }
+  return std::move(*s);
+}
+
+}  // namespace
+
+void add_outlook(CLI::App& app, int& status) {
+  auto args = std::make_shared<OutlookArgs>();
+  auto* cmd = app.add_subcommand("outlook", "The target-year outlook: legs, gap, sites, levy, bottlenecks");
+  cmd->add_option("--data", args->data, "dataset directory")->capture_default_str();
+  cmd->add_option("--scenario", args->scenario, "scenario YAML")->capture_default_str();
+  cmd->add_option("--reference", args->reference,
+                  "reference scenario (default: the scenario's target.reference)");
+  cmd->add_option("--json", args->json, "write the JSON document to this file");
+  cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  cmd->add_flag("--quiet", args->quiet, "print nothing on success");
+  cmd->callback([args, &status] {
+    const auto model = data::load_dataset_or_throw(args->data);
+    const auto scenario = load_scenario_or_throw(args->scenario);
+    const std::string ref_path =
+        args->reference.empty() ? scenario.target.reference_scenario : args->reference;
+    if (ref_path.empty()) {
+      throw core::Error(args->scenario, "target.reference: expected the reference scenario's path "
+                                        "(or pass --reference), found nothing");
+    }
+    const auto reference = load_scenario_or_throw(ref_path);
+    const auto outlook = analysis::run_outlook(model, scenario, reference);
+    // Render everything before writing anything, so that a failure leaves no half set of files.
+    const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
+    const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);
+    if (!args->json.empty()) {
+      core::write_file_atomically(args->json, json);
+    }
+    if (!args->html.empty()) {
+      core::write_file_atomically(args->html, html);
+    }
+    if (!args->quiet) {
+      fmt::print("{}", report::outlook_text(model, outlook));
+      if (!args->json.empty()) {
+        fmt::print("\nwrote {}\n", args->json);
+      }
+      if (!args->html.empty()) {
+        fmt::print("wrote {}\n", args->html);
+      }
+    }
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli

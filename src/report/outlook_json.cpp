@@ -1,0 +1,127 @@
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "report/outlook_report.hpp"
+
+namespace decarbfund::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json by_year(int start, const std::vector<double>& v) {
+  json j = json::object();
+  for (std::size_t y = 0; y < v.size(); ++y) {
+    j[std::to_string(start + static_cast<int>(y))] = v[y];
+  }
+  return j;
+}
+
+const char* instrument_name(sim::Instrument i) {
+  switch (i) {
+    case sim::Instrument::ets:
+      return "ets";
+    case sim::Instrument::levy:
+      return "levy";
+    case sim::Instrument::package:
+      return "package";
+    case sim::Instrument::none:
+      break;
+  }
+  return "none";
+}
+
+}  // namespace
+
+std::string outlook_json(const model::Model& model, const analysis::Outlook& o) {
+  json j;
+  j["meta"] = {{"dataset", model.info.name},
+               {"dataset_version", model.info.version},
+               {"price_year", model.info.price_year},
+               {"scenario", o.scenario},
+               {"scenario_file", o.scenario_file},
+               {"policy_version", o.policy_version},
+               {"reference_scenario", o.reference_scenario},
+               {"reference_policy_version", o.reference_policy_version},
+               {"seed", o.seed},
+               {"generator", "decarbfund 0.1.0"}};
+  j["target_year"] = o.target_year;
+  j["required_mt"] = o.required_t / 1e6;
+  j["achieved_mt"] = o.achieved_t / 1e6;
+  j["gap_mt"] = o.gap_t / 1e6;
+  j["legs"] = {{"levy_mt", o.levy_leg_t / 1e6},
+               {"package_mt", o.package_leg_t / 1e6},
+               {"levy_required_mt", o.levy_leg_required_t / 1e6},
+               {"package_required_mt", o.package_leg_required_t / 1e6},
+               {"levy_gap_mt", (o.levy_leg_required_t - o.levy_leg_t) / 1e6},
+               {"package_gap_mt", (o.package_leg_required_t - o.package_leg_t) / 1e6}};
+  const auto& F = o.full();
+  j["emissions_t_by_year"] = by_year(o.start_year, F.total_emissions_t);
+  j["reference_emissions_t_by_year"] = by_year(o.start_year, o.reference().total_emissions_t);
+  j["levy_only_emissions_t_by_year"] = by_year(o.start_year, o.runs[1].outcome.total_emissions_t);
+  j["levy_revenue_eur_by_year"] = by_year(o.start_year, F.levy_revenue_eur);
+  j["support_committed_eur_by_year"] = by_year(o.start_year, F.support_outlay_eur);
+  // One price per DPR pool (general; waste incinerators trade apart under Belastingplan 2026).
+  json price = json::object();
+  const char* pools[] = {"general", "waste_incineration"};
+  for (std::size_t p = 0; p < sim::kDprPoolCount; ++p) {
+    json series = json::object();
+    for (std::size_t y = 0; y < static_cast<std::size_t>(F.years); ++y) {
+      series[std::to_string(o.start_year + static_cast<int>(y))] =
+          F.dpr_price_eur_per_t[p * static_cast<std::size_t>(F.years) + y];
+    }
+    price[pools[p]] = series;
+  }
+  j["dpr_price_eur_per_t_by_year"] = price;
+  json credits = json::array();
+  for (const auto& c : o.package_credits) {
+    credits.push_back({{"instrument", c.instrument}, {"reduction_t", c.reduction_t}, {"support_eur", c.support_eur}});
+  }
+  j["package_credits"] = credits;
+  j["package_t_by_infrastructure_funder"] = o.package_t_by_infrastructure_funder;
+  json sites = json::array();
+  for (const auto& s : o.top_sites) {
+    sites.push_back({{"site_id", model.sites.id[s.site]},
+                     {"name", model.sites.name[s.site]},
+                     {"cluster", model.clusters.id[model.sites.cluster[s.site]]},
+                     {"reduction_t", s.reduction_t},
+                     {"levy_eur", s.levy_eur}});
+  }
+  j["sites_by_reduction"] = sites;
+  json bottlenecks = json::array();
+  for (const auto& b : o.bottlenecks) {
+    bottlenecks.push_back({{"infra_id", model.infrastructure.id[b.infra]},
+                           {"used_target_year", b.used_target_year},
+                           {"capacity_target_year", b.capacity_target_year},
+                           {"options_blocked", b.options_blocked},
+                           {"blocked_reduction_t", b.blocked_t}});
+  }
+  j["infrastructure_bottlenecks"] = bottlenecks;
+  json adopted = json::array();
+  const auto& opt = model.options;
+  for (model::Index i = 0; i < opt.size(); ++i) {
+    if (F.option_decided[i] < 0) {
+      continue;
+    }
+    adopted.push_back({{"option_id", opt.id[i]},
+                       {"site_id", model.sites.id[opt.site[i]]},
+                       {"decided", o.start_year + F.option_decided[i]},
+                       {"operating_from", o.start_year + F.option_start[i]},
+                       {"instrument", instrument_name(F.option_instrument[i])},
+                       {"reduction_t", -o.runs[2].inputs.option_delta_emissions_t[i]},
+                       {"support_eur", F.option_support_eur[i]}});
+  }
+  j["options_adopted"] = adopted;
+  json macc = json::array();
+  for (const auto& p : o.macc) {
+    macc.push_back({{"option_id", opt.id[p.option]},
+                    {"cost_eur_per_t", std::isfinite(p.cost_eur_per_t) ? json(p.cost_eur_per_t) : json(nullptr)},
+                    {"reduction_t", p.reduction_t},
+                    {"adopted", p.adopted}});
+  }
+  j["macc_target_year"] = macc;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace decarbfund::report

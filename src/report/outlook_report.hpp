@@ -1,0 +1,22 @@
+#pragma once
+// Writing an outlook for people and programs: a terminal summary, a JSON document and a
+// self-contained HTML report with charts (issue 3 §4). Pure functions returning text; the CLI
+// writes the files.
+
+#include <string>
+
+#include "analysis/outlook.hpp"
+#include "model/model.hpp"
+
+namespace decarbfund::report {
+
+/// The terminal summary: target table, legs, top sites, levy revenue per year, bottlenecks.
+std::string outlook_text(const model::Model& model, const analysis::Outlook& outlook);
+
+/// The JSON document (docs/outlook.md lists the keys).
+std::string outlook_json(const model::Model& model, const analysis::Outlook& outlook);
+
+/// A self-contained HTML page (inline SVG charts, no network needed to open it).
+std::string outlook_html(const model::Model& model, const analysis::Outlook& outlook);
+
+}  // namespace decarbfund::report

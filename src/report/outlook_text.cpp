@@ -1,0 +1,77 @@
+#include <fmt/format.h>
+
+#include "report/append.hpp"
+#include "report/outlook_report.hpp"
+
+namespace decarbfund::report {
+
+namespace {
+double mt(double t) { return t / 1e6; }
+}  // namespace
+
+std::string outlook_text(const model::Model& model, const analysis::Outlook& o) {
+  std::string s;
+  const int t = o.target_index();
+  append(s, "decarbfund outlook — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}\n\n",
+      model.info.name, model.info.version, o.scenario, o.policy_version, o.reference_scenario,
+      o.reference_policy_version, o.seed);
+
+  append(s, "Target {}: additional reduction against the reference path\n", o.target_year);
+  append(s, "  {:<28} {:>10} {:>10} {:>10}\n", "", "required", "achieved", "gap");
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt\n", "levy leg", mt(o.levy_leg_required_t),
+      mt(o.levy_leg_t), mt(o.levy_leg_required_t - o.levy_leg_t));
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt\n", "package leg", mt(o.package_leg_required_t),
+      mt(o.package_leg_t), mt(o.package_leg_required_t - o.package_leg_t));
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt   {}\n", "total", mt(o.required_t), mt(o.achieved_t),
+      mt(o.gap_t), o.gap_t <= 0 ? "TARGET MET" : "TARGET MISSED");
+  append(s, "  emissions {}: reference {:.2f} Mt, levy only {:.2f} Mt, with package {:.2f} Mt\n\n", o.target_year,
+      mt(o.reference().total_emissions_t[static_cast<std::size_t>(t)]),
+      mt(o.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)]),
+      mt(o.full().total_emissions_t[static_cast<std::size_t>(t)]));
+
+  if (!o.package_credits.empty()) {
+    append(s, "Package leg by instrument ({}):\n", o.target_year);
+    for (const auto& c : o.package_credits) {
+      append(s, "  {:<52} {:>8.3f} Mt  support {:>8.1f} MEUR\n", c.instrument, mt(c.reduction_t), c.support_eur / 1e6);
+    }
+    append(s, "  package tonnes hanging on infrastructure funded by:");
+    for (const auto& [funder, tonnes] : o.package_t_by_infrastructure_funder) {
+      append(s, " {} {:.3f} Mt;", funder, mt(tonnes));
+    }
+    append(s, "\n\n");
+  }
+
+  append(s, "Top sites by reduction in {} (vs reference):\n", o.target_year);
+  for (std::size_t k = 0; k < std::min<std::size_t>(10, o.top_sites.size()); ++k) {
+    const auto& r = o.top_sites[k];
+    append(s, "  {:<6} {:<44} {:<22} {:>8.3f} Mt\n", model.sites.id[r.site], model.sites.name[r.site].substr(0, 44),
+        model.clusters.id[model.sites.cluster[r.site]], mt(r.reduction_t));
+  }
+
+  append(s, "\nLevy (full run): revenue net of refunds; DPR price in the general pool and among waste incinerators\n");
+  const auto& F = o.full();
+  for (int y = 0; y < F.years; ++y) {
+    const int year = o.start_year + y;
+    if (year > o.target_year + 5) {
+      break;
+    }
+    const auto k = static_cast<std::size_t>(y);
+    append(s, "  {}  {:>10.1f} MEUR   DPR price {:>7.2f} / {:>7.2f} EUR/t   emissions {:>7.2f} Mt\n", year,
+           F.levy_revenue_eur[k] / 1e6, F.dpr_price_eur_per_t[k],
+           F.dpr_price_eur_per_t[static_cast<std::size_t>(F.years) + k], mt(F.total_emissions_t[k]));
+  }
+
+  if (!o.bottlenecks.empty()) {
+    append(s, "\nInfrastructure bottlenecks (options blocked, full run):\n");
+    for (const auto& b : o.bottlenecks) {
+      const bool storage = model.infrastructure.kind[b.infra] == model::InfrastructureKind::co2_storage;
+      append(s, "  {:<28} {:>3} options, {:>7.3f} Mt blocked; {} use {:.1f} of {:.1f} {}\n",
+          model.infrastructure.id[b.infra], b.options_blocked, mt(b.blocked_t), o.target_year,
+          storage ? b.used_target_year / 1e6 : b.used_target_year,
+          storage ? b.capacity_target_year / 1e6 : b.capacity_target_year, storage ? "Mt/yr" : "MW");
+    }
+  }
+  return s;
+}
+
+}  // namespace decarbfund::report
