@@ -586,6 +586,22 @@ void finish(Draft& d, const std::string& root_file, core::Diagnostics& diags) {
 
 }  // namespace
 
+namespace {
+
+model::Scenario apply_chain(std::vector<ChainLink>& chain, const std::string& file,
+                            core::Diagnostics& diags) {
+  Draft d;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {  // root first
+    FileReader(it->path.string(), diags).apply(it->root, it->path, d);
+    d.s.chain.push_back(it->path.string());
+  }
+  d.s.file = file;
+  finish(d, file, diags);
+  return std::move(d.s);
+}
+
+}  // namespace
+
 std::optional<model::Scenario> load_scenario(const std::filesystem::path& path,
                                              core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
@@ -593,17 +609,43 @@ std::optional<model::Scenario> load_scenario(const std::filesystem::path& path,
   if (!chain) {
     return std::nullopt;
   }
-  Draft d;
-  for (auto it = chain->rbegin(); it != chain->rend(); ++it) {  // root first
-    FileReader(it->path.string(), diags).apply(it->root, it->path, d);
-    d.s.chain.push_back(it->path.string());
-  }
-  d.s.file = path.string();
-  finish(d, path.string(), diags);
+  auto s = apply_chain(*chain, path.string(), diags);
   if (diags.error_count() > errors_before) {
     return std::nullopt;
   }
-  return std::move(d.s);
+  return s;
+}
+
+std::optional<model::Scenario> load_scenario_text(std::string_view text, const std::string& label,
+                                                  const std::filesystem::path& base_dir,
+                                                  core::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diags.add({core::Severity::error, "scenario.yaml", label, e.mark.is_null() ? 0 : e.mark.line + 1,
+               {}, {}, "valid YAML or JSON", e.msg, {}});
+    return std::nullopt;
+  }
+  std::vector<ChainLink> chain{{fs::path(label), root}};
+  if (root.IsMap() && root["base"].IsDefined()) {
+    const auto base = root["base"];
+    if (!base.IsScalar() || base.Scalar().empty()) {
+      FileReader(label, diags).error(base, "base", "a path to the base scenario file", describe(base));
+      return std::nullopt;
+    }
+    auto rest = read_chain(base_dir / base.Scalar(), diags);
+    if (!rest) {
+      return std::nullopt;
+    }
+    chain.insert(chain.end(), rest->begin(), rest->end());
+  }
+  auto s = apply_chain(chain, label, diags);
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  return s;
 }
 
 }  // namespace decarbfund::data

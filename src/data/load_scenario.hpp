@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/diagnostic.hpp"
 #include "model/scenario.hpp"
@@ -19,5 +21,12 @@ namespace decarbfund::data {
 /// a base cycle included, like read_csv: a diagnostic, not an exception).
 std::optional<model::Scenario> load_scenario(const std::filesystem::path& path,
                                              core::Diagnostics& diags);
+
+/// Reads a scenario given as text (YAML, or JSON, which is YAML too), e.g. a diff posted to the
+/// server. `label` names it in messages; a `base:` in it is resolved against `base_dir` (the
+/// caller decides which names it accepts: no file paths from requests).
+std::optional<model::Scenario> load_scenario_text(std::string_view text, const std::string& label,
+                                                  const std::filesystem::path& base_dir,
+                                                  core::Diagnostics& diags);
 
 }  // namespace decarbfund::data
