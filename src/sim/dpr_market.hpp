@@ -33,7 +33,11 @@ struct DprPoolClearing {
 /// The year's clearing, per pool (index DprPool).
 struct DprMarketClearing {
   std::array<DprPoolClearing, kDprPoolCount> pool{};
-  const DprPoolClearing& of(DprPool p) const { return pool[static_cast<std::size_t>(p)]; }
+  /// The clearing of pool `p`; for DprPool::none (not liable) an empty clearing with price 0.
+  const DprPoolClearing& of(DprPool p) const {
+    static constexpr DprPoolClearing kNone{};
+    return p == DprPool::none ? kNone : pool[static_cast<std::size_t>(p)];
+  }
 };
 
 /// The installations of one year, as parallel columns of equal length (site order).

@@ -170,6 +170,8 @@ TEST(DprMarket, PoolsByCategory) {
   policy.avi_trading_among_avis_only = true;
   EXPECT_EQ(dpr_pool(policy, kAvi), DprPool::waste_incineration);
   EXPECT_EQ(dpr_pool(policy, kN2o), DprPool::general);
+  const DprMarketClearing none;
+  EXPECT_DOUBLE_EQ(none.of(DprPool::none).price_eur_per_t, 0.0);
 }
 
 }  // namespace
