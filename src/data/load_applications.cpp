@@ -1,0 +1,177 @@
+#include "data/load_applications.hpp"
+
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.hpp"
+#include "core/civil_time.hpp"
+#include "data/load_sme.hpp"
+
+namespace decarbfund::data {
+
+namespace {
+
+using T = ColumnType;
+
+constexpr ColumnSpec kApplicationColumns[] = {
+    {"application_id", T::text, true, 0, 0, "", "unique id of the application"},
+    {"firm_id", T::text, true, 0, 0, "", "applicant"},
+    {"firm_size", T::text, true, 0, 0, "", "small (< 50 staff), medium (< 250) or large"},
+    {"sector", T::text, false, 0, 0, "", "the firm's sector"},
+    {"technique_id", T::text, true, 0, 0, "", "a technique_id of sme-techniques.csv"},
+    {"units", T::number, true, 1e-6, 1e6, "units", "typical units of the technique applied for"},
+    {"eligible_cost_eur", T::number, true, 0, 1e10, "EUR",
+     "eligible extra cost vs the reference investment"},
+    {"claimed_reduction_t_per_yr", T::number, true, -1e8, 1e8, "t CO2/yr",
+     "reduction the applicant claims"},
+    {"submitted_at", T::text, true, 0, 0, "", "submission time, YYYY-MM-DDTHH:MM:SS"},
+    {"gas_saving_gj", T::number, true, -1e9, 1e9, "GJ/yr", "natural gas saved"},
+    {"electricity_delta_mwh", T::number, true, -1e9, 1e9, "MWh/yr",
+     "extra electricity use; negative is a saving"},
+    {"lifetime_yr", T::number, false, 1, 100, "yr", "lifetime; empty: the technique's"},
+    {"npv_without_aid_eur", T::number, false, -1e11, 1e11, "EUR",
+     "NPV without aid as stated; empty: computed at the round's prices"},
+    {"payback_without_aid_yr", T::number, false, 0, 1e4, "yr",
+     "payback without aid as stated; empty: computed at the round's prices"},
+};
+
+}  // namespace
+
+std::span<const ColumnSpec> application_columns() { return kApplicationColumns; }
+
+std::optional<std::vector<model::Application>> parse_applications(
+    std::string_view text, const std::string& file, std::span<const model::Technique> techniques,
+    core::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  auto table = parse_csv(text, file, diags);
+  if (!table) {
+    return std::nullopt;
+  }
+  TableReader reader(*table, kApplicationColumns, diags);
+  if (!reader.ok()) {
+    return std::nullopt;
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::unordered_map<std::string, long> seen;  // application id → first line
+  seen.reserve(reader.size());
+  std::vector<model::Application> out;
+  out.reserve(reader.size());
+  for (std::size_t r = 0; r < reader.size(); ++r) {
+    model::Application a;
+    a.id = reader.text(r, "application_id");
+    if (!a.id.empty()) {
+      auto [it, inserted] = seen.emplace(a.id, reader.line(r));
+      if (!inserted) {
+        reader.error(r, "application_id",
+                     fmt::format("an id used once (first used on line {})", it->second),
+                     core::quote_found(a.id));
+      }
+    }
+    a.firm_id = reader.text(r, "firm_id");
+    const int size = reader.choice(r, "firm_size", model::kFirmSizes);
+    a.firm_size = static_cast<model::FirmSize>(size < 0 ? 0 : size);
+    a.sector = reader.text(r, "sector");
+    a.technique_id = reader.text(r, "technique_id");
+    const int technique = a.technique_id.empty() ? -2 : find_technique(techniques, a.technique_id);
+    if (technique == -1) {
+      reader.error(r, "technique_id", "a technique_id of the technique catalogue",
+                   core::quote_found(a.technique_id));
+    }
+    a.units = reader.number(r, "units");
+    a.eligible_cost_eur = reader.number(r, "eligible_cost_eur");
+    a.claimed_reduction_t_per_yr = reader.number(r, "claimed_reduction_t_per_yr");
+    a.submitted_at = reader.text(r, "submitted_at");
+    if (!a.submitted_at.empty()) {
+      if (auto s = core::parse_iso_datetime(a.submitted_at)) {
+        a.submitted_s = *s;
+      } else {
+        reader.error(r, "submitted_at", "a date-time YYYY-MM-DDTHH:MM:SS (or YYYY-MM-DD)",
+                     core::quote_found(a.submitted_at));
+      }
+    }
+    a.gas_saving_gj = reader.number(r, "gas_saving_gj");
+    a.electricity_delta_mwh = reader.number(r, "electricity_delta_mwh");
+    a.lifetime_yr = reader.number(r, "lifetime_yr", nan);
+    if (technique >= 0) {
+      const auto& t = techniques[static_cast<std::size_t>(technique)];
+      a.theme = t.theme;
+      if (std::isnan(a.lifetime_yr) && reader.raw(r, "lifetime_yr").empty()) {
+        if (std::isnan(t.lifetime_yr)) {
+          reader.error(r, "lifetime_yr",
+                       "a lifetime (the technique " + t.id + " has none in the catalogue)",
+                       "nothing");
+        }
+        a.lifetime_yr = t.lifetime_yr;
+      }
+    }
+    a.npv_without_aid_eur = reader.number(r, "npv_without_aid_eur", nan);
+    a.payback_without_aid_yr = reader.number(r, "payback_without_aid_yr", nan);
+    out.push_back(std::move(a));
+  }
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::vector<model::Application>> load_applications(
+    const std::filesystem::path& path, std::span<const model::Technique> techniques,
+    core::Diagnostics& diags) {
+  std::string text;
+  try {
+    text = core::read_file(path);
+  } catch (const core::Error& e) {
+    for (const auto& d : e.diagnostics()) {
+      diags.add(d);
+    }
+    return std::nullopt;
+  }
+  return parse_applications(text, path.string(), techniques, diags);
+}
+
+std::string applications_csv(std::span<const model::Application> applications) {
+  std::string out;
+  out.reserve(160 * (applications.size() + 1));
+  for (std::size_t c = 0; c < std::size(kApplicationColumns); ++c) {
+    out += c == 0 ? "" : ",";
+    out += kApplicationColumns[c].name;
+  }
+  out += '\n';
+  auto optional_number = [](double v) { return std::isnan(v) ? std::string() : csv_number(v); };
+  for (const auto& a : applications) {
+    out += csv_escape(a.id);
+    out += ',';
+    out += csv_escape(a.firm_id);
+    out += ',';
+    out += model::kFirmSizes[static_cast<std::size_t>(a.firm_size)];
+    out += ',';
+    out += csv_escape(a.sector);
+    out += ',';
+    out += csv_escape(a.technique_id);
+    out += ',';
+    out += csv_number(a.units);
+    out += ',';
+    out += csv_number(a.eligible_cost_eur);
+    out += ',';
+    out += csv_number(a.claimed_reduction_t_per_yr);
+    out += ',';
+    out += csv_escape(a.submitted_at);
+    out += ',';
+    out += csv_number(a.gas_saving_gj);
+    out += ',';
+    out += csv_number(a.electricity_delta_mwh);
+    out += ',';
+    out += optional_number(a.lifetime_yr);
+    out += ',';
+    out += optional_number(a.npv_without_aid_eur);
+    out += ',';
+    out += optional_number(a.payback_without_aid_yr);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace decarbfund::data

@@ -1,0 +1,422 @@
+#include "data/load_round.hpp"
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/atomic_file.hpp"
+#include "core/civil_time.hpp"
+#include "data/csv_reader.hpp"
+#include "data/load_sme.hpp"
+
+namespace decarbfund::data {
+
+namespace {
+
+/// Reads typed values out of a YAML tree, reporting each problem with its line and key path.
+class YamlReader {
+ public:
+  YamlReader(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  void error(const YAML::Node& at, const std::string& path, std::string expected,
+             std::string found) {
+    core::Diagnostic d;
+    d.code = "yaml.invalid";
+    d.file = file_;
+    const auto mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
+    d.line = mark.is_null() ? 0 : mark.line + 1;
+    d.key_path = path;
+    d.expected = std::move(expected);
+    d.found = std::move(found);
+    diags_.add(std::move(d));
+  }
+
+  /// Every key of `map` must be one of `allowed`.
+  bool map(const YAML::Node& node, const std::string& path,
+           std::initializer_list<std::string_view> allowed) {
+    if (!node.IsMap()) {
+      error(node, path, "a mapping (key: value lines)", describe(node));
+      return false;
+    }
+    for (const auto& kv : node) {
+      const auto key = kv.first.as<std::string>("");
+      bool known = false;
+      for (auto a : allowed) {
+        known = known || a == key;
+      }
+      if (!known) {
+        std::string list;
+        for (auto a : allowed) {
+          list += list.empty() ? "" : ", ";
+          list += a;
+        }
+        error(kv.first, join(path, key), "one of the keys " + list, "an unknown key");
+      }
+    }
+    return true;
+  }
+
+  /// A required (or optional) number in [min, max]; nullopt when absent or bad.
+  std::optional<double> number(const YAML::Node& parent, std::string_view key,
+                               const std::string& path, double min, double max,
+                               bool required = true, std::string_view unit = "") {
+    const auto node = parent[std::string(key)];
+    const auto where = join(path, key);
+    const std::string u = unit.empty() ? "" : fmt::format(" in {}", unit);
+    if (!node.IsDefined() || node.IsNull()) {
+      if (required) {
+        error(parent, where, "a number" + u, "nothing");
+      }
+      return std::nullopt;
+    }
+    return number_at(node, where, min, max, u);
+  }
+
+  std::optional<double> number_at(const YAML::Node& node, const std::string& where, double min,
+                                  double max, const std::string& unit = "") {
+    if (!node.IsScalar()) {
+      error(node, where, "a number" + unit, describe(node));
+      return std::nullopt;
+    }
+    auto v = parse_number(node.Scalar());
+    if (!v) {
+      error(node, where, "a number" + unit, core::quote_found(node.Scalar()));
+      return std::nullopt;
+    }
+    if (*v < min || *v > max) {
+      error(node, where, fmt::format("a number{} from {} to {}", unit, min, max),
+            core::quote_found(node.Scalar()));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<std::string> text(const YAML::Node& parent, std::string_view key,
+                                  const std::string& path, bool required = true) {
+    const auto node = parent[std::string(key)];
+    const auto where = join(path, key);
+    if (!node.IsDefined() || node.IsNull()) {
+      if (required) {
+        error(parent, where, "a value", "nothing");
+      }
+      return std::nullopt;
+    }
+    if (!node.IsScalar() || node.Scalar().empty()) {
+      error(node, where, "a text value", describe(node));
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
+
+  /// One of `allowed`; its index or -1.
+  template <std::size_t N>
+  int choice(const YAML::Node& parent, std::string_view key, const std::string& path,
+             const std::string_view (&allowed)[N], bool required = true) {
+    auto value = text(parent, key, path, required);
+    if (!value) {
+      return -1;
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      if (allowed[i] == *value) {
+        return static_cast<int>(i);
+      }
+    }
+    std::string list;
+    for (auto a : allowed) {
+      list += list.empty() ? "" : ", ";
+      list += a;
+    }
+    error(parent[std::string(key)], join(path, key), "one of " + list, core::quote_found(*value));
+    return -1;
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  static std::string describe(const YAML::Node& node) {
+    if (!node.IsDefined() || node.IsNull()) {
+      return "nothing";
+    }
+    if (node.IsSequence()) {
+      return "a list";
+    }
+    if (node.IsMap()) {
+      return "a mapping";
+    }
+    return core::quote_found(node.Scalar());
+  }
+
+ private:
+  std::string file_;
+  core::Diagnostics& diags_;
+};
+
+template <std::size_t N>
+int index_of(const std::string_view (&names)[N], std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == name) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void read_points(YamlReader& y, const YAML::Node& node, model::Round& round) {
+  if (!y.map(node, "points", {"min_points", "criteria"})) {
+    return;
+  }
+  round.min_points = y.number(node, "min_points", "points", 0, 10).value_or(0);
+  const auto list = node["criteria"];
+  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+    y.error(list.IsDefined() ? list : node, "points.criteria", "a list of one or more criteria",
+            YamlReader::describe(list));
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto c = list[i];
+    const auto path = fmt::format("points.criteria[{}]", i);
+    if (!y.map(c, path, {"criterion", "weight", "worst", "best", "min_score"})) {
+      continue;
+    }
+    model::PointsRule rule;
+    const int which = y.choice(c, "criterion", path, model::kPointsCriteria);
+    rule.criterion = static_cast<model::PointsCriterion>(which < 0 ? 0 : which);
+    rule.weight = y.number(c, "weight", path, 1e-9, 1e6).value_or(1);
+    rule.worst = y.number(c, "worst", path, -1e12, 1e12).value_or(0);
+    rule.best = y.number(c, "best", path, -1e12, 1e12).value_or(1);
+    rule.min_score = y.number(c, "min_score", path, 0, 10, false).value_or(0);
+    if (rule.worst == rule.best) {
+      y.error(c["best"], path + ".best", "a value different from worst",
+              core::quote_found(fmt::format("{}", rule.best)));
+    }
+    round.criteria.push_back(rule);
+  }
+}
+
+void read_phases(YamlReader& y, const YAML::Node& node, model::Round& round) {
+  if (!node.IsSequence() || node.size() == 0) {
+    y.error(node, "phases", "a list of one or more phases", YamlReader::describe(node));
+    return;
+  }
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const auto p = node[i];
+    const auto path = fmt::format("phases[{}]", i);
+    if (!y.map(p, path, {"name", "ceiling_eur_per_t"})) {
+      continue;
+    }
+    model::Phase phase;
+    phase.name = y.text(p, "name", path).value_or("");
+    phase.ceiling_eur_per_t = y.number(p, "ceiling_eur_per_t", path, 0, 1e6, true, "EUR/t").value_or(0);
+    if (!round.phases.empty() && phase.ceiling_eur_per_t <= round.phases.back().ceiling_eur_per_t) {
+      y.error(p["ceiling_eur_per_t"], path + ".ceiling_eur_per_t",
+              fmt::format("a ceiling above the previous phase's {} EUR/t (phases rise)",
+                          round.phases.back().ceiling_eur_per_t),
+              core::quote_found(fmt::format("{}", phase.ceiling_eur_per_t)));
+    }
+    round.phases.push_back(std::move(phase));
+  }
+}
+
+}  // namespace
+
+std::optional<model::Round> parse_round(std::string_view text, const std::string& file,
+                                        std::span<const model::Technique> techniques,
+                                        core::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  YAML::Node loaded;
+  try {
+    loaded = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    core::Diagnostic d;
+    d.code = "yaml.syntax";
+    d.file = file;
+    d.line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    d.expected = "valid YAML";
+    d.found = e.msg;
+    diags.add(std::move(d));
+    return std::nullopt;
+  }
+  // Read through a const node: yaml-cpp's non-const operator[] would create missing keys.
+  const YAML::Node root = loaded;
+  YamlReader y(file, diags);
+  if (!y.map(root, "", {"id", "name", "opens", "closes", "budget_eur", "allocation", "rates",
+                        "caps", "eligibility", "economics", "points", "phases", "fences_eur",
+                        "fence_overflow", "sources"})) {
+    return std::nullopt;
+  }
+  model::Round round;
+  round.id = y.text(root, "id", "").value_or("");
+  round.name = y.text(root, "name", "", false).value_or(round.id);
+  for (auto [key, target] : {std::pair{"opens", &round.opens}, std::pair{"closes", &round.closes}}) {
+    if (auto v = y.text(root, key, "", false)) {
+      if (!core::parse_iso_datetime(*v)) {
+        y.error(root[key], key, "a date-time YYYY-MM-DDTHH:MM:SS", core::quote_found(*v));
+      }
+      *target = *v;
+    }
+  }
+  round.budget_eur = y.number(root, "budget_eur", "", 0, 1e12, true, "EUR").value_or(0);
+  const int mode = y.choice(root, "allocation", "", model::kAllocationModes);
+  round.mode = static_cast<model::AllocationMode>(mode < 0 ? 0 : mode);
+
+  // rates: base by theme (only the themes the round opens), size bonus, maximum.
+  round.base_rate.fill(std::numeric_limits<double>::quiet_NaN());
+  const auto rates = root["rates"];
+  if (!rates.IsDefined()) {
+    y.error(root, "rates", "a mapping with base, size_bonus and max_rate", "nothing");
+  } else if (y.map(rates, "rates", {"base", "size_bonus", "max_rate"})) {
+    const auto base = rates["base"];
+    if (!base.IsDefined() || !base.IsMap() || base.size() == 0) {
+      y.error(base.IsDefined() ? base : rates, "rates.base",
+              "a rate (fraction of eligible cost) per open theme", YamlReader::describe(base));
+    } else {
+      for (const auto& kv : base) {
+        const auto theme = kv.first.as<std::string>("");
+        const int t = index_of(model::kSmeThemes, theme);
+        if (t < 0) {
+          y.error(kv.first, "rates.base." + theme, "a theme: energy_saving, renewable_heat, "
+                  "electrification, renewable_electricity, fuel_switch or circularity",
+                  core::quote_found(theme));
+          continue;
+        }
+        round.base_rate[static_cast<std::size_t>(t)] =
+            y.number_at(kv.second, "rates.base." + theme, 0, 1).value_or(0);
+      }
+    }
+    const auto bonus = rates["size_bonus"];
+    if (y.map(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
+      for (std::size_t s = 0; s < model::kFirmSizeCount; ++s) {
+        round.size_bonus[s] =
+            y.number(bonus, model::kFirmSizes[s], "rates.size_bonus", 0, 1).value_or(0);
+      }
+    }
+    round.max_rate = y.number(rates, "max_rate", "rates", 0, 1).value_or(1);
+  }
+
+  const auto caps = root["caps"];
+  if (!caps.IsDefined()) {
+    y.error(root, "caps", "a mapping with per_project_eur, eur_per_t, tonnes_over, min_grant_eur",
+            "nothing");
+  } else if (y.map(caps, "caps", {"per_project_eur", "eur_per_t", "tonnes_over", "min_grant_eur"})) {
+    round.cap_per_project_eur = y.number(caps, "per_project_eur", "caps", 0, 1e12, true, "EUR").value_or(0);
+    round.cap_eur_per_t = y.number(caps, "eur_per_t", "caps", 0, 1e6, true, "EUR/t").value_or(0);
+    const int period = y.choice(caps, "tonnes_over", "caps", model::kCapPeriods);
+    round.cap_period = static_cast<model::CapPeriod>(period < 0 ? 0 : period);
+    round.min_grant_eur = y.number(caps, "min_grant_eur", "caps", 0, 1e12, true, "EUR").value_or(0);
+  }
+
+  const auto elig = root["eligibility"];
+  if (!elig.IsDefined()) {
+    y.error(root, "eligibility", "a mapping with min_payback_without_aid_yr and techniques",
+            "nothing");
+  } else if (y.map(elig, "eligibility", {"min_payback_without_aid_yr", "techniques"})) {
+    round.min_payback_yr =
+        y.number(elig, "min_payback_without_aid_yr", "eligibility", 0, 100, true, "yr").value_or(5);
+    const auto list = elig["techniques"];
+    if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+      y.error(list.IsDefined() ? list : elig, "eligibility.techniques",
+              "a list of technique ids", YamlReader::describe(list));
+    } else {
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto where = fmt::format("eligibility.techniques[{}]", i);
+        if (!list[i].IsScalar()) {
+          y.error(list[i], where, "a technique id", YamlReader::describe(list[i]));
+          continue;
+        }
+        const auto id = list[i].Scalar();
+        if (!techniques.empty() && find_technique(techniques, id) < 0) {
+          y.error(list[i], where, "a technique_id of the technique catalogue",
+                  core::quote_found(id));
+        }
+        round.eligible_techniques.push_back(id);
+      }
+    }
+  }
+
+  const auto econ = root["economics"];
+  if (!econ.IsDefined()) {
+    y.error(root, "economics",
+            "a mapping with gas_eur_per_gj, electricity_eur_per_mwh and discount_rate", "nothing");
+  } else if (y.map(econ, "economics", {"gas_eur_per_gj", "electricity_eur_per_mwh", "discount_rate"})) {
+    round.economics.gas_eur_per_gj = y.number(econ, "gas_eur_per_gj", "economics", 0, 1000, true, "EUR/GJ").value_or(0);
+    round.economics.electricity_eur_per_mwh =
+        y.number(econ, "electricity_eur_per_mwh", "economics", 0, 10000, true, "EUR/MWh").value_or(0);
+    round.economics.discount_rate = y.number(econ, "discount_rate", "economics", 0, 1).value_or(0);
+  }
+
+  if (const auto points = root["points"]; points.IsDefined()) {
+    read_points(y, points, round);
+  } else if (round.mode == model::AllocationMode::points) {
+    y.error(root, "points", "a points section (allocation: points)", "nothing");
+  }
+  if (const auto phases = root["phases"]; phases.IsDefined()) {
+    read_phases(y, phases, round);
+  } else if (round.mode == model::AllocationMode::phases) {
+    y.error(root, "phases", "a list of phases (allocation: phases)", "nothing");
+  }
+  if (const auto fences = root["fences_eur"]; fences.IsDefined()) {
+    if (!fences.IsMap()) {
+      y.error(fences, "fences_eur", "a budget in EUR per theme", YamlReader::describe(fences));
+    } else {
+      double total = 0;
+      for (const auto& kv : fences) {
+        const auto theme = kv.first.as<std::string>("");
+        const int t = index_of(model::kSmeThemes, theme);
+        if (t < 0) {
+          y.error(kv.first, "fences_eur." + theme, "a theme", core::quote_found(theme));
+          continue;
+        }
+        const double v = y.number_at(kv.second, "fences_eur." + theme, 0, 1e12, " in EUR").value_or(0);
+        round.fence_eur[static_cast<std::size_t>(t)] = v;
+        total += v;
+      }
+      if (total > round.budget_eur) {
+        y.error(fences, "fences_eur",
+                fmt::format("fences summing to at most the budget ({} EUR)", round.budget_eur),
+                fmt::format("{} EUR", total));
+      }
+    }
+  }
+  if (const auto overflow = root["fence_overflow"]; overflow.IsDefined()) {
+    const auto v = overflow.IsScalar() ? overflow.Scalar() : std::string();
+    if (v == "true" || v == "false") {
+      round.fence_overflow = v == "true";
+    } else {
+      y.error(overflow, "fence_overflow", "true or false", YamlReader::describe(overflow));
+    }
+  }
+  if (const auto sources = root["sources"]; sources.IsDefined()) {
+    if (!sources.IsSequence()) {
+      y.error(sources, "sources", "a list of URLs or references", YamlReader::describe(sources));
+    } else {
+      for (const auto& s : sources) {
+        round.sources.push_back(s.IsScalar() ? s.Scalar() : std::string());
+      }
+    }
+  }
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  return round;
+}
+
+std::optional<model::Round> load_round(const std::filesystem::path& path,
+                                       std::span<const model::Technique> techniques,
+                                       core::Diagnostics& diags) {
+  std::string text;
+  try {
+    text = core::read_file(path);
+  } catch (const core::Error& e) {
+    for (const auto& d : e.diagnostics()) {
+      diags.add(d);
+    }
+    return std::nullopt;
+  }
+  return parse_round(text, path.string(), techniques, diags);
+}
+
+}  // namespace decarbfund::data
