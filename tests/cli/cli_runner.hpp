@@ -1,0 +1,37 @@
+#pragma once
+// Runs the decarbfund executable (DECARBFUND_BINARY) for CLI tests and captures its output.
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+namespace decarbfund::test {
+
+inline const std::string kSource = DECARBFUND_SOURCE_DIR;
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+/// Runs `decarbfund args` in `cwd`, capturing stdout (and stderr when `merge_stderr`).
+inline Run run_cli(const std::string& args, bool merge_stderr = false, const std::string& cwd = kSource) {
+  const std::string cmd = "cd '" + cwd + "' && " + std::string(DECARBFUND_BINARY) + " " + args +
+                          (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) {
+    return r;
+  }
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
+    r.out.append(buf, n);
+  }
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+}  // namespace decarbfund::test

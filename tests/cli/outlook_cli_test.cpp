@@ -1,0 +1,102 @@
+// `decarbfund outlook` and `decarbfund validate` on the embedded dataset, as a user runs them:
+// the JSON document's keys and provenance, the legs adding up, the historical levy being close to
+// nothing, Belastingplan 2026's levy leg below the coalition's, and bad input.
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+namespace decarbfund::test {
+namespace {
+
+nlohmann::json outlook(const std::string& scenario) {
+  const std::string out = ::testing::TempDir() + "outlook-" + scenario + ".json";
+  const auto r = run_cli("outlook --quiet --scenario scenarios/" + scenario + ".yaml --json " + out);
+  EXPECT_EQ(r.status, 0) << r.out;
+  std::ifstream in(out);
+  return nlohmann::json::parse(in);
+}
+
+TEST(OutlookCli, JsonHasTheDocumentedKeysAndProvenance) {
+  const auto j = outlook("belastingplan-2026");
+  for (const char* key : {"target_year", "required_mt", "achieved_mt", "gap_mt", "legs",
+                          "emissions_t_by_year", "levy_revenue_eur_by_year", "meta"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["target_year"], 2030);
+  EXPECT_DOUBLE_EQ(j["required_mt"].get<double>(), 5.9);
+  EXPECT_EQ(j["meta"]["dataset"], "nl");
+  EXPECT_EQ(j["meta"]["scenario"], "belastingplan-2026");
+  EXPECT_EQ(j["meta"]["policy_version"], "belastingplan-2026");
+  EXPECT_TRUE(j["meta"].contains("seed"));
+  EXPECT_NEAR(j["legs"]["levy_mt"].get<double>() + j["legs"]["package_mt"].get<double>(),
+              j["achieved_mt"].get<double>(), 1e-9);
+  EXPECT_NEAR(j["required_mt"].get<double>() - j["achieved_mt"].get<double>(), j["gap_mt"].get<double>(), 1e-9);
+}
+
+TEST(OutlookCli, LevyCollectedCloseToNothingUpTo2024) {
+  // policy.md §1.1: about EUR 60k paid in total by mid-2025; the ETS reference price was above the
+  // tariff in 2022, and DPRs exceeded emissions in the first years.
+  const auto j = outlook("coalition-2023");
+  double total = 0;
+  for (const char* y : {"2021", "2022", "2023", "2024"}) {
+    total += j["levy_revenue_eur_by_year"][y].get<double>();
+  }
+  EXPECT_LT(total, 1e6);
+  EXPECT_EQ(j["levy_revenue_eur_by_year"]["2022"].get<double>(), 0.0);
+}
+
+TEST(OutlookCli, Belastingplan2026LevyLegBelowCoalition2023) {
+  const auto coalition = outlook("coalition-2023");
+  const auto bp2026 = outlook("belastingplan-2026");
+  EXPECT_LT(bp2026["legs"]["levy_mt"].get<double>(), coalition["legs"]["levy_mt"].get<double>());
+}
+
+TEST(OutlookCli, HtmlReportIsSelfContained) {
+  const std::string out = ::testing::TempDir() + "outlook.html";
+  ASSERT_EQ(run_cli("outlook --quiet --html " + out).status, 0);
+  std::ifstream in(out);
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("Emissions path against the target"), std::string::npos);
+  EXPECT_NE(html.find("National MACC"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos) << "must open without network";
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+}
+
+TEST(OutlookCli, BadScenarioExitsTwoAndWritesNothing) {
+  const std::string dir = ::testing::TempDir();
+  {
+    std::ofstream bad(dir + "bad.yaml");
+    bad << "base: " << kSource << "/scenarios/coalition-2023.yaml\nprices:\n  ets_eur_per_t: {2030: tbd}\n";
+  }
+  const std::string json = dir + "never.json";
+  std::filesystem::remove(json);
+  const auto r = run_cli("outlook --scenario " + dir + "bad.yaml --json " + json, true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("bad.yaml:3: prices.ets_eur_per_t[2030]"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(json));
+}
+
+TEST(ValidateCli, EmbeddedDatasetSummary) {
+  const auto r = run_cli("validate data/nl --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["sites"], 276);  // 273 MIDDEN plants + 2 incinerator rows + AnQore
+  EXPECT_GT(j["options"].get<int>(), 700);
+  // MIDDEN's 2020 total (48,292,877 t) plus the additions' base figures.
+  EXPECT_NEAR(j["base_year_emissions_t"].get<double>(), 51.13e6, 0.01e6);
+}
+
+TEST(ValidateCli, BadDatasetExitsTwoNamingFileLineField) {
+  const auto r = run_cli("validate tests/fixtures/does-not-exist", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("tests/fixtures/does-not-exist: expected a dataset directory"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace decarbfund::test
