@@ -1,0 +1,38 @@
+#pragma once
+// Deal files (data/nl/deals/*.yaml, docs/deals.md) and the phase table (phases.yaml). Every
+// problem is reported with file, line and key path (STYLE §2.5), in one pass:
+//   data/nl/deals/nobian.yaml:14: government.max_support_eur: expected an amount in EUR from 0 to
+//   100000000000, found "lots"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/deal.hpp"
+#include "model/model.hpp"
+
+namespace decarbfund::data {
+
+/// Reads one deal file. nullopt when any error was found (all of them are in `diags`).
+std::optional<model::Deal> load_deal(const std::filesystem::path& path, core::Diagnostics& diags);
+
+/// Reads a deal given as YAML text; `label` names it in messages.
+std::optional<model::Deal> load_deal_text(std::string_view text, const std::string& label,
+                                          core::Diagnostics& diags);
+
+/// Reads every *.yaml of `dir` except phases.yaml, in file-name order; deal ids must be unique.
+std::optional<std::vector<model::Deal>> load_deals(const std::filesystem::path& dir,
+                                                   core::Diagnostics& diags);
+
+/// Reads the phase table (realisation probability per phase, each with its basis).
+std::optional<model::PhaseRealisation> load_phases(const std::filesystem::path& path,
+                                                   core::Diagnostics& diags);
+
+/// Checks a deal against the dataset: its sites exist, each project pattern matches at least one
+/// option of one of its sites, infrastructure ids exist. Problems name the deal file and key path.
+bool check_deal(const model::Model& model, const model::Deal& deal, core::Diagnostics& diags);
+
+}  // namespace decarbfund::data

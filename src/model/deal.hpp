@@ -1,0 +1,204 @@
+#pragma once
+// A maatwerk deal (maatwerkafspraak): the reciprocal agreement between the state and one of the
+// largest emitters (DESIGN §3, policy.md §2). The company commits to reduction beyond the levy,
+// a climate-neutral year and a better living environment; the state to support, infrastructure
+// and permits. Files: data/nl/deals/*.yaml, format in docs/deals.md. Deals are few and read at
+// the edges (assessment, registry, resolving the outlook's inputs), so they are rows of strings,
+// not columns.
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace decarbfund::model {
+
+/// Phase of a deal (policy.md §2.2): exploration (verkenning) → Expression of Principles →
+/// (early support for one project, as Yara's CCS grant) → Joint Letter of Intent → binding
+/// agreement → implementation; `paused` and `stopped` are the exits. Spelled as in the files.
+enum class DealPhase : std::uint8_t {
+  exploration,
+  eop,
+  early_support,
+  jloi,
+  binding,
+  implementation,
+  paused,
+  stopped,
+};
+inline constexpr std::size_t kDealPhaseCount = 8;
+inline constexpr std::array<std::string_view, kDealPhaseCount> kDealPhaseNames = {
+    "exploration", "eop", "early_support", "jloi", "binding", "implementation", "paused", "stopped"};
+
+inline std::string_view phase_name(DealPhase p) { return kDealPhaseNames[static_cast<std::size_t>(p)]; }
+inline std::optional<DealPhase> parse_phase(std::string_view s) {
+  for (std::size_t i = 0; i < kDealPhaseCount; ++i) {
+    if (kDealPhaseNames[i] == s) {
+      return static_cast<DealPhase>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+/// Whether a deal may move from `from` to `to` (policy.md §2.2 state machine): one step forward
+/// along the chain (early support is optional: an EoP may go straight to a JLoI), or to `paused` /
+/// `stopped` from any active phase. A paused deal resumes only to the phase it was paused from
+/// (`paused_from`) or stops; `stopped` is final.
+inline bool transition_allowed(DealPhase from, DealPhase to, std::optional<DealPhase> paused_from = {}) {
+  using P = DealPhase;
+  if (from == P::stopped || from == to) {
+    return false;
+  }
+  if (from == P::paused) {
+    return to == P::stopped || (paused_from && to == *paused_from);
+  }
+  if (to == P::paused || to == P::stopped) {
+    return true;
+  }
+  switch (from) {
+    case P::exploration: return to == P::eop;
+    case P::eop: return to == P::early_support || to == P::jloi;
+    case P::early_support: return to == P::jloi;
+    case P::jloi: return to == P::binding;
+    case P::binding: return to == P::implementation;
+    default: return false;
+  }
+}
+
+/// One step of a deal's history: the phase entered, when, and the public source.
+struct DealEvent {
+  DealPhase phase = DealPhase::exploration;
+  std::string date;  ///< YYYY-MM-DD
+  std::string source;
+  std::string note;
+};
+
+/// A committed project: options of the dataset (exact id, or a prefix ending in `*` for a
+/// multi-plant project, data-sources.md "split rule") and the year it is to operate.
+struct DealProject {
+  std::string option;  ///< "X-NOBIAN-ELECTRIFICATION-*" or an exact option id
+  int start_year = 0;
+  std::string note;
+};
+
+/// A living-environment or other co-benefit commitment (NOx, noise, water, …).
+struct DealCoBenefit {
+  std::string what;     ///< e.g. "NOx"
+  std::string commitment;  ///< in words, as the source states it
+  double change_pct = 0;   ///< e.g. −10 for "NOx −10 %"; 0 when not quantified
+  int by_year = 0;         ///< 0 when not stated
+};
+
+/// A payment the state schedules (EUR, price year of the dataset).
+struct DealPayment {
+  int year = 0;
+  double amount_eur = 0;
+};
+
+/// Infrastructure the state reserves or arranges for the deal (grid MW by date, a CO2 slot).
+struct DealInfrastructure {
+  std::string infra;  ///< infrastructure id of the dataset
+  double amount = 0;  ///< MW (grid, hydrogen) or t/yr (CO2 storage)
+  int from_year = 0;
+  std::string note;
+};
+
+/// A milestone the company must reach (FID, start of construction, start of operation …).
+struct DealMilestone {
+  std::string id;
+  std::string name;
+  std::string due;  ///< YYYY-MM-DD
+};
+
+/// How support is clawed back (policy.md §2.8, §2.9).
+enum class ClawBackRule : std::uint8_t { none, pro_rata_shortfall, profit_share };
+inline constexpr std::array<std::string_view, 3> kClawBackRuleNames = {"none", "pro_rata_shortfall",
+                                                                       "profit_share"};
+
+struct ClawBack {
+  ClawBackRule rule = ClawBackRule::none;
+  /// pro_rata_shortfall: share of the paid support repaid per unit of tonnes shortfall share
+  /// (1 = fully pro rata). profit_share: share of the excess profit repaid.
+  double share = 1.0;
+  /// profit_share: the business case's projected profit per year (EUR); excess = realised − this.
+  std::map<int, double> projected_profit_eur;
+  std::string basis;  ///< "stated" or the assumption made
+};
+
+/// Thresholds of the monitoring status (docs/deals.md "Status").
+struct DealMonitoring {
+  double on_track_tolerance = 0.05;  ///< on track when realised ≥ (1 − this) × committed
+  double breach_below = 0.80;        ///< breached when realised < this × committed
+};
+
+/// One deal, as read from its file.
+struct Deal {
+  std::string file;  ///< path it was read from
+  std::string id;    ///< e.g. "nobian"
+  std::string company;
+  std::vector<std::string> sites;  ///< site ids of the dataset
+  DealPhase phase = DealPhase::exploration;
+  std::vector<DealEvent> history;  ///< oldest first; the last entry's phase is `phase`
+
+  // Company commitments.
+  std::vector<DealProject> projects;
+  /// Committed reduction against `baseline_emissions_t`, t/yr by year (absolute, not additional).
+  std::map<int, double> committed_reduction_t;
+  int baseline_year = 0;
+  double baseline_emissions_t = 0;  ///< 0: Σ the sites' emissions in the dataset
+  int climate_neutral_year = 0;     ///< 0 when not committed
+  std::vector<DealCoBenefit> co_benefits;
+  int stay_invested_until = 0;  ///< 0 when not committed
+
+  // Government commitments.
+  double max_support_eur = 0;
+  std::string max_support_basis;  ///< "stated" or the assumption made
+  std::vector<DealPayment> payments;
+  double performance_linked_share = 0;  ///< share of the support paid only on verified tonnes
+  std::vector<DealInfrastructure> infrastructure;
+  bool permit_acceleration = false;
+  /// Whether a generic instrument (SDE++-like) is excluded for a stated reason, e.g. Yara's
+  /// storage outside the EU; empty = let the assessment decide from the technology.
+  std::string generic_instrument_excluded;
+
+  std::vector<std::string> conditions;
+  std::vector<std::string> exit_clauses;
+  ClawBack claw_back;
+  DealMonitoring monitoring;
+  std::vector<DealMilestone> milestones;
+  std::vector<std::string> assumptions;  ///< unknown terms, stated
+  std::vector<std::string> sources;
+
+  /// Committed reduction in `year`: the value of the latest committed year ≤ year, 0 before the
+  /// first (a commitment holds once reached).
+  double committed_in(int year) const {
+    double v = 0;
+    for (const auto& [y, t] : committed_reduction_t) {
+      if (y <= year) {
+        v = t;
+      }
+    }
+    return v;
+  }
+};
+
+/// Probability that a deal in each phase delivers its committed tonnes by the target year
+/// (data/nl/deals/phases.yaml, calibrated from the pipeline's history; docs/deals.md).
+struct PhaseRealisation {
+  std::array<double, kDealPhaseCount> probability{};
+  std::array<std::string, kDealPhaseCount> basis;
+  std::string file;
+  double of(DealPhase p) const { return probability[static_cast<std::size_t>(p)]; }
+};
+
+/// Whether option id `id` is named by project pattern `pattern` (exact, or prefix + `*`).
+bool project_matches(std::string_view pattern, std::string_view id);
+
+/// Indices of the dataset's options a project names, in model order (empty when none match).
+std::vector<Index> project_options(const Model& model, const DealProject& project);
+
+}  // namespace decarbfund::model

@@ -1,0 +1,194 @@
+// Tests of data/load_deal: the shipped pipeline (data/nl/deals) loads and matches the dataset, the
+// phase table, the phase state machine, and one test per kind of bad deal file with its message.
+
+#include "data/load_deal.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "data/load_dataset.hpp"
+
+namespace decarbfund::data {
+namespace {
+
+const std::string kSource = DECARBFUND_SOURCE_DIR;
+using model::DealPhase;
+
+const model::Model& tiny() {
+  static const model::Model m = load_dataset_or_throw(kSource + "/tests/fixtures/tiny");
+  return m;
+}
+
+// A valid deal on the tiny fixture: the announced project O6 at site S2.
+const std::string kGood = R"(id: oil-b
+company: Oil B
+sites: [S2]
+phase: jloi
+history:
+  - {phase: eop, date: 2024-03-01, source: test}
+  - {phase: jloi, date: 2025-01-01, source: test}
+company_commitments:
+  projects:
+    - {option: O6, start_year: 2028}
+  committed_reduction_t: {2028: 30000}
+  climate_neutral_year: 2050
+government_commitments:
+  max_support_eur: 60000000
+  max_support_basis: test
+  payments: [{year: 2027, amount_eur: 60000000}]
+claw_back: {rule: pro_rata_shortfall, share: 1.0, basis: test}
+sources: [test]
+)";
+
+std::string bad(const std::string& text) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(text, "deal.yaml", diags);
+  EXPECT_FALSE(d.has_value());
+  return diags.to_string();
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return s.replace(at, from.size(), to);
+}
+
+TEST(LoadDeal, GoodDealReadsEveryField) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(kGood, "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_EQ(d->id, "oil-b");
+  EXPECT_EQ(d->phase, DealPhase::jloi);
+  ASSERT_EQ(d->history.size(), 2u);
+  EXPECT_EQ(d->history[0].date, "2024-03-01");
+  ASSERT_EQ(d->projects.size(), 1u);
+  EXPECT_EQ(d->projects[0].start_year, 2028);
+  EXPECT_DOUBLE_EQ(d->committed_in(2027), 0.0);
+  EXPECT_DOUBLE_EQ(d->committed_in(2035), 30000.0);
+  EXPECT_DOUBLE_EQ(d->max_support_eur, 60e6);
+  EXPECT_EQ(d->claw_back.rule, model::ClawBackRule::pro_rata_shortfall);
+  EXPECT_TRUE(check_deal(tiny(), *d, diags)) << diags.to_string();
+}
+
+TEST(LoadDeal, ShippedPipelineLoadsAndMatchesTheDataset) {
+  core::Diagnostics diags;
+  const auto deals = load_deals(kSource + "/data/nl/deals", diags);
+  ASSERT_TRUE(deals.has_value()) << diags.to_string();
+  ASSERT_EQ(deals->size(), 12u);
+  const auto model = load_dataset_or_throw(kSource + "/data/nl");
+  int binding = 0;
+  for (const auto& d : *deals) {
+    EXPECT_TRUE(check_deal(model, d, diags)) << d.id << ": " << diags.to_string();
+    EXPECT_FALSE(d.sources.empty()) << d.id;
+    EXPECT_FALSE(d.claw_back.basis.empty()) << d.id;
+    binding += d.phase == DealPhase::binding ? 1 : 0;
+  }
+  EXPECT_EQ(binding, 2);  // Nobian and Cosun (policy.md §2.6, data-sources.md §1.1 row 21)
+  const auto phases = load_phases(kSource + "/data/nl/deals/phases.yaml", diags);
+  ASSERT_TRUE(phases.has_value()) << diags.to_string();
+  EXPECT_DOUBLE_EQ(phases->of(DealPhase::binding), 0.80);
+  EXPECT_DOUBLE_EQ(phases->of(DealPhase::jloi), 0.50);
+  EXPECT_DOUBLE_EQ(phases->of(DealPhase::stopped), 0.0);
+}
+
+TEST(DealPhase, AllowedAndRefusedTransitions) {
+  using model::transition_allowed;
+  EXPECT_TRUE(transition_allowed(DealPhase::exploration, DealPhase::eop));
+  EXPECT_TRUE(transition_allowed(DealPhase::eop, DealPhase::jloi));
+  EXPECT_TRUE(transition_allowed(DealPhase::eop, DealPhase::early_support));
+  EXPECT_TRUE(transition_allowed(DealPhase::jloi, DealPhase::binding));
+  EXPECT_TRUE(transition_allowed(DealPhase::binding, DealPhase::implementation));
+  EXPECT_TRUE(transition_allowed(DealPhase::jloi, DealPhase::stopped));
+  EXPECT_TRUE(transition_allowed(DealPhase::eop, DealPhase::paused));
+  EXPECT_FALSE(transition_allowed(DealPhase::eop, DealPhase::binding));       // skips the JLoI
+  EXPECT_FALSE(transition_allowed(DealPhase::binding, DealPhase::jloi));      // backwards
+  EXPECT_FALSE(transition_allowed(DealPhase::stopped, DealPhase::eop));       // final
+  EXPECT_FALSE(transition_allowed(DealPhase::jloi, DealPhase::jloi));         // no-op
+  EXPECT_TRUE(transition_allowed(DealPhase::paused, DealPhase::eop, DealPhase::eop));
+  EXPECT_FALSE(transition_allowed(DealPhase::paused, DealPhase::jloi, DealPhase::eop));
+  EXPECT_TRUE(transition_allowed(DealPhase::paused, DealPhase::stopped, DealPhase::eop));
+}
+
+TEST(LoadDeal, UnknownKeyNamesLineAndPath) {
+  EXPECT_EQ(bad(replace(kGood, "  climate_neutral_year: 2050", "  climate_neutral: 2050")),
+            "deal.yaml:12: company_commitments.climate_neutral: expected one of the keys projects, "
+            "committed_reduction_t, baseline_year, baseline_emissions_t, climate_neutral_year, co_benefits, "
+            "stay_invested_until, found an unknown key\n");
+}
+
+TEST(LoadDeal, BadAmount) {
+  EXPECT_EQ(bad(replace(kGood, "max_support_eur: 60000000", "max_support_eur: lots")),
+            "deal.yaml:14: government_commitments.max_support_eur: expected an amount in EUR from 0 to 100000000000, "
+            "found \"lots\"\n");
+}
+
+TEST(LoadDeal, HistoryMustFollowAllowedTransitions) {
+  const auto text = replace(replace(kGood, "phase: jloi, date: 2025", "phase: binding, date: 2025"),
+                            "phase: jloi\n", "phase: binding\n");
+  EXPECT_EQ(bad(text),
+            "deal.yaml:7: history[1].phase: expected a phase reachable from eop (docs/deals.md, \"Phases\"), "
+            "found binding\n");
+}
+
+TEST(LoadDeal, PhaseMustMatchTheLastHistoryEntry) {
+  EXPECT_EQ(bad(replace(kGood, "phase: jloi\n", "phase: eop\n")),
+            "deal.yaml:4: phase: expected the phase of the last history entry (jloi), found eop\n");
+}
+
+TEST(LoadDeal, BadDateAndPhaseName) {
+  const auto text = replace(replace(kGood, "2024-03-01", "2024-02-30"), "{phase: jloi,", "{phase: loi,");
+  EXPECT_EQ(bad(text),
+            "deal.yaml:6: history[0].date: expected a date YYYY-MM-DD, found \"2024-02-30\"\n"
+            "deal.yaml:7: history[1].phase: expected a phase: one of exploration, eop, early_support, jloi, binding, "
+            "implementation, paused, stopped, found \"loi\"\n");
+}
+
+TEST(LoadDeal, PaymentsAboveMaximumSupport) {
+  EXPECT_EQ(bad(replace(kGood, "amount_eur: 60000000}", "amount_eur: 70000000}")),
+            "deal.yaml:16: government_commitments.payments: expected payments adding up to at most max_support_eur "
+            "(60000000), found a total of 70000000\n");
+}
+
+TEST(LoadDeal, MissingRequiredKey) {
+  EXPECT_EQ(bad(replace(kGood, "sources: [test]\n", "")),
+            "deal.yaml:1: sources: expected this key, found nothing\n");
+}
+
+TEST(LoadDeal, InvalidYaml) {
+  EXPECT_EQ(bad("id: [unclosed\n"), "deal.yaml:2: expected valid YAML, found end of sequence flow not found\n");
+}
+
+TEST(CheckDeal, UnknownOptionAndForeignSite) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(replace(kGood, "{option: O6,", "{option: O9*,"), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_FALSE(check_deal(tiny(), *d, diags));
+  d = load_deal_text(replace(kGood, "{option: O6,", "{option: O1,"), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_FALSE(check_deal(tiny(), *d, diags));
+  EXPECT_EQ(diags.to_string(),
+            "deal.yaml: company_commitments.projects[0].option: expected an option id (or prefix*) of dataset tiny, "
+            "found \"O9*\"\n"
+            "deal.yaml: company_commitments.projects[0].option: expected options at the deal's sites, found O1 at "
+            "site S1\n");
+}
+
+TEST(LoadDeals, DuplicateIdsAreRefused) {
+  const auto dir = std::filesystem::temp_directory_path() / "decarbfund-deals-dup";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"a.yaml", "b.yaml"}) {
+    std::ofstream(dir / name) << kGood;
+  }
+  core::Diagnostics diags;
+  EXPECT_FALSE(load_deals(dir, diags).has_value());
+  EXPECT_NE(diags.to_string().find("b.yaml: id: expected a deal id not used by another file"), std::string::npos)
+      << diags.to_string();
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace decarbfund::data
