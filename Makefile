@@ -46,8 +46,9 @@ fuzz:
 	  -DDECARBFUND_FUZZ=ON -DDECARBFUND_TESTS=OFF -DDECARBFUND_BENCH=OFF
 	cmake --build build-fuzz -j $(JOBS) --target csv_fuzz scenario_fuzz
 	mkdir -p fuzz/corpus-csv fuzz/corpus-scenario
-	cp data/nl/*.csv data/nl/additions/*.csv tests/fixtures/tiny/*.csv fuzz/corpus-csv/
-	cp scenarios/*.yaml fuzz/corpus-scenario/
+	for f in data/nl/*.csv data/nl/additions/*.csv tests/fixtures/tiny/*.csv; do \
+	  head -c 4096 $$f > fuzz/corpus-csv/$$(echo $$f | tr / _); done
+	for f in scenarios/*.yaml; do cp $$f fuzz/corpus-scenario/$$(basename $$f); done
 	build-fuzz/fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus-csv
 	build-fuzz/fuzz/scenario_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus-scenario
 

@@ -33,7 +33,13 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o) 
   std::vector<WaterfallBar> bars = {{"reference " + std::to_string(o.target_year), ref_t / 1e6, true},
                                     {"levy leg", -o.levy_leg_t / 1e6, false}};
   for (const auto& c : o.package_credits) {
-    bars.push_back({c.instrument, -c.reduction_t / 1e6, false});
+    std::string label = c.instrument;
+    for (const std::string prefix : {"maatwerk deal: ", "maatwerk: "}) {
+      if (label.starts_with(prefix)) {
+        label = label.substr(prefix.size());
+      }
+    }
+    bars.push_back({label, -c.reduction_t / 1e6, false});
   }
   bars.push_back({"achieved " + std::to_string(o.target_year), F.total_emissions_t[static_cast<std::size_t>(t)] / 1e6, true});
   std::vector<MaccBlock> macc;
@@ -60,8 +66,23 @@ td:first-child,th:first-child{{text-align:left}}.met{{color:#2a2}}.missed{{color
       o.levy_leg_t / 1e6, (o.levy_leg_required_t - o.levy_leg_t) / 1e6);
   append(h, "<tr><td>package leg</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td></tr>\n", o.package_leg_required_t / 1e6,
       o.package_leg_t / 1e6, (o.package_leg_required_t - o.package_leg_t) / 1e6);
+  if (!o.deals_dir.empty()) {
+    append(h, "<tr><td>package leg, expected given deal phases</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td></tr>\n",
+        o.package_leg_required_t / 1e6, o.package_leg_expected_t / 1e6,
+        (o.package_leg_required_t - o.package_leg_expected_t) / 1e6);
+  }
   append(h, "<tr><th>total</th><th>{:.2f}</th><th>{:.2f}</th><th class=\"{}\">{:.2f}</th></tr></table>\n", o.required_t / 1e6,
       o.achieved_t / 1e6, o.gap_t <= 0 ? "met" : "missed", o.gap_t / 1e6);
+  if (!o.deals_dir.empty()) {
+    append(h, "<h2>Package leg per deal, {}</h2><table><tr><th>line</th><th>Mt if delivered</th><th>committed Mt</th>"
+              "<th>p(phase)</th><th>expected Mt</th><th>support MEUR</th></tr>\n", o.target_year);
+    for (const auto& c : o.package_credits) {
+      append(h, "<tr><td>{}</td><td>{:.3f}</td><td>{}</td><td>{}</td><td>{:.3f}</td><td>{:.1f}</td></tr>\n", html_escape(c.instrument),
+          c.reduction_t / 1e6, c.deal.empty() ? "" : fmt::format("{:.3f}", c.committed_t / 1e6),
+          c.deal.empty() ? "" : fmt::format("{:.2f}", c.probability), c.expected_t / 1e6, c.support_eur / 1e6);
+    }
+    append(h, "</table>\n");
+  }
   append(h, "<h2>Emissions path against the target</h2>{}\n", svg_line_chart(lines, "Mt CO2-eq/yr"));
   append(h, "<h2>From reference to achieved, {}</h2>{}\n", o.target_year, svg_waterfall(bars, "Mt CO2-eq/yr"));
   append(h, "<h2>National MACC, {}</h2><p><small>options at {} prices, levelised at the hurdle rate; cost capped at ±1000 EUR/t for display</small></p>{}\n",

@@ -98,32 +98,42 @@ std::string svg_line_chart(const std::vector<LineSeries>& series, const std::str
 }
 
 std::string svg_waterfall(const std::vector<WaterfallBar>& bars, const std::string& y_unit) {
-  double level = 0, lo = 0, hi = 0;
+  // The axis starts just below the lowest level rather than at 0, so that changes of a few
+  // percent of the total stay visible; totals are drawn from the axis floor.
+  double level = 0, lo = 1e300, hi = -1e300;
   for (const auto& b : bars) {
-    const double from = b.total ? 0 : level;
     const double to = b.total ? b.value : level + b.value;
-    lo = std::min({lo, from, to});
-    hi = std::max({hi, from, to});
+    lo = std::min({lo, level, to});
+    hi = std::max({hi, level, to});
     level = to;
   }
+  const double span = std::max(hi - lo, 1e-9);
+  lo = std::max(0.0, lo - 0.5 * span);
   double y0 = 0, y1 = 1;
-  std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img">)", kW, kH + 40, kW, kH + 40);
+  constexpr double kLabelRoom = 70;
+  std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img">)", kW,
+                                kH + kLabelRoom, kW, kH + kLabelRoom);
   svg += y_axis(lo, hi, y_unit, y0, y1);
   auto py = [&](double y) { return kTop + (kH - kTop - kBottom) * (1 - (y - y0) / (y1 - y0)); };
   const double slot = (kW - kLeft - kRight) / static_cast<double>(std::max<std::size_t>(1, bars.size()));
   level = 0;
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
-    const double from = b.total ? 0 : level;
+    const double from = b.total ? y0 : level;
     const double to = b.total ? b.value : level + b.value;
     const double x = kLeft + slot * static_cast<double>(i) + slot * 0.15;
     const char* colour = b.total ? "#4a6fa5" : (b.value >= 0 ? "#c0504d" : "#4f9a4f");
     svg += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {:.3f}</title></rect>)",
                        x, py(std::max(from, to)), slot * 0.7, std::max(1.0, std::fabs(py(from) - py(to))), colour,
                        html_escape(b.label), b.value);
-    svg += fmt::format(R"~(<text x="{:.1f}" y="{}" font-size="10" text-anchor="end" transform="rotate(-35 {:.1f} {})">{}</text>)~",
-                       x + slot * 0.35, kH - kBottom + 14, x + slot * 0.35, kH - kBottom + 14,
-                       html_escape(b.label.substr(0, 28)));
+    if (!b.total) {
+      svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="10" text-anchor="middle">{:+.2f}</text>)",
+                         x + slot * 0.35, py(std::max(from, to)) - 4, b.value);
+    }
+    const double lx = x + slot * 0.35;
+    const double ly = kH - kBottom + 14;
+    svg += fmt::format(R"~(<text x="{:.1f}" y="{:.1f}" font-size="10" text-anchor="end" transform="rotate(-35 {:.1f} {:.1f})">{}</text>)~",
+                       lx, ly, lx, ly, html_escape(b.label.substr(0, 24)));
     level = to;
   }
   return svg + "</svg>";
