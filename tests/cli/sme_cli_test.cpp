@@ -1,0 +1,129 @@
+// Runs `decarbfund sme generate|allocate` (DECARBFUND_BINARY): determinism through the binary,
+// the summary JSON, and no award file at all when an input is bad (issue 5 "Done when").
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const std::string kSource = DECARBFUND_SOURCE_DIR;
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run(const std::string& args, bool merge_stderr = false) {
+  const std::string cmd = "cd '" + kSource + "' && " + std::string(DECARBFUND_BINARY) + " " +
+                          args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) {
+    return r;
+  }
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
+    r.out.append(buf, n);
+  }
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class SmeCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("decarbfund-sme-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string path(const char* name) const { return (dir_ / name).string(); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(SmeCli, GenerateIsDeterministicThroughTheBinary) {
+  ASSERT_EQ(run("sme generate --firms 2000 --seed 5 --out " + path("a.csv")).status, 0);
+  ASSERT_EQ(run("sme generate --firms 2000 --seed 5 --out " + path("b.csv")).status, 0);
+  const auto a = slurp(path("a.csv"));
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, slurp(path("b.csv")));
+}
+
+TEST_F(SmeCli, AllocateWritesAwardsAndPrintsTheSummary) {
+  ASSERT_EQ(run("sme generate --firms 3000 --seed 1 --out " + path("apps.csv")).status, 0);
+  const auto r = run("sme allocate --round data/nl/rounds/veki-2024.yaml --applications " +
+                     path("apps.csv") + " --out " + path("awards.csv") + " --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"applications", "eligible", "awarded", "budget_used_eur",
+                          "reduction_t_per_yr", "eur_per_t", "free_rider_share"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_LE(j["budget_used_eur"].get<double>(), 130'000'000.0);
+  EXPECT_GT(j["awarded"].get<int>(), 0);
+  const auto awards = slurp(path("awards.csv"));
+  EXPECT_EQ(awards.rfind("application_id,firm_id,firm_size,technique_id,theme,status,reason", 0), 0u);
+  // One line per application plus the header.
+  const auto lines = static_cast<long>(std::count(awards.begin(), awards.end(), '\n'));
+  EXPECT_EQ(lines, j["applications"].get<long>() + 1);
+}
+
+TEST_F(SmeCli, BadApplicationFileLeavesNoAwardFile) {
+  {
+    std::ofstream bad(path("bad.csv"));
+    bad << "application_id,firm_id,firm_size,sector,technique_id,units,eligible_cost_eur,"
+           "claimed_reduction_t_per_yr,submitted_at,gas_saving_gj,electricity_delta_mwh,"
+           "lifetime_yr,npv_without_aid_eur,payback_without_aid_yr\n"
+           "A1,F1,small,food,T09,1,-1000,700,2024-04-22T09:00:00,24000,2000,,,\n";
+  }
+  const auto r = run("sme allocate --round data/nl/rounds/veki-2024.yaml --applications " +
+                         path("bad.csv") + " --out " + path("awards.csv"),
+                     true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(path("bad.csv") + ":2: field 'eligible_cost_eur': expected a number in EUR "
+                       "from 0 to 10000000000, found \"-1000\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(std::filesystem::exists(path("awards.csv")));
+  EXPECT_FALSE(std::filesystem::exists(path("awards.csv.tmp")));
+}
+
+TEST_F(SmeCli, BadRoundLeavesAnOldAwardFileUntouched) {
+  {
+    std::ofstream old(path("awards.csv"));
+    old << "previous\n";
+  }
+  ASSERT_EQ(run("sme generate --firms 500 --seed 1 --out " + path("apps.csv")).status, 0);
+  {
+    std::ofstream round(path("round.yaml"));
+    round << "id: r\nbudget_eur: -1\n";
+  }
+  const auto r = run("sme allocate --round " + path("round.yaml") + " --applications " +
+                         path("apps.csv") + " --out " + path("awards.csv"),
+                     true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("budget_eur: expected a number in EUR from 0 to 1000000000000, found \"-1\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(slurp(path("awards.csv")), "previous\n");
+}
+
+}  // namespace

@@ -1,0 +1,105 @@
+// Round rules from YAML (data/nl/rounds/veki-2024.yaml, examples/rounds/*.yaml).
+
+#include "data/load_round.hpp"
+
+#include <cmath>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "data/load_sme.hpp"
+
+namespace decarbfund::data {
+namespace {
+
+const std::string kRoot = DECARBFUND_SOURCE_DIR;
+
+std::vector<model::Technique> catalogue() {
+  core::Diagnostics diags;
+  return load_sme_techniques(kRoot + "/data/nl/sme-techniques.csv", diags).value();
+}
+
+TEST(LoadRound, Veki2024CarriesItsSourcedRules) {
+  core::Diagnostics diags;
+  auto r = load_round(kRoot + "/data/nl/rounds/veki-2024.yaml", catalogue(), diags);
+  ASSERT_TRUE(r) << diags.to_string();
+  EXPECT_EQ(r->id, "veki-2024");
+  EXPECT_EQ(r->mode, model::AllocationMode::fcfs);
+  EXPECT_DOUBLE_EQ(r->budget_eur, 130'000'000);
+  EXPECT_DOUBLE_EQ(r->cap_per_project_eur, 30'000'000);
+  EXPECT_DOUBLE_EQ(r->cap_eur_per_t, 80);
+  EXPECT_EQ(r->cap_period, model::CapPeriod::lifetime);
+  EXPECT_DOUBLE_EQ(r->base_rate[static_cast<std::size_t>(model::SmeTheme::energy_saving)], 0.30);
+  EXPECT_DOUBLE_EQ(r->base_rate[static_cast<std::size_t>(model::SmeTheme::circularity)], 0.35);
+  EXPECT_TRUE(std::isnan(r->base_rate[static_cast<std::size_t>(model::SmeTheme::renewable_electricity)]));
+  EXPECT_DOUBLE_EQ(r->size_bonus[0], 0.20);
+  EXPECT_DOUBLE_EQ(r->max_rate, 0.70);
+  EXPECT_DOUBLE_EQ(r->economics.discount_rate, 0.07);
+  EXPECT_FALSE(r->sources.empty());
+}
+
+TEST(LoadRound, EveryExampleModeLoads) {
+  for (const char* mode : {"fcfs", "ranking", "points", "phases"}) {
+    core::Diagnostics diags;
+    auto r = load_round(kRoot + "/examples/rounds/" + mode + ".yaml", catalogue(), diags);
+    ASSERT_TRUE(r) << mode << ": " << diags.to_string();
+    EXPECT_EQ(model::kAllocationModes[static_cast<std::size_t>(r->mode)], mode);
+  }
+}
+
+TEST(LoadRound, ErrorsNameLineAndKeyPath) {
+  const std::string text =
+      "id: x\n"
+      "budget_eur: lots\n"
+      "allocation: lottery\n"
+      "rates:\n"
+      "  base: {energy_saving: 1.5, solar: 0.3}\n"
+      "  size_bonus: {small: 0.2, medium: 0.1, large: 0}\n"
+      "  max_rate: 0.7\n"
+      "caps: {per_project_eur: 1, eur_per_t: 80, tonnes_over: decade, min_grant_eur: 0, extra: 1}\n"
+      "eligibility: {min_payback_without_aid_yr: 5, techniques: [T09, T99]}\n"
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150}\n"
+      "phases:\n"
+      "  - {name: a, ceiling_eur_per_t: 40}\n"
+      "  - {name: b, ceiling_eur_per_t: 20}\n";
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_round(text, "r.yaml", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(),
+            "r.yaml:2: budget_eur: expected a number in EUR, found \"lots\"\n"
+            "r.yaml:3: allocation: expected one of fcfs, ranking, points, phases, found \"lottery\"\n"
+            "r.yaml:5: rates.base.energy_saving: expected a number from 0 to 1, found \"1.5\"\n"
+            "r.yaml:5: rates.base.solar: expected a theme: energy_saving, renewable_heat, "
+            "electrification, renewable_electricity, fuel_switch or circularity, found \"solar\"\n"
+            "r.yaml:8: caps.extra: expected one of the keys per_project_eur, eur_per_t, "
+            "tonnes_over, min_grant_eur, found an unknown key\n"
+            "r.yaml:8: caps.tonnes_over: expected one of lifetime, annual, found \"decade\"\n"
+            "r.yaml:9: eligibility.techniques[1]: expected a technique_id of the technique "
+            "catalogue, found \"T99\"\n"
+            "r.yaml:10: economics.discount_rate: expected a number, found nothing\n"
+            "r.yaml:13: phases[1].ceiling_eur_per_t: expected a ceiling above the previous "
+            "phase's 40 EUR/t (phases rise), found \"20\"\n");
+}
+
+TEST(LoadRound, PointsModeNeedsCriteria) {
+  core::Diagnostics diags;
+  const std::string text =
+      "id: p\nbudget_eur: 1\nallocation: points\n"
+      "rates: {base: {energy_saving: 0.3}, size_bonus: {small: 0, medium: 0, large: 0}, max_rate: 1}\n"
+      "caps: {per_project_eur: 0, eur_per_t: 0, tonnes_over: annual, min_grant_eur: 0}\n"
+      "eligibility: {min_payback_without_aid_yr: 5, techniques: [T09]}\n"
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n";
+  EXPECT_FALSE(parse_round(text, "p.yaml", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(), "p.yaml:1: points: expected a points section (allocation: points), "
+                               "found nothing\n");
+}
+
+TEST(LoadRound, SyntaxErrorHasALine) {
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_round("id: x\nrates: [a\n", "s.yaml", {}, diags));
+  ASSERT_EQ(diags.all().size(), 1u);
+  EXPECT_EQ(diags.all()[0].code, "yaml.syntax");
+  EXPECT_GT(diags.all()[0].line, 0);
+}
+
+}  // namespace
+}  // namespace decarbfund::data
