@@ -21,5 +21,6 @@ void add_schema(CLI::App& app, int& status);
 void add_levy(CLI::App& app, int& status);
 void add_sme(CLI::App& app, int& status);
 void add_outlook(CLI::App& app, int& status);
+void add_serve(CLI::App& app, int& status);
 
 }  // namespace decarbfund::cli

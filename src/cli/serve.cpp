@@ -1,0 +1,49 @@
+// `decarbfund serve`: the HTTP API and dashboard (issue 8; docs/api.yaml, docs/dashboard.md).
+// Parses arguments and runs server::Server until the process is stopped.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/verbs.hpp"
+#include "server/server.hpp"
+
+namespace decarbfund::cli {
+
+void add_serve(CLI::App& app, int& status) {
+  auto opts = std::make_shared<server::ServerOptions>();
+  auto data = std::make_shared<std::string>(opts->data_dir.string());
+  auto scenarios = std::make_shared<std::string>(opts->scenarios_dir.string());
+  auto db = std::make_shared<std::string>();
+  auto tokens = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("serve", "HTTP API and dashboard (read-only unless --tokens is given)");
+  cmd->add_option("--port", opts->port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", opts->host, "address to listen on")->capture_default_str();
+  cmd->add_option("--data", *data, "dataset directory")->capture_default_str();
+  cmd->add_option("--scenarios", *scenarios, "directory of the scenarios offered as bases")->capture_default_str();
+  cmd->add_option("--db", *db, "SQLite file for saved scenarios (default: in memory, lost on exit)");
+  cmd->add_option("--tokens", *tokens, "token file: lines '<role> <token> [who]' (docs/api.yaml)");
+  cmd->add_option("--max-body", opts->max_body_bytes, "largest request body in bytes")->capture_default_str();
+  cmd->add_option("--rate", opts->rate_per_s, "requests per second per client (0: no limit)")->capture_default_str();
+  cmd->add_option("--burst", opts->rate_burst, "burst of requests per client")->capture_default_str();
+  cmd->add_option("--threads", opts->threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 1024));
+  cmd->callback([opts, data, scenarios, db, tokens, &status] {
+    opts->data_dir = *data;
+    opts->scenarios_dir = *scenarios;
+    opts->db = *db;
+    opts->tokens = *tokens;
+    server::Server srv(*opts);
+    const int port = srv.bind();
+    fmt::print("decarbfund serving http://{}:{}/ (data {}, saved scenarios in {}, {})\n", opts->host,
+               port, *data, db->empty() ? "memory" : *db,
+               tokens->empty() ? "read-only" : "writes with a token");
+    std::fflush(stdout);
+    srv.listen();
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli

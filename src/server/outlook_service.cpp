@@ -1,0 +1,158 @@
+#include "server/outlook_service.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/outlook.hpp"
+#include "data/load_scenario.hpp"
+#include "report/outlook_report.hpp"
+#include "server/request_error.hpp"
+
+namespace decarbfund::server {
+
+namespace {
+
+using json = nlohmann::json;  // std::map objects: dump() sorts keys, which makes it canonical
+
+constexpr const char* kBody = "request body";
+
+struct TooDeep {};
+
+/// Line and column of byte `pos` (1-based) for a parse error message.
+std::pair<long, long> line_column(std::string_view text, std::size_t pos) {
+  long line = 1;
+  long col = 1;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+[[noreturn]] void refuse(int status, std::string key_path, std::string expected, std::string found,
+                         std::string code) {
+  core::Diagnostics d;
+  d.add({core::Severity::error, std::move(code), kBody, 0, key_path, {}, std::move(expected),
+         std::move(found), {}});
+  throw RequestError(status, d.all().front().to_string(), d);
+}
+
+std::string describe(const json& v) {
+  return v.is_string() ? core::quote_found(v.get<std::string>()) : fmt::format("a {}", v.type_name());
+}
+
+}  // namespace
+
+OutlookService::OutlookService(std::shared_ptr<const model::Model> model, const ScenarioCatalog& catalog,
+                               std::size_t cache_entries)
+    : model_(std::move(model)), catalog_(catalog), capacity_(cache_entries) {}
+
+std::string OutlookService::canonical_diff(std::string_view body) const {
+  json j;
+  try {
+    j = json::parse(body, [](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxDiffDepth) {
+        throw TooDeep{};
+      }
+      return true;
+    });
+  } catch (const TooDeep&) {
+    refuse(400, "", fmt::format("JSON nested at most {} levels deep", kMaxDiffDepth),
+           "deeper nesting", "request.too_deep");
+  } catch (const json::parse_error& e) {
+    const auto [line, col] = line_column(body, e.byte == 0 ? 0 : e.byte - 1);
+    core::Diagnostics d;
+    d.add({core::Severity::error, "request.json", kBody, line, {}, {}, "a JSON object (a scenario diff)",
+           fmt::format("malformed JSON at column {}: {}", col, e.what()), {}});
+    throw RequestError(400, d.all().front().to_string(), d);
+  }
+  if (!j.is_object()) {
+    refuse(400, "", "a JSON object (a scenario diff)", describe(j), "request.not_object");
+  }
+  const std::string expected_name = fmt::format("the name of a listed scenario ({})", catalog_.names());
+  if (j.contains("base")) {
+    const auto& b = j["base"];
+    if (!b.is_string() || !catalog_.find(b.get<std::string>())) {
+      refuse(422, "base", expected_name, describe(b), "request.base");
+    }
+  }
+  if (j.contains("target") && j["target"].is_object() && j["target"].contains("reference")) {
+    const auto& r = j["target"]["reference"];
+    if (!r.is_string() || !catalog_.find(r.get<std::string>())) {
+      refuse(422, "target.reference", expected_name, describe(r), "request.reference");
+    }
+  }
+  if (!j.contains("name")) {
+    // Every scenario file states its name (docs/scenarios.md §1); a posted diff may leave it
+    // out and is then called after its base, so reports still say what it was.
+    j["name"] = j.contains("base") ? j["base"].get<std::string>() + "+diff" : std::string("diff");
+  }
+  return j.dump();
+}
+
+model::Scenario OutlookService::resolve(const std::string& canonical) const {
+  json j = json::parse(canonical);
+  // Names become the catalogue's own files here, after the checks above: the loader never sees
+  // a path that came from a request.
+  if (j.contains("base")) {
+    j["base"] = catalog_.find(j["base"].get<std::string>())->path.filename().string();
+  }
+  if (j.contains("target") && j["target"].is_object() && j["target"].contains("reference")) {
+    j["target"]["reference"] = catalog_.find(j["target"]["reference"].get<std::string>())->path.string();
+  }
+  core::Diagnostics diags;
+  auto s = data::load_scenario_text(j.dump(2), "request", catalog_.dir(), diags);
+  if (!s) {
+    std::string message;
+    for (const auto& d : diags.all()) {
+      if (d.severity == core::Severity::error) {
+        message = d.to_string();
+        break;
+      }
+    }
+    throw RequestError(422, message, diags);
+  }
+  if (!catalog_.find_path(s->target.reference_scenario)) {
+    refuse(422, "target.reference", fmt::format("the name of a listed scenario ({})", catalog_.names()),
+           s->target.reference_scenario.empty() ? "nothing" : "an unlisted file", "request.reference");
+  }
+  return std::move(*s);
+}
+
+std::shared_ptr<const std::string> OutlookService::outlook_json(const std::string& canonical) {
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = index_.find(canonical); it != index_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second);
+      ++hits_;
+      return it->second->second;
+    }
+  }
+  const auto scenario = resolve(canonical);
+  const auto& reference = catalog_.find_path(scenario.target.reference_scenario)->scenario;
+  const auto outlook = analysis::run_outlook(*model_, scenario, reference);
+  auto doc = std::make_shared<const std::string>(report::outlook_json(*model_, outlook));
+  if (capacity_ > 0) {
+    std::lock_guard lock(mutex_);
+    if (!index_.contains(canonical)) {
+      lru_.emplace_front(canonical, doc);
+      index_[canonical] = lru_.begin();
+      if (lru_.size() > capacity_) {
+        index_.erase(lru_.back().first);
+        lru_.pop_back();
+      }
+    }
+  }
+  return doc;
+}
+
+std::size_t OutlookService::cache_hits() const {
+  std::lock_guard lock(mutex_);
+  return hits_;
+}
+
+}  // namespace decarbfund::server

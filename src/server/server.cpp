@@ -1,0 +1,443 @@
+#include "server/server.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "data/load_dataset.hpp"
+#include "model/policy.hpp"
+#include "server/outlook_service.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/request_error.hpp"
+#include "server/saved_scenarios.hpp"
+#include "server/scenario_catalog.hpp"
+#include "server/token_file.hpp"
+#include "server/web_assets.hpp"
+
+namespace decarbfund::server {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kJson = "application/json";
+constexpr std::size_t kMaxNameLength = 100;
+constexpr std::size_t kSavedListLimit = 200;
+
+/// Shown at `/` when the build had no npm: the API still works (issue 8 brief).
+constexpr const char* kNoDashboardPage = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>decarbfund: dashboard not built</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>The dashboard assets were not built</h1>
+<p>This decarbfund binary was built without the dashboard, because <code>npm</code> or the
+packages in <code>web/package-lock.json</code> were not available during the build.
+Install them (<code>cd web &amp;&amp; npm ci</code>) and rebuild to get the dashboard here.</p>
+<p>The JSON API works as documented in <code>docs/api.yaml</code>: try
+<a href="/api/health">/api/health</a> and <a href="/api/scenarios">/api/scenarios</a>.</p>
+</body></html>
+)";
+
+json diagnostic_json(const core::Diagnostic& d) {
+  json j;
+  j["code"] = d.code;
+  j["text"] = d.to_string();
+  if (!d.file.empty()) {
+    j["file"] = d.file;
+  }
+  if (d.line > 0) {
+    j["line"] = d.line;
+  }
+  if (!d.key_path.empty()) {
+    j["key_path"] = d.key_path;
+  }
+  if (!d.field.empty()) {
+    j["field"] = d.field;
+  }
+  j["expected"] = d.expected;
+  j["found"] = d.found;
+  if (!d.hint.empty()) {
+    j["hint"] = d.hint;
+  }
+  j["severity"] = d.severity == core::Severity::error ? "error" : "warning";
+  return j;
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message,
+                const core::Diagnostics& diags = {}) {
+  json e;
+  e["status"] = status;
+  e["message"] = message;
+  json list = json::array();
+  for (const auto& d : diags.all()) {
+    list.push_back(diagnostic_json(d));
+  }
+  e["diagnostics"] = list;
+  res.status = status;
+  res.set_content(json{{"error", e}}.dump(2) + "\n", kJson);
+}
+
+json series_json(const model::YearSeries& s) {
+  json j = json::object();
+  for (int y = s.first_year; !s.empty() && y <= s.last_year(); ++y) {
+    j[std::to_string(y)] = s.at(y);
+  }
+  return j;
+}
+
+json saved_json(const SavedScenario& s, bool with_diff) {
+  json j;
+  j["id"] = s.id;
+  j["name"] = s.name;
+  j["created_at"] = s.created_at;
+  j["created_by"] = s.created_by;
+  if (with_diff) {
+    j["diff"] = json::parse(s.diff);
+  }
+  j["link"] = fmt::format("/#s={}", s.id);
+  return j;
+}
+
+const char* kind_name(model::InfrastructureKind k) {
+  switch (k) {
+    case model::InfrastructureKind::grid:
+      return "grid";
+    case model::InfrastructureKind::co2_storage:
+      return "co2_storage";
+    case model::InfrastructureKind::hydrogen:
+      return "hydrogen";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  std::shared_ptr<const model::Model> model;
+  ScenarioCatalog catalog;
+  TokenTable tokens;
+  std::unique_ptr<SavedScenarios> saved;
+  std::unique_ptr<OutlookService> outlook;
+  RateLimiter limiter;
+  httplib::Server http;
+  std::thread thread;
+  std::atomic<int> port{0};
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::string dataset_json;  // rendered once: the model never changes
+
+  Impl(ServerOptions o, std::shared_ptr<const model::Model> m, ScenarioCatalog c, TokenTable t)
+      : options(std::move(o)),
+        model(std::move(m)),
+        catalog(std::move(c)),
+        tokens(std::move(t)),
+        limiter(options.rate_per_s, options.rate_burst) {}
+
+  /// The holder of the request's bearer token with at least `needed`; throws 401/403 otherwise.
+  TokenHolder authorise(const httplib::Request& req, Role needed) const {
+    const std::string header = req.get_header_value("Authorization");  // bearer_token views it
+    const auto token = bearer_token(header);
+    if (token.empty()) {
+      throw RequestError(401, "this request writes: send 'Authorization: Bearer <token>' (server --tokens)");
+    }
+    const auto holder = tokens.find(token);
+    if (!holder) {
+      throw RequestError(401, "the bearer token is not valid");
+    }
+    if (holder->role < needed) {
+      throw RequestError(403, fmt::format("role {} may not do this; it needs {} or higher",
+                                          role_name(holder->role), role_name(needed)));
+    }
+    return *holder;
+  }
+
+  void routes();
+  std::string render_dataset() const;
+  std::string render_scenarios() const;
+};
+
+std::string Server::Impl::render_dataset() const {
+  const auto& m = *model;
+  json j;
+  j["dataset"] = m.info.name;
+  j["version"] = m.info.version;
+  j["description"] = m.info.description;
+  j["base_year"] = m.info.base_year;
+  j["price_year"] = m.info.price_year;
+  j["sites"] = m.sites.size();
+  j["options"] = m.options.size();
+  j["clusters"] = m.clusters.size();
+  double base = 0;
+  for (std::size_t i = 0; i < m.sites.size(); ++i) {
+    base += m.sites.base_emissions_t[i];
+  }
+  j["base_year_emissions_t"] = base;
+  json infra = json::array();
+  for (std::size_t i = 0; i < m.infrastructure.size(); ++i) {
+    infra.push_back({{"id", m.infrastructure.id[i]},
+                     {"name", m.infrastructure.name[i]},
+                     {"kind", kind_name(m.infrastructure.kind[i])},
+                     {"funded_by", m.infrastructure.funded_by[i]}});
+  }
+  j["infrastructure"] = infra;
+  json prices = json::object();
+  for (std::size_t p = 0; p < model::kPriceSeriesCount; ++p) {
+    prices[std::string(model::kPriceSeriesNames[p])] = series_json(m.prices[p]);
+  }
+  j["prices"] = prices;
+  return j.dump(2) + "\n";
+}
+
+std::string Server::Impl::render_scenarios() const {
+  json list = json::array();
+  for (const auto& e : catalog.entries()) {
+    const auto& s = e.scenario;
+    json j;
+    j["name"] = e.name;
+    j["scenario_name"] = s.name;
+    j["description"] = s.description;
+    j["policy_version"] = s.levy.version;
+    j["package_enabled"] = s.package_enabled;
+    j["target_year"] = s.target.year;
+    j["required_t"] = s.target.required_t;
+    const auto* ref = catalog.find_path(s.target.reference_scenario);
+    j["reference"] = ref ? json(ref->name) : json(nullptr);
+    json tariff = json::object();
+    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+      if (!s.levy.tariff_eur_per_t[c].empty()) {
+        tariff[std::string(model::kLevyCategoryNames[c])] = series_json(s.levy.tariff_eur_per_t[c]);
+      }
+    }
+    j["levy_tariff_eur_per_t"] = tariff;
+    json prices = json::object();
+    for (const auto& [name, series] : s.prices) {
+      prices[name] = series_json(series);
+    }
+    j["prices"] = prices;
+    j["infrastructure_delay_yr"] = s.infrastructure_delay_yr;
+    j["hurdle_rate"] = s.response.hurdle_rate;
+    list.push_back(j);
+  }
+  return list.dump(2) + "\n";
+}
+
+void Server::Impl::routes() {
+  http.set_payload_max_length(options.max_body_bytes);
+  const int threads = std::max(1, options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    if (!limiter.allow(req.remote_addr)) {
+      res.set_header("Retry-After", fmt::format("{}", static_cast<int>(std::ceil(limiter.retry_after_s(req.remote_addr)))));
+      send_error(res, 429, "too many requests from this client; slow down");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Statuses httplib sets itself (413 body too large, 404 no route, 400 bad request line) get
+  // the same JSON error body as ours.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    std::string message = fmt::format("HTTP {}", res.status);
+    if (res.status == 413) {
+      message = "the request body is larger than the server accepts (--max-body)";
+    } else if (res.status == 404) {
+      message = fmt::format("no such resource: {} {}", req.method, req.path);
+    }
+    send_error(res, res.status, message);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  // Every handler runs inside this, so a refused or failing request never takes the server down.
+  const auto guarded = [](auto fn) {
+    return [fn](const httplib::Request& req, httplib::Response& res) {
+      try {
+        fn(req, res);
+      } catch (const RequestError& e) {
+        send_error(res, e.status(), e.what(), e.diagnostics());
+      } catch (const core::Error& e) {
+        core::Diagnostics d;
+        for (const auto& x : e.diagnostics()) {
+          d.add(x);
+        }
+        send_error(res, 422, e.what(), d);
+      } catch (const std::exception& e) {
+        send_error(res, 500, fmt::format("internal error: {}", e.what()));
+      }
+    };
+  };
+
+  http.Get("/api/health", guarded([this](const httplib::Request&, httplib::Response& res) {
+    json j;
+    j["status"] = "ok";
+    j["generator"] = "decarbfund 0.1.0";
+    j["dataset"] = model->info.name;
+    j["dataset_version"] = model->info.version;
+    j["scenarios"] = catalog.entries().size();
+    j["dashboard"] = !web_assets().empty();
+    j["writes"] = tokens.size() > 0;
+    j["uptime_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    j["outlook_cache_hits"] = outlook->cache_hits();
+    res.set_content(j.dump(2) + "\n", kJson);
+  }));
+  http.Get("/api/dataset", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(dataset_json, kJson);
+  }));
+  http.Get("/api/scenarios", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(render_scenarios(), kJson);
+  }));
+  http.Post("/api/outlook", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const auto canonical = outlook->canonical_diff(req.body);
+    res.set_content(*outlook->outlook_json(canonical), kJson);
+  }));
+  http.Get("/api/saved", guarded([this](const httplib::Request&, httplib::Response& res) {
+    json list = json::array();
+    for (const auto& s : saved->list(kSavedListLimit)) {
+      list.push_back(saved_json(s, false));
+    }
+    res.set_content(list.dump(2) + "\n", kJson);
+  }));
+  http.Get(R"(/api/saved/([^/]+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string raw = req.matches[1];
+    std::int64_t id = 0;
+    bool numeric = !raw.empty() && raw.size() <= 18;
+    for (char c : raw) {
+      numeric = numeric && c >= '0' && c <= '9';
+    }
+    if (numeric) {
+      id = std::stoll(raw);
+    }
+    const auto s = numeric ? saved->get(id) : std::nullopt;
+    if (!s) {
+      throw RequestError(404, fmt::format("no saved scenario with id {}", core::quote_found(raw)));
+    }
+    res.set_content(saved_json(*s, true).dump(2) + "\n", kJson);
+  }));
+  http.Post("/api/saved", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const auto holder = authorise(req, Role::analyst);
+    const auto body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object() || !body.contains("diff")) {
+      core::Diagnostics d;
+      d.add({core::Severity::error, "request.saved", "request body", 0, {}, {},
+             R"(a JSON object {"name": "...", "diff": {...}})",
+             body.is_discarded() ? "malformed JSON" : "something else", {}});
+      throw RequestError(400, d.all().front().to_string(), d);
+    }
+    const auto& name = body.value("name", json());
+    bool name_ok = name.is_string() && !name.get<std::string>().empty() &&
+                   name.get<std::string>().size() <= kMaxNameLength;
+    if (name_ok) {
+      for (unsigned char c : name.get<std::string>()) {
+        name_ok = name_ok && c >= 0x20 && c != 0x7f;
+      }
+    }
+    if (!name_ok) {
+      core::Diagnostics d;
+      d.add({core::Severity::error, "request.saved_name", "request body", 0, "name", {},
+             fmt::format("a name of 1 to {} printable characters", kMaxNameLength),
+             name.is_string() ? core::quote_found(name.get<std::string>()) : std::string("no string"), {}});
+      throw RequestError(422, d.all().front().to_string(), d);
+    }
+    // Only diffs that resolve are kept, so a saved link always opens.
+    const auto canonical = outlook->canonical_diff(body["diff"].dump());
+    outlook->resolve(canonical);
+    const auto s = saved->add(name.get<std::string>(), canonical, holder.who);
+    res.status = 201;
+    res.set_header("Location", fmt::format("/api/saved/{}", s.id));
+    res.set_content(saved_json(s, true).dump(2) + "\n", kJson);
+  }));
+
+  const auto serve_asset = [](const httplib::Request& req, httplib::Response& res) {
+    const std::string path = req.path == "/" ? "/index.html" : req.path;
+    for (const auto& a : web_assets()) {
+      if (a.path == path) {
+        res.set_content(std::string(a.body), std::string(a.content_type).c_str());
+        // index.html names the bundle without a hash, so the browser must revalidate.
+        res.set_header("Cache-Control", "no-cache");
+        return;
+      }
+    }
+    if (web_assets().empty() && (path == "/index.html")) {
+      res.set_content(kNoDashboardPage, "text/html; charset=utf-8");
+      return;
+    }
+    send_error(res, 404, fmt::format("no such resource: GET {}", req.path));
+  };
+  http.Get("/", serve_asset);
+  http.Get(R"(/[A-Za-z0-9_.-]+\.(js|css|html|png|svg|ico|map))", serve_asset);
+}
+
+Server::Server(ServerOptions options) {
+  core::Diagnostics diags;
+  auto model = data::load_dataset(options.data_dir, diags);
+  auto catalog = ScenarioCatalog::load(options.scenarios_dir, diags);
+  std::optional<TokenTable> tokens = TokenTable{};
+  if (!options.tokens.empty()) {
+    tokens = load_token_file(options.tokens, diags);
+  }
+  if (diags.has_errors() || !model || !catalog || !tokens) {
+    throw core::Error(diags);
+  }
+  impl_ = std::make_unique<Impl>(std::move(options),
+                                 std::make_shared<const model::Model>(std::move(*model)),
+                                 std::move(*catalog), std::move(*tokens));
+  impl_->saved = std::make_unique<SavedScenarios>(impl_->options.db);
+  impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->options.cache_entries);
+  impl_->dataset_json = impl_->render_dataset();
+  impl_->routes();
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+  auto& o = impl_->options;
+  int port = o.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(o.host);
+  } else if (!impl_->http.bind_to_port(o.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    throw core::Error(fmt::format("{}:{}", o.host, o.port),
+                      "cannot listen there (address in use, or not an address of this machine)");
+  }
+  impl_->port = port;
+  return port;
+}
+
+void Server::listen() { impl_->http.listen_after_bind(); }
+
+int Server::start() {
+  const int port = bind();
+  impl_->thread = std::thread([this] { listen(); });
+  // httplib 0.11 has no wait_until_ready(): poll briefly until the accept loop runs.
+  for (int i = 0; i < 2000 && !impl_->http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return port;
+}
+
+void Server::stop() {
+  if (!impl_) {
+    return;
+  }
+  impl_->http.stop();
+  if (impl_->thread.joinable()) {
+    impl_->thread.join();
+  }
+}
+
+int Server::port() const { return impl_->port; }
+
+}  // namespace decarbfund::server

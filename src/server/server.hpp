@@ -1,0 +1,56 @@
+#pragma once
+// The HTTP server behind `decarbfund serve` (issue 8): a JSON API over the outlook and saved
+// scenarios, and the dashboard at `/` (docs/api.yaml, docs/dashboard.md). The dataset is loaded
+// once and shared read-only (STYLE §2.6); every request recomputes on it. Read-only by default:
+// writes need a bearer token whose role allows them (server/token_file.hpp).
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace decarbfund::server {
+
+struct ServerOptions {
+  std::filesystem::path data_dir = "data/nl";
+  std::filesystem::path scenarios_dir = "scenarios";
+  std::filesystem::path db;      ///< SQLite file of saved scenarios; empty: in memory
+  std::filesystem::path tokens;  ///< token file; empty: no token is valid, so no writes
+  std::string host = "127.0.0.1";
+  int port = 8080;  ///< 0: any free port (tests)
+  /// Largest request body accepted; a scenario diff is a few KiB.
+  std::size_t max_body_bytes = 256 * 1024;
+  /// Per-client token bucket: sustained requests per second and burst; 0 switches it off.
+  double rate_per_s = 20;
+  double rate_burst = 40;
+  /// Worker threads; each keep-alive connection holds one, so more than the expected clients.
+  int threads = 32;
+  /// Outlook results kept by canonical diff (a repeated slider position answers from memory).
+  std::size_t cache_entries = 256;
+};
+
+/// A running server. The constructor loads dataset, scenarios, token file and database, and
+/// throws core::Error with every diagnostic when one of them is bad.
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Binds host:port (port 0: a free one) and returns the port; throws core::Error on failure.
+  int bind();
+  /// Serves until stop(); call after bind().
+  void listen();
+  /// bind() and listen() on a background thread; returns the port.
+  int start();
+  /// Stops listening and joins the background thread (if start() made one).
+  void stop();
+  int port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace decarbfund::server

@@ -1,0 +1,356 @@
+// API tests (issue 8 "Done when"): every endpoint, bad requests (malformed JSON, huge bodies,
+// unknown ids) and refused writes, against a server started in-process on an ephemeral
+// loopback port with the shipped dataset and scenarios.
+
+#include "server/server.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/outlook.hpp"
+#include "data/load_dataset.hpp"
+#include "data/load_scenario.hpp"
+#include "report/outlook_report.hpp"
+
+namespace decarbfund::server {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+constexpr const char* kAnalystToken = "analyst-token-0123456789abcdef";
+constexpr const char* kViewerToken = "viewer-token-0123456789abcdefgh";
+
+fs::path source(const std::string& rel) { return fs::path(DECARBFUND_SOURCE_DIR) / rel; }
+
+fs::path temp_dir(const std::string& name) {
+  auto d = fs::temp_directory_path() / fmt::format("decarbfund-{}-{}", name, ::getpid());
+  fs::create_directories(d);
+  return d;
+}
+
+class ServerApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = temp_dir("server-test");
+    std::ofstream(dir_ / "tokens") << "# role token who\n"
+                                   << "analyst " << kAnalystToken << " Ada Analyst\n"
+                                   << "viewer " << kViewerToken << "\n";
+    fs::remove(dir_ / "saved.sqlite");
+    ServerOptions o;
+    o.data_dir = source("data/nl");
+    o.scenarios_dir = source("scenarios");
+    o.db = dir_ / "saved.sqlite";
+    o.tokens = dir_ / "tokens";
+    o.port = 0;
+    o.rate_per_s = 0;  // the tests send bursts; the limiter has its own test below
+    server_ = new Server(o);
+    port_ = server_->start();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+    fs::remove_all(dir_);
+  }
+  static httplib::Client client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+  static json body(const httplib::Result& r) { return json::parse(r->body); }
+  static httplib::Result post(const std::string& path, const std::string& text, const char* token = nullptr) {
+    auto c = client();
+    httplib::Headers h;
+    if (token) {
+      h.emplace("Authorization", std::string("Bearer ") + token);
+    }
+    return c.Post(path.c_str(), h, text, "application/json");
+  }
+
+  static inline Server* server_ = nullptr;
+  static inline int port_ = 0;
+  static inline fs::path dir_;
+};
+
+TEST_F(ServerApi, HealthSaysOkAndNamesTheDataset) {
+  auto r = client().Get("/api/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  const auto j = body(r);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["dataset"], "nl");
+  EXPECT_EQ(j["scenarios"], 3);
+  EXPECT_EQ(j["writes"], true);
+  EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(ServerApi, ScenariosListsTheScenarioDirectory) {
+  auto r = client().Get("/api/scenarios");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const auto j = body(r);
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[0]["name"], "belastingplan-2026");
+  EXPECT_EQ(j[0]["policy_version"], "belastingplan-2026");
+  EXPECT_EQ(j[0]["reference"], "klimaatakkoord");
+  EXPECT_DOUBLE_EQ(j[0]["levy_tariff_eur_per_t"]["ets_industrial"]["2030"].get<double>(), 78.67);
+  EXPECT_EQ(j[1]["name"], "coalition-2023");
+  EXPECT_EQ(j[2]["name"], "klimaatakkoord");
+  EXPECT_EQ(j[2]["package_enabled"], false);
+}
+
+TEST_F(ServerApi, DatasetSummaryMatchesTheLoadedModel) {
+  const auto model = data::load_dataset_or_throw(source("data/nl"));
+  auto r = client().Get("/api/dataset");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const auto j = body(r);
+  EXPECT_EQ(j["sites"].get<std::size_t>(), model.sites.size());
+  EXPECT_EQ(j["options"].get<std::size_t>(), model.options.size());
+  EXPECT_EQ(j["infrastructure"].size(), model.infrastructure.size());
+  EXPECT_DOUBLE_EQ(j["prices"]["ets_eur_per_t"]["2030"].get<double>(), 130.0);
+}
+
+TEST_F(ServerApi, OutlookOfABaseIsTheCliDocument) {
+  // The same document as `outlook --json` on the scenario file: only meta names differ.
+  const auto model = data::load_dataset_or_throw(source("data/nl"));
+  core::Diagnostics diags;
+  const auto s = data::load_scenario(source("scenarios/belastingplan-2026.yaml"), diags);
+  const auto ref = data::load_scenario(source("scenarios/klimaatakkoord.yaml"), diags);
+  ASSERT_TRUE(s && ref) << diags.to_string();
+  auto expected = json::parse(report::outlook_json(model, analysis::run_outlook(model, *s, *ref)));
+
+  auto r = post("/api/outlook", R"({"base": "belastingplan-2026"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = body(r);
+  EXPECT_EQ(got["meta"]["scenario"], "belastingplan-2026+diff");
+  EXPECT_EQ(got["meta"]["policy_version"], "belastingplan-2026");
+  got.erase("meta");
+  expected.erase("meta");
+  EXPECT_EQ(got, expected);
+}
+
+TEST_F(ServerApi, AHigherEtsPriceChangesTheOutlook) {
+  auto base = post("/api/outlook", R"({"base": "belastingplan-2026"})");
+  auto high = post("/api/outlook", R"({"base": "belastingplan-2026", "name": "ets 400",
+      "prices": {"ets_eur_per_t": {"2026": 400, "2027": 400, "2028": 400, "2029": 400, "2030": 400}}})");
+  ASSERT_TRUE(base && high);
+  ASSERT_EQ(high->status, 200) << high->body;
+  const auto b = body(base);
+  const auto h = body(high);
+  EXPECT_EQ(h["meta"]["scenario"], "ets 400");
+  EXPECT_LT(h["emissions_t_by_year"]["2030"].get<double>(), b["emissions_t_by_year"]["2030"].get<double>());
+  EXPECT_GT(h["achieved_mt"].get<double>(), b["achieved_mt"].get<double>());
+}
+
+TEST_F(ServerApi, MalformedJsonIsRefusedWithItsLine) {
+  auto r = post("/api/outlook", "{\"base\": \"belastingplan-2026\",\n \"prices\": {oops}}");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  const auto e = body(r)["error"];
+  ASSERT_EQ(e["diagnostics"].size(), 1u);
+  EXPECT_EQ(e["diagnostics"][0]["code"], "request.json");
+  EXPECT_EQ(e["diagnostics"][0]["line"], 2);
+  EXPECT_EQ(e["diagnostics"][0]["expected"], "a JSON object (a scenario diff)");
+}
+
+TEST_F(ServerApi, ANonObjectAndDeepNestingAreRefused) {
+  auto r = post("/api/outlook", "[1, 2]");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["found"], "a array");
+  std::string deep = std::string(5000, '[') + std::string(5000, ']');
+  r = post("/api/outlook", deep);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["code"], "request.too_deep");
+}
+
+TEST_F(ServerApi, OnlyListedScenariosMayBeBases) {
+  for (const char* bad : {R"({"base": "../data/nl/dataset"})", R"({"base": "/etc/passwd"})",
+                          R"({"base": "klimaatakkoord.yaml"})", R"({"base": 7})"}) {
+    auto r = post("/api/outlook", bad);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 422) << bad;
+    const auto d = body(r)["error"]["diagnostics"][0];
+    EXPECT_EQ(d["key_path"], "base") << bad;
+    EXPECT_EQ(d["expected"], "the name of a listed scenario (belastingplan-2026, coalition-2023, klimaatakkoord)");
+  }
+  auto r = post("/api/outlook", R"({"base": "coalition-2023", "target": {"reference": "../../etc/passwd"}})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "target.reference");
+}
+
+TEST_F(ServerApi, AnInvalidDiffNamesItsKeyPath) {
+  auto r = post("/api/outlook",
+                R"({"base": "coalition-2023", "policy": {"levy": {"tariff_eur_per_t": {"ets_industrial": {"2030": "tbd"}}}}})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  const auto d = body(r)["error"]["diagnostics"][0];
+  EXPECT_EQ(d["file"], "request");
+  EXPECT_EQ(d["key_path"], "policy.levy.tariff_eur_per_t.ets_industrial[2030]");
+  EXPECT_EQ(d["found"], "\"tbd\"");
+}
+
+TEST_F(ServerApi, AHugeBodyIsRefused) {
+  const std::string huge = R"({"base": "coalition-2023", "description": ")" + std::string(300 * 1024, 'x') + "\"}";
+  auto r = post("/api/outlook", huge);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(body(r)["error"]["status"], 413);
+}
+
+TEST_F(ServerApi, SavingNeedsAnAnalystToken) {
+  const std::string save = R"({"name": "ETS at 70", "diff": {"base": "coalition-2023", "prices": {"ets_eur_per_t": {"2030": 70}}}})";
+  auto r = post("/api/saved", save);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  r = post("/api/saved", save, "not-a-valid-token-at-all-000000");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  r = post("/api/saved", save, kViewerToken);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(body(r)["error"]["message"], "role viewer may not do this; it needs analyst or higher");
+}
+
+TEST_F(ServerApi, ASavedScenarioCanBeListedAndReadBack) {
+  const std::string save = R"({"name": "ETS at 70", "diff": {"base": "coalition-2023", "prices": {"ets_eur_per_t": {"2030": 70}}}})";
+  auto r = post("/api/saved", save, kAnalystToken);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  const auto created = body(r);
+  const auto id = created["id"].get<std::int64_t>();
+  EXPECT_EQ(r->get_header_value("Location"), fmt::format("/api/saved/{}", id));
+  EXPECT_EQ(created["created_by"], "Ada Analyst");
+  EXPECT_EQ(created["link"], fmt::format("/#s={}", id));
+
+  auto one = client().Get(fmt::format("/api/saved/{}", id).c_str());
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200);
+  const auto j = body(one);
+  EXPECT_EQ(j["name"], "ETS at 70");
+  EXPECT_EQ(j["diff"]["base"], "coalition-2023");
+  EXPECT_DOUBLE_EQ(j["diff"]["prices"]["ets_eur_per_t"]["2030"].get<double>(), 70.0);
+
+  auto list = client().Get("/api/saved");
+  ASSERT_TRUE(list);
+  bool found = false;
+  for (const auto& s : body(list)) {
+    found = found || s["id"] == id;
+  }
+  EXPECT_TRUE(found);
+
+  // The saved diff reproduces the outlook of the same diff posted directly.
+  auto direct = post("/api/outlook", j["diff"].dump());
+  auto again = post("/api/outlook", j["diff"].dump());
+  ASSERT_TRUE(direct && again);
+  EXPECT_EQ(direct->body, again->body);
+}
+
+TEST_F(ServerApi, UnknownIdsAndRoutesAre404) {
+  for (const char* path : {"/api/saved/999999", "/api/saved/abc", "/api/saved/-1", "/api/nothing-here"}) {
+    auto r = client().Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(body(r)["error"]["status"], 404) << path;
+  }
+}
+
+TEST_F(ServerApi, InvalidSavesAreRefused) {
+  auto r = post("/api/saved", R"({"name": "", "diff": {"base": "coalition-2023"}})", kAnalystToken);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "name");
+  r = post("/api/saved", R"({"name": "bad", "diff": {"base": "coalition-2023", "response": {"hurdle_rate": 7}}})", kAnalystToken);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "response.hurdle_rate");
+  r = post("/api/saved", "{not json", kAnalystToken);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+}
+
+TEST_F(ServerApi, TheDashboardIsServedAtTheRoot) {
+  auto r = client().Get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  auto health = body(client().Get("/api/health"));
+  if (health["dashboard"] == true) {
+    EXPECT_NE(r->body.find("/app.js"), std::string::npos);
+    auto js = client().Get("/app.js");
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->status, 200);
+    EXPECT_GT(js->body.size(), 10'000u);
+  } else {
+    EXPECT_NE(r->body.find("dashboard assets were not built"), std::string::npos);
+  }
+  auto missing = client().Get("/no-such-file.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST(ServerRateLimit, AClientOverItsBurstGets429) {
+  ServerOptions o;
+  o.data_dir = source("data/nl");
+  o.scenarios_dir = source("scenarios");
+  o.port = 0;
+  o.rate_per_s = 0.5;
+  o.rate_burst = 3;
+  Server s(o);
+  const int port = s.start();
+  httplib::Client c("127.0.0.1", port);
+  int ok = 0;
+  int limited = 0;
+  std::string retry_after;
+  for (int i = 0; i < 5; ++i) {
+    auto r = c.Get("/api/health");
+    ASSERT_TRUE(r);
+    if (r->status == 200) {
+      ++ok;
+    } else if (r->status == 429) {
+      ++limited;
+      retry_after = r->get_header_value("Retry-After");
+    }
+  }
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(limited, 2);
+  EXPECT_EQ(retry_after, "2");
+  // Without --tokens the server is read-only: no token can save.
+  auto r = c.Post("/api/saved", {{"Authorization", std::string("Bearer ") + kAnalystToken}},
+                  R"({"name": "x", "diff": {}})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 429);  // still limited: the limiter runs before anything else
+}
+
+TEST(ServerStart, ABadTokenFileStopsTheServerWithItsLine) {
+  const auto dir = temp_dir("server-tokens");
+  std::ofstream(dir / "tokens") << "analyst short\n";
+  ServerOptions o;
+  o.data_dir = source("data/nl");
+  o.scenarios_dir = source("scenarios");
+  o.tokens = dir / "tokens";
+  try {
+    Server s(o);
+    FAIL() << "expected core::Error";
+  } catch (const core::Error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].line, 1);
+    EXPECT_EQ(e.diagnostics()[0].code, "tokens.weak");
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace decarbfund::server
