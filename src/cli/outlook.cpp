@@ -14,6 +14,7 @@
 #include "data/load_dataset.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
+#include "report/xlsx_outlook.hpp"
 
 namespace decarbfund::cli {
 
@@ -25,6 +26,7 @@ struct OutlookArgs {
   std::string reference;
   std::string json;
   std::string html;
+  std::string xlsx;
   bool quiet = false;
 };
 
@@ -48,6 +50,7 @@ void add_outlook(CLI::App& app, int& status) {
                   "reference scenario (default: the scenario's target.reference)");
   cmd->add_option("--json", args->json, "write the JSON document to this file");
   cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     const auto model = data::load_dataset_or_throw(args->data);
@@ -69,6 +72,9 @@ void add_outlook(CLI::App& app, int& status) {
     if (!args->html.empty()) {
       core::write_file_atomically(args->html, html);
     }
+    if (!args->xlsx.empty()) {
+      report::write_outlook_xlsx(model, outlook, args->xlsx);
+    }
     if (!args->quiet) {
       fmt::print("{}", report::outlook_text(model, outlook));
       if (!args->json.empty()) {
@@ -76,6 +82,9 @@ void add_outlook(CLI::App& app, int& status) {
       }
       if (!args->html.empty()) {
         fmt::print("wrote {}\n", args->html);
+      }
+      if (!args->xlsx.empty()) {
+        fmt::print("wrote {}\n", args->xlsx);
       }
     }
     status = kExitOk;
