@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/policy.hpp"
+#include "model/uncertainty.hpp"
 #include "model/year_series.hpp"
 
 namespace decarbfund::model {
@@ -54,6 +55,8 @@ struct Scenario {
   std::map<std::string, int> infrastructure_delay_yr;
   /// Whether this lot's package (deals, SME scheme, other support) is switched on.
   bool package_enabled = true;
+  /// What Monte Carlo draws (the `uncertainty:` section; defaults in model/uncertainty.hpp).
+  Uncertainty uncertainty = default_uncertainty();
 };
 
 }  // namespace decarbfund::model
