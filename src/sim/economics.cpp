@@ -1,5 +1,6 @@
 #include "sim/economics.hpp"
 
+#include <array>
 #include <cmath>
 #include <algorithm>
 #include <limits>
@@ -20,8 +21,38 @@ double capital_recovery_factor(double rate, double years) {
   if (rate == 0) {
     return 1.0 / years;
   }
-  return rate / (1.0 - std::pow(1.0 + rate, -years));
+  // The same (rate, lifetime) pair comes back for every option and decision year; remembering the
+  // last one per thread saves a pow() per call (Monte Carlo, docs/uncertainty.md) and returns the
+  // very same bits.
+  struct Entry {
+    double rate = -1, years = -1, crf = 0;
+  };
+  thread_local std::array<Entry, 64> cache;
+  auto& e = cache[static_cast<std::size_t>(std::lround(std::min(years, 1e6))) & 63];
+  if (e.rate != rate || e.years != years) {
+    e = {rate, years, rate / (1.0 - std::pow(1.0 + rate, -years))};
+  }
+  return e.crf;
 }
+
+namespace {
+/// d^n, remembered per thread for small n (discounting to the decision year repeats the same few
+/// exponents); the same bits as std::pow.
+double discount_power(double d, int n) {
+  if (n < 0 || n >= 64) {
+    return std::pow(d, n);
+  }
+  struct Entry {
+    double d = -1, value = 0;
+  };
+  thread_local std::array<Entry, 64> cache;
+  auto& e = cache[static_cast<std::size_t>(n)];
+  if (e.d != d) {
+    e = {d, std::pow(d, n)};
+  }
+  return e.value;
+}
+}  // namespace
 
 double option_operating_cost(const model::Options& o, const Inputs& in, model::Index i, int y) {
   const auto& p = in.prices;
@@ -49,8 +80,30 @@ double option_npv(const model::Options& o, const Inputs& in, model::Index i, int
   const double avoided = -in.option_delta_emissions_t[i];
   const int life = std::max(1, static_cast<int>(std::lround(o.lifetime_yr[i])));
   const double d = 1.0 / (1.0 + r);
-  double discount = std::pow(d, start - decided);
+  double discount = discount_power(d, start - decided);
   double npv = -in.option_capex_eur[i] * discount;
+  const auto& p = in.prices;
+  const std::size_t n = p.gas_eur_per_gj.size();
+  if (n > 0 && p.electricity_eur_per_gj.size() == n && p.hydrogen_eur_per_gj.size() == n &&
+      p.biomass_eur_per_gj.size() == n && p.co2_transport_storage_eur_per_t.size() == n && !co2_value.empty()) {
+    // option_operating_cost() inlined with the option's coefficients read once: the same
+    // expression in the same order, so the same bits, without reloading them every year (this
+    // loop is most of simulate()'s time).
+    const double om = o.fixed_om_eur[i], gas = o.delta_gas_gj[i], el = o.delta_electricity_gj[i];
+    const double h2 = o.delta_hydrogen_gj[i], bio = o.delta_biomass_gj[i], stored = o.co2_stored_t[i];
+    const int last_price = static_cast<int>(n) - 1;
+    const int last_value = static_cast<int>(co2_value.size()) - 1;
+    for (int k = 0; k < life; ++k) {
+      const int y = start + k;
+      const auto yp = static_cast<std::size_t>(std::clamp(y, 0, last_price));
+      const double cost = om + gas * p.gas_eur_per_gj[yp] + el * p.electricity_eur_per_gj[yp] +
+                          h2 * p.hydrogen_eur_per_gj[yp] + bio * p.biomass_eur_per_gj[yp] +
+                          stored * p.co2_transport_storage_eur_per_t[yp];
+      npv += (avoided * co2_value[static_cast<std::size_t>(std::clamp(y, 0, last_value))] - cost) * discount;
+      discount *= d;
+    }
+    return npv;
+  }
   for (int k = 0; k < life; ++k) {
     const int y = start + k;
     const double value = co2_value[static_cast<std::size_t>(

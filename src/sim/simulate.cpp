@@ -113,10 +113,12 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   }
 }
 
-void simulate(const model::Model& model, const Inputs& in, Workspace& ws) noexcept {
+void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year) noexcept {
   const auto& sites = model.sites;
   auto& out = ws.out_;
   const int years = in.years();
+  // Years actually run (all of them unless last_year ends the run early).
+  const int run_years = std::clamp(last_year - in.start_year + 1, 0, years);
 
   // Reset the outcome (a workspace is reused across draws).
   for (auto* v : {&out.emissions_t, &out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t,
@@ -154,7 +156,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws) noexce
     }
   }
 
-  for (int y = 0; y < years; ++y) {
+  for (int y = 0; y < run_years; ++y) {
     if (in.start_year + y >= in.response.decision_from_year) {
       detail::decide(model, in, ws, y);
     }
@@ -163,11 +165,11 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws) noexce
 
   // Carry-back over each site's years (policy.md §1.7), then the yearly totals.
   for (model::Index s = 0; s < sites.size(); ++s) {
-    std::span<LevyYear> site_years(ws.levy_years_.data() + at(s, years, 0), static_cast<std::size_t>(years));
+    std::span<LevyYear> site_years(ws.levy_years_.data() + at(s, years, 0), static_cast<std::size_t>(run_years));
     if (in.levy.carry_back) {
       apply_carry_back(site_years);
     }
-    for (int y = 0; y < years; ++y) {
+    for (int y = 0; y < run_years; ++y) {
       const auto& ly = site_years[static_cast<std::size_t>(y)];
       out.levy_eur[at(s, years, y)] = ly.levy_eur + ly.minimum_price_levy_eur;
       out.refund_eur[at(s, years, y)] = ly.refund_eur;

@@ -11,6 +11,7 @@
 // No I/O, no globals, no clock; writes only into the Workspace.
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "model/model.hpp"
@@ -87,6 +88,13 @@ class Workspace {
 };
 
 /// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.
-void simulate(const model::Model& model, const Inputs& inputs, Workspace& ws) noexcept;
+///
+/// `last_year` ends the run early, after that year: the outcome's years up to it are bit-identical
+/// to a full run's (a decision in year y starts an option no earlier than y, and the levy rates and
+/// the pools' projections are laid out for the whole horizon first), later years stay 0, and
+/// carry-back only sees the years run. Monte Carlo stops at the target year, which skips most of
+/// the decision years (analysis/montecarlo.hpp).
+void simulate(const model::Model& model, const Inputs& inputs, Workspace& ws,
+              int last_year = std::numeric_limits<int>::max()) noexcept;
 
 }  // namespace decarbfund::sim
