@@ -7,11 +7,29 @@ packages=(
   libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libsqlite3-dev coinor-libcbc-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libssl-dev zlib1g-dev libbrotli-dev  # cpp-httplib's header is built with TLS and compression on
 )
+# Optional: installed when run as root (as CI does); without it the dashboard's browser test
+# (tests/browser/) is skipped, so a developer without root can still `make test`.
+optional=(chromium)
+# node and npm build the dashboard (web/); a machine with another Node.js (e.g. a vendor
+# package that bundles npm) keeps it: Debian's npm would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
+  fi
+done
+for p in "${optional[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    if [ "$(id -u)" -eq 0 ]; then
+      missing+=("$p")
+    else
+      echo "optional: apt-get install $p (the browser test is skipped without it)" >&2
+    fi
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then

@@ -63,7 +63,7 @@ export function renderAll(charts, o) {
   charts.waterfall.setOption({
     ...base,
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'category', data: cats },
+    xAxis: { type: 'category', data: cats, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: 'Mt', scale: true },
     series: [
       { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' },
@@ -86,13 +86,19 @@ export function renderAll(charts, o) {
     x += p.reduction_t / MT;
     return b;
   });
+  // A few options have extreme costs per tonne (tiny reductions); clip the axis so the curve
+  // stays readable and say so in the axis name.
+  const costs = blocks.map((b) => b[2]).sort((a, b) => a - b);
+  const q = (f) => (costs.length ? costs[Math.min(costs.length - 1, Math.floor(f * costs.length))] : 0);
+  const yMin = Math.min(0, Math.floor(q(0.02) / 50) * 50);
+  const yMax = Math.max(50, Math.ceil(q(0.95) / 50) * 50);
   charts.macc.setOption({
     ...base,
     tooltip: { trigger: 'item', formatter: (p) => `${p.data[4]}<br>${fmt1(p.data[2])} EUR/t, ${fmt2(p.data[1] - p.data[0])} Mt${p.data[3] ? ' (adopted)' : ''}` },
     xAxis: { type: 'value', name: 'Mt', min: 0, max: Math.max(1, x) },
-    yAxis: { type: 'value', name: 'EUR/t' },
+    yAxis: { type: 'value', name: 'EUR/t (clipped)', min: yMin, max: yMax },
     series: [{
-      type: 'custom', data: blocks, encode: { x: [0, 1], y: 2 },
+      type: 'custom', clip: true, data: blocks, encode: { x: [0, 1], y: 2 },
       renderItem: (params, api) => {
         const a = api.coord([api.value(0), Math.max(0, api.value(2))]);
         const b = api.coord([api.value(1), Math.min(0, api.value(2))]);
