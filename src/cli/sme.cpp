@@ -47,7 +47,8 @@ void print_diagnostics(const core::Diagnostics& diags) {
   }
 }
 
-nlohmann::ordered_json summary_json(const model::Round& round, const analysis::RoundSummary& s) {
+nlohmann::ordered_json summary_json(const model::Round& round, const analysis::Allocation& result) {
+  const auto& s = result.summary;
   nlohmann::ordered_json j;
   j["round"] = round.id;
   j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(round.mode)];
@@ -69,6 +70,13 @@ nlohmann::ordered_json summary_json(const model::Round& round, const analysis::R
     rejected[std::string(model::kRejectReasons[r])] = s.rejected[r];
   }
   j["rejected"] = rejected;
+  // What the outlook would count in the target year (analysis::sme_contribution, defaults EST).
+  constexpr int kTargetYear = 2030;
+  const auto c = analysis::sme_contribution(result.awards, analysis::kDefaultRealisationRate,
+                                            analysis::kDefaultDelayYr, kTargetYear, kTargetYear);
+  j["expected_reduction_2030_t"] = c.reduction_in(kTargetYear);
+  j["realisation_rate"] = analysis::kDefaultRealisationRate;
+  j["delay_yr"] = analysis::kDefaultDelayYr;
   return j;
 }
 
@@ -87,6 +95,9 @@ void print_summary(const nlohmann::ordered_json& j) {
   fmt::print("  free_rider_share        {:>14.3f}   ({} awards NPV-positive without aid)\n",
              j["free_rider_share"].get<double>(), j["free_riders"].get<std::size_t>());
   fmt::print("  free_rider_budget_share {:>14.3f}\n", j["free_rider_budget_share"].get<double>());
+  fmt::print("  expected_reduction_2030_t{:>14.1f}   (realisation {}, delay {} yr)\n",
+             j["expected_reduction_2030_t"].get<double>(), j["realisation_rate"].get<double>(),
+             j["delay_yr"].get<int>());
   fmt::print("  rejected:");
   for (const auto& [k, v] : j["rejected"].items()) {
     if (v.get<std::size_t>() > 0) {
@@ -162,7 +173,7 @@ void add_allocate(CLI::App& sme, int& status) {
     }
     const auto result = analysis::allocate_round(*round, *apps);
     core::write_file_atomically(args->out, data::awards_csv(result.awards, *round));
-    const auto j = summary_json(*round, result.summary);
+    const auto j = summary_json(*round, result);
     if (args->json) {
       fmt::print("{}\n", j.dump(2));
     } else {
