@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   cli::add_levy(app, status);
   cli::add_sme(app, status);
   cli::add_outlook(app, status);
+  cli::add_optimize(app, status);
   cli::add_serve(app, status);
   try {
     app.parse(argc, argv);

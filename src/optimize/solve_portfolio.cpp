@@ -49,6 +49,8 @@ struct Row {
   double per_unit;  ///< matrix units per unit of the row's quantity (EUR, MW, t/yr, t)
   std::string label;
   std::string unit;
+  int index = -1;     ///< deal_cap: the deal
+  int deal_col = -1;  ///< deal_cap: the deal's column
 };
 
 /// The matrix in triplets plus what each row and column means.
@@ -169,7 +171,8 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     if (!std::isfinite(p.deals[d].max_support_eur)) {
       continue;
     }
-    const int cap = m.add_row({RowKind::deal_cap, -kInf, 0, kMoney, "support cap of deal " + p.deals[d].id, "EUR"});
+    const int cap = m.add_row({RowKind::deal_cap, -kInf, 0, kMoney, "support cap of deal " + p.deals[d].id, "EUR",
+                               static_cast<int>(d), cols.deal[d]});
     m.add(cap, cols.deal[d], -p.deals[d].max_support_eur * kMoney);
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
       if (p.projects[i].deal == d) {
@@ -314,16 +317,27 @@ std::vector<ShadowPrice> shadow_prices(const Problem& p, const Matrix& m, const 
         row.kind != RowKind::limit && row.kind != RowKind::reduction && row.kind != RowKind::deal_cap) {
       continue;
     }
-    const double rhs = row.kind == RowKind::reduction ? row.lower : row.upper;
-    const bool tight = std::fabs(activity[r] - rhs) <= 1e-6 * std::max(1.0, std::fabs(rhs));
+    double rhs = row.kind == RowKind::reduction ? row.lower : row.upper;
+    double used = activity[r];
+    if (row.kind == RowKind::deal_cap) {
+      // Σ s − cap·x ≤ 0: report the support against the cap of a supported deal only.
+      const auto d = static_cast<std::size_t>(row.index);
+      if (x[static_cast<std::size_t>(row.deal_col)] < 0.5) {
+        continue;
+      }
+      rhs = p.deals[d].max_support_eur * kMoney;
+      used += rhs;
+    }
     const double y = dual[r] * row.per_unit;  // d(minimised objective) / d(one unit of the row)
-    if (!tight && std::fabs(y) < 1e-12) {
+    // Binding = a non-zero price: a limit that is full but whose next unit buys nothing (a
+    // capacity of 0 nobody else could use) is not reported.
+    if (std::fabs(y) < 1e-12) {
       continue;
     }
     ShadowPrice sp;
     sp.limit = row.label;
     sp.unit = row.unit;
-    sp.used = activity[r] / row.per_unit;
+    sp.used = used / row.per_unit;
     sp.capacity = rhs / row.per_unit;
     if (row.kind == RowKind::reduction) {
       sp.value = y / kMoney;  // EUR more per extra required tonne
