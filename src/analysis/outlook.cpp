@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "sim/economics.hpp"
 
 namespace decarbfund::analysis {
@@ -10,11 +12,14 @@ namespace decarbfund::analysis {
 namespace {
 
 OutlookRun run(const model::Model& model, const model::Scenario& scenario, std::string label,
-               bool package) {
+               bool package, const DealBook* deals) {
   OutlookRun r;
   r.label = std::move(label);
   r.inputs = sim::resolve_inputs(model, scenario);
   r.inputs.package_enabled = package && scenario.package_enabled;
+  if (deals != nullptr) {
+    sim::apply_deals(model, deals->deals, deals->phases, r.inputs);
+  }
   sim::Workspace ws(model, r.inputs);
   sim::simulate(model, r.inputs, ws);
   r.outcome = ws.outcome();
@@ -26,7 +31,7 @@ double total_at(const sim::Outcome& o, int y) { return o.total_emissions_t[stati
 }  // namespace
 
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
-                    const model::Scenario& reference) {
+                    const model::Scenario& reference, const DealBook* deals) {
   Outlook out;
   out.scenario = scenario.name;
   out.scenario_file = scenario.file;
@@ -44,9 +49,9 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   model::Scenario ref = reference;
   ref.start_year = scenario.start_year;
   ref.end_year = scenario.end_year;
-  out.runs.push_back(run(model, ref, "reference", false));
-  out.runs.push_back(run(model, scenario, "levy_only", false));
-  out.runs.push_back(run(model, scenario, "full", true));
+  out.runs.push_back(run(model, ref, "reference", false, deals));
+  out.runs.push_back(run(model, scenario, "levy_only", false, deals));
+  out.runs.push_back(run(model, scenario, "full", true, deals));
 
   const int t = out.target_index();
   const auto& R = out.runs[0].outcome;
@@ -67,9 +72,26 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   std::stable_sort(out.top_sites.begin(), out.top_sites.end(),
                    [](const SiteReduction& a, const SiteReduction& b) { return a.reduction_t > b.reduction_t; });
 
-  // Package credits: supported options in the full run, by company, plus the interaction line.
+  // Package credits: supported options in the full run, one line per deal (every deal, also
+  // those that deliver nothing in the run) and per company for projects without a deal, plus the
+  // interaction line.
   const auto& o = model.options;
+  const auto& full_in = out.runs[2].inputs;
   std::map<std::string, InstrumentCredit> by_company;
+  std::vector<InstrumentCredit> by_deal;
+  if (deals != nullptr) {
+    for (std::size_t d = 0; d < deals->deals.size(); ++d) {
+      const auto& deal = deals->deals[d];
+      InstrumentCredit c;
+      c.instrument = fmt::format("maatwerk deal: {} ({})", deal.company, model::phase_name(deal.phase));
+      c.deal = deal.id;
+      c.phase = std::string(model::phase_name(deal.phase));
+      c.probability = full_in.deal_probability[d];
+      c.committed_t = deal.committed_in(out.target_year);
+      by_deal.push_back(std::move(c));
+    }
+    out.deals_dir = deals->dir;
+  }
   double credited = 0;
   for (model::Index i = 0; i < o.size(); ++i) {
     if (F.option_instrument[i] != sim::Instrument::package) {
@@ -78,8 +100,11 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
     const auto site = o.site[i];
     const std::string company =
         model.sites.company[site].empty() ? model.sites.name[site] : model.sites.company[site];
-    auto& c = by_company[company];
-    c.instrument = "maatwerk: " + company;
+    const auto deal = full_in.option_deal[i];
+    auto& c = deal != model::kNone ? by_deal[deal] : by_company[company];
+    if (deal == model::kNone) {
+      c.instrument = "maatwerk: " + company;
+    }
     c.support_eur += F.option_support_eur[i];
     if (F.operating(i, t)) {
       const double tonnes = -out.runs[2].inputs.option_delta_emissions_t[i];
@@ -96,13 +121,24 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
       out.package_t_by_infrastructure_funder[funder] += tonnes;
     }
   }
+  out.package_leg_expected_t = out.package_leg_t;
+  for (auto& credit : by_deal) {
+    credit.expected_t = credit.probability * credit.reduction_t;
+    out.package_leg_expected_t -= (1 - credit.probability) * credit.reduction_t;
+    out.package_credits.push_back(std::move(credit));
+  }
   for (auto& [name, credit] : by_company) {
+    credit.expected_t = credit.reduction_t;
     out.package_credits.push_back(credit);
   }
   std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
                    [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });
   if (std::fabs(out.package_leg_t - credited) > 0.5) {
-    out.package_credits.push_back({"interaction: ETS- or levy-driven options displaced", out.package_leg_t - credited, 0});
+    InstrumentCredit interaction;
+    interaction.instrument = "interaction: ETS- or levy-driven options displaced";
+    interaction.reduction_t = out.package_leg_t - credited;
+    interaction.expected_t = interaction.reduction_t;
+    out.package_credits.push_back(std::move(interaction));
   }
 
   // Bottlenecks: items that blocked options, and use against capacity in the target year.

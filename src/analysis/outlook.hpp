@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "sim/simulate.hpp"
@@ -39,6 +40,21 @@ struct InstrumentCredit {
   std::string instrument;
   double reduction_t = 0;
   double support_eur = 0;  ///< support committed over the horizon
+  /// For a maatwerk deal's line: the deal id, its phase, the probability that it delivers
+  /// (phases.yaml) and the expected tonnes p × reduction_t (docs/deals.md). Other lines: empty
+  /// deal, probability 1, expected = reduction.
+  std::string deal;
+  std::string phase;
+  double probability = 1;
+  double expected_t = 0;
+  double committed_t = 0;  ///< the deal's committed reduction in the target year (its file)
+};
+
+/// The maatwerk deals and the phase table an outlook runs with (data/nl/deals/).
+struct DealBook {
+  std::string dir;  ///< directory the deal files were read from
+  std::vector<model::Deal> deals;
+  model::PhaseRealisation phases;
 };
 
 /// An infrastructure item that limited the response.
@@ -74,6 +90,11 @@ struct Outlook {
   double levy_leg_t = 0;
   double package_leg_t = 0;
   double gap_t = 0;  ///< required − achieved (negative: target exceeded)
+  /// Package leg if each deal delivers with its phase's probability (docs/deals.md):
+  /// package_leg_t − Σ_deals (1 − p) × deal tonnes — a linear estimate that ignores interactions
+  /// between deals (Monte Carlo gives the distribution). Equals package_leg_t without deals.
+  double package_leg_expected_t = 0;
+  std::string deals_dir;  ///< where the deals came from; empty when none were loaded
   std::vector<OutlookRun> runs;  ///< reference, levy_only, full
   std::vector<SiteReduction> top_sites;  ///< by reduction, largest first (all sites with one)
   std::vector<InstrumentCredit> package_credits;
@@ -89,7 +110,9 @@ struct Outlook {
 };
 
 /// Runs the outlook of `scenario` against `reference` on `model`.
+/// With `deals`, each deal's projects get its support cap and infrastructure priority in the full
+/// run, and the package leg is reported per deal with its expected value.
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
-                    const model::Scenario& reference);
+                    const model::Scenario& reference, const DealBook* deals = nullptr);
 
 }  // namespace decarbfund::analysis

@@ -2,7 +2,9 @@
 // arguments, loads, calls analysis::run_outlook, prints and writes the reports.
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +14,7 @@
 #include "cli/verbs.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
+#include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
 #include "report/xlsx_outlook.hpp"
@@ -27,6 +30,8 @@ struct OutlookArgs {
   std::string json;
   std::string html;
   std::string xlsx;
+  std::string deals;  ///< default: <data>/deals when it exists
+  bool no_deals = false;
   bool quiet = false;
 };
 
@@ -37,6 +42,27 @@ model::Scenario load_scenario_or_throw(const std::string& path) {
     throw core::Error(diags);
   }
   return std::move(*s);
+}
+
+/// The deals of `dir` and its phases.yaml, checked against the dataset; throws on any problem
+/// (a bad deal file changes nothing: the outlook does not run).
+std::optional<analysis::DealBook> load_deal_book(const model::Model& model, const std::string& dir) {
+  core::Diagnostics diags;
+  analysis::DealBook book;
+  book.dir = dir;
+  auto deals = data::load_deals(dir, diags);
+  auto phases = data::load_phases(std::filesystem::path(dir) / "phases.yaml", diags);
+  if (deals) {
+    for (const auto& d : *deals) {
+      data::check_deal(model, d, diags);
+    }
+  }
+  if (diags.has_errors() || !deals || !phases) {
+    throw core::Error(diags);
+  }
+  book.deals = std::move(*deals);
+  book.phases = std::move(*phases);
+  return book;
 }
 
 }  // namespace
@@ -51,6 +77,8 @@ void add_outlook(CLI::App& app, int& status) {
   cmd->add_option("--json", args->json, "write the JSON document to this file");
   cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
   cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
+  cmd->add_option("--deals", args->deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
+  cmd->add_flag("--no-deals", args->no_deals, "run without deal files");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     const auto model = data::load_dataset_or_throw(args->data);
@@ -62,7 +90,15 @@ void add_outlook(CLI::App& app, int& status) {
                                         "(or pass --reference), found nothing");
     }
     const auto reference = load_scenario_or_throw(ref_path);
-    const auto outlook = analysis::run_outlook(model, scenario, reference);
+    std::string deals_dir = args->deals;
+    if (deals_dir.empty() && std::filesystem::is_directory(std::filesystem::path(args->data) / "deals")) {
+      deals_dir = (std::filesystem::path(args->data) / "deals").string();
+    }
+    std::optional<analysis::DealBook> deals;
+    if (!deals_dir.empty() && !args->no_deals) {
+      deals = load_deal_book(model, deals_dir);
+    }
+    const auto outlook = analysis::run_outlook(model, scenario, reference, deals ? &*deals : nullptr);
     // Render everything before writing anything, so that a failure leaves no half set of files.
     const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
     const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);

@@ -76,9 +76,21 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
   j["dpr_price_eur_per_t_by_year"] = price;
   json credits = json::array();
   for (const auto& c : o.package_credits) {
-    credits.push_back({{"instrument", c.instrument}, {"reduction_t", c.reduction_t}, {"support_eur", c.support_eur}});
+    json line = {{"instrument", c.instrument}, {"reduction_t", c.reduction_t}, {"support_eur", c.support_eur},
+                 {"expected_t", c.expected_t}};
+    if (!c.deal.empty()) {
+      line["deal"] = c.deal;
+      line["phase"] = c.phase;
+      line["probability"] = c.probability;
+      line["committed_t"] = c.committed_t;
+    }
+    credits.push_back(line);
   }
   j["package_credits"] = credits;
+  // Package leg if every deal delivers (legs.package_mt) and its expected value given the phases
+  // (docs/deals.md, "Deals in the outlook").
+  j["legs"]["package_expected_mt"] = o.package_leg_expected_t / 1e6;
+  j["deals_dir"] = o.deals_dir;
   j["package_t_by_infrastructure_funder"] = o.package_t_by_infrastructure_funder;
   json sites = json::array();
   for (const auto& s : o.top_sites) {

@@ -30,9 +30,21 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
       mt(o.full().total_emissions_t[static_cast<std::size_t>(t)]));
 
   if (!o.package_credits.empty()) {
-    append(s, "Package leg by instrument ({}):\n", o.target_year);
+    append(s, "Package leg by instrument ({}): tonnes if every deal delivers; expected = p(phase) × tonnes\n",
+           o.target_year);
+    append(s, "  {:<52} {:>8} {:>8} {:>5} {:>8} {:>10}\n", "", "Mt", "commit", "p", "expected", "support");
     for (const auto& c : o.package_credits) {
-      append(s, "  {:<52} {:>8.3f} Mt  support {:>8.1f} MEUR\n", c.instrument, mt(c.reduction_t), c.support_eur / 1e6);
+      if (c.deal.empty()) {
+        append(s, "  {:<52} {:>8.3f} {:>8} {:>5} {:>8.3f} {:>6.1f} MEUR\n", c.instrument, mt(c.reduction_t), "", "",
+               mt(c.expected_t), c.support_eur / 1e6);
+      } else {
+        append(s, "  {:<52} {:>8.3f} {:>8.3f} {:>5.2f} {:>8.3f} {:>6.1f} MEUR\n", c.instrument, mt(c.reduction_t),
+               mt(c.committed_t), c.probability, mt(c.expected_t), c.support_eur / 1e6);
+      }
+    }
+    if (!o.deals_dir.empty()) {
+      append(s, "  package leg if every deal delivers {:.2f} Mt; expected given the phases {:.2f} Mt (deals: {})\n",
+             mt(o.package_leg_t), mt(o.package_leg_expected_t), o.deals_dir);
     }
     append(s, "  package tonnes hanging on infrastructure funded by:");
     for (const auto& [funder, tonnes] : o.package_t_by_infrastructure_funder) {

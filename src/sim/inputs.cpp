@@ -69,6 +69,9 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
     }
   }
 
+  in.deal_realisation.clear();
+  in.deal_probability.clear();
+
   const auto& inf = model.infrastructure;
   const auto years = static_cast<std::size_t>(in.years());
   in.infrastructure_capacity.assign(inf.size() * years, 0.0);
@@ -85,6 +88,33 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
     }
   }
   return in;
+}
+
+void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
+                 const model::PhaseRealisation& phases, Inputs& in) {
+  in.deal_realisation.assign(deals.size(), 1.0);
+  in.deal_probability.assign(deals.size(), 0.0);
+  for (std::size_t d = 0; d < deals.size(); ++d) {
+    const auto& deal = deals[d];
+    in.deal_probability[d] = phases.of(deal.phase);
+    std::vector<model::Index> options;
+    double capex = 0;
+    for (const auto& project : deal.projects) {
+      for (auto i : model::project_options(model, project)) {
+        if (in.option_deal[i] == model::kNone &&
+            std::find(options.begin(), options.end(), i) == options.end()) {
+          options.push_back(i);
+          capex += in.option_capex_eur[i];
+        }
+      }
+    }
+    for (auto i : options) {
+      in.option_deal[i] = static_cast<model::Index>(d);
+      // Capex share; equal shares when no option states a capex.
+      const double share = capex > 0 ? in.option_capex_eur[i] / capex : 1.0 / static_cast<double>(options.size());
+      in.option_max_support_eur[i] = deal.max_support_eur * share;
+    }
+  }
 }
 
 }  // namespace decarbfund::sim

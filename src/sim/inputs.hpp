@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
+#include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 
@@ -50,8 +52,28 @@ struct Inputs {
   std::vector<std::uint8_t> option_needs_package;
   /// Most the package pays towards the option's funding gap (EUR; ∞ = the whole gap, 0 = none).
   std::vector<double> option_max_support_eur;
-  /// Which deal (index into deal names) the option belongs to, or model::kNone.
+  /// Which deal (index into deal_realisation, the order of the deals given to apply_deals) the
+  /// option belongs to, or model::kNone.
   std::vector<model::Index> option_deal;
+
+  // Per deal (maatwerk, docs/deals.md), in the order given to apply_deals().
+  /// Whether the deal delivers in this run: ≥ 0.5 = yes (its options get support up to their cap
+  /// and go first in the infrastructure merit order), < 0.5 = it falls through (its options get no
+  /// support and no priority; they still go ahead if they pay on their own). The deterministic
+  /// outlook sets 1 for every deal; Monte Carlo draws a Bernoulli(deal_probability) per deal.
+  std::vector<double> deal_realisation;
+  /// Probability that the deal delivers, from its phase (data/nl/deals/phases.yaml).
+  std::vector<double> deal_probability;
+  /// Whether option i is a deal option that delivers in this run (see deal_realisation).
+  bool deal_delivers(model::Index i) const {
+    const auto d = option_deal[i];
+    return d != model::kNone && deal_realisation[d] >= 0.5;
+  }
+  /// Whether option i belongs to a deal that falls through in this run.
+  bool deal_fails(model::Index i) const {
+    const auto d = option_deal[i];
+    return d != model::kNone && deal_realisation[d] < 0.5;
+  }
 
   // Per infrastructure item: capacity per year (MW or t/yr), index y after delays.
   std::vector<double> infrastructure_capacity;  ///< [infra × years]
@@ -67,5 +89,14 @@ inline constexpr int kPriceTail = 60;
 /// Lays `scenario` over `model`: the price paths (dataset series overridden by the scenario's),
 /// infrastructure capacity shifted by the scenario's delays, options' availability.
 Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario);
+
+/// Lays the deals over `in` (docs/deals.md, "Deals in the outlook"): each project option of a
+/// deal gets option_deal = the deal's index and a support cap equal to the deal's maximum support
+/// shared over its options in proportion to their capex (an option's funding gap above its share
+/// goes unpaid: the package pays no more than the deal states); deal_probability from the phase
+/// table and deal_realisation = 1 (every deal delivers). An option named by two deals keeps the
+/// first. Options of projects without a deal keep the default (whole funding gap).
+void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
+                 const model::PhaseRealisation& phases, Inputs& in);
 
 }  // namespace decarbfund::sim

@@ -89,8 +89,16 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
     ws.candidates_.push_back({option_cost_per_t(o, in, i, start), i, start});
   }
+  // Options of deals that deliver go first: infrastructure priority is part of what the state
+  // gives in a maatwerk deal (policy.md §2.5); within each class, cheapest EUR/t first.
+  const bool priority = in.package_enabled;
   std::sort(ws.candidates_.begin(), ws.candidates_.end(),
-            [](const Workspace::Candidate& a, const Workspace::Candidate& b) {
+            [&in, priority](const Workspace::Candidate& a, const Workspace::Candidate& b) {
+              const bool pa = priority && in.deal_delivers(a.option);
+              const bool pb = priority && in.deal_delivers(b.option);
+              if (pa != pb) {
+                return pa;
+              }
               return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
             });
 
@@ -122,14 +130,22 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
     const double npv_levy = npv;
     double support = 0.0;
-    if (npv < threshold && in.package_enabled && in.option_max_support_eur[i] > 0) {
+    // A deal that delivers is a contract (docs/deals.md, "Deals in the outlook"): its projects go
+    // ahead once the infrastructure has room, whatever their NPV; the package pays the funding gap
+    // up to the deal's cap and the company carries the rest, as it signed up to.
+    const bool committed = in.package_enabled && in.deal_delivers(i);
+    if (committed) {
+      support = std::min(std::max(0.0, threshold - npv), in.option_max_support_eur[i]);
+    } else if (npv < threshold && in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i)) {
+      // Otherwise (projects without a deal) the package pays the gap only when it fits under the
+      // cap; a deal that falls through pays nothing (its options may still pay on their own).
       const double gap = threshold - npv;  // the funding gap at the scenario's prices
       if (gap <= in.option_max_support_eur[i]) {
         support = gap;
         npv = threshold;
       }
     }
-    if (npv < threshold) {
+    if (npv < threshold && !committed) {
       continue;
     }
 
