@@ -1,0 +1,145 @@
+#include "report/deal_report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "report/append.hpp"
+
+namespace decarbfund::report {
+
+namespace {
+
+using nlohmann::json;
+
+json by_year(const std::map<int, double>& m) {
+  json j = json::object();
+  for (const auto& [y, v] : m) {
+    j[std::to_string(y)] = v;
+  }
+  return j;
+}
+
+std::string infra_name(const model::Model& model, model::Index i) {
+  return i == model::kNone ? std::string("(none serves the cluster)") : model.infrastructure.id[i];
+}
+
+}  // namespace
+
+std::string deal_assessment_text(const model::Model& model, const analysis::DealAssessment& a) {
+  std::string s;
+  append(s, "Deal assessment: {} ({}), phase {}\n", a.company, a.deal_id, a.phase);
+  append(s, "  dataset {} {}, scenario {}, additionality against the DPR path of levy version {}\n\n", model.info.name,
+         model.info.version, a.scenario, a.policy_version);
+  append(s, "Committed projects:\n");
+  for (const auto& x : a.options) {
+    append(s, "  {:<34} from {}  {:>10.0f} t/yr  NPV without support {:>8.1f} MEUR ({}, base year {})\n",
+           model.options.id[x.option], x.start_year, x.reduction_t, x.npv_eur / 1e6, x.technology, x.decision_year);
+  }
+  append(s, "\nReduction and additional reduction (beyond the levy path), t/yr:\n");
+  for (const auto& [year, t] : a.reduction_t_by_year) {
+    append(s, "  {}  {:>10.0f}  additional {:>10.0f}\n", year, t, a.additional_t_by_year.at(year));
+  }
+  append(s, "  committed in the file for {}: {:.0f} t/yr\n\n", a.target_year, a.committed_target_year_t);
+  append(s, "Support {:.1f} MEUR: {:.1f} EUR per t/yr in {}, {:.2f} EUR/t over the lifetime ({:.2f} Mt)\n",
+         a.support_eur / 1e6, a.eur_per_t_target_year, a.target_year, a.eur_per_t_lifetime, a.lifetime_t / 1e6);
+  append(s, "Funding gap {:.1f} MEUR (NPV without support {:.1f} MEUR); aid-to-gap ratio {}\n", a.funding_gap_eur / 1e6,
+         a.npv_without_support_eur / 1e6,
+         std::isfinite(a.aid_to_gap_ratio) ? fmt::format("{:.2f}", a.aid_to_gap_ratio) : std::string("n/a (no gap)"));
+  append(s, "Generic instrument (SDE++-like): {} — {}\n", a.generic_instrument_possible ? "could fund it" : "no",
+         a.generic_instrument_reason);
+  append(s, "Infrastructure-dependent share of the {} reduction: {:.1f} %\n", a.target_year,
+         100 * a.infrastructure_dependent_share);
+  for (const auto& d : a.infrastructure) {
+    append(s, "  {} needs {:.1f} of {} — {}\n", model.options.id[d.option], d.need, infra_name(model, d.infra),
+           d.available_from > 0 ? fmt::format("enough from {}", d.available_from) : std::string("not within the horizon"));
+  }
+  if (!a.co_benefits.empty()) {
+    append(s, "Co-benefits:\n");
+    for (const auto& c : a.co_benefits) {
+      append(s, "  {}\n", c);
+    }
+  }
+  if (!a.lock_in.empty()) {
+    append(s, "Lock-in:\n");
+    for (const auto& c : a.lock_in) {
+      append(s, "  {}\n", c);
+    }
+  }
+  if (a.climate_neutral_year > 0) {
+    append(s, "Path to climate neutrality in {}: residual {:.0f} % of reference in {} against {:.0f} % on a straight line "
+              "from {} — {}\n",
+           a.climate_neutral_year, 100 * a.residual_share_target_year, a.target_year, 100 * a.path_share_target_year,
+           a.as_of_year, a.path_credible ? "credible" : "not credible");
+  } else {
+    append(s, "No climate-neutral year committed.\n");
+  }
+  append(s, "Flags: {}\n", a.flags.empty() ? std::string("none") : fmt::format("{}", fmt::join(a.flags, ", ")));
+  if (!a.assumptions.empty()) {
+    append(s, "Assumptions in the deal file:\n");
+    for (const auto& x : a.assumptions) {
+      append(s, "  - {}\n", x);
+    }
+  }
+  return s;
+}
+
+std::string deal_assessment_json(const model::Model& model, const analysis::DealAssessment& a) {
+  json j;
+  j["deal"] = a.deal_id;
+  j["company"] = a.company;
+  j["phase"] = a.phase;
+  j["dataset"] = model.info.name;
+  j["dataset_version"] = model.info.version;
+  j["scenario"] = a.scenario;
+  j["policy_version"] = a.policy_version;
+  j["target_year"] = a.target_year;
+  j["as_of_year"] = a.as_of_year;
+  j["reduction_t_by_year"] = by_year(a.reduction_t_by_year);
+  j["additional_t_by_year"] = by_year(a.additional_t_by_year);
+  j["reduction_target_year_t"] = a.reduction_target_year_t;
+  j["committed_target_year_t"] = a.committed_target_year_t;
+  j["lifetime_t"] = a.lifetime_t;
+  j["support_eur"] = a.support_eur;
+  j["eur_per_t_target_year"] = a.eur_per_t_target_year;
+  j["eur_per_t_lifetime"] = a.eur_per_t_lifetime;
+  j["npv_without_support_eur"] = a.npv_without_support_eur;
+  j["funding_gap_eur"] = a.funding_gap_eur;
+  j["aid_to_gap_ratio"] = std::isfinite(a.aid_to_gap_ratio) ? json(a.aid_to_gap_ratio) : json(nullptr);
+  j["generic_instrument"] = {{"possible", a.generic_instrument_possible},
+                             {"eur_per_t_needed", a.generic_eur_per_t_needed},
+                             {"eur_per_t_cap", a.generic_eur_per_t_cap},
+                             {"reason", a.generic_instrument_reason}};
+  j["infrastructure_dependent_share"] = a.infrastructure_dependent_share;
+  json deps = json::array();
+  for (const auto& d : a.infrastructure) {
+    deps.push_back({{"option", model.options.id[d.option]},
+                    {"infra", d.infra == model::kNone ? json(nullptr) : json(model.infrastructure.id[d.infra])},
+                    {"need", d.need},
+                    {"available_from", d.available_from == 0 ? json(nullptr) : json(d.available_from)}});
+  }
+  j["infrastructure_dependencies"] = deps;
+  json options = json::array();
+  for (const auto& x : a.options) {
+    options.push_back({{"option", model.options.id[x.option]},
+                       {"start_year", x.start_year},
+                       {"reduction_t", x.reduction_t},
+                       {"npv_eur", x.npv_eur},
+                       {"decision_year", x.decision_year},
+                       {"technology", x.technology}});
+  }
+  j["options"] = options;
+  j["co_benefits"] = a.co_benefits;
+  j["lock_in"] = a.lock_in;
+  j["climate_neutral_year"] = a.climate_neutral_year == 0 ? json(nullptr) : json(a.climate_neutral_year);
+  j["residual_share_target_year"] = a.residual_share_target_year;
+  j["path_share_target_year"] = a.path_share_target_year;
+  j["path_credible"] = a.path_credible;
+  j["flags"] = a.flags;
+  j["assumptions"] = a.assumptions;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace decarbfund::report
