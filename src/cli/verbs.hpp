@@ -21,6 +21,8 @@ void add_schema(CLI::App& app, int& status);
 void add_levy(CLI::App& app, int& status);
 void add_sme(CLI::App& app, int& status);
 void add_outlook(CLI::App& app, int& status);
+void add_deal(CLI::App& app, int& status);
+void add_registry(CLI::App& app, int& status);
 void add_optimize(CLI::App& app, int& status);
 void add_serve(CLI::App& app, int& status);
 

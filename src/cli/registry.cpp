@@ -1,0 +1,281 @@
+// `decarbfund registry …`: the agreements registry (issue 4 §5, docs/deals.md "Monitoring a signed
+// deal"). Each verb parses its arguments, loads deal files where needed and calls
+// registry::Registry; every change is one transaction there. Bad input changes nothing (exit 2).
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/verbs.hpp"
+#include "core/atomic_file.hpp"
+#include "data/load_deal.hpp"
+#include "registry/registry.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+struct RegistryArgs {
+  std::string db;
+  std::vector<std::string> files;
+  std::string deal;
+  std::string phase;
+  std::string milestone;
+  std::string date;
+  std::string actor;
+  std::string reason;
+  std::string note;
+  double progress = -1;
+  double emissions = -1;
+  std::optional<double> profit;
+  double amount = 0;
+  int year = 0;
+  bool replace = false;
+  bool performance = false;
+  bool json = false;
+  bool verify = false;
+};
+
+nlohmann::json status_json(const registry::DealStatus& s) {
+  return {{"deal", s.deal_id},
+          {"company", s.company},
+          {"phase", model::phase_name(s.phase)},
+          {"year", s.year},
+          {"committed_t", s.committed_t},
+          {"realised_t", s.realised_t},
+          {"verified_emissions_t", s.verified_emissions_t},
+          {"overdue_milestones", s.overdue_milestones},
+          {"status", registry::status_name(s.status)},
+          {"max_support_eur", s.max_support_eur},
+          {"paid_eur", s.paid_eur},
+          {"claw_back_eur", s.claw_back_eur}};
+}
+
+std::string status_line(const registry::DealStatus& s) {
+  return fmt::format("{:<18} {:<15} {:>5} {:>10.0f} {:>10.0f} {:>9} {:>9.1f} {:>9.1f} {:>8.1f}\n", s.deal_id,
+                     model::phase_name(s.phase), s.year == 0 ? std::string("-") : std::to_string(s.year), s.committed_t,
+                     s.realised_t, registry::status_name(s.status), s.max_support_eur / 1e6, s.paid_eur / 1e6,
+                     s.claw_back_eur / 1e6);
+}
+
+constexpr const char* kStatusHeader =
+    "deal               phase            year  committed   realised    status  max MEUR paid MEUR claw MEUR\n";
+
+}  // namespace
+
+void add_registry(CLI::App& app, int& status) {
+  auto* reg = app.add_subcommand("registry", "The agreements registry: deals, phases, monitoring, payments, audit");
+  reg->require_subcommand(1);
+  auto a = std::make_shared<RegistryArgs>();
+  auto db = [a](CLI::App* c) { c->add_option("db", a->db, "registry file (SQLite)")->required(); };
+  auto actor = [a](CLI::App* c) { c->add_option("--actor", a->actor, "who makes the change")->required(); };
+
+  auto* init = reg->add_subcommand("init", "Create a new registry file");
+  db(init);
+  init->callback([a, &status] {
+    registry::Registry::init(a->db);
+    fmt::print("created registry {}\n", a->db);
+    status = kExitOk;
+  });
+
+  auto* import = reg->add_subcommand("import", "Import deal files (all or none)");
+  db(import);
+  import->add_option("files", a->files, "deal files (YAML, docs/deals.md)")->required();
+  actor(import);
+  import->callback([a, &status] {
+    core::Diagnostics diags;
+    std::vector<model::Deal> deals;
+    std::vector<std::string> texts;
+    for (const auto& f : a->files) {
+      if (auto d = data::load_deal(f, diags)) {
+        deals.push_back(std::move(*d));
+        texts.push_back(core::read_file(f));
+      }
+    }
+    if (diags.has_errors()) {
+      throw core::Error(diags);  // nothing imported
+    }
+    registry::Registry r(a->db);
+    r.import_deals(deals, texts, a->actor);
+    fmt::print("imported {} deal(s) into {}\n", deals.size(), a->db);
+    status = kExitOk;
+  });
+
+  auto* phase = reg->add_subcommand("phase", "Move a deal to another phase (allowed transitions only)");
+  db(phase);
+  phase->add_option("deal", a->deal, "deal id")->required();
+  phase->add_option("phase", a->phase, "new phase")->required();
+  phase->add_option("--date", a->date, "date of the change, YYYY-MM-DD")->required();
+  phase->add_option("--reason", a->reason, "why (e.g. the signed document)")->required();
+  actor(phase);
+  phase->callback([a, &status] {
+    const auto to = model::parse_phase(a->phase);
+    if (!to) {
+      core::Diagnostic d;
+      d.code = "registry.invalid";
+      d.key_path = "phase";
+      d.expected = "one of exploration, eop, early_support, jloi, binding, implementation, paused, stopped";
+      d.found = core::quote_found(a->phase);
+      throw core::Error(d);
+    }
+    registry::Registry r(a->db);
+    r.move_phase(a->deal, *to, a->date, a->actor, a->reason);
+    fmt::print("{}: now {}\n", a->deal, a->phase);
+    status = kExitOk;
+  });
+
+  auto* milestone = reg->add_subcommand("milestone", "Record progress on a deal's milestone");
+  db(milestone);
+  milestone->add_option("deal", a->deal, "deal id")->required();
+  milestone->add_option("milestone", a->milestone, "milestone id (from the deal file)")->required();
+  milestone->add_option("--date", a->date, "date, YYYY-MM-DD")->required();
+  milestone->add_option("--progress", a->progress, "progress in % (100 = reached)")->required();
+  milestone->add_option("--note", a->note, "what was seen");
+  actor(milestone);
+  milestone->callback([a, &status] {
+    registry::Registry r(a->db);
+    r.record_milestone(a->deal, a->milestone, a->date, a->progress, a->actor, a->note);
+    fmt::print("{}: milestone {} at {:.0f} %\n", a->deal, a->milestone, a->progress);
+    status = kExitOk;
+  });
+
+  auto* monitor = reg->add_subcommand("monitor", "Record a year's verified emissions (and profit)");
+  db(monitor);
+  monitor->add_option("deal", a->deal, "deal id")->required();
+  monitor->add_option("year", a->year, "monitoring year")->required();
+  monitor->add_option("--emissions", a->emissions, "verified emissions of the deal's sites, t CO2-eq")->required();
+  monitor->add_option("--profit", a->profit, "realised profit of the business case, EUR (profit-share claw-back)");
+  monitor->add_flag("--replace", a->replace, "correct a year already recorded");
+  actor(monitor);
+  monitor->callback([a, &status] {
+    registry::Registry r(a->db);
+    r.record_monitoring(a->deal, a->year, a->emissions, a->profit, a->actor, a->replace);
+    const auto s = r.status(a->deal, a->year);
+    fmt::print("{} {}: realised {:.0f} t of {:.0f} committed — {}\n", a->deal, a->year, s.realised_t, s.committed_t,
+               registry::status_name(s.status));
+    status = kExitOk;
+  });
+
+  auto* pay = reg->add_subcommand("pay", "Record a payment made to a deal");
+  db(pay);
+  pay->add_option("deal", a->deal, "deal id")->required();
+  pay->add_option("--date", a->date, "payment date, YYYY-MM-DD")->required();
+  pay->add_option("--amount", a->amount, "amount in EUR")->required();
+  pay->add_flag("--performance", a->performance, "the payment is the performance-linked share");
+  actor(pay);
+  pay->callback([a, &status] {
+    registry::Registry r(a->db);
+    r.record_payment(a->deal, a->date, a->amount, a->performance, a->actor);
+    fmt::print("{}: paid {:.2f} EUR on {}\n", a->deal, a->amount, a->date);
+    status = kExitOk;
+  });
+
+  auto* st = reg->add_subcommand("status", "Status of one deal or all (on_track, at_risk, breached)");
+  db(st);
+  st->add_option("deal", a->deal, "deal id (default: all)");
+  st->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
+  st->add_flag("--json", a->json, "print JSON");
+  auto status_cb = [a, &status] {
+    registry::Registry r(a->db);
+    const auto rows = a->deal.empty() ? r.portfolio(a->year) : std::vector<registry::DealStatus>{r.status(a->deal, a->year)};
+    if (a->json) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& s : rows) {
+        j.push_back(status_json(s));
+      }
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      fmt::print("{}", kStatusHeader);
+      for (const auto& s : rows) {
+        fmt::print("{}", status_line(s));
+      }
+    }
+    status = kExitOk;
+  };
+  st->callback(status_cb);
+
+  auto* report = reg->add_subcommand("report", "Portfolio report: every deal, totals");
+  db(report);
+  report->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
+  report->add_flag("--json", a->json, "print JSON");
+  report->callback([a, &status] {
+    registry::Registry r(a->db);
+    const auto rows = r.portfolio(a->year);
+    double max = 0, paid = 0, claw = 0, committed = 0, realised = 0;
+    int counts[4] = {0, 0, 0, 0};
+    for (const auto& s : rows) {
+      max += s.max_support_eur;
+      paid += s.paid_eur;
+      claw += s.claw_back_eur;
+      committed += s.committed_t;
+      realised += s.realised_t;
+      ++counts[static_cast<int>(s.status)];
+    }
+    if (a->json) {
+      nlohmann::json j;
+      j["deals"] = nlohmann::json::array();
+      for (const auto& s : rows) {
+        j["deals"].push_back(status_json(s));
+      }
+      j["totals"] = {{"deals", rows.size()}, {"max_support_eur", max}, {"paid_eur", paid}, {"claw_back_eur", claw},
+                     {"committed_t", committed}, {"realised_t", realised}, {"on_track", counts[0]},
+                     {"at_risk", counts[1]}, {"breached", counts[2]}, {"no_data", counts[3]}};
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      fmt::print("Portfolio of {} ({} deals)\n{}", a->db, rows.size(), kStatusHeader);
+      for (const auto& s : rows) {
+        fmt::print("{}", status_line(s));
+      }
+      fmt::print("total: max support {:.1f} MEUR, paid {:.1f} MEUR, claw-back due {:.1f} MEUR; committed {:.0f} t, "
+                 "realised {:.0f} t; on track {}, at risk {}, breached {}, no data {}\n",
+                 max / 1e6, paid / 1e6, claw / 1e6, committed, realised, counts[0], counts[1], counts[2], counts[3]);
+    }
+    status = kExitOk;
+  });
+
+  auto* claw = reg->add_subcommand("clawback", "Claw-back due under a deal's rule");
+  db(claw);
+  claw->add_option("deal", a->deal, "deal id")->required();
+  claw->add_option("--year", a->year, "up to this year (default: the latest monitored year)");
+  claw->callback([a, &status] {
+    registry::Registry r(a->db);
+    const auto c = r.claw_back(a->deal, a->year);
+    fmt::print("{} up to {}: rule {}, paid {:.2f} EUR, committed {:.0f} t, delivered {:.0f} t, shortfall {:.2f} %, "
+               "excess profit {:.2f} EUR, share {} → claw-back {:.2f} EUR\n",
+               a->deal, c.year, model::kClawBackRuleNames[static_cast<std::size_t>(c.rule)], c.paid_eur, c.committed_t,
+               c.delivered_t, 100 * c.shortfall_share, c.excess_profit_eur, c.share, c.amount_eur);
+    status = kExitOk;
+  });
+
+  auto* audit = reg->add_subcommand("audit", "List the audit log, or --verify its hash chain");
+  db(audit);
+  audit->add_flag("--verify", a->verify, "recompute the chain and the state hash; exit 1 on tampering");
+  audit->callback([a, &status] {
+    registry::Registry r(a->db);
+    if (a->verify) {
+      const auto c = r.verify_audit();
+      if (c.ok) {
+        fmt::print("audit log OK: {} entries, chain and state hash verified\n", c.entries);
+        status = kExitOk;
+      } else {
+        for (const auto& p : c.problems) {
+          fmt::print(stderr, "tampering: {}\n", p);
+        }
+        status = 1;  // the answer is "no": the log does not verify
+      }
+      return;
+    }
+    for (const auto& e : r.audit_log()) {
+      fmt::print("{:>5} {} {:<12} {:<16} {:<18} {}\n", e.seq, e.recorded_at, e.actor, e.action, e.deal_id,
+                 e.hash.substr(0, 16));
+    }
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli

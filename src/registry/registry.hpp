@@ -1,0 +1,125 @@
+#pragma once
+// The agreements registry (issue 4 §5, docs/deals.md "Monitoring a signed deal"): a SQLite file
+// holding the deals, their phase history, milestones, yearly monitoring and payments, and an
+// append-only audit log whose entries are hash-chained (SHA-256). Every change is one SQLite
+// transaction (BEGIN IMMEDIATE … COMMIT) that writes the change and its audit entry together, so
+// a process killed mid-write leaves the previous state; WAL mode and a busy timeout let two
+// writers take turns. SQLite stays inside this room (STYLE §2.3): the header speaks std and ours.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/deal.hpp"
+
+struct sqlite3;
+
+namespace decarbfund::registry {
+
+/// Monitoring status of a deal in a year (docs/deals.md "Status").
+enum class Status { on_track, at_risk, breached, no_data };
+std::string_view status_name(Status s);
+
+struct DealStatus {
+  std::string deal_id;
+  std::string company;
+  model::DealPhase phase = model::DealPhase::exploration;
+  int year = 0;                   ///< the year judged (0: nothing monitored yet)
+  double committed_t = 0;         ///< committed reduction in `year`
+  double realised_t = 0;          ///< baseline − verified emissions in `year`
+  double verified_emissions_t = 0;
+  int overdue_milestones = 0;     ///< due by 31 Dec of `year` and not at 100 %
+  Status status = Status::no_data;
+  double max_support_eur = 0;
+  double paid_eur = 0;            ///< payments made up to the end of `year`
+  double claw_back_eur = 0;       ///< due under the deal's rule up to `year`
+};
+
+/// A claw-back computation, with its parts (docs/deals.md "Claw-back").
+struct ClawBackResult {
+  model::ClawBackRule rule = model::ClawBackRule::none;
+  int year = 0;
+  double paid_eur = 0;
+  double committed_t = 0;       ///< Σ committed over the monitored years ≤ year
+  double delivered_t = 0;       ///< Σ min(realised, committed) over those years
+  double shortfall_share = 0;   ///< (committed − delivered) ÷ committed
+  double excess_profit_eur = 0; ///< profit_share: Σ max(0, profit − projected)
+  double share = 1;
+  double amount_eur = 0;
+};
+
+/// One audit log entry.
+struct AuditEntry {
+  long long seq = 0;
+  std::string recorded_at;  ///< UTC, ISO 8601
+  std::string actor;
+  std::string action;  ///< import, phase, milestone, monitor, pay
+  std::string deal_id;
+  std::string payload;     ///< the change, as key=value lines
+  std::string state_hash;  ///< SHA-256 of all data tables after the change
+  std::string prev_hash;
+  std::string hash;        ///< SHA-256 over prev_hash and this entry's fields
+};
+
+/// Result of `audit --verify`.
+struct AuditCheck {
+  bool ok = true;
+  long long entries = 0;
+  std::vector<std::string> problems;
+};
+
+class Registry {
+ public:
+  /// Creates a new registry file (error if the file exists).
+  static void init(const std::string& path);
+  /// Opens an existing registry (error if missing or not a registry).
+  explicit Registry(const std::string& path);
+  ~Registry();
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+
+  /// Imports deals (one transaction for all; one audit entry each). A deal id already present is
+  /// an error and nothing is imported. `source_texts[i]` is the file text kept with deal i.
+  void import_deals(const std::vector<model::Deal>& deals, const std::vector<std::string>& source_texts,
+                    const std::string& actor);
+  /// Moves a deal to `to` if the state machine allows it (model::transition_allowed) and `date`
+  /// is not before the current phase's date.
+  void move_phase(const std::string& deal_id, model::DealPhase to, const std::string& date, const std::string& actor,
+                  const std::string& reason);
+  /// Records progress (0–100 %) on one of the deal's milestones.
+  void record_milestone(const std::string& deal_id, const std::string& milestone_id, const std::string& date,
+                        double progress_pct, const std::string& actor, const std::string& note);
+  /// Records a year's verified emissions (and, for profit-share claw-back, the realised profit).
+  /// A year already recorded is an error unless `replace`.
+  void record_monitoring(const std::string& deal_id, int year, double verified_emissions_t,
+                         std::optional<double> profit_eur, const std::string& actor, bool replace);
+  /// Records a payment made; payments may not exceed the deal's maximum support.
+  void record_payment(const std::string& deal_id, const std::string& date, double amount_eur, bool performance_linked,
+                      const std::string& actor);
+
+  /// Status in `year` (0: the latest monitored year).
+  DealStatus status(const std::string& deal_id, int year = 0) const;
+  ClawBackResult claw_back(const std::string& deal_id, int year = 0) const;
+  /// Every deal's status, by deal id.
+  std::vector<DealStatus> portfolio(int year = 0) const;
+  std::vector<AuditEntry> audit_log() const;
+  /// Recomputes the chain and the state hash; lists every problem found.
+  AuditCheck verify_audit() const;
+
+ private:
+  void exec(const char* sql) const;
+  std::string state_hash() const;
+  void append_audit(const std::string& actor, const std::string& action, const std::string& deal_id,
+                    const std::string& payload);
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+/// Genesis value of prev_hash for the first entry.
+inline constexpr std::string_view kGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+}  // namespace decarbfund::registry
