@@ -1,0 +1,211 @@
+// Monte Carlo on the tiny fixture (issue 6 "Done when"): the same bits for 1, 2 and 4 threads,
+// P(target met) against an analytic answer, and the property that lets a draw stop at the target
+// year (a truncated run equals a full run up to that year).
+
+#include "analysis/montecarlo.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include <gtest/gtest.h>
+
+#include "core/distribution.hpp"
+#include "data/load_dataset.hpp"
+#include "sim/simulate.hpp"
+
+namespace decarbfund::analysis {
+namespace {
+
+const model::Model& tiny() {
+  static const model::Model m =
+      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
+  return m;
+}
+
+model::Scenario levy(double tariff, double rf, const std::string& name) {
+  model::Scenario s;
+  s.name = name;
+  s.start_year = 2020;
+  s.end_year = 2040;
+  s.response.decision_from_year = 2024;
+  s.response.hurdle_rate = 0.08;
+  s.levy.version = name;
+  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
+    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
+    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
+  }
+  s.target.year = 2030;
+  s.target.required_t = 300'000;
+  s.target.levy_leg_t = 200'000;
+  s.target.package_leg_t = 100'000;
+  return s;
+}
+
+/// O6 (Oil B's announced project, 30 kt/yr, needs the package's support) as a maatwerk deal.
+DealBook oil_b_deal(model::DealPhase phase, double p) {
+  DealBook book;
+  book.dir = "test";
+  model::Deal d;
+  d.id = "oil-b";
+  d.company = "Oil B";
+  d.sites = {"S2"};
+  d.phase = phase;
+  d.projects.push_back({"O6", 2026, ""});
+  d.max_support_eur = 1e12;  // the whole funding gap
+  book.deals.push_back(d);
+  book.phases.probability.fill(0.0);
+  book.phases.probability[static_cast<std::size_t>(phase)] = p;
+  return book;
+}
+
+model::Uncertainty nothing_uncertain() {
+  model::Uncertainty u;
+  u.capex = model::RangeShape::none;
+  u.delta_emissions = model::RangeShape::none;
+  u.infrastructure_delay_default = core::Distribution::fixed(0);
+  u.permit_delay_yr = core::Distribution::fixed(0);
+  u.sme_realisation = core::Distribution::fixed(1);
+  return u;
+}
+
+TEST(MonteCarlo, SameBitsForOneTwoAndFourThreads) {
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");  // default uncertainty: prices, ranges, delays, permits
+  const auto deals = oil_b_deal(model::DealPhase::jloi, 0.5);
+  MonteCarloOptions opt;
+  opt.draws = 203;  // not a multiple of the chunk size
+  opt.seed = 99;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt);
+  ASSERT_GE(setup.inputs.size(), 5u) << "ETS, gas, O1's ranges, infrastructure, permits and the deal";
+  const auto one = run_draws(setup, 0, opt.draws, 1);
+  for (unsigned threads : {2u, 4u}) {
+    const auto many = run_draws(setup, 0, opt.draws, threads);
+    ASSERT_EQ(one.size(), many.size());
+    EXPECT_EQ(std::memcmp(one.data(), many.data(), one.size() * sizeof(double)), 0) << threads << " threads";
+  }
+  // Blocks of draws (as MPI ranks run them) concatenate to the same table.
+  auto a = run_draws(setup, 0, 77, 2);
+  const auto b = run_draws(setup, 77, opt.draws, 3);
+  a.insert(a.end(), b.begin(), b.end());
+  EXPECT_EQ(std::memcmp(one.data(), a.data(), one.size() * sizeof(double)), 0);
+  const auto r1 = summarise_montecarlo(setup, one, 1);
+  const auto r4 = summarise_montecarlo(setup, one, 4);
+  EXPECT_EQ(r1.p_total, r4.p_total);
+  EXPECT_EQ(r1.achieved_t.mean, r4.achieved_t.mean);
+  EXPECT_EQ(r1.tornado_base_t, r4.tornado_base_t);
+  ASSERT_EQ(r1.tornado.size(), r4.tornado.size());
+  for (std::size_t k = 0; k < r1.tornado.size(); ++k) {
+    EXPECT_EQ(r1.tornado[k].input, r4.tornado[k].input);
+    EXPECT_EQ(r1.tornado[k].low_t, r4.tornado[k].low_t);
+  }
+  // The draws really vary.
+  EXPECT_LT(r1.achieved_t.p5, r1.achieved_t.p95);
+}
+
+TEST(MonteCarlo, ProbabilityOfTargetIsTheDealsProbability) {
+  // Nothing is uncertain but one deal: the package leg is O6's 30 kt when the deal delivers and 0
+  // when it falls through, so P(package leg ≥ 30 kt) = p. With a levy that gives the levy leg for
+  // certain, P(total) = p too.
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");
+  scenario.uncertainty = nothing_uncertain();
+  scenario.uncertainty.price_factor.clear();
+  const double p = 0.3;
+  const auto deals = oil_b_deal(model::DealPhase::jloi, p);
+  MonteCarloOptions opt;
+  opt.draws = 4000;
+  opt.seed = 5;
+  auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt);
+  ASSERT_EQ(setup.inputs.size(), 1u);
+  EXPECT_EQ(setup.inputs[0].id, "deal:oil-b");
+  const auto records = run_draws(setup, 0, opt.draws, 2);
+  const auto central = summarise_montecarlo(setup, records, 2);
+  // The outlook's numbers (every deal delivers): package leg 30 kt (outlook_test).
+  EXPECT_DOUBLE_EQ(central.central_package_leg_t, 30'000);
+  setup.required_t = central.central_levy_leg_t + 30'000;
+  setup.levy_leg_required_t = central.central_levy_leg_t;
+  setup.package_leg_required_t = 30'000;
+  const auto r = summarise_montecarlo(setup, records, 2);
+  // Exactly the share of draws whose keyed uniform says "delivers" (inverse CDF: u > 1 − p) …
+  std::uint32_t delivers = 0;
+  for (std::uint32_t d = 0; d < opt.draws; ++d) {
+    delivers += core::open_uniform(opt.seed, d, core::VariableKey{6, 0}) > 1 - p ? 1 : 0;
+  }
+  EXPECT_DOUBLE_EQ(r.p_package_leg, delivers / 4000.0);
+  EXPECT_DOUBLE_EQ(r.p_total, delivers / 4000.0);
+  EXPECT_DOUBLE_EQ(r.p_levy_leg, 1.0);
+  // … and that is p within 4 standard errors (sqrt(p(1−p)/n) = 0.0072).
+  EXPECT_NEAR(r.p_package_leg, p, 4 * std::sqrt(p * (1 - p) / 4000));
+  // The package leg is two-valued: P50 is 0 (p < 0.5), P95 is 30 kt; the mean is p × 30 kt.
+  EXPECT_DOUBLE_EQ(r.package_leg_t.p50, 0.0);
+  EXPECT_DOUBLE_EQ(r.package_leg_t.p95, 30'000);
+  EXPECT_NEAR(r.package_leg_t.mean, r.p_package_leg * 30'000, 1e-6);
+  // Tornado: the deal swings the achieved reduction by exactly its 30 kt; rank correlation is 1.
+  ASSERT_EQ(r.tornado.size(), 1u);
+  EXPECT_NEAR(r.tornado[0].swing_t(), 30'000, 1e-6);
+  EXPECT_NEAR(r.rank_correlation[0].rho, 1.0, 1e-12);
+}
+
+TEST(MonteCarlo, CertainDealsGiveTheOutlook) {
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");
+  scenario.uncertainty = nothing_uncertain();
+  scenario.uncertainty.price_factor.clear();
+  scenario.uncertainty.deals = model::DealRealisation::certain;
+  const auto deals = oil_b_deal(model::DealPhase::eop, 0.15);
+  MonteCarloOptions opt;
+  opt.draws = 16;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt);
+  EXPECT_TRUE(setup.inputs.empty());
+  const auto r = summarise_montecarlo(setup, run_draws(setup, 0, opt.draws, 1), 1);
+  const auto o = run_outlook(tiny(), scenario, reference, &deals);
+  EXPECT_EQ(r.central_achieved_t, o.achieved_t);
+  EXPECT_EQ(r.achieved_t.p5, o.achieved_t);
+  EXPECT_EQ(r.achieved_t.p95, o.achieved_t);
+  EXPECT_EQ(r.levy_leg_t.p50, o.levy_leg_t);
+  EXPECT_EQ(r.p_total, o.achieved_t >= 300'000 - 0.5 ? 1.0 : 0.0);
+}
+
+TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
+  auto s = levy(300.0, 0.5, "tight");
+  const auto in = sim::resolve_inputs(tiny(), s);
+  sim::Workspace full(tiny(), in), cut(tiny(), in);
+  sim::simulate(tiny(), in, full);
+  sim::simulate(tiny(), in, cut, 2030);
+  const auto& f = full.outcome();
+  const auto& c = cut.outcome();
+  for (int y = 0; y <= 10; ++y) {
+    EXPECT_EQ(f.total_emissions_t[static_cast<std::size_t>(y)], c.total_emissions_t[static_cast<std::size_t>(y)]) << 2020 + y;
+    EXPECT_EQ(f.support_outlay_eur[static_cast<std::size_t>(y)], c.support_outlay_eur[static_cast<std::size_t>(y)]);
+  }
+  EXPECT_EQ(c.total_emissions_t[11], 0.0) << "years after the last are not run";
+}
+
+TEST(MonteCarlo, UnknownInfrastructureInUncertaintyIsAnError) {
+  auto s = levy(300.0, 0.5, "tight");
+  s.file = "scenarios/x.yaml";
+  s.uncertainty.infrastructure_delay_yr["atlantis"] = core::Distribution::fixed(1);
+  MonteCarloOptions opt;
+  try {
+    prepare_montecarlo(tiny(), s, s, nullptr, opt);
+    FAIL() << "expected core::Error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.diagnostics().at(0).to_string(),
+              "scenarios/x.yaml: uncertainty.infrastructure_delay_yr.atlantis: expected an infrastructure id of the "
+              "dataset (infrastructure.csv) or default, found \"atlantis\"");
+  }
+}
+
+TEST(MonteCarlo, PercentilesAndSpearman) {
+  EXPECT_DOUBLE_EQ(detail::percentile_sorted({1, 2, 3, 4}, 0.5), 2.5);
+  EXPECT_DOUBLE_EQ(detail::percentile_sorted({1, 2, 3, 4}, 0.1), 1.3);
+  EXPECT_DOUBLE_EQ(detail::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
+  EXPECT_DOUBLE_EQ(detail::spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
+  EXPECT_DOUBLE_EQ(detail::spearman({1, 1, 1, 1}, {4, 3, 2, 1}), 0.0);
+}
+
+}  // namespace
+}  // namespace decarbfund::analysis
