@@ -1,0 +1,118 @@
+// Deals in the outlook (docs/deals.md, "Deals in the outlook"): on the tiny fixture a deal for
+// the announced project O6 makes it go ahead with support capped at the deal's maximum, switching
+// the deal off (deal_realisation 0) removes it, and the expected package leg is p × tonnes; on the
+// embedded data every deal of data/nl/deals gets a line.
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "analysis/outlook.hpp"
+#include "data/load_dataset.hpp"
+#include "data/load_deal.hpp"
+#include "data/load_scenario.hpp"
+#include "sim/simulate.hpp"
+
+namespace decarbfund::analysis {
+namespace {
+
+const std::string kSource = DECARBFUND_SOURCE_DIR;
+
+const model::Model& tiny() {
+  static const model::Model m = data::load_dataset_or_throw(kSource + "/tests/fixtures/tiny");
+  return m;
+}
+
+model::Scenario plain() {
+  model::Scenario s;
+  s.name = "test";
+  s.start_year = 2020;
+  s.end_year = 2040;
+  s.response.decision_from_year = 2024;
+  s.response.hurdle_rate = 0.08;
+  s.target.year = 2030;
+  return s;
+}
+
+DealBook book(double p_jloi) {
+  const std::string text = R"(id: oil-b
+company: Oil B
+sites: [S2]
+phase: jloi
+history: [{phase: jloi, date: 2024-01-01, source: test}]
+company_commitments:
+  projects: [{option: O6, start_year: 2028}]
+  committed_reduction_t: {2028: 30000}
+government_commitments: {max_support_eur: 50000000, max_support_basis: test}
+claw_back: {rule: none, basis: test}
+sources: [test]
+)";
+  core::Diagnostics diags;
+  auto d = data::load_deal_text(text, "oil-b.yaml", diags);
+  EXPECT_TRUE(d.has_value()) << diags.to_string();
+  DealBook b;
+  b.dir = "test";
+  b.deals.push_back(*d);
+  b.phases.probability[static_cast<std::size_t>(model::DealPhase::jloi)] = p_jloi;
+  return b;
+}
+
+TEST(OutlookDeals, DeliveringDealGoesAheadWithCappedSupport) {
+  const auto b = book(0.5);
+  const auto o = run_outlook(tiny(), plain(), plain(), &b);
+  const auto o6 = tiny().find_option("O6");
+  const auto& F = o.full();
+  ASSERT_TRUE(F.operating(o6, o.target_index()));
+  // O6 costs EUR 150 m for 30 kt: its gap is far above the deal's EUR 50 m, so the package pays
+  // exactly the cap and the company the rest.
+  EXPECT_DOUBLE_EQ(F.option_support_eur[o6], 50e6);
+  ASSERT_FALSE(o.package_credits.empty());
+  const auto& line = o.package_credits.front();
+  EXPECT_EQ(line.deal, "oil-b");
+  EXPECT_DOUBLE_EQ(line.reduction_t, 30'000);
+  EXPECT_DOUBLE_EQ(line.probability, 0.5);
+  EXPECT_DOUBLE_EQ(line.expected_t, 15'000);
+  EXPECT_DOUBLE_EQ(o.package_leg_t, 30'000);
+  EXPECT_DOUBLE_EQ(o.package_leg_expected_t, 15'000);
+}
+
+TEST(OutlookDeals, DealSwitchedOffGivesNoSupport) {
+  const auto b = book(0.5);
+  auto in = sim::resolve_inputs(tiny(), plain());
+  sim::apply_deals(tiny(), b.deals, b.phases, in);
+  const auto o6 = tiny().find_option("O6");
+  EXPECT_EQ(in.option_deal[o6], 0u);
+  EXPECT_DOUBLE_EQ(in.option_max_support_eur[o6], 50e6);
+  in.deal_realisation[0] = 0.0;  // what a Monte Carlo draw does when the deal falls through
+  sim::Workspace ws(tiny(), in);
+  sim::simulate(tiny(), in, ws);
+  EXPECT_EQ(ws.outcome().option_decided[o6], -1);
+  EXPECT_DOUBLE_EQ(ws.outcome().option_support_eur[o6], 0.0);
+}
+
+TEST(OutlookDeals, EmbeddedDataHasALinePerDeal) {
+  const auto model = data::load_dataset_or_throw(kSource + "/data/nl");
+  core::Diagnostics diags;
+  const auto scenario = data::load_scenario(kSource + "/scenarios/belastingplan-2026.yaml", diags);
+  const auto reference = data::load_scenario(kSource + "/scenarios/klimaatakkoord.yaml", diags);
+  DealBook b;
+  b.dir = kSource + "/data/nl/deals";
+  b.deals = *data::load_deals(b.dir, diags);
+  b.phases = *data::load_phases(b.dir + "/phases.yaml", diags);
+  ASSERT_FALSE(diags.has_errors()) << diags.to_string();
+  const auto o = run_outlook(model, *scenario, *reference, &b);
+  int deal_lines = 0;
+  double sum = 0;
+  for (const auto& c : o.package_credits) {
+    deal_lines += c.deal.empty() ? 0 : 1;
+    sum += c.reduction_t;
+    EXPECT_NEAR(c.expected_t, c.probability * c.reduction_t, 1e-6) << c.instrument;
+  }
+  EXPECT_EQ(deal_lines, 12);
+  EXPECT_NEAR(sum, o.package_leg_t, 1.0);
+  EXPECT_LE(o.package_leg_expected_t, o.package_leg_t);
+  EXPECT_GT(o.package_leg_expected_t, 0.0);
+}
+
+}  // namespace
+}  // namespace decarbfund::analysis
