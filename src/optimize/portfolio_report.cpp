@@ -31,6 +31,9 @@ std::string eur_m(double v) {
   return std::isfinite(v) ? fmt::format("{:.1f}", v / 1e6) : "unlimited";
 }
 
+/// "EUR 300.0 m" or "unlimited".
+std::string money(double v) { return std::isfinite(v) ? "EUR " + eur_m(v) + " m" : std::string("unlimited"); }
+
 const char* objective_name(Objective o) { return o == Objective::max_reduction ? "max-reduction" : "min-cost"; }
 
 /// JSON has no infinity: unlimited amounts are null.
@@ -45,7 +48,10 @@ std::string portfolio_text(const PortfolioReport& r) {
   const auto& p = b.problem;
   const auto& s = *r.solution;
   std::string out;
-  auto line = [&out](const std::string& text) { out += text + "\n"; };
+  auto line = [&out](std::string text) {
+    text.erase(text.find_last_not_of(' ') + 1);
+    out += text + "\n";
+  };
 
   line(fmt::format("portfolio: {}, scenario {}, target year {}", objective_name(p.objective), r.scenario,
                    p.target_year));
@@ -59,8 +65,8 @@ std::string portfolio_text(const PortfolioReport& r) {
     }
     return out;
   }
-  line(fmt::format("budget EUR {} m (commitments/yr {}, cash/yr {}); committed EUR {} m", eur_m(p.budget.total_eur),
-                   eur_m(p.budget.commit_per_year_eur), eur_m(p.budget.cash_per_year_eur), eur_m(s.cost_eur)));
+  line(fmt::format("budget {} (commitments per year {}, cash per year {}); committed {}", money(p.budget.total_eur),
+                   money(p.budget.commit_per_year_eur), money(p.budget.cash_per_year_eur), money(s.cost_eur)));
   if (p.objective == Objective::min_cost) {
     line(fmt::format("required {} t in {}", grouped(p.required_t), p.target_year));
   }

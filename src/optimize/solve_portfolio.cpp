@@ -382,8 +382,8 @@ std::vector<std::string> explain_unreachable(const Problem& p, const SolverSetti
       "the limits the candidates reach at most {:.0f} t (short by {:.0f} t)",
       p.required_t, p.target_year, best.reduction_t, p.required_t - best.reduction_t));
   for (const auto& sp : best.shadow_prices) {
-    out.push_back(fmt::format("binding at that maximum: {} (used {:.0f} of {:.0f} {})", sp.limit, sp.used,
-                              sp.capacity, sp.unit));
+    out.push_back(fmt::format("limiting at that maximum: {} (used {:.0f} of {:.0f} {}; one more {} is worth {:.2f} {})",
+                              sp.limit, sp.used, sp.capacity, sp.unit, sp.unit, sp.value, sp.value_unit));
   }
   if (unlimited < p.required_t) {
     out.push_back(fmt::format(
