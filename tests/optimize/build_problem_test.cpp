@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "data/load_dataset.hpp"
+#include "data/load_deal.hpp"
 #include "data/load_round.hpp"
 #include "data/load_scenario.hpp"
 #include "data/load_sme.hpp"
@@ -143,6 +144,57 @@ TEST(BuildProblem, OptimumSupportsWithinGapsAndBeatsEveryRule) {
     EXPECT_LE(r.reduction_t, s.reduction_t * (1 + settings.relative_gap) + 1e-6) << r.rule;
     EXPECT_LE(r.cost_eur, 2e9 + 1) << r.rule;
   }
+}
+
+std::vector<DealInput> deal_files() {
+  core::Diagnostics diags;
+  const auto files = data::load_deals(kRoot + "/data/nl/deals", diags).value();
+  const auto phases = data::load_phases(kRoot + "/data/nl/deals/phases.yaml", diags).value();
+  return deal_inputs(nl().model, files, phases);
+}
+
+TEST(BuildProblem, DealFilesGiveRealisationCapAndSchedule) {
+  const auto deals = deal_files();
+  const auto nobian = std::find_if(deals.begin(), deals.end(), [](const DealInput& d) { return d.id == "nobian"; });
+  ASSERT_NE(nobian, deals.end());
+  EXPECT_DOUBLE_EQ(nobian->realisation, 0.80);     // binding (phases.yaml)
+  EXPECT_DOUBLE_EQ(nobian->max_support_eur, 185e6);  // stated
+  EXPECT_EQ(nobian->options.size(), 3u);             // X-NOBIAN-ELECTRIFICATION-*
+  ASSERT_EQ(nobian->payments.size(), 4u);
+  EXPECT_EQ(nobian->payments.front().first, 2026);
+  // Projects no deal file names become one deal per company (as spelled in sites.csv), p = 1, no
+  // cap: Air Products, ESSO (ExxonMobil), and Shell's HH1 and Moerdijk furnaces, which shell.yaml
+  // (X-SHELL-PACKAGE-*) does not list — on two sites whose company is spelled differently.
+  std::vector<std::string> fallback;
+  for (const auto& d : deals) {
+    if (d.realisation == 1.0 && std::isinf(d.max_support_eur)) {
+      fallback.push_back(d.id);
+    }
+  }
+  EXPECT_EQ(fallback, (std::vector<std::string>{"Air Products and Chemicals, Inc.", "ESSO Nederland B.V.",
+                                                "Shell Nederland B.V.", "Shell Nederland B.V. "}));
+}
+
+TEST(BuildProblem, ReplacementCountsOnlyTheExtraTonnes) {
+  // Under belastingplan-2026 the levy makes Tata's coke plant TGR + CCS (PCD0047, 961,701.6 t)
+  // pay; the DRP + EAF (5,000,000 t) in the same exclusive group adds only the difference.
+  const auto deals = deal_files();
+  const auto& f = nl();
+  BuildOptions options;
+  options.budget.total_eur = 7e9;
+  const auto b = build_problem(f.model, f.scenario, deals, SmeInput{}, options);
+  const auto it = std::find_if(b.problem.projects.begin(), b.problem.projects.end(),
+                               [](const ProjectCandidate& p) { return p.id == "X-TATA-DRP-EAF"; });
+  ASSERT_NE(it, b.problem.projects.end());
+  EXPECT_GE(b.levy_only.option_decided[f.model.find_option("PCD0047")], 0);
+  EXPECT_NEAR(it->tonnes_t, 5'000'000 - 961'701.6, 1e-6);
+  ASSERT_FALSE(it->alternatives.empty());
+  EXPECT_NE(it->alternatives[0].note.find("replaces PCD0047"), std::string::npos);
+  // A replacement is decided no later than the option it displaces.
+  for (const auto& a : it->alternatives) {
+    EXPECT_LE(a.decision_year, b.inputs.start_year + b.levy_only.option_decided[f.model.find_option("PCD0047")]);
+  }
+  EXPECT_DOUBLE_EQ(b.problem.deals[it->deal].realisation, 0.5);  // JLoI
 }
 
 TEST(BuildProblem, MinCostBeyondTheCandidatesIsInfeasible) {
