@@ -1,0 +1,242 @@
+// `decarbfund montecarlo`: P(target met), percentiles, fan chart and sensitivity over N draws of
+// the outlook (issue 6, docs/uncertainty.md). Parses arguments, loads, calls analysis::montecarlo,
+// prints and writes the reports. Built with -DDECARBFUND_MPI=ON, `mpirun -np K decarbfund
+// montecarlo …` splits the draws into K contiguous blocks, gathers every draw's record to rank 0,
+// and rank 0 summarises and writes: the same bytes as one process.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#ifdef DECARBFUND_WITH_MPI
+#include <mpi.h>
+#endif
+
+#include "analysis/montecarlo.hpp"
+#include "cli/verbs.hpp"
+#include "core/atomic_file.hpp"
+#include "data/load_dataset.hpp"
+#include "data/load_deal.hpp"
+#include "data/load_scenario.hpp"
+#include "report/montecarlo_report.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+struct MonteCarloArgs {
+  std::string data = "data/nl";
+  std::string scenario = "scenarios/belastingplan-2026.yaml";
+  std::string reference;
+  std::string deals;
+  bool no_deals = false;
+  std::uint32_t draws = 1000;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  std::string json;
+  std::string html;
+  bool quiet = false;
+};
+
+model::Scenario load_scenario_or_throw(const std::string& path) {
+  core::Diagnostics diags;
+  auto s = data::load_scenario(path, diags);
+  if (!s) {
+    throw core::Error(diags);
+  }
+  return std::move(*s);
+}
+
+analysis::DealBook load_deal_book(const model::Model& model, const std::string& dir) {
+  core::Diagnostics diags;
+  analysis::DealBook book;
+  book.dir = dir;
+  auto deals = data::load_deals(dir, diags);
+  auto phases = data::load_phases(std::filesystem::path(dir) / "phases.yaml", diags);
+  if (deals) {
+    for (const auto& d : *deals) {
+      data::check_deal(model, d, diags);
+    }
+  }
+  if (diags.has_errors() || !deals || !phases) {
+    throw core::Error(diags);
+  }
+  book.deals = std::move(*deals);
+  book.phases = std::move(*phases);
+  return book;
+}
+
+/// "[#######.......]  45 %  4500/10000" on one line of stderr.
+void draw_progress(std::uint32_t done, std::uint32_t total) {
+  constexpr int kWidth = 40;
+  const double f = total == 0 ? 1.0 : static_cast<double>(done) / total;
+  const int filled = static_cast<int>(f * kWidth);
+  std::fprintf(stderr, "\r[%s%s] %3d %%  %u/%u draws", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+               std::string(static_cast<std::size_t>(kWidth - filled), '.').c_str(), static_cast<int>(f * 100), done,
+               total);
+  if (done >= total) {
+    std::fprintf(stderr, "\n");
+  }
+  std::fflush(stderr);
+}
+
+#ifdef DECARBFUND_WITH_MPI
+/// MPI_Init/MPI_Finalize around one command, also when it throws.
+struct MpiSession {
+  MpiSession() {
+    int initialised = 0;
+    MPI_Initialized(&initialised);
+    if (!initialised) {
+      MPI_Init(nullptr, nullptr);
+      owner = true;
+    }
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+  }
+  ~MpiSession() {
+    if (owner) {
+      MPI_Finalize();
+    }
+  }
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+  int rank = 0;
+  int size = 1;
+  bool owner = false;
+};
+#endif
+
+}  // namespace
+
+void add_montecarlo(CLI::App& app, int& status) {
+  auto args = std::make_shared<MonteCarloArgs>();
+  auto* cmd = app.add_subcommand("montecarlo", "P(target met), percentiles, fan chart and sensitivity over N draws");
+  cmd->add_option("--data", args->data, "dataset directory")->capture_default_str();
+  cmd->add_option("--scenario", args->scenario, "scenario YAML (its uncertainty: section says what is drawn)")
+      ->capture_default_str();
+  cmd->add_option("--reference", args->reference, "reference scenario (default: the scenario's target.reference)");
+  cmd->add_option("--deals", args->deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
+  cmd->add_flag("--no-deals", args->no_deals, "run without deal files");
+  cmd->add_option("--draws,-n", args->draws, "number of draws")->capture_default_str()->check(CLI::Range(1u, 100'000'000u));
+  cmd->add_option("--seed", args->seed, "random seed (default: the scenario's seed)");
+  cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
+  cmd->add_option("--json", args->json, "write the JSON document to this file");
+  cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  cmd->add_flag("--quiet", args->quiet, "print nothing on success");
+  cmd->callback([args, &status] {
+    int rank = 0;
+    int ranks = 1;
+#ifdef DECARBFUND_WITH_MPI
+    MpiSession mpi;
+    rank = mpi.rank;
+    ranks = mpi.size;
+#else
+    // Under mpirun without MPI support every process would run every draw: refuse.
+    if (const char* n = std::getenv("OMPI_COMM_WORLD_SIZE"); n != nullptr && std::atoi(n) > 1) {
+      throw core::Error("decarbfund", "montecarlo under mpirun: expected a build with MPI "
+                                      "(cmake -DDECARBFUND_MPI=ON), found one without");
+    }
+#endif
+    const auto model = data::load_dataset_or_throw(args->data);
+    const auto scenario = load_scenario_or_throw(args->scenario);
+    const std::string ref_path = args->reference.empty() ? scenario.target.reference_scenario : args->reference;
+    if (ref_path.empty()) {
+      throw core::Error(args->scenario, "target.reference: expected the reference scenario's path "
+                                        "(or pass --reference), found nothing");
+    }
+    const auto reference = load_scenario_or_throw(ref_path);
+    std::string deals_dir = args->deals;
+    if (deals_dir.empty() && std::filesystem::is_directory(std::filesystem::path(args->data) / "deals")) {
+      deals_dir = (std::filesystem::path(args->data) / "deals").string();
+    }
+    std::optional<analysis::DealBook> deals;
+    if (!deals_dir.empty() && !args->no_deals) {
+      deals = load_deal_book(model, deals_dir);
+    }
+    analysis::MonteCarloOptions options;
+    options.draws = args->draws;
+    options.seed = args->seed.value_or(scenario.seed);
+    const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
+    const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals ? &*deals : nullptr, options);
+
+    // This process's block of draws (all of them without MPI).
+    const auto block = [&](int r) {
+      return static_cast<std::uint32_t>(static_cast<std::uint64_t>(options.draws) * static_cast<std::uint64_t>(r) /
+                                        static_cast<std::uint64_t>(ranks));
+    };
+    const std::uint32_t first = block(rank), end = block(rank + 1);
+    const bool bar = rank == 0 && !args->quiet && isatty(STDERR_FILENO) != 0;
+    const auto started = std::chrono::steady_clock::now();
+    std::atomic<std::uint32_t> done{0};
+    std::vector<double> mine;
+    {
+      std::thread runner([&] { mine = analysis::run_draws(setup, first, end, threads, &done); });
+      while (bar && done.load() < end - first) {
+        draw_progress(done.load() * static_cast<std::uint32_t>(ranks), options.draws);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      runner.join();
+    }
+    std::vector<double> records;
+#ifdef DECARBFUND_WITH_MPI
+    if (ranks > 1) {
+      const auto rs = static_cast<int>(setup.record_size());
+      std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
+      for (int r = 0; r < ranks; ++r) {
+        counts[static_cast<std::size_t>(r)] = static_cast<int>(block(r + 1) - block(r)) * rs;
+        offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r)) * rs;
+      }
+      if (rank == 0) {
+        records.resize(static_cast<std::size_t>(options.draws) * setup.record_size());
+      }
+      MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), MPI_DOUBLE, records.data(), counts.data(),
+                  offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+    } else {
+      records = std::move(mine);
+    }
+#else
+    records = std::move(mine);
+#endif
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (bar) {
+      draw_progress(options.draws, options.draws);
+    }
+    if (rank != 0) {
+      status = kExitOk;
+      return;
+    }
+    const auto result = analysis::summarise_montecarlo(setup, records, threads);
+    const std::string json = args->json.empty() ? "" : report::montecarlo_json(model, result);
+    const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result);
+    if (!args->json.empty()) {
+      core::write_file_atomically(args->json, json);
+    }
+    if (!args->html.empty()) {
+      core::write_file_atomically(args->html, html);
+    }
+    if (!args->quiet) {
+      fmt::print("{}", report::montecarlo_text(model, result));
+      fmt::print(stderr, "{} draws in {:.2f} s ({:.0f} draws/s) on {} process(es) × {} thread(s)\n", options.draws,
+                 seconds, options.draws / std::max(seconds, 1e-9), ranks, threads);
+      if (!args->json.empty()) {
+        fmt::print("\nwrote {}\n", args->json);
+      }
+      if (!args->html.empty()) {
+        fmt::print("wrote {}\n", args->html);
+      }
+    }
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli

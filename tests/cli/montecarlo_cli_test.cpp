@@ -1,0 +1,76 @@
+// Runs `decarbfund montecarlo` (DECARBFUND_BINARY) on data/nl as a user would: the JSON is
+// byte-identical for 1 and 2 threads, and a bad uncertainty section exits 2 naming file, line and
+// key path.
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+const std::string kSource = DECARBFUND_SOURCE_DIR;
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run(const std::string& args) {
+  const std::string cmd = "cd '" + kSource + "' && " + std::string(DECARBFUND_BINARY) + " " + args + " 2>&1";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) {
+    return r;
+  }
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
+    r.out.append(buf, n);
+  }
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(MonteCarloCli, JsonIdenticalForOneAndTwoThreads) {
+  const std::string dir = ::testing::TempDir();
+  const auto a = run("montecarlo --draws 40 --seed 3 --threads 1 --quiet --json " + dir + "/mc1.json");
+  const auto b = run("montecarlo --draws 40 --seed 3 --threads 2 --quiet --json " + dir + "/mc2.json");
+  ASSERT_EQ(a.status, 0) << a.out;
+  ASSERT_EQ(b.status, 0) << b.out;
+  const auto j1 = slurp(dir + "/mc1.json");
+  EXPECT_FALSE(j1.empty());
+  EXPECT_EQ(j1, slurp(dir + "/mc2.json"));
+  const auto j = nlohmann::json::parse(j1);
+  EXPECT_EQ(j["meta"]["draws"], 40);
+  EXPECT_EQ(j["meta"]["seed"], 3);
+  EXPECT_EQ(j["meta"]["policy_version"], "belastingplan-2026");
+  // The central run is the outlook: the levy leg under BP2026 is −1.29 Mt (docs/outlook.md).
+  EXPECT_NEAR(j["central"]["levy_leg_t"].get<double>() / 1e6, -1.29, 0.005);
+}
+
+TEST(MonteCarloCli, BadUncertaintyExitsTwoWithKeyPath) {
+  const std::string file = ::testing::TempDir() + "/bad-uncertainty.yaml";
+  std::ofstream(file) << "name: bad\nbase: " << kSource
+                      << "/scenarios/coalition-2023.yaml\nuncertainty:\n  permit_delay_yr: {distribution: uniform, min: 3, max: 1}\n";
+  const auto r = run("montecarlo --draws 5 --scenario " + file);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find(file + ":4: uncertainty.permit_delay_yr: expected min ≤ max, found min 3 > max 1"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
