@@ -26,6 +26,9 @@ demo: build
 	@echo
 	$(BUILD)/decarbfund outlook --data data/nl --scenario scenarios/belastingplan-2026.yaml \
 	  --json $(BUILD)/outlook.json --html $(BUILD)/outlook.html
+	@echo
+	$(BUILD)/decarbfund montecarlo --data data/nl --scenario scenarios/belastingplan-2026.yaml \
+	  --draws 2000 --json $(BUILD)/montecarlo.json --html $(BUILD)/montecarlo.html
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -1,0 +1,78 @@
+// Monte Carlo on the embedded dataset (issue 6: 10,000 draws of the three outlook runs on data/nl,
+// with the deals, in at most 10 s on the 2-core machine). BM_MonteCarloDraws/N/T runs N draws on
+// T threads (wall time: UseRealTime); BM_MonteCarloSummary is the statistics plus the central run
+// and the tornado's one-at-a-time runs that follow them.
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+#include "analysis/montecarlo.hpp"
+#include "data/load_dataset.hpp"
+#include "data/load_deal.hpp"
+#include "data/load_scenario.hpp"
+
+namespace {
+
+using namespace decarbfund;
+
+const std::string kRoot = DECARBFUND_SOURCE_DIR;
+
+struct Fixture {
+  model::Model model;
+  model::Scenario scenario, reference;
+  analysis::DealBook deals;
+  analysis::MonteCarloSetup setup;
+};
+
+const Fixture& fixture(std::uint32_t draws) {
+  static Fixture f = [] {
+    Fixture x;
+    core::Diagnostics d;
+    x.model = data::load_dataset_or_throw(kRoot + "/data/nl");
+    x.scenario = *data::load_scenario(kRoot + "/scenarios/belastingplan-2026.yaml", d);
+    x.reference = *data::load_scenario(x.scenario.target.reference_scenario, d);
+    const std::string dir = kRoot + "/data/nl/deals";
+    x.deals.dir = dir;
+    x.deals.deals = *data::load_deals(dir, d);
+    x.deals.phases = *data::load_phases(std::filesystem::path(dir) / "phases.yaml", d);
+    return x;
+  }();
+  analysis::MonteCarloOptions opt;
+  opt.draws = draws;
+  opt.seed = f.scenario.seed;
+  f.setup = analysis::prepare_montecarlo(f.model, f.scenario, f.reference, &f.deals, opt);
+  return f;
+}
+
+void BM_MonteCarloDraws(benchmark::State& state) {
+  const auto draws = static_cast<std::uint32_t>(state.range(0));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  const auto& f = fixture(draws);
+  for (auto _ : state) {
+    auto records = analysis::run_draws(f.setup, 0, draws, threads);
+    benchmark::DoNotOptimize(records.data());
+  }
+  state.counters["draws_per_s"] = benchmark::Counter(static_cast<double>(draws), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_MonteCarloDraws)
+    ->Args({1000, 1})
+    ->Args({1000, 2})
+    ->Args({10000, 1})
+    ->Args({10000, 2})
+    ->Args({10000, 4})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+void BM_MonteCarloSummary(benchmark::State& state) {
+  const auto& f = fixture(10000);
+  const auto records = analysis::run_draws(f.setup, 0, 10000, 2);
+  for (auto _ : state) {
+    auto r = analysis::summarise_montecarlo(f.setup, records, 2);
+    benchmark::DoNotOptimize(r.p_total);
+  }
+}
+BENCHMARK(BM_MonteCarloSummary)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
