@@ -31,7 +31,7 @@ double total_at(const sim::Outcome& o, int y) { return o.total_emissions_t[stati
 }  // namespace
 
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
-                    const model::Scenario& reference, const DealBook* deals) {
+                    const model::Scenario& reference, const DealBook* deals, const SmeInput* sme) {
   Outlook out;
   out.scenario = scenario.name;
   out.scenario_file = scenario.file;
@@ -52,6 +52,14 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   out.runs.push_back(run(model, ref, "reference", false, deals));
   out.runs.push_back(run(model, scenario, "levy_only", false, deals));
   out.runs.push_back(run(model, scenario, "full", true, deals));
+  // The SME scheme's expected tonnes come off the full run's total when the package is on.
+  const bool sme_on = sme != nullptr && out.runs[2].inputs.package_enabled;
+  if (sme_on) {
+    auto& total = out.runs[2].outcome.total_emissions_t;
+    for (std::size_t y = 0; y < total.size() && y < sme->reduction_t_by_year.size(); ++y) {
+      total[y] -= sme->reduction_t_by_year[y];
+    }
+  }
 
   const int t = out.target_index();
   const auto& R = out.runs[0].outcome;
@@ -130,6 +138,18 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   for (auto& [name, credit] : by_company) {
     credit.expected_t = credit.reduction_t;
     out.package_credits.push_back(credit);
+  }
+  if (sme_on) {
+    InstrumentCredit c;
+    c.instrument = "SME scheme: " + sme->label;
+    c.reduction_t = static_cast<std::size_t>(t) < sme->reduction_t_by_year.size()
+                        ? sme->reduction_t_by_year[static_cast<std::size_t>(t)]
+                        : 0.0;
+    c.expected_t = c.reduction_t;  // already an expected value (realisation rate applied)
+    c.support_eur = sme->budget_used_eur;
+    credited += c.reduction_t;
+    out.package_t_by_infrastructure_funder["none"] += c.reduction_t;
+    out.package_credits.push_back(std::move(c));
   }
   std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
                    [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });

@@ -51,6 +51,17 @@ struct InstrumentCredit {
 };
 
 /// The maatwerk deals and the phase table an outlook runs with (data/nl/deals/).
+/// The SME scheme's part of the package (issue 5 §5): a round's awards turned into expected
+/// reduction per year by analysis::sme_contribution (realisation rate and delay). SMEs are not
+/// sites of the dataset, so their tonnes are subtracted from the full run's total emissions and
+/// credited to one package line; they do not enter the DPR market (most SMEs are outside the levy).
+struct SmeInput {
+  std::string label;  ///< e.g. "veki-2024 (fcfs), 5000 generated firms, seed 20261128"
+  std::vector<double> reduction_t_by_year;  ///< index year − start_year of the outlook
+  double budget_used_eur = 0;
+  std::size_t awarded = 0;
+};
+
 struct DealBook {
   std::string dir;  ///< directory the deal files were read from
   std::vector<model::Deal> deals;
@@ -113,6 +124,7 @@ struct Outlook {
 /// With `deals`, each deal's projects get its support cap and infrastructure priority in the full
 /// run, and the package leg is reported per deal with its expected value.
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
-                    const model::Scenario& reference, const DealBook* deals = nullptr);
+                    const model::Scenario& reference, const DealBook* deals = nullptr,
+                    const SmeInput* sme = nullptr);
 
 }  // namespace decarbfund::analysis

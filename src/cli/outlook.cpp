@@ -18,6 +18,11 @@
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
 #include "report/xlsx_outlook.hpp"
+#include "analysis/sme_allocation.hpp"
+#include "data/load_applications.hpp"
+#include "data/load_round.hpp"
+#include "data/load_sme.hpp"
+#include "data/sme_generator.hpp"
 
 namespace decarbfund::cli {
 
@@ -32,8 +37,60 @@ struct OutlookArgs {
   std::string xlsx;
   std::string deals;  ///< default: <data>/deals when it exists
   bool no_deals = false;
+  std::string sme_round;         ///< default: <data>/rounds/veki-2024.yaml when it exists
+  std::string sme_applications;  ///< default: a generated population
+  std::size_t sme_firms = 5000;
+  bool no_sme = false;
   bool quiet = false;
 };
+
+/// The SME scheme's contribution (issue 5 §5): the round's rules allocated over the given
+/// applications, or over a population generated with the scenario's seed, turned into expected
+/// tonnes per year with the documented realisation rate and delay (docs/sme.md).
+std::optional<analysis::SmeInput> load_sme_input(const OutlookArgs& args, const model::Scenario& scenario) {
+  namespace fs = std::filesystem;
+  std::string round_path = args.sme_round;
+  const fs::path default_round = fs::path(args.data) / "rounds" / "veki-2024.yaml";
+  if (round_path.empty() && fs::is_regular_file(default_round)) {
+    round_path = default_round.string();
+  }
+  if (args.no_sme || round_path.empty()) {
+    return std::nullopt;
+  }
+  core::Diagnostics diags;
+  const auto techniques = data::load_sme_techniques(fs::path(args.data) / "sme-techniques.csv", diags);
+  if (!techniques) {
+    throw core::Error(diags);
+  }
+  const auto round = data::load_round(round_path, *techniques, diags);
+  std::optional<std::vector<model::Application>> apps;
+  std::string source;
+  if (!args.sme_applications.empty()) {
+    apps = data::load_applications(args.sme_applications, *techniques, diags);
+    source = args.sme_applications;
+  } else {
+    data::GeneratorConfig config;
+    config.firms = args.sme_firms;
+    config.seed = scenario.seed;
+    apps = data::generate_applications(*techniques, config);
+    source = fmt::format("{} generated firms, seed {}", args.sme_firms, scenario.seed);
+  }
+  if (!round || !apps) {
+    throw core::Error(diags);
+  }
+  const auto allocation = analysis::allocate_round(*round, *apps);
+  const auto contribution =
+      analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate,
+                                 analysis::kDefaultDelayYr, scenario.start_year, scenario.end_year);
+  analysis::SmeInput in;
+  in.label = fmt::format("{} ({})", fs::path(round_path).stem().string(), source);
+  in.budget_used_eur = allocation.summary.budget_used_eur;
+  in.awarded = contribution.projects;
+  for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
+    in.reduction_t_by_year.push_back(contribution.reduction_in(y));
+  }
+  return in;
+}
 
 model::Scenario load_scenario_or_throw(const std::string& path) {
   core::Diagnostics diags;
@@ -79,6 +136,12 @@ void add_outlook(CLI::App& app, int& status) {
   cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
   cmd->add_option("--deals", args->deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
   cmd->add_flag("--no-deals", args->no_deals, "run without deal files");
+  cmd->add_option("--sme-round", args->sme_round,
+                  "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
+  cmd->add_option("--sme-applications", args->sme_applications,
+                  "SME applications CSV (default: a population generated with the scenario's seed)");
+  cmd->add_option("--sme-firms", args->sme_firms, "firms in the generated SME population")->capture_default_str();
+  cmd->add_flag("--no-sme", args->no_sme, "run without the SME scheme");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     const auto model = data::load_dataset_or_throw(args->data);
@@ -98,7 +161,9 @@ void add_outlook(CLI::App& app, int& status) {
     if (!deals_dir.empty() && !args->no_deals) {
       deals = load_deal_book(model, deals_dir);
     }
-    const auto outlook = analysis::run_outlook(model, scenario, reference, deals ? &*deals : nullptr);
+    const auto sme = load_sme_input(*args, scenario);
+    const auto outlook =
+        analysis::run_outlook(model, scenario, reference, deals ? &*deals : nullptr, sme ? &*sme : nullptr);
     // Render everything before writing anything, so that a failure leaves no half set of files.
     const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
     const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);
