@@ -38,6 +38,30 @@ TEST(OutlookCli, JsonHasTheDocumentedKeysAndProvenance) {
   EXPECT_NEAR(j["required_mt"].get<double>() - j["achieved_mt"].get<double>(), j["gap_mt"].get<double>(), 1e-9);
 }
 
+TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
+  // Issue 5 §5: the SME scheme's expected tonnes are a line of the package leg; issue 4: a line
+  // per deal. The lines add up to the leg.
+  const auto j = outlook("belastingplan-2026");
+  double sum = 0;
+  bool sme = false;
+  bool nobian = false;
+  for (const auto& c : j["package_credits"]) {
+    sum += c["reduction_t"].get<double>();
+    const auto name = c["instrument"].get<std::string>();
+    sme = sme || (name.starts_with("SME scheme: veki-2024") && c["reduction_t"].get<double>() > 0);
+    nobian = nobian || name.find("Nobian") != std::string::npos;
+  }
+  EXPECT_TRUE(sme);
+  EXPECT_TRUE(nobian);
+  EXPECT_NEAR(sum / 1e6, j["legs"]["package_mt"].get<double>(), 1e-6);
+  // Without the SME scheme the leg is smaller by exactly its line.
+  const std::string out = ::testing::TempDir() + "outlook-nosme.json";
+  ASSERT_EQ(run_cli("outlook --quiet --no-sme --json " + out).status, 0);
+  std::ifstream in(out);
+  const auto without = nlohmann::json::parse(in);
+  EXPECT_LT(without["legs"]["package_mt"].get<double>(), j["legs"]["package_mt"].get<double>());
+}
+
 TEST(OutlookCli, LevyCollectedCloseToNothingUpTo2024) {
   // policy.md §1.1: about EUR 60k paid in total by mid-2025; the ETS reference price was above the
   // tariff in 2022, and DPRs exceeded emissions in the first years.
