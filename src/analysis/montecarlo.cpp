@@ -197,6 +197,17 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* r
       outlay += w.ws.outcome().support_outlay_eur[static_cast<std::size_t>(y)];
     }
   }
+  // The SME scheme's expected tonnes come off the full run's total (as in the outlook), scaled by
+  // this draw's realisation relative to its mean.
+  double sme_factor = 1.0;
+  if (s.sme_input >= 0 && smp != nullptr) {
+    const double x = s.uncertainty.sme_realisation.quantile(smp->u(s.sme_input, UncertainVariable::sme_realisation, 0));
+    sme_factor = x / s.uncertainty.sme_realisation.mean();
+    values[s.sme_input] = x;
+  }
+  if (!s.sme_t.empty()) {
+    f -= sme_factor * s.sme_t[ty];
+  }
   // The emissions path of the full run (the levy-only run's when the package is off: the
   // workspace still holds it).
   rec[0] = r - f;
@@ -204,7 +215,8 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* r
   rec[2] = l - f;
   rec[3] = outlay;
   for (int y = 0; y <= t; ++y) {
-    rec[4 + y] = w.ws.outcome().total_emissions_t[static_cast<std::size_t>(y)];
+    rec[4 + y] = w.ws.outcome().total_emissions_t[static_cast<std::size_t>(y)] -
+                 (s.sme_t.empty() ? 0.0 : sme_factor * s.sme_t[static_cast<std::size_t>(y)]);
   }
 }
 
@@ -334,7 +346,7 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
 
 MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scenario& scenario,
                                    const model::Scenario& reference, const DealBook* deals,
-                                   const MonteCarloOptions& options) {
+                                   const MonteCarloOptions& options, const SmeInput* sme) {
   MonteCarloSetup s;
   s.model = &model;
   s.uncertainty = scenario.uncertainty;
@@ -486,9 +498,19 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
                                           "permit delay of each MIDDEN option (years)", u.permit_delay_yr.describe());
     }
   }
-  if (!u.sme_realisation.is_fixed()) {
+  if (sme != nullptr && s.package) {
+    s.sme_t.assign(static_cast<std::size_t>(s.years()), 0.0);
+    for (std::size_t y = 0; y < s.sme_t.size() && y < sme->reduction_t_by_year.size(); ++y) {
+      s.sme_t[y] = sme->reduction_t_by_year[y];
+    }
+    if (!u.sme_realisation.is_fixed() && u.sme_realisation.mean() > 0) {
+      s.sme_input = add_input(s, {"sme_realisation", "SME scheme: share of expected tonnes realised (" + sme->label + ")",
+                                  u.sme_realisation.describe(), "share", false, false, 1});
+    }
+  } else if (!u.sme_realisation.is_fixed()) {
     s.inactive.push_back({"sme_realisation", u.sme_realisation.describe(),
-                          "the outlook has no SME leg yet (sim::Inputs carries no SME awards); drawn once it has"});
+                          sme == nullptr ? "no SME round in this run (--no-sme, or no <data>/rounds/veki-2024.yaml)"
+                                         : "the scenario's package is off"});
   }
   return s;
 }

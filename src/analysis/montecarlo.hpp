@@ -37,6 +37,7 @@ enum class UncertainVariable : std::uint32_t {
   infrastructure_delay = 4,  ///< entity: infrastructure item
   permit_delay = 5,          ///< entity: option
   deal_realisation = 6,      ///< entity: deal (order of the DealBook)
+  sme_realisation = 7,       ///< entity: 0 (the SME scheme as a whole)
 };
 
 /// One uncertain input as the reports name it: a single variable (the ETS price path, Aramis's
@@ -114,6 +115,10 @@ struct MonteCarloSetup {
   std::vector<core::Distribution> price_dist;  ///< [PriceSeries]
   std::vector<core::Distribution> capex_dist, delta_dist, infra_dist;  ///< per entity
   std::vector<double> deal_p;  ///< probability each deal delivers
+  /// The SME scheme's expected tonnes per year index (empty without one); a draw scales them by
+  /// x / E[x] with x from uncertainty.sme_realisation, so their mean stays the outlook's.
+  std::vector<double> sme_t;
+  int sme_input = -1;
 
   int years() const { return target_year - start_year + 1; }  ///< years recorded per draw
   /// Doubles recorded per draw: achieved, levy leg, package leg, outlay, emissions per year, inputs.
@@ -122,9 +127,10 @@ struct MonteCarloSetup {
 
 /// Builds the setup. Throws core::Error (file, key path) when the uncertainty section names an
 /// infrastructure item the dataset does not have.
+/// `sme` (optional) is the SME scheme's part of the package, as the outlook takes it.
 MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scenario& scenario,
                                    const model::Scenario& reference, const DealBook* deals,
-                                   const MonteCarloOptions& options);
+                                   const MonteCarloOptions& options, const SmeInput* sme = nullptr);
 
 /// Runs draws [first, end) on `threads` workers; returns their records, draw after draw
 /// (record_size() doubles each). `done` (optional) counts finished draws for a progress bar.

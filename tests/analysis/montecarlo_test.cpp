@@ -169,6 +169,44 @@ TEST(MonteCarlo, CertainDealsGiveTheOutlook) {
   EXPECT_EQ(r.p_total, o.achieved_t >= 300'000 - 0.5 ? 1.0 : 0.0);
 }
 
+TEST(MonteCarlo, SmeSchemeScalesAroundTheOutlooksExpectedTonnes) {
+  // Nothing uncertain but the SME realisation, uniform(0.5, 1.0): each draw's SME tonnes are the
+  // expected 50 kt × x / E[x], so the central run is the outlook's and the mean stays 50 kt.
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");
+  scenario.uncertainty = nothing_uncertain();
+  scenario.uncertainty.price_factor.clear();
+  scenario.uncertainty.deals = model::DealRealisation::certain;
+  scenario.uncertainty.sme_realisation = core::Distribution::uniform(0.5, 1.0);
+  const auto deals = oil_b_deal(model::DealPhase::jloi, 0.5);
+  SmeInput sme;
+  sme.label = "test round";
+  sme.reduction_t_by_year.assign(21, 0.0);
+  for (std::size_t y = 8; y < 21; ++y) {
+    sme.reduction_t_by_year[y] = 50'000;  // from 2028
+  }
+  MonteCarloOptions opt;
+  opt.draws = 1000;
+  opt.seed = 8;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt, &sme);
+  ASSERT_EQ(setup.inputs.size(), 1u);
+  EXPECT_EQ(setup.inputs[0].id, "sme_realisation");
+  const auto r = summarise_montecarlo(setup, run_draws(setup, 0, opt.draws, 2), 2);
+  const auto o = run_outlook(tiny(), scenario, reference, &deals, &sme);
+  EXPECT_EQ(r.central_package_leg_t, o.package_leg_t);
+  EXPECT_EQ(r.central_achieved_t, o.achieved_t);
+  EXPECT_NEAR(o.package_leg_t, 80'000, 1e-6);
+  // Draws: 30 kt + 50 kt × x / 0.75 with x in [0.5, 1.0]: between 63.3 and 96.7 kt, mean 80 kt.
+  EXPECT_GE(r.package_leg_t.p5, 30'000 + 50'000 * 0.5 / 0.75 - 1e-6);
+  EXPECT_LE(r.package_leg_t.p95, 30'000 + 50'000 * 1.0 / 0.75 + 1e-6);
+  EXPECT_NEAR(r.package_leg_t.mean, 80'000, 50'000 * (0.5 / std::sqrt(12.0)) / 0.75 * 4 / std::sqrt(1000.0));
+  ASSERT_EQ(r.tornado.size(), 1u);
+  EXPECT_NEAR(r.tornado[0].swing_t(), 50'000 * (0.95 - 0.55) / 0.75, 1e-6);
+  // Years before the SME tonnes start are untouched.
+  EXPECT_EQ(r.emissions_t[7].p50, r.emissions_t[7].p5);
+}
+
 TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
   auto s = levy(300.0, 0.5, "tight");
   const auto in = sim::resolve_inputs(tiny(), s);
