@@ -62,11 +62,7 @@ struct SmeInput {
   std::size_t awarded = 0;
 };
 
-struct DealBook {
-  std::string dir;  ///< directory the deal files were read from
-  std::vector<model::Deal> deals;
-  model::PhaseRealisation phases;
-};
+using DealBook = model::DealBook;
 
 /// An infrastructure item that limited the response.
 struct Bottleneck {

@@ -23,6 +23,7 @@
 #endif
 
 #include "analysis/montecarlo.hpp"
+#include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
@@ -47,34 +48,6 @@ struct MonteCarloArgs {
   std::string html;
   bool quiet = false;
 };
-
-model::Scenario load_scenario_or_throw(const std::string& path) {
-  core::Diagnostics diags;
-  auto s = data::load_scenario(path, diags);
-  if (!s) {
-    throw core::Error(diags);
-  }
-  return std::move(*s);
-}
-
-analysis::DealBook load_deal_book(const model::Model& model, const std::string& dir) {
-  core::Diagnostics diags;
-  analysis::DealBook book;
-  book.dir = dir;
-  auto deals = data::load_deals(dir, diags);
-  auto phases = data::load_phases(std::filesystem::path(dir) / "phases.yaml", diags);
-  if (deals) {
-    for (const auto& d : *deals) {
-      data::check_deal(model, d, diags);
-    }
-  }
-  if (diags.has_errors() || !deals || !phases) {
-    throw core::Error(diags);
-  }
-  book.deals = std::move(*deals);
-  book.phases = std::move(*phases);
-  return book;
-}
 
 /// "[#######.......]  45 %  4500/10000" on one line of stderr.
 void draw_progress(std::uint32_t done, std::uint32_t total) {
@@ -147,27 +120,17 @@ void add_montecarlo(CLI::App& app, int& status) {
                                       "(cmake -DDECARBFUND_MPI=ON), found one without");
     }
 #endif
-    const auto model = data::load_dataset_or_throw(args->data);
-    const auto scenario = load_scenario_or_throw(args->scenario);
-    const std::string ref_path = args->reference.empty() ? scenario.target.reference_scenario : args->reference;
-    if (ref_path.empty()) {
-      throw core::Error(args->scenario, "target.reference: expected the reference scenario's path "
-                                        "(or pass --reference), found nothing");
-    }
-    const auto reference = load_scenario_or_throw(ref_path);
-    std::string deals_dir = args->deals;
-    if (deals_dir.empty() && std::filesystem::is_directory(std::filesystem::path(args->data) / "deals")) {
-      deals_dir = (std::filesystem::path(args->data) / "deals").string();
-    }
-    std::optional<analysis::DealBook> deals;
-    if (!deals_dir.empty() && !args->no_deals) {
-      deals = load_deal_book(model, deals_dir);
-    }
+    const auto setup_inputs =
+        load_run_setup(args->data, args->scenario, args->reference, args->deals, args->no_deals);
+    const auto& model = setup_inputs.model;
+    const auto& scenario = setup_inputs.scenario;
+    const auto& reference = setup_inputs.reference;
+    const auto* deals = setup_inputs.deal_book();
     analysis::MonteCarloOptions options;
     options.draws = args->draws;
     options.seed = args->seed.value_or(scenario.seed);
     const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals ? &*deals : nullptr, options);
+    const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options);
 
     // This process's block of draws (all of them without MPI).
     const auto block = [&](int r) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "analysis/outlook.hpp"
+#include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
@@ -92,36 +93,6 @@ std::optional<analysis::SmeInput> load_sme_input(const OutlookArgs& args, const 
   return in;
 }
 
-model::Scenario load_scenario_or_throw(const std::string& path) {
-  core::Diagnostics diags;
-  auto s = data::load_scenario(path, diags);
-  if (!s) {
-    throw core::Error(diags);
-  }
-  return std::move(*s);
-}
-
-/// The deals of `dir` and its phases.yaml, checked against the dataset; throws on any problem
-/// (a bad deal file changes nothing: the outlook does not run).
-std::optional<analysis::DealBook> load_deal_book(const model::Model& model, const std::string& dir) {
-  core::Diagnostics diags;
-  analysis::DealBook book;
-  book.dir = dir;
-  auto deals = data::load_deals(dir, diags);
-  auto phases = data::load_phases(std::filesystem::path(dir) / "phases.yaml", diags);
-  if (deals) {
-    for (const auto& d : *deals) {
-      data::check_deal(model, d, diags);
-    }
-  }
-  if (diags.has_errors() || !deals || !phases) {
-    throw core::Error(diags);
-  }
-  book.deals = std::move(*deals);
-  book.phases = std::move(*phases);
-  return book;
-}
-
 }  // namespace
 
 void add_outlook(CLI::App& app, int& status) {
@@ -144,26 +115,15 @@ void add_outlook(CLI::App& app, int& status) {
   cmd->add_flag("--no-sme", args->no_sme, "run without the SME scheme");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
-    const auto model = data::load_dataset_or_throw(args->data);
-    const auto scenario = load_scenario_or_throw(args->scenario);
-    const std::string ref_path =
-        args->reference.empty() ? scenario.target.reference_scenario : args->reference;
-    if (ref_path.empty()) {
-      throw core::Error(args->scenario, "target.reference: expected the reference scenario's path "
-                                        "(or pass --reference), found nothing");
-    }
-    const auto reference = load_scenario_or_throw(ref_path);
-    std::string deals_dir = args->deals;
-    if (deals_dir.empty() && std::filesystem::is_directory(std::filesystem::path(args->data) / "deals")) {
-      deals_dir = (std::filesystem::path(args->data) / "deals").string();
-    }
-    std::optional<analysis::DealBook> deals;
-    if (!deals_dir.empty() && !args->no_deals) {
-      deals = load_deal_book(model, deals_dir);
-    }
+    const auto setup_inputs =
+        load_run_setup(args->data, args->scenario, args->reference, args->deals, args->no_deals);
+    const auto& model = setup_inputs.model;
+    const auto& scenario = setup_inputs.scenario;
+    const auto& reference = setup_inputs.reference;
+    const auto* deals = setup_inputs.deal_book();
     const auto sme = load_sme_input(*args, scenario);
     const auto outlook =
-        analysis::run_outlook(model, scenario, reference, deals ? &*deals : nullptr, sme ? &*sme : nullptr);
+        analysis::run_outlook(model, scenario, reference, deals, sme ? &*sme : nullptr);
     // Render everything before writing anything, so that a failure leaves no half set of files.
     const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
     const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);

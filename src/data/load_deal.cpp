@@ -714,4 +714,19 @@ bool check_deal(const model::Model& model, const model::Deal& deal, core::Diagno
   return diags.error_count() == before;
 }
 
+model::DealBook load_deal_book_or_throw(const model::Model& model, const std::filesystem::path& dir) {
+  core::Diagnostics diags;
+  auto deals = load_deals(dir, diags);
+  auto phases = load_phases(dir / "phases.yaml", diags);
+  if (deals) {
+    for (const auto& d : *deals) {
+      check_deal(model, d, diags);
+    }
+  }
+  if (diags.has_errors() || !deals || !phases) {
+    throw core::Error(diags);
+  }
+  return model::DealBook{dir.string(), std::move(*deals), std::move(*phases)};
+}
+
 }  // namespace decarbfund::data

@@ -35,4 +35,8 @@ std::optional<model::PhaseRealisation> load_phases(const std::filesystem::path& 
 /// option of one of its sites, infrastructure ids exist. Problems name the deal file and key path.
 bool check_deal(const model::Model& model, const model::Deal& deal, core::Diagnostics& diags);
 
+/// The deal files of `dir` with its phases.yaml, each checked against the dataset; throws
+/// core::Error carrying every problem.
+model::DealBook load_deal_book_or_throw(const model::Model& model, const std::filesystem::path& dir);
+
 }  // namespace decarbfund::data

@@ -900,4 +900,13 @@ std::optional<model::Scenario> load_scenario_text(std::string_view text, const s
   return s;
 }
 
+model::Scenario load_scenario_or_throw(const std::filesystem::path& path) {
+  core::Diagnostics diags;
+  auto s = load_scenario(path, diags);
+  if (!s) {
+    throw core::Error(diags);
+  }
+  return std::move(*s);
+}
+
 }  // namespace decarbfund::data

@@ -22,6 +22,9 @@ namespace decarbfund::data {
 std::optional<model::Scenario> load_scenario(const std::filesystem::path& path,
                                              core::Diagnostics& diags);
 
+/// load_scenario(), throwing core::Error with every problem instead.
+model::Scenario load_scenario_or_throw(const std::filesystem::path& path);
+
 /// Reads a scenario given as text (YAML, or JSON, which is YAML too), e.g. a diff posted to the
 /// server. `label` names it in messages; a `base:` in it is resolved against `base_dir` (the
 /// caller decides which names it accepts: no file paths from requests).

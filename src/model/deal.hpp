@@ -198,6 +198,13 @@ struct PhaseRealisation {
 /// Whether option id `id` is named by project pattern `pattern` (exact, or prefix + `*`).
 bool project_matches(std::string_view pattern, std::string_view id);
 
+/// The deals of one directory and the realisation probability of each phase (phases.yaml).
+struct DealBook {
+  std::string dir;  ///< directory the deal files were read from
+  std::vector<Deal> deals;
+  PhaseRealisation phases;
+};
+
 /// Indices of the dataset's options a project names, in model order (empty when none match).
 std::vector<Index> project_options(const Model& model, const DealProject& project);
 

@@ -1,0 +1,28 @@
+#pragma once
+// What the outlook-like verbs (outlook, montecarlo) load before they run: the dataset, the
+// scenario, its reference and the deal book — with the same defaults and messages for each verb.
+
+#include <optional>
+#include <string>
+
+#include "model/deal.hpp"
+#include "model/model.hpp"
+#include "model/scenario.hpp"
+
+namespace decarbfund::cli {
+
+struct RunSetup {
+  model::Model model;
+  model::Scenario scenario;
+  model::Scenario reference;
+  std::optional<model::DealBook> deals;  ///< empty with --no-deals or when there are none
+  const model::DealBook* deal_book() const { return deals ? &*deals : nullptr; }
+};
+
+/// Loads `data`, `scenario` and its reference (`reference`, or the scenario's target.reference),
+/// and the deals of `deals_dir` (default: <data>/deals when it exists) unless `no_deals`.
+/// Throws core::Error naming the file and key of any problem.
+RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
+                        const std::string& deals_dir, bool no_deals);
+
+}  // namespace decarbfund::cli
