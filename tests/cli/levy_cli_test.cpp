@@ -8,34 +8,18 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
+namespace decarbfund {
 namespace {
 
-const std::string kSource = DECARBFUND_SOURCE_DIR;
+using test::kSource;
+using test::Run;
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the binary with `args`, capturing stdout (and stderr when `merge_stderr`).
 Run run(const std::string& args, bool merge_stderr = false, const std::string& cwd = kSource) {
-  const std::string cmd = "cd '" + cwd + "' && " + std::string(DECARBFUND_BINARY) + " " + args +
-                          (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) {
-    return r;
-  }
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
-    r.out.append(buf, n);
-  }
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  return test::run_cli(args, merge_stderr, cwd);
 }
 
 long long cents(const nlohmann::json& v) { return std::llround(v.get<double>() * 100.0); }
@@ -147,3 +131,4 @@ TEST(LevyCli, MissingScenarioFile) {
 }
 
 }  // namespace
+}  // namespace decarbfund

@@ -10,33 +10,18 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
+namespace decarbfund {
 namespace {
 
-const std::string kSource = DECARBFUND_SOURCE_DIR;
+using test::kSource;
+using test::Run;
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  const std::string cmd = "cd '" + kSource + "' && " + std::string(DECARBFUND_BINARY) + " " + args + " 2>&1";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) {
-    return r;
-  }
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
-    r.out.append(buf, n);
-  }
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+// Output with stderr merged: the montecarlo verb reports progress and errors there.
+Run run(const std::string& args) { return test::run_cli(args, true); }
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path);
@@ -74,3 +59,4 @@ TEST(MonteCarloCli, BadUncertaintyExitsTwoWithKeyPath) {
 }
 
 }  // namespace
+}  // namespace decarbfund

@@ -11,34 +11,17 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
+namespace decarbfund {
 namespace {
 
-const std::string kSource = DECARBFUND_SOURCE_DIR;
+using test::kSource;
+using test::Run;
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run(const std::string& args, bool merge_stderr = false) {
-  const std::string cmd = "cd '" + kSource + "' && " + std::string(DECARBFUND_BINARY) + " " +
-                          args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) {
-    return r;
-  }
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) {
-    r.out.append(buf, n);
-  }
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+Run run(const std::string& args, bool merge_stderr = false) { return test::run_cli(args, merge_stderr); }
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -128,3 +111,4 @@ TEST_F(SmeCli, BadRoundLeavesAnOldAwardFileUntouched) {
 }
 
 }  // namespace
+}  // namespace decarbfund
