@@ -48,8 +48,8 @@ std::string describe(const json& v) {
 }  // namespace
 
 OutlookService::OutlookService(std::shared_ptr<const model::Model> model, const ScenarioCatalog& catalog,
-                               std::size_t cache_entries)
-    : model_(std::move(model)), catalog_(catalog), capacity_(cache_entries) {}
+                               const ProgrammeService* programmes, std::size_t cache_entries)
+    : model_(std::move(model)), catalog_(catalog), programmes_(programmes), capacity_(cache_entries) {}
 
 std::string OutlookService::canonical_diff(std::string_view body) const {
   json j;
@@ -134,7 +134,9 @@ std::shared_ptr<const std::string> OutlookService::outlook_json(const std::strin
   }
   const auto scenario = resolve(canonical);
   const auto& reference = catalog_.find_path(scenario.target.reference_scenario)->scenario;
-  const auto outlook = analysis::run_outlook(*model_, scenario, reference);
+  const auto sme = programmes_ ? programmes_->outlook_sme(scenario) : std::nullopt;
+  const auto outlook = analysis::run_outlook(*model_, scenario, reference,
+                                             programmes_ ? programmes_->deal_book() : nullptr, sme ? &*sme : nullptr);
   auto doc = std::make_shared<const std::string>(report::outlook_json(*model_, outlook));
   if (capacity_ > 0) {
     std::lock_guard lock(mutex_);

@@ -2,7 +2,9 @@
 // The outlook for a posted scenario diff (POST /api/outlook): check the diff, resolve it on a
 // listed base, run analysis::run_outlook on the shared model and render report::outlook_json,
 // the same document as `decarbfund outlook --json`. Results are kept in a small LRU cache keyed
-// by the canonical diff, since the computation is deterministic (DESIGN §5).
+// by the canonical diff, since the computation is deterministic (DESIGN §5). Like the CLI, the
+// outlook runs with the deal book of <data>/deals and the SME scheme's default round
+// (server/programme_service.hpp), so both give the same document.
 
 #include <cstddef>
 #include <list>
@@ -14,6 +16,7 @@
 
 #include "model/model.hpp"
 #include "model/scenario.hpp"
+#include "server/programme_service.hpp"
 #include "server/scenario_catalog.hpp"
 
 namespace decarbfund::server {
@@ -24,8 +27,9 @@ inline constexpr int kMaxDiffDepth = 16;
 
 class OutlookService {
  public:
+  /// `programmes` (may be null: no deals, no SME scheme) must outlive the service.
   OutlookService(std::shared_ptr<const model::Model> model, const ScenarioCatalog& catalog,
-                 std::size_t cache_entries);
+                 const ProgrammeService* programmes, std::size_t cache_entries);
 
   /// Checks a posted diff and returns it in canonical form (compact JSON, keys sorted). Throws
   /// RequestError: 400 for text that is not a JSON object, 422 for a base or reference that is
@@ -44,6 +48,7 @@ class OutlookService {
  private:
   std::shared_ptr<const model::Model> model_;
   const ScenarioCatalog& catalog_;
+  const ProgrammeService* programmes_;
   std::size_t capacity_;
   mutable std::mutex mutex_;
   std::list<std::pair<std::string, std::shared_ptr<const std::string>>> lru_;

@@ -12,6 +12,7 @@
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
 #include "server/outlook_service.hpp"
+#include "server/programme_service.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_error.hpp"
 #include "server/saved_scenarios.hpp"
@@ -122,6 +123,7 @@ struct Server::Impl {
   ScenarioCatalog catalog;
   TokenTable tokens;
   std::unique_ptr<SavedScenarios> saved;
+  std::unique_ptr<ProgrammeService> programmes;
   std::unique_ptr<OutlookService> outlook;
   RateLimiter limiter;
   httplib::Server http;
@@ -358,6 +360,50 @@ void Server::Impl::routes() {
     res.set_content(saved_json(s, true).dump(2) + "\n", kJson);
   }));
 
+  http.Post("/api/montecarlo", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const auto body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+      core::Diagnostics d;
+      d.add({core::Severity::error, "request.json", "request body", 0, {}, {},
+             R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})",
+             body.is_discarded() ? "malformed JSON" : "something else", {}});
+      throw RequestError(400, d.all().front().to_string(), d);
+    }
+    const auto count = [&body](const char* key, std::uint64_t min, std::uint64_t max) -> std::optional<std::uint64_t> {
+      if (!body.contains(key)) {
+        return std::nullopt;
+      }
+      const auto& v = body[key];
+      if (!v.is_number_unsigned() || v.get<std::uint64_t>() < min || v.get<std::uint64_t>() > max) {
+        core::Diagnostics d;
+        d.add({core::Severity::error, fmt::format("request.{}", key), "request body", 0, key, {},
+               fmt::format("an integer from {} to {}", min, max), v.is_string() ? core::quote_found(v.get<std::string>()) : v.dump(), {}});
+        throw RequestError(400, d.all().front().to_string(), d);
+      }
+      return v.get<std::uint64_t>();
+    };
+    // Larger runs belong on the command line (`decarbfund montecarlo`), not on a shared server.
+    const auto draws = static_cast<std::uint32_t>(count("draws", 1, kMaxMonteCarloDraws).value_or(1000));
+    const auto seed = count("seed", 0, UINT64_MAX);
+    const auto canonical = outlook->canonical_diff(body.contains("scenario") ? body["scenario"].dump() : "{}");
+    const auto scenario = outlook->resolve(canonical);
+    const auto& reference = catalog.find_path(scenario.target.reference_scenario)->scenario;
+    res.set_content(programmes->montecarlo_json(scenario, reference, draws, seed.value_or(scenario.seed)), kJson);
+  }));
+  http.Get("/api/deals", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(programmes->deals_json(), kJson);
+  }));
+  http.Get(R"(/api/deals/([^/]+)/assessment)", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    res.set_content(programmes->assessment_json(id, req.get_param_value("scenario")), kJson);
+  }));
+  http.Get("/api/sme/rounds", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(programmes->rounds_json(), kJson);
+  }));
+  http.Post("/api/sme/allocate", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(programmes->allocate_json(req.body), kJson);
+  }));
+
   const auto serve_asset = [](const httplib::Request& req, httplib::Response& res) {
     const std::string path = req.path == "/" ? "/index.html" : req.path;
     for (const auto& a : web_assets()) {
@@ -392,8 +438,16 @@ Server::Server(ServerOptions options) {
   impl_ = std::make_unique<Impl>(std::move(options),
                                  std::make_shared<const model::Model>(std::move(*model)),
                                  std::move(*catalog), std::move(*tokens));
+  // Deals, phases and SME rounds are read now, so a bad file stops the server at start-up
+  // rather than failing requests later.
+  impl_->programmes = std::make_unique<ProgrammeService>(impl_->model, impl_->catalog, impl_->options.data_dir,
+                                                         impl_->options.round_dirs, diags);
+  if (diags.has_errors()) {
+    throw core::Error(diags);
+  }
   impl_->saved = std::make_unique<SavedScenarios>(impl_->options.db);
-  impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->options.cache_entries);
+  impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
+                                                    impl_->options.cache_entries);
   impl_->dataset_json = impl_->render_dataset();
   impl_->routes();
 }

@@ -8,12 +8,15 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace decarbfund::server {
 
 struct ServerOptions {
   std::filesystem::path data_dir = "data/nl";
   std::filesystem::path scenarios_dir = "scenarios";
+  /// SME rounds offered besides <data_dir>/rounds (POST /api/sme/allocate); missing ones are skipped.
+  std::vector<std::filesystem::path> round_dirs = {"examples/rounds"};
   std::filesystem::path db;      ///< SQLite file of saved scenarios; empty: in memory
   std::filesystem::path tokens;  ///< token file; empty: no token is valid, so no writes
   std::string host = "127.0.0.1";

@@ -1,0 +1,336 @@
+#include "server/programme_service.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/deal_assessment.hpp"
+#include "analysis/montecarlo.hpp"
+#include "analysis/sme_allocation.hpp"
+#include "data/load_deal.hpp"
+#include "data/load_round.hpp"
+#include "data/load_sme.hpp"
+#include "data/sme_generator.hpp"
+#include "report/deal_report.hpp"
+#include "report/montecarlo_report.hpp"
+#include "server/request_error.hpp"
+
+namespace decarbfund::server {
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+constexpr const char* kBody = "request body";
+/// The scenario `deal assess` uses when none is named (src/cli/deal.cpp).
+constexpr const char* kDefaultAssessmentScenario = "belastingplan-2026";
+/// The round `decarbfund outlook` counts by default (src/cli/outlook.cpp load_sme_input).
+constexpr const char* kOutlookRound = "veki-2024";
+/// The target year the SME summary reports expected tonnes for (src/cli/sme.cpp summary_json).
+constexpr int kSmeSummaryTargetYear = 2030;
+
+[[noreturn]] void refuse(int status, const std::string& key_path, const std::string& expected,
+                         const std::string& found, const std::string& code) {
+  core::Diagnostics d;
+  d.add({core::Severity::error, code, kBody, 0, key_path, {}, expected, found, {}});
+  throw RequestError(status, d.all().front().to_string(), d);
+}
+
+std::string describe(const json& v) {
+  if (v.is_string()) {
+    return core::quote_found(v.get<std::string>());
+  }
+  if (v.is_number()) {
+    return v.dump();
+  }
+  return fmt::format("a {}", v.type_name());
+}
+
+/// A non-negative integer at `key` of `body`, at most `max`; `fallback` when absent.
+std::uint64_t count_field(const json& body, const std::string& key, std::uint64_t min, std::uint64_t max,
+                          std::uint64_t fallback, const std::string& code) {
+  if (!body.contains(key)) {
+    return fallback;
+  }
+  const auto& v = body[key];
+  const auto expected = fmt::format("an integer from {} to {}", min, max);
+  if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
+    refuse(400, key, expected, describe(v), code);
+  }
+  const auto n = v.get<std::uint64_t>();
+  if (n < min || n > max) {
+    refuse(400, key, expected, describe(v), code);
+  }
+  return n;
+}
+
+json parse_object(std::string_view body, const std::string& expected) {
+  const auto j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    refuse(400, "", expected, j.is_discarded() ? "malformed JSON" : describe(j), "request.json");
+  }
+  return j;
+}
+
+/// The round summary exactly as `sme allocate --json` prints it (src/cli/sme.cpp summary_json;
+/// keys in docs/sme.md).
+json sme_summary_json(const model::Round& round, const analysis::Allocation& result) {
+  const auto& s = result.summary;
+  json j;
+  j["round"] = round.id;
+  j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(round.mode)];
+  j["applications"] = s.applications;
+  j["eligible"] = s.eligible;
+  j["awarded"] = s.awarded;
+  j["budget_eur"] = s.budget_eur;
+  j["requested_eur"] = s.requested_eur;
+  j["budget_used_eur"] = s.budget_used_eur;
+  j["reduction_t_per_yr"] = s.reduction_t_per_yr;
+  j["lifetime_reduction_t"] = s.lifetime_reduction_t;
+  j["eur_per_t"] = s.eur_per_t;
+  j["eur_per_annual_t"] = s.eur_per_annual_t;
+  j["free_riders"] = s.free_riders;
+  j["free_rider_share"] = s.free_rider_share;
+  j["free_rider_budget_share"] = s.free_rider_budget_share;
+  json rejected = json::object();
+  for (std::size_t r = 1; r < s.rejected.size(); ++r) {
+    rejected[std::string(model::kRejectReasons[r])] = s.rejected[r];
+  }
+  j["rejected"] = rejected;
+  const auto c = analysis::sme_contribution(result.awards, analysis::kDefaultRealisationRate,
+                                            analysis::kDefaultDelayYr, kSmeSummaryTargetYear,
+                                            kSmeSummaryTargetYear);
+  j["expected_reduction_2030_t"] = c.reduction_in(kSmeSummaryTargetYear);
+  j["realisation_rate"] = analysis::kDefaultRealisationRate;
+  j["delay_yr"] = analysis::kDefaultDelayYr;
+  return j;
+}
+
+}  // namespace
+
+ProgrammeService::ProgrammeService(std::shared_ptr<const model::Model> model, const ScenarioCatalog& catalog,
+                                   const fs::path& data_dir, const std::vector<fs::path>& round_dirs,
+                                   core::Diagnostics& diags)
+    : model_(std::move(model)), catalog_(catalog) {
+  // The deal book, as `outlook` and `montecarlo` read it (src/cli/outlook.cpp load_deal_book).
+  const fs::path deals_dir = data_dir / "deals";
+  if (fs::is_directory(deals_dir)) {
+    auto deals = data::load_deals(deals_dir, diags);
+    auto phases = data::load_phases(deals_dir / "phases.yaml", diags);
+    if (deals && phases) {
+      bool ok = true;
+      for (const auto& d : *deals) {
+        ok = data::check_deal(*model_, d, diags) && ok;
+      }
+      if (ok) {
+        deals_ = analysis::DealBook{deals_dir.string(), std::move(*deals), std::move(*phases)};
+      }
+    }
+  }
+  const fs::path techniques_file = data_dir / "sme-techniques.csv";
+  if (!fs::is_regular_file(techniques_file)) {
+    return;  // a dataset without the SME scheme: no rounds to offer
+  }
+  auto techniques = data::load_sme_techniques(techniques_file, diags);
+  if (!techniques) {
+    return;
+  }
+  techniques_ = std::move(*techniques);
+  std::vector<fs::path> dirs{data_dir / "rounds"};
+  dirs.insert(dirs.end(), round_dirs.begin(), round_dirs.end());
+  for (const auto& dir : dirs) {
+    if (!fs::is_directory(dir)) {
+      continue;
+    }
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.is_regular_file() && e.path().extension() == ".yaml") {
+        files.push_back(e.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      const auto name = f.stem().string();
+      if (std::any_of(rounds_.begin(), rounds_.end(), [&](const auto& r) { return r.name == name; })) {
+        continue;  // <data>/rounds comes first and wins
+      }
+      if (auto round = data::load_round(f, techniques_, diags)) {
+        rounds_.push_back({name, std::move(*round)});
+      }
+    }
+  }
+  if (std::any_of(rounds_.begin(), rounds_.end(), [](const auto& r) { return r.name == kOutlookRound; }) &&
+      fs::is_regular_file(data_dir / "rounds" / (std::string(kOutlookRound) + ".yaml"))) {
+    outlook_round_ = kOutlookRound;
+  }
+}
+
+std::string ProgrammeService::deals_json() const {
+  json list = json::array();
+  if (!deals_) {
+    return list.dump(2) + "\n";
+  }
+  for (const auto& d : deals_->deals) {
+    json j;
+    j["id"] = d.id;
+    j["company"] = d.company;
+    j["phase"] = std::string(model::phase_name(d.phase));
+    j["phase_since"] = d.history.empty() ? json(nullptr) : json(d.history.back().date);
+    j["realisation_probability"] = deals_->phases.of(d.phase);
+    j["committed_2030_t"] = d.committed_in(2030);
+    json committed = json::object();
+    for (const auto& [year, t] : d.committed_reduction_t) {
+      committed[std::to_string(year)] = t;
+    }
+    j["committed_reduction_t"] = committed;
+    j["max_support_eur"] = d.max_support_eur;
+    j["max_support_basis"] = d.max_support_basis;
+    j["sites"] = d.sites;
+    j["climate_neutral_year"] = d.climate_neutral_year == 0 ? json(nullptr) : json(d.climate_neutral_year);
+    j["assessment"] = fmt::format("/api/deals/{}/assessment", d.id);
+    list.push_back(j);
+  }
+  return list.dump(2) + "\n";
+}
+
+std::string ProgrammeService::assessment_json(std::string_view id, std::string_view scenario) const {
+  const model::Deal* deal = nullptr;
+  if (deals_) {
+    for (const auto& d : deals_->deals) {
+      if (d.id == id) {
+        deal = &d;
+      }
+    }
+  }
+  if (!deal) {
+    throw RequestError(404, fmt::format("no deal with id {}", core::quote_found(std::string(id))));
+  }
+  const std::string name = scenario.empty() ? std::string(kDefaultAssessmentScenario) : std::string(scenario);
+  const auto* entry = catalog_.find(name);
+  if (!entry) {
+    core::Diagnostics d;
+    d.add({core::Severity::error, "request.scenario", "query", 0, "scenario", {},
+           fmt::format("the name of a listed scenario ({})", catalog_.names()), core::quote_found(name), {}});
+    throw RequestError(422, d.all().front().to_string(), d);
+  }
+  const auto a = analysis::assess_deal(*model_, entry->scenario, *deal);
+  return report::deal_assessment_json(*model_, a);
+}
+
+std::string ProgrammeService::rounds_json() const {
+  json list = json::array();
+  for (const auto& e : rounds_) {
+    const auto& r = e.round;
+    json j;
+    j["name"] = e.name;
+    j["id"] = r.id;
+    j["title"] = r.name;
+    j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(r.mode)];
+    j["opens"] = r.opens;
+    j["closes"] = r.closes;
+    j["budget_eur"] = r.budget_eur;
+    j["cap_per_project_eur"] = r.cap_per_project_eur;
+    j["cap_eur_per_t"] = r.cap_eur_per_t;
+    j["eligible_techniques"] = r.eligible_techniques.size();
+    j["outlook"] = e.name == outlook_round_;
+    list.push_back(j);
+  }
+  return list.dump(2) + "\n";
+}
+
+std::string ProgrammeService::allocate_json(std::string_view text) const {
+  const auto body = parse_object(text, R"(a JSON object {"round": "...", "firms": N, "seed": S})");
+  std::string names;
+  for (const auto& r : rounds_) {
+    names += (names.empty() ? "" : ", ") + r.name;
+  }
+  const auto& rv = body.contains("round") ? body["round"] : json();
+  if (!rv.is_string()) {
+    refuse(400, "round", fmt::format("the name of a listed round ({})", names), describe(rv), "request.round");
+  }
+  const RoundEntry* entry = nullptr;
+  for (const auto& r : rounds_) {
+    if (r.name == rv.get<std::string>()) {
+      entry = &r;
+    }
+  }
+  if (!entry) {
+    core::Diagnostics d;
+    d.add({core::Severity::error, "request.round", kBody, 0, "round", {},
+           fmt::format("the name of a listed round ({})", names), describe(rv), {}});
+    throw RequestError(404, d.all().front().to_string(), d);
+  }
+  data::GeneratorConfig config;
+  config.firms = count_field(body, "firms", 1, kMaxSmeFirms, kOutlookSmeFirms, "request.firms");
+  config.seed = count_field(body, "seed", 0, UINT64_MAX, 1, "request.seed");
+  model::Round round = entry->round;
+  if (body.contains("mode")) {
+    const auto& mv = body["mode"];
+    std::optional<model::AllocationMode> mode;
+    for (std::size_t m = 0; m < std::size(model::kAllocationModes); ++m) {
+      if (mv.is_string() && model::kAllocationModes[m] == mv.get<std::string>()) {
+        mode = static_cast<model::AllocationMode>(m);
+      }
+    }
+    if (!mode) {
+      refuse(400, "mode", "one of fcfs, ranking, points, phases", describe(mv), "request.mode");
+    }
+    // Points and phases need rules the round file states (docs/sme.md): a round without them
+    // cannot be allocated that way.
+    if (*mode == model::AllocationMode::points && round.criteria.empty()) {
+      refuse(422, "mode", fmt::format("a mode round {} has rules for (points needs criteria:)", entry->name),
+             describe(mv), "request.mode");
+    }
+    if (*mode == model::AllocationMode::phases && round.phases.empty()) {
+      refuse(422, "mode", fmt::format("a mode round {} has rules for (phases needs phases:)", entry->name),
+             describe(mv), "request.mode");
+    }
+    round.mode = *mode;
+  }
+  const auto apps = data::generate_applications(techniques_, config);
+  const auto result = analysis::allocate_round(round, apps);
+  return sme_summary_json(round, result).dump(2) + "\n";
+}
+
+std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Scenario& scenario) const {
+  if (outlook_round_.empty()) {
+    return std::nullopt;
+  }
+  const auto& round =
+      std::find_if(rounds_.begin(), rounds_.end(), [&](const auto& r) { return r.name == outlook_round_; })->round;
+  // As src/cli/outlook.cpp load_sme_input with its defaults (docs/sme.md).
+  data::GeneratorConfig config;
+  config.firms = kOutlookSmeFirms;
+  config.seed = scenario.seed;
+  const auto apps = data::generate_applications(techniques_, config);
+  const auto allocation = analysis::allocate_round(round, apps);
+  const auto contribution =
+      analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate, analysis::kDefaultDelayYr,
+                                 scenario.start_year, scenario.end_year);
+  analysis::SmeInput in;
+  in.label = fmt::format("{} ({} generated firms, seed {})", outlook_round_, kOutlookSmeFirms, scenario.seed);
+  in.budget_used_eur = allocation.summary.budget_used_eur;
+  in.awarded = contribution.projects;
+  for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
+    in.reduction_t_by_year.push_back(contribution.reduction_in(y));
+  }
+  return in;
+}
+
+std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
+                                              std::uint32_t draws, std::uint64_t seed) const {
+  analysis::MonteCarloOptions options;
+  options.draws = draws;
+  options.seed = seed;
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::lock_guard lock(montecarlo_mutex_);
+  const auto setup = analysis::prepare_montecarlo(*model_, scenario, reference, deal_book(), options);
+  const auto records = analysis::run_draws(setup, 0, draws, threads);
+  const auto result = analysis::summarise_montecarlo(setup, records, threads);
+  return report::montecarlo_json(*model_, result);
+}
+
+}  // namespace decarbfund::server
