@@ -46,6 +46,10 @@ struct MonteCarloArgs {
   unsigned threads = 0;
   std::string json;
   std::string html;
+  std::string sme_round;  ///< default: <data>/rounds/veki-2024.yaml when it exists
+  std::string sme_applications;
+  std::size_t sme_firms = 5000;
+  bool no_sme = false;
   bool quiet = false;
 };
 
@@ -105,6 +109,11 @@ void add_montecarlo(CLI::App& app, int& status) {
   cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
   cmd->add_option("--json", args->json, "write the JSON document to this file");
   cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  cmd->add_option("--sme-round", args->sme_round, "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
+  cmd->add_option("--sme-applications", args->sme_applications,
+                  "SME applications CSV (default: a population generated with the scenario's seed)");
+  cmd->add_option("--sme-firms", args->sme_firms, "firms in the generated SME population")->capture_default_str();
+  cmd->add_flag("--no-sme", args->no_sme, "run without the SME scheme");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     int rank = 0;
@@ -130,7 +139,9 @@ void add_montecarlo(CLI::App& app, int& status) {
     options.draws = args->draws;
     options.seed = args->seed.value_or(scenario.seed);
     const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options);
+    const auto sme = load_sme_input(args->data, args->sme_round, args->sme_applications, args->sme_firms,
+                                    args->no_sme, scenario);
+    const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options, sme ? &*sme : nullptr);
 
     // This process's block of draws (all of them without MPI).
     const auto block = [&](int r) {

@@ -45,53 +45,6 @@ struct OutlookArgs {
   bool quiet = false;
 };
 
-/// The SME scheme's contribution (issue 5 §5): the round's rules allocated over the given
-/// applications, or over a population generated with the scenario's seed, turned into expected
-/// tonnes per year with the documented realisation rate and delay (docs/sme.md).
-std::optional<analysis::SmeInput> load_sme_input(const OutlookArgs& args, const model::Scenario& scenario) {
-  namespace fs = std::filesystem;
-  std::string round_path = args.sme_round;
-  const fs::path default_round = fs::path(args.data) / "rounds" / "veki-2024.yaml";
-  if (round_path.empty() && fs::is_regular_file(default_round)) {
-    round_path = default_round.string();
-  }
-  if (args.no_sme || round_path.empty()) {
-    return std::nullopt;
-  }
-  core::Diagnostics diags;
-  const auto techniques = data::load_sme_techniques(fs::path(args.data) / "sme-techniques.csv", diags);
-  if (!techniques) {
-    throw core::Error(diags);
-  }
-  const auto round = data::load_round(round_path, *techniques, diags);
-  std::optional<std::vector<model::Application>> apps;
-  std::string source;
-  if (!args.sme_applications.empty()) {
-    apps = data::load_applications(args.sme_applications, *techniques, diags);
-    source = args.sme_applications;
-  } else {
-    data::GeneratorConfig config;
-    config.firms = args.sme_firms;
-    config.seed = scenario.seed;
-    apps = data::generate_applications(*techniques, config);
-    source = fmt::format("{} generated firms, seed {}", args.sme_firms, scenario.seed);
-  }
-  if (!round || !apps) {
-    throw core::Error(diags);
-  }
-  const auto allocation = analysis::allocate_round(*round, *apps);
-  const auto contribution =
-      analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate,
-                                 analysis::kDefaultDelayYr, scenario.start_year, scenario.end_year);
-  analysis::SmeInput in;
-  in.label = fmt::format("{} ({})", fs::path(round_path).stem().string(), source);
-  in.budget_used_eur = allocation.summary.budget_used_eur;
-  in.awarded = contribution.projects;
-  for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
-    in.reduction_t_by_year.push_back(contribution.reduction_in(y));
-  }
-  return in;
-}
 
 }  // namespace
 
@@ -121,7 +74,7 @@ void add_outlook(CLI::App& app, int& status) {
     const auto& scenario = setup_inputs.scenario;
     const auto& reference = setup_inputs.reference;
     const auto* deals = setup_inputs.deal_book();
-    const auto sme = load_sme_input(*args, scenario);
+    const auto sme = load_sme_input(args->data, args->sme_round, args->sme_applications, args->sme_firms, args->no_sme, scenario);
     const auto outlook =
         analysis::run_outlook(model, scenario, reference, deals, sme ? &*sme : nullptr);
     // Render everything before writing anything, so that a failure leaves no half set of files.

@@ -2,10 +2,17 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
+#include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
+#include "data/load_applications.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
+#include "data/load_round.hpp"
 #include "data/load_scenario.hpp"
+#include "data/load_sme.hpp"
+#include "data/sme_generator.hpp"
 
 namespace decarbfund::cli {
 
@@ -27,6 +34,53 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
     r.deals = data::load_deal_book_or_throw(r.model, dir);
   }
   return r;
+}
+
+std::optional<analysis::SmeInput> load_sme_input(const std::string& data, const std::string& sme_round,
+                                                 const std::string& sme_applications, std::size_t sme_firms,
+                                                 bool no_sme, const model::Scenario& scenario) {
+  namespace fs = std::filesystem;
+  std::string round_path = sme_round;
+  const fs::path default_round = fs::path(data) / "rounds" / "veki-2024.yaml";
+  if (round_path.empty() && fs::is_regular_file(default_round)) {
+    round_path = default_round.string();
+  }
+  if (no_sme || round_path.empty()) {
+    return std::nullopt;
+  }
+  core::Diagnostics diags;
+  const auto techniques = data::load_sme_techniques(fs::path(data) / "sme-techniques.csv", diags);
+  if (!techniques) {
+    throw core::Error(diags);
+  }
+  const auto round = data::load_round(round_path, *techniques, diags);
+  std::optional<std::vector<model::Application>> apps;
+  std::string source;
+  if (!sme_applications.empty()) {
+    apps = data::load_applications(sme_applications, *techniques, diags);
+    source = sme_applications;
+  } else {
+    data::GeneratorConfig config;
+    config.firms = sme_firms;
+    config.seed = scenario.seed;
+    apps = data::generate_applications(*techniques, config);
+    source = fmt::format("{} generated firms, seed {}", sme_firms, scenario.seed);
+  }
+  if (!round || !apps) {
+    throw core::Error(diags);
+  }
+  const auto allocation = analysis::allocate_round(*round, *apps);
+  const auto contribution =
+      analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate,
+                                 analysis::kDefaultDelayYr, scenario.start_year, scenario.end_year);
+  analysis::SmeInput in;
+  in.label = fmt::format("{} ({})", fs::path(round_path).stem().string(), source);
+  in.budget_used_eur = allocation.summary.budget_used_eur;
+  in.awarded = contribution.projects;
+  for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
+    in.reduction_t_by_year.push_back(contribution.reduction_in(y));
+  }
+  return in;
 }
 
 }  // namespace decarbfund::cli

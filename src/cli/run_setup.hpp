@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/outlook.hpp"
 #include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
@@ -24,5 +25,14 @@ struct RunSetup {
 /// Throws core::Error naming the file and key of any problem.
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
                         const std::string& deals_dir, bool no_deals);
+
+/// The SME scheme's contribution (issue 5 §5): the round's rules (`round`, default
+/// <data>/rounds/veki-2024.yaml when it exists) allocated over the applications CSV
+/// `applications`, or over `firms` firms generated with the scenario's seed, turned into expected
+/// tonnes per year with the documented realisation rate and delay (docs/sme.md). nullopt with
+/// `no_sme` or without a round. Throws core::Error on bad files.
+std::optional<analysis::SmeInput> load_sme_input(const std::string& data, const std::string& round,
+                                                 const std::string& applications, std::size_t firms,
+                                                 bool no_sme, const model::Scenario& scenario);
 
 }  // namespace decarbfund::cli
