@@ -326,8 +326,11 @@ std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, c
   options.draws = draws;
   options.seed = seed;
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  // The same deals and SME scheme as the outlook, as `decarbfund montecarlo` does by default.
+  const auto sme = outlook_sme(scenario);
   std::lock_guard lock(montecarlo_mutex_);
-  const auto setup = analysis::prepare_montecarlo(*model_, scenario, reference, deal_book(), options);
+  const auto setup =
+      analysis::prepare_montecarlo(*model_, scenario, reference, deal_book(), options, sme ? &*sme : nullptr);
   const auto records = analysis::run_draws(setup, 0, draws, threads);
   const auto result = analysis::summarise_montecarlo(setup, records, threads);
   return report::montecarlo_json(*model_, result);

@@ -1,0 +1,247 @@
+// API tests of the programme endpoints (issue 8): Monte Carlo, deals and their assessment, SME
+// rounds and allocation. Each answer is compared with what the CLI prints for the same input
+// (DECARBFUND_BINARY run in the checkout), plus bad requests and unknown ids.
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+
+#include "../cli/cli_runner.hpp"
+#include "server/server.hpp"
+
+namespace decarbfund::server {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+fs::path source(const std::string& rel) { return fs::path(DECARBFUND_SOURCE_DIR) / rel; }
+
+class ProgrammeApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / fmt::format("decarbfund-programme-api-{}", ::getpid());
+    fs::create_directories(dir_);
+    ServerOptions o;
+    o.data_dir = source("data/nl");
+    o.scenarios_dir = source("scenarios");
+    o.round_dirs = {source("examples/rounds")};
+    o.port = 0;
+    o.rate_per_s = 0;
+    server_ = new Server(o);
+    port_ = server_->start();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+    fs::remove_all(dir_);
+  }
+  static httplib::Result get(const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(120, 0);
+    return c.Get(path.c_str());
+  }
+  static httplib::Result post(const std::string& path, const std::string& text) {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(120, 0);
+    return c.Post(path.c_str(), text, "application/json");
+  }
+  static json body(const httplib::Result& r) { return json::parse(r->body); }
+  /// The JSON the CLI writes with `args` (which must contain --json <dir>/out.json or print it).
+  static json cli_file(const std::string& args, const fs::path& out) {
+    const auto run = test::run_cli(args);
+    EXPECT_EQ(run.status, 0) << args << "\n" << run.out;
+    std::ifstream in(out);
+    return json::parse(in);
+  }
+
+  static inline Server* server_ = nullptr;
+  static inline int port_ = 0;
+  static inline fs::path dir_;
+};
+
+TEST_F(ProgrammeApi, OutlookCountsDealsAndSmeAsTheCliDoes) {
+  const auto out = dir_ / "outlook.json";
+  auto expected = cli_file(fmt::format("outlook --json '{}' --quiet", out.string()), out);
+  auto r = post("/api/outlook", R"({"base": "belastingplan-2026"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = body(r);
+  // deals_dir is the server's --data path (absolute here), the CLI's relative one.
+  EXPECT_EQ(fs::path(got["deals_dir"].get<std::string>()), source("data/nl/deals"));
+  EXPECT_EQ(expected["deals_dir"], "data/nl/deals");
+  for (const char* k : {"meta", "deals_dir"}) {
+    got.erase(k);
+    expected.erase(k);
+  }
+  EXPECT_EQ(got, expected);
+  // The package leg names the deals (data/nl/deals) and the SME scheme.
+  EXPECT_NE(r->body.find("\"deal\": \"tata-steel\""), std::string::npos);
+  EXPECT_NE(r->body.find("veki-2024 (5000 generated firms"), std::string::npos);
+}
+
+TEST_F(ProgrammeApi, MonteCarloIsTheCliDocument) {
+  const auto out = dir_ / "mc.json";
+  auto expected = cli_file(fmt::format("montecarlo --draws 40 --seed 11 --threads 1 --json '{}' --quiet", out.string()), out);
+  auto r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 40, "seed": 11})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = body(r);
+  EXPECT_EQ(got["meta"]["draws"], 40);
+  EXPECT_EQ(got["meta"]["seed"], 11);
+  EXPECT_EQ(got["meta"]["scenario"], "belastingplan-2026+diff");
+  const double p = got["p_target_met"]["total"].get<double>();
+  EXPECT_GE(p, 0.0);
+  EXPECT_LE(p, 1.0);
+  got.erase("meta");
+  expected.erase("meta");
+  EXPECT_EQ(got, expected);
+}
+
+TEST_F(ProgrammeApi, MonteCarloRefusesTooManyDrawsAndBadScenarios) {
+  auto r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 2001})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  auto d = body(r)["error"]["diagnostics"][0];
+  EXPECT_EQ(d["key_path"], "draws");
+  EXPECT_EQ(d["expected"], "an integer from 1 to 2000");
+  EXPECT_EQ(d["found"], "2001");
+  r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": -3})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  r = post("/api/montecarlo", R"({"scenario": {"base": "../etc/passwd"}, "draws": 10})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "base");
+  r = post("/api/montecarlo", "{oops");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["found"], "malformed JSON");
+}
+
+TEST_F(ProgrammeApi, DealsListsTheDealFiles) {
+  auto r = get("/api/deals");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const auto j = body(r);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(source("data/nl/deals"))) {
+    files += e.path().extension() == ".yaml" && e.path().filename() != "phases.yaml";
+  }
+  ASSERT_EQ(j.size(), files);
+  const json* tata = nullptr;
+  for (const auto& d : j) {
+    if (d["id"] == "tata-steel") {
+      tata = &d;
+    }
+    EXPECT_GE(d["realisation_probability"].get<double>(), 0.0);
+    EXPECT_LE(d["realisation_probability"].get<double>(), 1.0);
+    EXPECT_FALSE(d.contains("file"));  // no server paths in answers
+  }
+  ASSERT_NE(tata, nullptr);
+  EXPECT_EQ((*tata)["company"].get<std::string>().find("Tata Steel"), 0u);
+  EXPECT_EQ((*tata)["assessment"], "/api/deals/tata-steel/assessment");
+  EXPECT_GT((*tata)["max_support_eur"].get<double>(), 1e9);  // up to EUR 2 bn (JLoI 2025)
+}
+
+TEST_F(ProgrammeApi, AssessmentIsTheCliDocument) {
+  const auto run = test::run_cli("deal assess data/nl/deals/nobian.yaml --json");
+  ASSERT_EQ(run.status, 0) << run.out;
+  const auto expected = json::parse(run.out);
+  auto r = get("/api/deals/nobian/assessment");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(body(r), expected);
+  EXPECT_EQ(body(r)["deal"], "nobian");
+
+  const auto run2 = test::run_cli("deal assess data/nl/deals/nobian.yaml --scenario scenarios/coalition-2023.yaml --json");
+  ASSERT_EQ(run2.status, 0) << run2.out;
+  r = get("/api/deals/nobian/assessment?scenario=coalition-2023");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(body(r), json::parse(run2.out));
+}
+
+TEST_F(ProgrammeApi, UnknownDealsAndScenariosAreRefused) {
+  auto r = get("/api/deals/no-such-deal/assessment");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(body(r)["error"]["message"], "no deal with id \"no-such-deal\"");
+  r = get("/api/deals/nobian/assessment?scenario=../../etc/passwd");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "scenario");
+}
+
+TEST_F(ProgrammeApi, SmeRoundsListsDataAndExampleRounds) {
+  auto r = get("/api/sme/rounds");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const auto j = body(r);
+  ASSERT_EQ(j.size(), 5u);
+  EXPECT_EQ(j[0]["name"], "veki-2024");
+  EXPECT_EQ(j[0]["outlook"], true);
+  EXPECT_EQ(j[0]["allocation"], "fcfs");
+  EXPECT_EQ(j[1]["name"], "fcfs");
+  EXPECT_EQ(j[1]["outlook"], false);
+}
+
+TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
+  const auto apps = dir_ / "apps.csv";
+  const auto gen = test::run_cli(fmt::format("sme generate --firms 400 --seed 5 --out '{}'", apps.string()));
+  ASSERT_EQ(gen.status, 0) << gen.out;
+  const auto run = test::run_cli(fmt::format("sme allocate --round examples/rounds/ranking.yaml --applications '{}' "
+                                             "--out '{}' --json",
+                                             apps.string(), (dir_ / "awards.csv").string()));
+  ASSERT_EQ(run.status, 0) << run.out;
+  const auto expected = json::parse(run.out);
+  auto r = post("/api/sme/allocate", R"({"round": "ranking", "firms": 400, "seed": 5})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto got = body(r);
+  EXPECT_EQ(got["allocation"], "ranking");
+  EXPECT_GT(got["awarded"].get<std::size_t>(), 0u);
+  // The CLI read the applications back from CSV, so amounts may differ in the last digits.
+  for (const auto& [key, value] : expected.items()) {
+    ASSERT_TRUE(got.contains(key)) << key;
+    if (value.is_number_float()) {
+      EXPECT_NEAR(got[key].get<double>(), value.get<double>(), 1e-6 * std::max(1.0, std::abs(value.get<double>())))
+          << key;
+    } else {
+      EXPECT_EQ(got[key], value) << key;
+    }
+  }
+  // Overriding the mode reallocates the same population.
+  r = post("/api/sme/allocate", R"({"round": "ranking", "firms": 400, "seed": 5, "mode": "fcfs"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(body(r)["allocation"], "fcfs");
+  EXPECT_EQ(body(r)["applications"], got["applications"]);
+}
+
+TEST_F(ProgrammeApi, SmeAllocateRefusesBadRequests) {
+  auto r = post("/api/sme/allocate", R"({"round": "../../etc/passwd"})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "round");
+  r = post("/api/sme/allocate", R"({"round": "fcfs", "firms": 1000000})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["expected"], "an integer from 1 to 50000");
+  r = post("/api/sme/allocate", R"({"round": "fcfs", "mode": "lottery"})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "mode");
+  r = post("/api/sme/allocate", "[1]");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+}
+
+}  // namespace
+}  // namespace decarbfund::server
