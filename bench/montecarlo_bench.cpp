@@ -1,13 +1,15 @@
 // Monte Carlo on the embedded dataset (issue 6: 10,000 draws of the three outlook runs on data/nl,
-// with the deals, in at most 10 s on the 2-core machine). BM_MonteCarloDraws/N/T runs N draws on
+// with the deals and the SME scheme, in at most 10 s on the 2-core machine). BM_MonteCarloDraws/N/T runs N draws on
 // T threads (wall time: UseRealTime); BM_MonteCarloSummary is the statistics plus the central run
 // and the tornado's one-at-a-time runs that follow them.
 
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "analysis/montecarlo.hpp"
+#include "cli/run_setup.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
@@ -22,6 +24,7 @@ struct Fixture {
   model::Model model;
   model::Scenario scenario, reference;
   analysis::DealBook deals;
+  std::optional<analysis::SmeInput> sme;
   analysis::MonteCarloSetup setup;
 };
 
@@ -36,12 +39,14 @@ const Fixture& fixture(std::uint32_t draws) {
     x.deals.dir = dir;
     x.deals.deals = *data::load_deals(dir, d);
     x.deals.phases = *data::load_phases(std::filesystem::path(dir) / "phases.yaml", d);
+    // The SME scheme as `decarbfund outlook` and `montecarlo` build it by default.
+    x.sme = cli::load_sme_input(kRoot + "/data/nl", "", "", 5000, false, x.scenario);
     return x;
   }();
   analysis::MonteCarloOptions opt;
   opt.draws = draws;
   opt.seed = f.scenario.seed;
-  f.setup = analysis::prepare_montecarlo(f.model, f.scenario, f.reference, &f.deals, opt);
+  f.setup = analysis::prepare_montecarlo(f.model, f.scenario, f.reference, &f.deals, opt, f.sme ? &*f.sme : nullptr);
   return f;
 }
 
