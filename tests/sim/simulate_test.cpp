@@ -23,7 +23,14 @@ void* operator new(std::size_t n) {
   }
   throw std::bad_alloc();
 }
+// std::stable_sort's temporary buffer uses the nothrow form: replace it too, so that every
+// allocation and deallocation goes through malloc/free (AddressSanitizer checks the pairing).
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  ++g_allocations;
+  return std::malloc(n == 0 ? 1 : n);
+}
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace decarbfund::sim {
