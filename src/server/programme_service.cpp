@@ -15,6 +15,7 @@
 #include "data/sme_generator.hpp"
 #include "report/deal_report.hpp"
 #include "report/montecarlo_report.hpp"
+#include "report/sme_report.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -29,8 +30,6 @@ constexpr const char* kBody = "request body";
 constexpr const char* kDefaultAssessmentScenario = "belastingplan-2026";
 /// The round `decarbfund outlook` counts by default (src/cli/outlook.cpp load_sme_input).
 constexpr const char* kOutlookRound = "veki-2024";
-/// The target year the SME summary reports expected tonnes for (src/cli/sme.cpp summary_json).
-constexpr int kSmeSummaryTargetYear = 2030;
 
 [[noreturn]] void refuse(int status, const std::string& key_path, const std::string& expected,
                          const std::string& found, const std::string& code) {
@@ -75,39 +74,6 @@ json parse_object(std::string_view body, const std::string& expected) {
   return j;
 }
 
-/// The round summary exactly as `sme allocate --json` prints it (src/cli/sme.cpp summary_json;
-/// keys in docs/sme.md).
-json sme_summary_json(const model::Round& round, const analysis::Allocation& result) {
-  const auto& s = result.summary;
-  json j;
-  j["round"] = round.id;
-  j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(round.mode)];
-  j["applications"] = s.applications;
-  j["eligible"] = s.eligible;
-  j["awarded"] = s.awarded;
-  j["budget_eur"] = s.budget_eur;
-  j["requested_eur"] = s.requested_eur;
-  j["budget_used_eur"] = s.budget_used_eur;
-  j["reduction_t_per_yr"] = s.reduction_t_per_yr;
-  j["lifetime_reduction_t"] = s.lifetime_reduction_t;
-  j["eur_per_t"] = s.eur_per_t;
-  j["eur_per_annual_t"] = s.eur_per_annual_t;
-  j["free_riders"] = s.free_riders;
-  j["free_rider_share"] = s.free_rider_share;
-  j["free_rider_budget_share"] = s.free_rider_budget_share;
-  json rejected = json::object();
-  for (std::size_t r = 1; r < s.rejected.size(); ++r) {
-    rejected[std::string(model::kRejectReasons[r])] = s.rejected[r];
-  }
-  j["rejected"] = rejected;
-  const auto c = analysis::sme_contribution(result.awards, analysis::kDefaultRealisationRate,
-                                            analysis::kDefaultDelayYr, kSmeSummaryTargetYear,
-                                            kSmeSummaryTargetYear);
-  j["expected_reduction_2030_t"] = c.reduction_in(kSmeSummaryTargetYear);
-  j["realisation_rate"] = analysis::kDefaultRealisationRate;
-  j["delay_yr"] = analysis::kDefaultDelayYr;
-  return j;
-}
 
 }  // namespace
 
@@ -292,7 +258,7 @@ std::string ProgrammeService::allocate_json(std::string_view text) const {
   }
   const auto apps = data::generate_applications(techniques_, config);
   const auto result = analysis::allocate_round(round, apps);
-  return sme_summary_json(round, result).dump(2) + "\n";
+  return report::sme_summary_json(round, result);
 }
 
 std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Scenario& scenario) const {
