@@ -5,6 +5,8 @@
 #include <cmath>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -129,6 +131,7 @@ struct Server::Impl {
   httplib::Server http;
   std::thread thread;
   std::atomic<int> port{0};
+  std::atomic<int> listen_socket{-1};
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::string dataset_json;  // rendered once: the model never changes
 
@@ -229,6 +232,13 @@ std::string Server::Impl::render_scenarios() const {
 
 void Server::Impl::routes() {
   http.set_payload_max_length(options.max_body_bytes);
+  // Remember the listening socket so bind() can widen its backlog (see there).
+  http.set_socket_options([this](int sock) {
+    httplib::default_socket_options(sock);
+    listen_socket = static_cast<int>(sock);
+  });
+  // A dashboard keeps one connection per tab; httplib's default closes it after 5 requests.
+  http.set_keep_alive_max_count(1000);
   const int threads = std::max(1, options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
 
@@ -465,6 +475,12 @@ int Server::bind() {
   if (port <= 0) {
     throw core::Error(fmt::format("{}:{}", o.host, o.port),
                       "cannot listen there (address in use, or not an address of this machine)");
+  }
+  // Debian's libcpp-httplib 0.11 is compiled with a listen backlog of 5: when 20 clients connect
+  // at once the kernel drops SYNs (the client retries after 1 s) or completed connections (the
+  // client's first read fails). listen() on a listening socket only resizes its queue (Linux).
+  if (impl_->listen_socket >= 0 && ::listen(impl_->listen_socket, SOMAXCONN) != 0) {
+    throw core::Error(fmt::format("{}:{}", o.host, port), "cannot widen the listen queue");
   }
   impl_->port = port;
   return port;
