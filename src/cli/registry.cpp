@@ -9,12 +9,12 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/verbs.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
+#include "report/registry_report.hpp"
 
 namespace decarbfund::cli {
 
@@ -40,31 +40,6 @@ struct RegistryArgs {
   bool json = false;
   bool verify = false;
 };
-
-nlohmann::json status_json(const registry::DealStatus& s) {
-  return {{"deal", s.deal_id},
-          {"company", s.company},
-          {"phase", model::phase_name(s.phase)},
-          {"year", s.year},
-          {"committed_t", s.committed_t},
-          {"realised_t", s.realised_t},
-          {"verified_emissions_t", s.verified_emissions_t},
-          {"overdue_milestones", s.overdue_milestones},
-          {"status", registry::status_name(s.status)},
-          {"max_support_eur", s.max_support_eur},
-          {"paid_eur", s.paid_eur},
-          {"claw_back_eur", s.claw_back_eur}};
-}
-
-std::string status_line(const registry::DealStatus& s) {
-  return fmt::format("{:<18} {:<15} {:>5} {:>10.0f} {:>10.0f} {:>9} {:>9.1f} {:>9.1f} {:>8.1f}\n", s.deal_id,
-                     model::phase_name(s.phase), s.year == 0 ? std::string("-") : std::to_string(s.year), s.committed_t,
-                     s.realised_t, registry::status_name(s.status), s.max_support_eur / 1e6, s.paid_eur / 1e6,
-                     s.claw_back_eur / 1e6);
-}
-
-constexpr const char* kStatusHeader =
-    "deal               phase            year  committed   realised    status  max MEUR paid MEUR claw MEUR\n";
 
 }  // namespace
 
@@ -183,18 +158,7 @@ void add_registry(CLI::App& app, int& status) {
   auto status_cb = [a, &status] {
     registry::Registry r(a->db);
     const auto rows = a->deal.empty() ? r.portfolio(a->year) : std::vector<registry::DealStatus>{r.status(a->deal, a->year)};
-    if (a->json) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& s : rows) {
-        j.push_back(status_json(s));
-      }
-      fmt::print("{}\n", j.dump(2));
-    } else {
-      fmt::print("{}", kStatusHeader);
-      for (const auto& s : rows) {
-        fmt::print("{}", status_line(s));
-      }
-    }
+    fmt::print("{}", a->json ? report::registry_status_json(rows) : report::registry_status_text(rows));
     status = kExitOk;
   };
   st->callback(status_cb);
@@ -206,35 +170,7 @@ void add_registry(CLI::App& app, int& status) {
   report->callback([a, &status] {
     registry::Registry r(a->db);
     const auto rows = r.portfolio(a->year);
-    double max = 0, paid = 0, claw = 0, committed = 0, realised = 0;
-    int counts[4] = {0, 0, 0, 0};
-    for (const auto& s : rows) {
-      max += s.max_support_eur;
-      paid += s.paid_eur;
-      claw += s.claw_back_eur;
-      committed += s.committed_t;
-      realised += s.realised_t;
-      ++counts[static_cast<int>(s.status)];
-    }
-    if (a->json) {
-      nlohmann::json j;
-      j["deals"] = nlohmann::json::array();
-      for (const auto& s : rows) {
-        j["deals"].push_back(status_json(s));
-      }
-      j["totals"] = {{"deals", rows.size()}, {"max_support_eur", max}, {"paid_eur", paid}, {"claw_back_eur", claw},
-                     {"committed_t", committed}, {"realised_t", realised}, {"on_track", counts[0]},
-                     {"at_risk", counts[1]}, {"breached", counts[2]}, {"no_data", counts[3]}};
-      fmt::print("{}\n", j.dump(2));
-    } else {
-      fmt::print("Portfolio of {} ({} deals)\n{}", a->db, rows.size(), kStatusHeader);
-      for (const auto& s : rows) {
-        fmt::print("{}", status_line(s));
-      }
-      fmt::print("total: max support {:.1f} MEUR, paid {:.1f} MEUR, claw-back due {:.1f} MEUR; committed {:.0f} t, "
-                 "realised {:.0f} t; on track {}, at risk {}, breached {}, no data {}\n",
-                 max / 1e6, paid / 1e6, claw / 1e6, committed, realised, counts[0], counts[1], counts[2], counts[3]);
-    }
+    fmt::print("{}", a->json ? report::registry_report_json(rows) : report::registry_report_text(rows, a->db));
     status = kExitOk;
   });
 
@@ -242,13 +178,13 @@ void add_registry(CLI::App& app, int& status) {
   db(claw);
   claw->add_option("deal", a->deal, "deal id")->required();
   claw->add_option("--year", a->year, "up to this year (default: the latest monitored year)");
+  claw->add_flag("--json", a->json, "print JSON");
   claw->callback([a, &status] {
     registry::Registry r(a->db);
     const auto c = r.claw_back(a->deal, a->year);
-    fmt::print("{} up to {}: rule {}, paid {:.2f} EUR, committed {:.0f} t, delivered {:.0f} t, shortfall {:.2f} %, "
-               "excess profit {:.2f} EUR, share {} → claw-back {:.2f} EUR\n",
-               a->deal, c.year, model::kClawBackRuleNames[static_cast<std::size_t>(c.rule)], c.paid_eur, c.committed_t,
-               c.delivered_t, 100 * c.shortfall_share, c.excess_profit_eur, c.share, c.amount_eur);
+    // The operator's own terminal: the fund's staff see the business case's figures.
+    fmt::print("{}", a->json ? report::claw_back_json(a->deal, c, report::Audience::internal)
+                             : report::claw_back_text(a->deal, c));
     status = kExitOk;
   });
 
