@@ -10,6 +10,7 @@
 
 #include "core/atomic_file.hpp"
 #include "data/csv_reader.hpp"
+#include "data/yaml_diagnostics.hpp"
 
 namespace decarbfund::data {
 
@@ -22,75 +23,13 @@ constexpr int kMaxYear = 2100;
 constexpr double kMaxEur = 100'000'000'000;  // 100 bn: above the whole Klimaatfonds (EUR 35 bn)
 constexpr double kMaxT = 100'000'000;         // 100 Mt: above any Dutch site (Tata ≈ 6 Mt)
 
-std::string describe(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) {
-    return "nothing";
-  }
-  if (node.IsSequence()) {
-    return "a list";
-  }
-  if (node.IsMap()) {
-    return "a mapping";
-  }
-  return core::quote_found(node.Scalar());
-}
-
-long line_of(const YAML::Node& node) {
-  if (!node.IsDefined()) {
-    return 0;
-  }
-  const auto mark = node.Mark();
-  return mark.is_null() ? 0 : mark.line + 1;
-}
-
-std::string join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
 std::string indexed(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
 
 /// Reads one YAML document, reporting each problem with line and key path.
-class Reader {
+class Reader : public YamlDiagnostics {
  public:
-  Reader(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
-
-  void error(const YAML::Node& at, const std::string& path, std::string expected, std::string found,
-             const YAML::Node& line_node = YAML::Node()) {
-    core::Diagnostic d;
-    d.code = "deal.invalid";
-    d.file = file_;
-    d.line = line_of(at.IsDefined() ? at : line_node);
-    d.key_path = path;
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    diags_.add(std::move(d));
-  }
-
-  /// A mapping whose keys are all in `allowed`; `required` keys must be present.
-  bool keys(const YAML::Node& node, const std::string& path, std::initializer_list<std::string_view> allowed,
-            std::initializer_list<std::string_view> required = {}) {
-    if (!node.IsMap()) {
-      error(node, path.empty() ? "(document)" : path, "a mapping (key: value lines)", describe(node));
-      return false;
-    }
-    std::string names;
-    for (auto a : allowed) {
-      names += names.empty() ? "" : ", ";
-      names += a;
-    }
-    for (const auto& kv : node) {
-      const auto key = kv.first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        error(kv.first, join(path, key), "one of the keys " + names, "an unknown key");
-      }
-    }
-    for (auto r : required) {
-      if (!node[std::string(r)].IsDefined()) {
-        error(node, join(path, r), "this key", "nothing");
-      }
-    }
-    return true;
-  }
+  Reader(std::string file, core::Diagnostics& diags)
+      : YamlDiagnostics("deal.invalid", std::move(file), diags, "(document)") {}
 
   std::optional<double> number(const YAML::Node& node, const std::string& path, double min, double max,
                                std::string_view what) {
@@ -198,12 +137,6 @@ class Reader {
       item(node[i], indexed(path, i));
     }
   }
-
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  core::Diagnostics& diags_;
 };
 
 void read_company(Reader& r, const YAML::Node& n, model::Deal& d) {

@@ -11,53 +11,16 @@
 #include "core/civil_time.hpp"
 #include "data/csv_reader.hpp"
 #include "data/load_sme.hpp"
+#include "data/yaml_diagnostics.hpp"
 
 namespace decarbfund::data {
 
 namespace {
 
 /// Reads typed values out of a YAML tree, reporting each problem with its line and key path.
-class YamlReader {
+class YamlReader : public YamlDiagnostics {
  public:
-  YamlReader(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
-
-  void error(const YAML::Node& at, const std::string& path, std::string expected,
-             std::string found) {
-    core::Diagnostic d;
-    d.code = "yaml.invalid";
-    d.file = file_;
-    const auto mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
-    d.line = mark.is_null() ? 0 : mark.line + 1;
-    d.key_path = path;
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    diags_.add(std::move(d));
-  }
-
-  /// Every key of `map` must be one of `allowed`.
-  bool map(const YAML::Node& node, const std::string& path,
-           std::initializer_list<std::string_view> allowed) {
-    if (!node.IsMap()) {
-      error(node, path, "a mapping (key: value lines)", describe(node));
-      return false;
-    }
-    for (const auto& kv : node) {
-      const auto key = kv.first.as<std::string>("");
-      bool known = false;
-      for (auto a : allowed) {
-        known = known || a == key;
-      }
-      if (!known) {
-        std::string list;
-        for (auto a : allowed) {
-          list += list.empty() ? "" : ", ";
-          list += a;
-        }
-        error(kv.first, join(path, key), "one of the keys " + list, "an unknown key");
-      }
-    }
-    return true;
-  }
+  YamlReader(std::string file, core::Diagnostics& diags) : YamlDiagnostics("yaml.invalid", std::move(file), diags) {}
 
   /// A required (or optional) number in [min, max]; nullopt when absent or bad.
   std::optional<double> number(const YAML::Node& parent, std::string_view key,
@@ -132,27 +95,6 @@ class YamlReader {
     error(parent[std::string(key)], join(path, key), "one of " + list, core::quote_found(*value));
     return -1;
   }
-
-  static std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
-
-  static std::string describe(const YAML::Node& node) {
-    if (!node.IsDefined() || node.IsNull()) {
-      return "nothing";
-    }
-    if (node.IsSequence()) {
-      return "a list";
-    }
-    if (node.IsMap()) {
-      return "a mapping";
-    }
-    return core::quote_found(node.Scalar());
-  }
-
- private:
-  std::string file_;
-  core::Diagnostics& diags_;
 };
 
 template <std::size_t N>
@@ -166,20 +108,20 @@ int index_of(const std::string_view (&names)[N], std::string_view name) {
 }
 
 void read_points(YamlReader& y, const YAML::Node& node, model::Round& round) {
-  if (!y.map(node, "points", {"min_points", "criteria"})) {
+  if (!y.keys(node, "points", {"min_points", "criteria"})) {
     return;
   }
   round.min_points = y.number(node, "min_points", "points", 0, 10).value_or(0);
   const auto list = node["criteria"];
   if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
     y.error(list.IsDefined() ? list : node, "points.criteria", "a list of one or more criteria",
-            YamlReader::describe(list));
+            describe(list));
     return;
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto c = list[i];
     const auto path = fmt::format("points.criteria[{}]", i);
-    if (!y.map(c, path, {"criterion", "weight", "worst", "best", "min_score"})) {
+    if (!y.keys(c, path, {"criterion", "weight", "worst", "best", "min_score"})) {
       continue;
     }
     model::PointsRule rule;
@@ -199,13 +141,13 @@ void read_points(YamlReader& y, const YAML::Node& node, model::Round& round) {
 
 void read_phases(YamlReader& y, const YAML::Node& node, model::Round& round) {
   if (!node.IsSequence() || node.size() == 0) {
-    y.error(node, "phases", "a list of one or more phases", YamlReader::describe(node));
+    y.error(node, "phases", "a list of one or more phases", describe(node));
     return;
   }
   for (std::size_t i = 0; i < node.size(); ++i) {
     const auto p = node[i];
     const auto path = fmt::format("phases[{}]", i);
-    if (!y.map(p, path, {"name", "ceiling_eur_per_t"})) {
+    if (!y.keys(p, path, {"name", "ceiling_eur_per_t"})) {
       continue;
     }
     model::Phase phase;
@@ -243,7 +185,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   // Read through a const node: yaml-cpp's non-const operator[] would create missing keys.
   const YAML::Node root = loaded;
   YamlReader y(file, diags);
-  if (!y.map(root, "", {"id", "name", "opens", "closes", "budget_eur", "allocation", "rates",
+  if (!y.keys(root, "", {"id", "name", "opens", "closes", "budget_eur", "allocation", "rates",
                         "caps", "eligibility", "economics", "points", "phases", "fences_eur",
                         "fence_overflow", "sources"})) {
     return std::nullopt;
@@ -268,11 +210,11 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   const auto rates = root["rates"];
   if (!rates.IsDefined()) {
     y.error(root, "rates", "a mapping with base, size_bonus and max_rate", "nothing");
-  } else if (y.map(rates, "rates", {"base", "size_bonus", "max_rate"})) {
+  } else if (y.keys(rates, "rates", {"base", "size_bonus", "max_rate"})) {
     const auto base = rates["base"];
     if (!base.IsDefined() || !base.IsMap() || base.size() == 0) {
       y.error(base.IsDefined() ? base : rates, "rates.base",
-              "a rate (fraction of eligible cost) per open theme", YamlReader::describe(base));
+              "a rate (fraction of eligible cost) per open theme", describe(base));
     } else {
       for (const auto& kv : base) {
         const auto theme = kv.first.as<std::string>("");
@@ -288,7 +230,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
       }
     }
     const auto bonus = rates["size_bonus"];
-    if (y.map(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
+    if (y.keys(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
       for (std::size_t s = 0; s < model::kFirmSizeCount; ++s) {
         round.size_bonus[s] =
             y.number(bonus, model::kFirmSizes[s], "rates.size_bonus", 0, 1).value_or(0);
@@ -301,7 +243,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   if (!caps.IsDefined()) {
     y.error(root, "caps", "a mapping with per_project_eur, eur_per_t, tonnes_over, min_grant_eur",
             "nothing");
-  } else if (y.map(caps, "caps", {"per_project_eur", "eur_per_t", "tonnes_over", "min_grant_eur"})) {
+  } else if (y.keys(caps, "caps", {"per_project_eur", "eur_per_t", "tonnes_over", "min_grant_eur"})) {
     round.cap_per_project_eur = y.number(caps, "per_project_eur", "caps", 0, 1e12, true, "EUR").value_or(0);
     round.cap_eur_per_t = y.number(caps, "eur_per_t", "caps", 0, 1e6, true, "EUR/t").value_or(0);
     const int period = y.choice(caps, "tonnes_over", "caps", model::kCapPeriods);
@@ -313,18 +255,18 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   if (!elig.IsDefined()) {
     y.error(root, "eligibility", "a mapping with min_payback_without_aid_yr and techniques",
             "nothing");
-  } else if (y.map(elig, "eligibility", {"min_payback_without_aid_yr", "techniques"})) {
+  } else if (y.keys(elig, "eligibility", {"min_payback_without_aid_yr", "techniques"})) {
     round.min_payback_yr =
         y.number(elig, "min_payback_without_aid_yr", "eligibility", 0, 100, true, "yr").value_or(5);
     const auto list = elig["techniques"];
     if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
       y.error(list.IsDefined() ? list : elig, "eligibility.techniques",
-              "a list of technique ids", YamlReader::describe(list));
+              "a list of technique ids", describe(list));
     } else {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = fmt::format("eligibility.techniques[{}]", i);
         if (!list[i].IsScalar()) {
-          y.error(list[i], where, "a technique id", YamlReader::describe(list[i]));
+          y.error(list[i], where, "a technique id", describe(list[i]));
           continue;
         }
         const auto id = list[i].Scalar();
@@ -341,7 +283,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   if (!econ.IsDefined()) {
     y.error(root, "economics",
             "a mapping with gas_eur_per_gj, electricity_eur_per_mwh and discount_rate", "nothing");
-  } else if (y.map(econ, "economics", {"gas_eur_per_gj", "electricity_eur_per_mwh", "discount_rate"})) {
+  } else if (y.keys(econ, "economics", {"gas_eur_per_gj", "electricity_eur_per_mwh", "discount_rate"})) {
     round.economics.gas_eur_per_gj = y.number(econ, "gas_eur_per_gj", "economics", 0, 1000, true, "EUR/GJ").value_or(0);
     round.economics.electricity_eur_per_mwh =
         y.number(econ, "electricity_eur_per_mwh", "economics", 0, 10000, true, "EUR/MWh").value_or(0);
@@ -360,7 +302,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   }
   if (const auto fences = root["fences_eur"]; fences.IsDefined()) {
     if (!fences.IsMap()) {
-      y.error(fences, "fences_eur", "a budget in EUR per theme", YamlReader::describe(fences));
+      y.error(fences, "fences_eur", "a budget in EUR per theme", describe(fences));
     } else {
       double total = 0;
       for (const auto& kv : fences) {
@@ -386,12 +328,12 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
     if (v == "true" || v == "false") {
       round.fence_overflow = v == "true";
     } else {
-      y.error(overflow, "fence_overflow", "true or false", YamlReader::describe(overflow));
+      y.error(overflow, "fence_overflow", "true or false", describe(overflow));
     }
   }
   if (const auto sources = root["sources"]; sources.IsDefined()) {
     if (!sources.IsSequence()) {
-      y.error(sources, "sources", "a list of URLs or references", YamlReader::describe(sources));
+      y.error(sources, "sources", "a list of URLs or references", describe(sources));
     } else {
       for (const auto& s : sources) {
         round.sources.push_back(s.IsScalar() ? s.Scalar() : std::string());

@@ -17,6 +17,7 @@
 #include "core/atomic_file.hpp"
 #include "data/csv_reader.hpp"
 #include "data/schema.hpp"
+#include "data/yaml_diagnostics.hpp"
 
 namespace decarbfund::data {
 
@@ -54,76 +55,11 @@ struct Draft {
   std::map<std::string, Series> prices;
 };
 
-std::string join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string list(std::initializer_list<std::string_view> names) {
-  std::string out;
-  for (auto n : names) {
-    out += out.empty() ? "" : ", ";
-    out += n;
-  }
-  return out;
-}
-
-std::string describe(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) {
-    return "nothing";
-  }
-  if (node.IsSequence()) {
-    return "a list";
-  }
-  if (node.IsMap()) {
-    return "a mapping";
-  }
-  return core::quote_found(node.Scalar());
-}
-
-long line_of(const YAML::Node& node) {
-  if (!node.IsDefined()) {
-    return 0;
-  }
-  const auto mark = node.Mark();
-  return mark.is_null() ? 0 : mark.line + 1;
-}
-
 /// Applies one scenario file onto a Draft, reporting each problem with line and key path.
-class FileReader {
+class FileReader : public YamlDiagnostics {
  public:
-  FileReader(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
-
-  void error(const YAML::Node& at, const std::string& path, std::string expected,
-             std::string found) {
-    core::Diagnostic d;
-    d.code = "scenario.invalid";
-    d.file = file_;
-    d.line = line_of(at);
-    d.key_path = path;
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    diags_.add(std::move(d));
-  }
-
-  /// A mapping whose keys are all in `allowed`.
-  bool keys(const YAML::Node& node, const std::string& path,
-            std::initializer_list<std::string_view> allowed) {
-    if (!node.IsMap()) {
-      error(node, path, "a mapping (key: value lines)", describe(node));
-      return false;
-    }
-    for (const auto& kv : node) {
-      const auto key = kv.first.Scalar();
-      bool known = false;
-      for (auto a : allowed) {
-        known = known || a == key;
-      }
-      if (!known) {
-        error(kv.first, join(path, key), "one of the keys " + list(allowed), "an unknown key");
-      }
-    }
-    return true;
-  }
+  FileReader(std::string file, core::Diagnostics& diags)
+      : YamlDiagnostics("scenario.invalid", std::move(file), diags) {}
 
   std::optional<double> number(const YAML::Node& node, const std::string& path, double min,
                                double max, std::string_view unit) {
@@ -189,7 +125,7 @@ class FileReader {
         series.values[*y] = *v;
       }
     }
-    series.file = file_;
+    series.file = file();
     series.line = line_of(node);
   }
 
@@ -650,9 +586,6 @@ class FileReader {
       }
     }
   }
-
-  std::string file_;
-  core::Diagnostics& diags_;
 };
 
 /// One file of the chain, parsed.
