@@ -19,6 +19,7 @@ void add_serve(CLI::App& app, int& status) {
   auto scenarios = std::make_shared<std::string>(opts->scenarios_dir.string());
   auto db = std::make_shared<std::string>();
   auto tokens = std::make_shared<std::string>();
+  auto registry = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("serve", "HTTP API and dashboard (read-only unless --tokens is given)");
   cmd->add_option("--port", opts->port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opts->host, "address to listen on")->capture_default_str();
@@ -26,19 +27,22 @@ void add_serve(CLI::App& app, int& status) {
   cmd->add_option("--scenarios", *scenarios, "directory of the scenarios offered as bases")->capture_default_str();
   cmd->add_option("--db", *db, "SQLite file for saved scenarios (default: in memory, lost on exit)");
   cmd->add_option("--tokens", *tokens, "token file: lines '<role> <token> [who]' (docs/api.yaml)");
+  cmd->add_option("--registry", *registry,
+                  "agreements registry (SQLite, `decarbfund registry init`) served at /api/registry/…");
   cmd->add_option("--max-body", opts->max_body_bytes, "largest request body in bytes")->capture_default_str();
   cmd->add_option("--rate", opts->rate_per_s, "requests per second per client (0: no limit)")->capture_default_str();
   cmd->add_option("--burst", opts->rate_burst, "burst of requests per client")->capture_default_str();
   cmd->add_option("--threads", opts->threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 1024));
-  cmd->callback([opts, data, scenarios, db, tokens, &status] {
+  cmd->callback([opts, data, scenarios, db, tokens, registry, &status] {
     opts->data_dir = *data;
     opts->scenarios_dir = *scenarios;
     opts->db = *db;
     opts->tokens = *tokens;
+    opts->registry = *registry;
     server::Server srv(*opts);
     const int port = srv.bind();
-    fmt::print("decarbfund serving http://{}:{}/ (data {}, saved scenarios in {}, {})\n", opts->host,
-               port, *data, db->empty() ? "memory" : *db,
+    fmt::print("decarbfund serving http://{}:{}/ (data {}, saved scenarios in {}, registry {}, {})\n", opts->host,
+               port, *data, db->empty() ? "memory" : *db, registry->empty() ? "none" : *registry,
                tokens->empty() ? "read-only" : "writes with a token");
     std::fflush(stdout);
     srv.listen();

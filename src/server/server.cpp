@@ -16,6 +16,7 @@
 #include "server/outlook_service.hpp"
 #include "server/programme_service.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/registry_service.hpp"
 #include "server/request_error.hpp"
 #include "server/saved_scenarios.hpp"
 #include "server/scenario_catalog.hpp"
@@ -127,6 +128,7 @@ struct Server::Impl {
   std::unique_ptr<SavedScenarios> saved;
   std::unique_ptr<ProgrammeService> programmes;
   std::unique_ptr<OutlookService> outlook;
+  std::unique_ptr<RegistryService> registry;  ///< null without --registry
   RateLimiter limiter;
   httplib::Server http;
   std::thread thread;
@@ -158,6 +160,29 @@ struct Server::Impl {
                                           role_name(holder->role), role_name(needed)));
     }
     return *holder;
+  }
+
+  /// Who reads: no token is the public; a valid token of an analyst or fund manager sees the
+  /// company-confidential fields (docs/deals.md). A token that is not valid is refused (401)
+  /// rather than read as the public, so a typo does not look like missing data.
+  report::Audience audience(const httplib::Request& req) const {
+    const std::string header = req.get_header_value("Authorization");
+    if (header.empty()) {
+      return report::Audience::public_reader;
+    }
+    const auto token = bearer_token(header);
+    const auto holder = token.empty() ? std::nullopt : tokens.find(token);
+    if (!holder) {
+      throw RequestError(401, "the bearer token is not valid");
+    }
+    return holder->role >= Role::analyst ? report::Audience::internal : report::Audience::public_reader;
+  }
+
+  const RegistryService& need_registry() const {
+    if (!registry) {
+      throw RequestError(404, "this server has no agreements registry (start it with serve --registry FILE)");
+    }
+    return *registry;
   }
 
   void routes();
@@ -414,6 +439,47 @@ void Server::Impl::routes() {
     res.set_content(programmes->allocate_json(req.body), kJson);
   }));
 
+  // The agreements registry (issue 4 §5): reads are open, writes need a role — recording
+  // milestones and monitoring is the analysts' work, moving a phase and paying are the fund
+  // manager's decisions (docs/api.yaml).
+  const auto year_param = [](const httplib::Request& req) {
+    const std::string raw = req.get_param_value("year");
+    if (raw.empty()) {
+      return 0;
+    }
+    bool digits = raw.size() == 4;
+    for (char c : raw) {
+      digits = digits && c >= '0' && c <= '9';
+    }
+    if (!digits) {
+      throw RequestError(400, fmt::format("query year: expected a year YYYY, found {}", core::quote_found(raw)));
+    }
+    return std::stoi(raw);
+  };
+  http.Get("/api/registry/deals", guarded([this, year_param](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(need_registry().deals_json(year_param(req)), kJson);
+  }));
+  http.Get(R"(/api/registry/deals/([^/]+))", guarded([this, year_param](const httplib::Request& req, httplib::Response& res) {
+    const auto& r = need_registry();
+    res.set_content(r.deal_json(std::string(req.matches[1]), year_param(req), audience(req)), kJson);
+  }));
+  http.Get("/api/registry/audit", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(need_registry().audit_json(), kJson);
+  }));
+  const auto registry_write = [this, guarded](const char* what, Role role, auto write) {
+    http.Post(fmt::format(R"(/api/registry/deals/([^/]+)/{})", what),
+              guarded([this, role, write](const httplib::Request& req, httplib::Response& res) {
+                const auto holder = authorise(req, role);  // before anything else: refused writes say nothing
+                const auto& r = need_registry();
+                const std::string actor = holder.who.empty() ? std::string(role_name(holder.role)) : holder.who;
+                res.set_content((r.*write)(std::string(req.matches[1]), req.body, actor), kJson);
+              }));
+  };
+  registry_write("phase", Role::fund_manager, &RegistryService::move_phase);
+  registry_write("milestones", Role::analyst, &RegistryService::record_milestone);
+  registry_write("monitoring", Role::analyst, &RegistryService::record_monitoring);
+  registry_write("payments", Role::fund_manager, &RegistryService::record_payment);
+
   const auto serve_asset = [](const httplib::Request& req, httplib::Response& res) {
     const std::string path = req.path == "/" ? "/index.html" : req.path;
     for (const auto& a : web_assets()) {
@@ -456,6 +522,9 @@ Server::Server(ServerOptions options) {
     throw core::Error(diags);
   }
   impl_->saved = std::make_unique<SavedScenarios>(impl_->options.db);
+  if (!impl_->options.registry.empty()) {
+    impl_->registry = std::make_unique<RegistryService>(impl_->options.registry);
+  }
   impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
                                                     impl_->options.cache_entries);
   impl_->dataset_json = impl_->render_dataset();

@@ -19,6 +19,7 @@ struct ServerOptions {
   std::vector<std::filesystem::path> round_dirs = {"examples/rounds"};
   std::filesystem::path db;      ///< SQLite file of saved scenarios; empty: in memory
   std::filesystem::path tokens;  ///< token file; empty: no token is valid, so no writes
+  std::filesystem::path registry;  ///< agreements registry (SQLite); empty: /api/registry/… answer 404
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port (tests)
   /// Largest request body accepted; a scenario diff is a few KiB.

@@ -1,0 +1,281 @@
+#include "server/registry_service.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostic.hpp"
+#include "registry/registry.hpp"
+#include "server/request_error.hpp"
+
+namespace decarbfund::server {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+[[noreturn]] void refuse(int status, const std::string& key, const std::string& expected, const std::string& found,
+                         const std::string& code) {
+  core::Diagnostic d;
+  d.code = code;
+  d.file = "request body";
+  d.key_path = key;
+  d.expected = expected;
+  d.found = found;
+  core::Diagnostics diags;
+  diags.add(d);
+  throw RequestError(status, d.to_string(), diags);
+}
+
+std::string describe(const json& v) {
+  if (v.is_string()) {
+    return core::quote_found(v.get<std::string>());
+  }
+  return v.dump();
+}
+
+/// A request body: a JSON object whose keys are all known, read by type. Every refusal names the
+/// key, what was expected and what was found (400).
+class Body {
+ public:
+  Body(std::string_view text, std::set<std::string> allowed, const char* shape) : j_(json::parse(text, nullptr, false)) {
+    if (j_.is_discarded() || !j_.is_object()) {
+      refuse(400, "", fmt::format("a JSON object {}", shape), j_.is_discarded() ? "malformed JSON" : describe(j_),
+             "request.json");
+    }
+    for (const auto& [k, v] : j_.items()) {
+      if (!allowed.contains(k)) {
+        std::string list;
+        for (const auto& a : allowed) {
+          list += (list.empty() ? "" : ", ") + a;
+        }
+        refuse(400, k, "one of the keys " + list, "an unknown key", "request.unknown_key");
+      }
+    }
+  }
+
+  std::optional<std::string> text(const char* key, bool required) const {
+    if (!present(key, required, "a string")) {
+      return std::nullopt;
+    }
+    const auto& v = j_[key];
+    if (!v.is_string()) {
+      refuse(400, key, "a string", describe(v), "request.type");
+    }
+    return v.get<std::string>();
+  }
+
+  std::optional<double> number(const char* key, bool required) const {
+    if (!present(key, required, "a number")) {
+      return std::nullopt;
+    }
+    const auto& v = j_[key];
+    if (!v.is_number()) {
+      refuse(400, key, "a number", describe(v), "request.type");
+    }
+    return v.get<double>();
+  }
+
+  std::optional<int> integer(const char* key, bool required) const {
+    if (!present(key, required, "an integer")) {
+      return std::nullopt;
+    }
+    const auto& v = j_[key];
+    if (!v.is_number_integer() || v.get<long long>() < -1'000'000 || v.get<long long>() > 1'000'000) {
+      refuse(400, key, "an integer", describe(v), "request.type");
+    }
+    return static_cast<int>(v.get<long long>());
+  }
+
+  bool flag(const char* key) const {
+    if (!j_.contains(key)) {
+      return false;
+    }
+    const auto& v = j_[key];
+    if (!v.is_boolean()) {
+      refuse(400, key, "true or false", describe(v), "request.type");
+    }
+    return v.get<bool>();
+  }
+
+ private:
+  bool present(const char* key, bool required, const char* what) const {
+    if (j_.contains(key)) {
+      return true;
+    }
+    if (required) {
+      refuse(400, key, what, "nothing", "request.missing");
+    }
+    return false;
+  }
+  json j_;
+};
+
+/// The registry names its inputs as the CLI's flags; a request names them as body keys.
+const std::map<std::string, std::string, std::less<>> kBodyKey = {
+    {"--date", "date"},       {"--reason", "reason"},         {"--progress", "progress_pct"},
+    {"--emissions", "verified_emissions_t"}, {"--profit", "profit_eur"}, {"--amount", "amount_eur"},
+};
+
+/// Runs a registry call; its errors become request errors: an unknown deal 404, a busy database
+/// 503, anything else the registry refuses 422. The server's file path is not sent.
+template <class F>
+auto on_registry(F&& f) {
+  try {
+    return f();
+  } catch (const core::Error& e) {
+    core::Diagnostics diags;
+    int status = 422;
+    for (auto d : e.diagnostics()) {
+      if (d.code == "registry.unknown_deal") {
+        status = 404;
+      } else if (d.code == "registry.busy") {
+        status = 503;
+      }
+      d.file = "registry";
+      if (const auto it = kBodyKey.find(d.key_path); it != kBodyKey.end()) {
+        d.key_path = it->second;
+      }
+      diags.add(d);
+    }
+    const std::string message = diags.all().empty() ? std::string(e.what()) : diags.all().front().to_string();
+    throw RequestError(status, message, diags);
+  }
+}
+
+/// Removes the company-confidential lines (profit figures) from an audit payload.
+std::string public_payload(const std::string& payload) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= payload.size()) {
+    const auto end = std::min(payload.find('\n', start), payload.size());
+    const std::string_view line(payload.data() + start, end - start);
+    if (!line.starts_with("profit_eur=")) {
+      out += (out.empty() ? "" : "\n") + std::string(line);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+RegistryService::RegistryService(std::filesystem::path path) : path_(std::move(path)) {
+  registry::Registry check(path_.string());  // throws when missing or not a registry
+}
+
+std::string RegistryService::deals_json(int year) const {
+  return on_registry([&] {
+    registry::Registry r(path_.string());
+    return report::registry_report_json(r.portfolio(year));
+  });
+}
+
+std::string RegistryService::deal_json(std::string_view id_view, int year, report::Audience audience) const {
+  const std::string id(id_view);
+  return on_registry([&] {
+    registry::Registry r(path_.string());
+    const auto status = r.status(id, year);
+    json j;
+    j["deal"] = id;
+    j["status"] = json::parse(report::registry_status_json({status}))[0];
+    j["claw_back"] = json::parse(report::claw_back_json(id, r.claw_back(id, year), audience));
+    json audit = json::array();
+    for (const auto& e : r.audit_log()) {
+      if (e.deal_id != id) {
+        continue;
+      }
+      audit.push_back({{"seq", e.seq},
+                       {"recorded_at", e.recorded_at},
+                       {"actor", e.actor},
+                       {"action", e.action},
+                       {"payload", audience == report::Audience::internal ? e.payload : public_payload(e.payload)},
+                       {"hash", e.hash}});
+    }
+    j["audit"] = audit;
+    j["audience"] = audience == report::Audience::internal ? "internal" : "public";
+    return j.dump(2) + "\n";
+  });
+}
+
+std::string RegistryService::audit_json() const {
+  return on_registry([&] {
+    registry::Registry r(path_.string());
+    const auto c = r.verify_audit();
+    json j;
+    j["ok"] = c.ok;
+    j["entries"] = c.entries;
+    j["problems"] = c.problems;
+    return j.dump(2) + "\n";
+  });
+}
+
+std::string RegistryService::move_phase(std::string_view id, std::string_view text, const std::string& actor) const {
+  const Body body(text, {"phase", "date", "reason"}, R"({"phase": "...", "date": "YYYY-MM-DD", "reason": "..."})");
+  const auto phase_name = *body.text("phase", true);
+  const auto phase = model::parse_phase(phase_name);
+  if (!phase) {
+    std::string list;
+    for (const auto& n : model::kDealPhaseNames) {
+      list += (list.empty() ? "" : ", ") + std::string(n);
+    }
+    refuse(422, "phase", "one of " + list, core::quote_found(phase_name), "request.phase");
+  }
+  const auto date = *body.text("date", true);
+  const auto reason = *body.text("reason", true);
+  on_registry([&] {
+    registry::Registry(path_.string()).move_phase(std::string(id), *phase, date, actor, reason);
+    return 0;
+  });
+  return deal_json(id, 0, report::Audience::internal);
+}
+
+std::string RegistryService::record_milestone(std::string_view id, std::string_view text,
+                                              const std::string& actor) const {
+  const Body body(text, {"milestone", "date", "progress_pct", "note"},
+                  R"({"milestone": "...", "date": "YYYY-MM-DD", "progress_pct": 0-100, "note": "..."})");
+  const auto milestone = *body.text("milestone", true);
+  const auto date = *body.text("date", true);
+  const auto progress = *body.number("progress_pct", true);
+  const auto note = body.text("note", false).value_or("");
+  on_registry([&] {
+    registry::Registry(path_.string()).record_milestone(std::string(id), milestone, date, progress, actor, note);
+    return 0;
+  });
+  return deal_json(id, 0, report::Audience::internal);
+}
+
+std::string RegistryService::record_monitoring(std::string_view id, std::string_view text,
+                                               const std::string& actor) const {
+  const Body body(text, {"year", "verified_emissions_t", "profit_eur", "replace"},
+                  R"({"year": Y, "verified_emissions_t": t, "profit_eur": EUR, "replace": false})");
+  const auto year = *body.integer("year", true);
+  const auto emissions = *body.number("verified_emissions_t", true);
+  const auto profit = body.number("profit_eur", false);
+  const bool replace = body.flag("replace");
+  on_registry([&] {
+    registry::Registry(path_.string()).record_monitoring(std::string(id), year, emissions, profit, actor, replace);
+    return 0;
+  });
+  return deal_json(id, year, report::Audience::internal);
+}
+
+std::string RegistryService::record_payment(std::string_view id, std::string_view text, const std::string& actor) const {
+  const Body body(text, {"date", "amount_eur", "performance_linked"},
+                  R"({"date": "YYYY-MM-DD", "amount_eur": EUR, "performance_linked": false})");
+  const auto date = *body.text("date", true);
+  const auto amount = *body.number("amount_eur", true);
+  const bool performance = body.flag("performance_linked");
+  on_registry([&] {
+    registry::Registry(path_.string()).record_payment(std::string(id), date, amount, performance, actor);
+    return 0;
+  });
+  return deal_json(id, 0, report::Audience::internal);
+}
+
+}  // namespace decarbfund::server
