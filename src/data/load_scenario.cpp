@@ -27,7 +27,8 @@ namespace fs = std::filesystem;
 
 constexpr int kMinYear = 1990;  // no scenario parameter predates the Kyoto base year
 constexpr int kMaxYear = 2100;
-constexpr double kMaxEurPerT = 10'000;  // ~30× the highest tariff in policy.md (AVI 295 in 2030)
+constexpr double kMaxEurPerT = 10'000;
+constexpr double kMaxEur = 100'000'000'000;  // 100 bn: above the whole Klimaatfonds (EUR 35 bn)  // ~30× the highest tariff in policy.md (AVI 295 in 2030)
 
 // Categories that carry a tariff and reduction factor (policy.md §1.2); `none` does not.
 constexpr std::array<model::LevyCategory, 3> kLiable = {model::LevyCategory::ets_industrial,
@@ -226,10 +227,8 @@ class FileReader : public YamlDiagnostics {
         }
       }
     }
-    if (const auto n = root["package"]; n.IsDefined() && keys(n, "package", {"enabled"})) {
-      if (const auto e = n["enabled"]; e.IsDefined()) {
-        d.s.package_enabled = boolean(e, "package.enabled").value_or(d.s.package_enabled);
-      }
+    if (const auto n = root["package"]; n.IsDefined()) {
+      apply_package(n, d.s);
     }
     if (const auto n = root["uncertainty"]; n.IsDefined()) {
       apply_uncertainty(n, d.s.uncertainty);
@@ -237,6 +236,54 @@ class FileReader : public YamlDiagnostics {
   }
 
  private:
+  /// `package:`. deal_phase merges per deal id over the chain (a later file replaces one deal's
+  /// entry and keeps the others; `id: ~` drops an inherited entry); the budgets replace, and `~`
+  /// clears an inherited budget (no limit / the round file's budget).
+  void apply_package(const YAML::Node& n, model::Scenario& s) {
+    if (!keys(n, "package", {"enabled", "deal_phase", "deal_budget_eur", "sme_budget_eur"})) {
+      return;
+    }
+    if (const auto e = n["enabled"]; e.IsDefined()) {
+      s.package_enabled = boolean(e, "package.enabled").value_or(s.package_enabled);
+    }
+    if (const auto v = n["deal_phase"]; v.IsDefined()) {
+      if (!v.IsMap()) {
+        error(v, "package.deal_phase", "a mapping of deal id: phase", describe(v));
+      } else {
+        std::string names;
+        for (auto p : model::kDealPhaseNames) {
+          names += names.empty() ? "" : ", ";
+          names += p;
+        }
+        for (const auto& kv : v) {
+          const auto id = kv.first.as<std::string>("");
+          const auto at = join("package.deal_phase", id);
+          if (kv.second.IsNull()) {
+            s.deal_phase.erase(id);
+            continue;
+          }
+          const auto phase = kv.second.IsScalar() ? model::parse_phase(kv.second.Scalar()) : std::nullopt;
+          if (!phase) {
+            error(kv.second, at, "a deal phase: one of " + names, describe(kv.second));
+            continue;
+          }
+          s.deal_phase[id] = {*phase, file(), line_of(kv.first)};
+        }
+      }
+    }
+    const auto budget = [&](std::string_view key, std::optional<double>& out) {
+      if (const auto v = n[std::string(key)]; v.IsDefined()) {
+        if (v.IsNull()) {
+          out.reset();
+        } else if (auto x = number(v, join("package", key), 0, kMaxEur, "EUR")) {
+          out = *x;
+        }
+      }
+    };
+    budget("deal_budget_eur", s.deal_budget_eur);
+    budget("sme_budget_eur", s.sme_budget_eur);
+  }
+
   void apply_target(const YAML::Node& n, const fs::path& file_path, model::Target& t) {
     if (!keys(n, "target", {"year", "required_t", "levy_leg_t", "package_leg_t", "reference"})) {
       return;

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "model/deal.hpp"
 #include "model/policy.hpp"
 #include "model/uncertainty.hpp"
 #include "model/year_series.hpp"
@@ -37,6 +39,14 @@ struct ResponseParams {
   bool foresight = true;
 };
 
+/// A what-if phase for one maatwerk deal (`package.deal_phase.<deal id>`, docs/scenarios.md):
+/// the outlook and Monte Carlo treat the deal as being in `phase` instead of its file's phase.
+struct DealPhaseLever {
+  DealPhase phase = DealPhase::exploration;
+  std::string file;  ///< scenario file that stated it (messages about an unknown deal id)
+  long line = 0;
+};
+
 /// A scenario after resolving its base chain: every field set.
 struct Scenario {
   std::string name;         ///< e.g. "coalition-2023"
@@ -55,6 +65,16 @@ struct Scenario {
   std::map<std::string, int> infrastructure_delay_yr;
   /// Whether this lot's package (deals, SME scheme, other support) is switched on.
   bool package_enabled = true;
+  /// What-if phases by deal id (`package.deal_phase`); deal ids are checked against the deal
+  /// book where the outlook's inputs are resolved (analysis/package_levers.hpp).
+  std::map<std::string, DealPhaseLever> deal_phase;
+  /// Most support (EUR, the deals' max_support_eur) the package may commit to maatwerk deals
+  /// (`package.deal_budget_eur`); none = no limit. Deals are funded whole, cheapest expected
+  /// EUR/t first (analysis/package_levers.hpp).
+  std::optional<double> deal_budget_eur;
+  /// The SME round's budget (subsidieplafond, EUR) replacing the round file's
+  /// (`package.sme_budget_eur`); none = the round file's.
+  std::optional<double> sme_budget_eur;
   /// What Monte Carlo draws (the `uncertainty:` section; defaults in model/uncertainty.hpp).
   Uncertainty uncertainty = default_uncertainty();
 };

@@ -3,6 +3,8 @@
 
 #include "data/load_scenario.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -159,6 +161,83 @@ TEST(LoadScenario, YearGapIsNotInterpolated) {
 TEST(LoadScenario, MissingFile) {
   EXPECT_EQ(load_bad("no-such-scenario.yaml"),
             kBad + "no-such-scenario.yaml: expected a readable scenario file, found no such file\n");
+}
+
+// The package levers (docs/scenarios.md "package"), as a diff over a shipped scenario.
+std::optional<model::Scenario> load_diff(const std::string& text, core::Diagnostics& diags) {
+  return load_scenario_text(text, "diff.yaml", kScenarios, diags);
+}
+
+std::string load_diff_bad(const std::string& text) {
+  core::Diagnostics diags;
+  EXPECT_FALSE(load_diff(text, diags).has_value());
+  return diags.to_string();
+}
+
+TEST(LoadScenario, PackageLeversAreRead) {
+  core::Diagnostics diags;
+  const auto s = load_diff(
+      "name: what-if\nbase: belastingplan-2026.yaml\npackage:\n  enabled: true\n  deal_phase:\n"
+      "    tata-steel: binding\n    nobian: stopped\n  deal_budget_eur: 3.0e9\n  sme_budget_eur: 1.5e8\n",
+      diags);
+  ASSERT_TRUE(s.has_value()) << diags.to_string();
+  ASSERT_EQ(s->deal_phase.size(), 2U);
+  EXPECT_EQ(s->deal_phase.at("tata-steel").phase, model::DealPhase::binding);
+  EXPECT_EQ(s->deal_phase.at("tata-steel").file, "diff.yaml");
+  EXPECT_EQ(s->deal_phase.at("tata-steel").line, 6);
+  EXPECT_EQ(s->deal_phase.at("nobian").phase, model::DealPhase::stopped);
+  EXPECT_EQ(s->deal_budget_eur, 3.0e9);
+  EXPECT_EQ(s->sme_budget_eur, 1.5e8);
+}
+
+TEST(LoadScenario, PackageLeversAbsentByDefault) {
+  const auto s = load_ok(kScenarios + "belastingplan-2026.yaml");
+  EXPECT_TRUE(s.deal_phase.empty());
+  EXPECT_FALSE(s.deal_budget_eur.has_value());
+  EXPECT_FALSE(s.sme_budget_eur.has_value());
+}
+
+// deal_phase merges per deal id over the chain; `~` drops an inherited entry or budget.
+TEST(LoadScenario, PackageLeversMergeOverTheBaseChain) {
+  const auto dir = std::filesystem::path(testing::TempDir()) / "levers-chain";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "base.yaml") << "name: base\nbase: " << kScenarios
+                                   << "belastingplan-2026.yaml\npackage:\n  deal_phase: {tata-steel: binding, "
+                                      "nobian: stopped}\n  deal_budget_eur: 3.0e9\n  sme_budget_eur: 1.0e8\n";
+  std::ofstream(dir / "child.yaml") << "name: child\nbase: base.yaml\npackage:\n  deal_phase: {nobian: ~, "
+                                       "shell: jloi}\n  deal_budget_eur: ~\n";
+  const auto s = load_ok((dir / "child.yaml").string());
+  ASSERT_EQ(s.deal_phase.size(), 2U);
+  EXPECT_EQ(s.deal_phase.at("tata-steel").phase, model::DealPhase::binding);
+  EXPECT_EQ(s.deal_phase.at("tata-steel").file, (dir / "base.yaml").string());
+  EXPECT_EQ(s.deal_phase.at("shell").phase, model::DealPhase::jloi);
+  EXPECT_FALSE(s.deal_phase.contains("nobian"));
+  EXPECT_FALSE(s.deal_budget_eur.has_value());
+  EXPECT_EQ(s.sme_budget_eur, 1.0e8);  // inherited
+}
+
+TEST(LoadScenario, PackageUnknownKeyNamesAllowedKeys) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\npackage:\n  deal_phases: {tata-steel: binding}\n"),
+            "diff.yaml:4: package.deal_phases: expected one of the keys enabled, deal_phase, deal_budget_eur, "
+            "sme_budget_eur, found an unknown key\n");
+}
+
+TEST(LoadScenario, PackageDealPhaseUnknownPhase) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\npackage:\n  deal_phase:\n    tata-steel: signed\n"),
+            "diff.yaml:5: package.deal_phase.tata-steel: expected a deal phase: one of exploration, eop, "
+            "early_support, jloi, binding, implementation, paused, stopped, found \"signed\"\n");
+}
+
+TEST(LoadScenario, PackageDealPhaseMustBeAMapping) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\npackage:\n  deal_phase: [tata-steel]\n"),
+            "diff.yaml:4: package.deal_phase: expected a mapping of deal id: phase, found a list\n");
+}
+
+TEST(LoadScenario, PackageBudgetsMustBeNonNegativeNumbers) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\npackage:\n  deal_budget_eur: -1\n"
+                          "  sme_budget_eur: lots\n"),
+            "diff.yaml:4: package.deal_budget_eur: expected a number in EUR from 0 to 100000000000, found \"-1\"\n"
+            "diff.yaml:5: package.sme_budget_eur: expected a number in EUR from 0 to 100000000000, found \"lots\"\n");
 }
 
 }  // namespace
