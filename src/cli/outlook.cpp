@@ -18,6 +18,7 @@
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
+#include "report/report_files.hpp"
 #include "report/xlsx_outlook.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "data/load_applications.hpp"
@@ -80,15 +81,21 @@ void add_outlook(CLI::App& app, int& status) {
     // Render everything before writing anything, so that a failure leaves no half set of files.
     const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
     const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);
-    if (!args->json.empty()) {
-      core::write_file_atomically(args->json, json);
-    }
-    if (!args->html.empty()) {
-      core::write_file_atomically(args->html, html);
-    }
+    std::string xlsx;
     if (!args->xlsx.empty()) {
-      report::write_outlook_xlsx(model, outlook, args->xlsx);
+      auto info = report::outlook_run_info(model, outlook);
+      info.scenario_chain = scenario.chain;
+      info.command = "decarbfund outlook" + report::command_option("data", args->data) +
+                     report::command_option("scenario", args->scenario) +
+                     report::command_option("reference", args->reference) +
+                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
+                     report::command_option("sme-round", args->sme_round) +
+                     report::command_option("sme-applications", args->sme_applications) +
+                     report::command_option("sme-firms", std::to_string(args->sme_firms)) +
+                     (args->no_sme ? " --no-sme" : "");
+      xlsx = report::outlook_xlsx(model, outlook, info);
     }
+    report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {
       fmt::print("{}", report::outlook_text(model, outlook));
       if (!args->json.empty()) {

@@ -4,49 +4,11 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <xlsxwriter.h>
-
-#include "core/diagnostic.hpp"
+#include "report/workbook.hpp"
 
 namespace decarbfund::report {
 
 namespace {
-
-/// One worksheet written row by row; headers carry the unit ("reduction (t CO2)").
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& headers, lxw_format* bold)
-      : ws_(workbook_add_worksheet(wb, name)) {
-    for (std::size_t c = 0; c < headers.size(); ++c) {
-      worksheet_write_string(ws_, 0, col(c), headers[c].c_str(), bold);
-      worksheet_set_column(ws_, col(c), col(c), c == 0 ? 24 : 18, nullptr);
-    }
-    worksheet_freeze_panes(ws_, 1, 0);
-  }
-  Sheet& text(const std::string& s) {
-    worksheet_write_string(ws_, row_, col(c_++), s.c_str(), nullptr);
-    return *this;
-  }
-  Sheet& number(double v) {
-    // Excel has no NaN or infinity: such a cell stays empty (JSON writes null there).
-    if (std::isfinite(v)) {
-      worksheet_write_number(ws_, row_, col(c_), v, nullptr);
-    }
-    ++c_;
-    return *this;
-  }
-  void next() {
-    ++row_;
-    c_ = 0;
-  }
-
- private:
-  static lxw_col_t col(std::size_t c) { return static_cast<lxw_col_t>(c); }
-  lxw_worksheet* ws_;
-  lxw_row_t row_ = 1;
-  std::size_t c_ = 0;
-};
 
 const char* instrument_name(sim::Instrument i) {
   switch (i) {
@@ -64,32 +26,14 @@ const char* instrument_name(sim::Instrument i) {
 
 }  // namespace
 
-void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
-                        const std::filesystem::path& path) {
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  lxw_workbook_options opts{};
-  opts.constant_memory = LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &opts);
-  if (!wb) {
-    throw core::Error(path.string(), "cannot create the workbook");
-  }
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-
-  Sheet summary(wb, "summary", {"item", "value", "unit"}, bold);
+std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, const RunInfo& info) {
+  Workbook wb(info.created_utc);
+  auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
   const auto row = [&](const char* item, double v, const char* unit) {
     summary.text(item).number(v).text(unit);
     summary.next();
   };
-  const auto text_row = [&](const char* item, const std::string& v) {
-    summary.text(item).text(v);
-    summary.next();
-  };
-  text_row("dataset", fmt::format("{} {}", model.info.name, model.info.version));
-  text_row("scenario", o.scenario);
-  text_row("policy_version", o.policy_version);
-  text_row("reference_scenario", o.reference_scenario);
-  row("seed", static_cast<double>(o.seed), "");
+  // Dataset, scenario, policy version and seed are on the "about" sheet.
   row("price_year", model.info.price_year, "EUR of this year");
   row("target_year", o.target_year, "year");
   row("required", o.required_t, "t CO2");
@@ -101,11 +45,9 @@ void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
   row("package_leg_required", o.package_leg_required_t, "t CO2");
 
   const auto& F = o.full();
-  Sheet years(wb, "by_year",
-              {"year", "emissions (t CO2)", "levy_only_emissions (t CO2)", "reference_emissions (t CO2)",
+  auto& years = wb.add_sheet("by_year", {"year", "emissions (t CO2)", "levy_only_emissions (t CO2)", "reference_emissions (t CO2)",
                "levy_revenue (EUR)", "support_committed (EUR)", "dpr_price_general (EUR/t)",
-               "dpr_price_waste_incineration (EUR/t)"},
-              bold);
+               "dpr_price_waste_incineration (EUR/t)"});
   const auto n = static_cast<std::size_t>(F.years);
   for (std::size_t y = 0; y < n; ++y) {
     years.number(o.start_year + static_cast<int>(y))
@@ -119,19 +61,19 @@ void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
     years.next();
   }
 
-  Sheet credits(wb, "package_credits", {"instrument", "reduction (t CO2)", "support (EUR)"}, bold);
+  auto& credits = wb.add_sheet("package_credits", {"instrument", "reduction (t CO2)", "support (EUR)"});
   for (const auto& c : o.package_credits) {
     credits.text(c.instrument).number(c.reduction_t).number(c.support_eur);
     credits.next();
   }
 
-  Sheet funders(wb, "package_by_funder", {"infrastructure_funder", "package_reduction (t CO2)"}, bold);
+  auto& funders = wb.add_sheet("package_by_funder", {"infrastructure_funder", "package_reduction (t CO2)"});
   for (const auto& [funder, t] : o.package_t_by_infrastructure_funder) {
     funders.text(funder).number(t);
     funders.next();
   }
 
-  Sheet sites(wb, "sites", {"site_id", "name", "cluster", "reduction (t CO2)", "levy target year (EUR)"}, bold);
+  auto& sites = wb.add_sheet("sites", {"site_id", "name", "cluster", "reduction (t CO2)", "levy target year (EUR)"});
   for (const auto& s : o.top_sites) {
     sites.text(model.sites.id[s.site])
         .text(model.sites.name[s.site])
@@ -141,10 +83,8 @@ void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
     sites.next();
   }
 
-  Sheet bottlenecks(wb, "bottlenecks",
-                    {"infra_id", "used_target_year (MW or t/yr)", "capacity_target_year (MW or t/yr)",
-                     "options_blocked (count)", "blocked_reduction (t CO2)"},
-                    bold);
+  auto& bottlenecks = wb.add_sheet("bottlenecks", {"infra_id", "used_target_year (MW or t/yr)", "capacity_target_year (MW or t/yr)",
+                     "options_blocked (count)", "blocked_reduction (t CO2)"});
   for (const auto& b : o.bottlenecks) {
     bottlenecks.text(model.infrastructure.id[b.infra])
         .number(b.used_target_year)
@@ -154,10 +94,8 @@ void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
     bottlenecks.next();
   }
 
-  Sheet adopted(wb, "options_adopted",
-                {"option_id", "site_id", "decided (year)", "operating_from (year)", "instrument",
-                 "reduction (t CO2/yr)", "support (EUR)"},
-                bold);
+  auto& adopted = wb.add_sheet("options_adopted", {"option_id", "site_id", "decided (year)", "operating_from (year)", "instrument",
+                 "reduction (t CO2/yr)", "support (EUR)"});
   const auto& opt = model.options;
   for (model::Index i = 0; i < opt.size(); ++i) {
     if (F.option_decided[i] < 0) {
@@ -173,23 +111,14 @@ void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& o,
     adopted.next();
   }
 
-  Sheet macc(wb, "macc", {"option_id", "cost (EUR/t)", "reduction (t CO2/yr)", "adopted (1/0)"}, bold);
+  auto& macc = wb.add_sheet("macc", {"option_id", "cost (EUR/t)", "reduction (t CO2/yr)", "adopted (1/0)"});
   for (const auto& p : o.macc) {
     macc.text(opt.id[p.option]).number(p.cost_eur_per_t).number(p.reduction_t).number(p.adopted ? 1 : 0);
     macc.next();
   }
 
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw core::Error(path.string(), fmt::format("cannot write the workbook: {}", lxw_strerror(err)));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    throw core::Error(path.string(), fmt::format("cannot move the workbook into place: {}", ec.message()));
-  }
+  add_about_sheet(wb, info);
+  return wb.render();
 }
 
 }  // namespace decarbfund::report

@@ -1,17 +1,17 @@
 #pragma once
 // The outlook as an Excel workbook (issue 8 "Reports": `outlook --xlsx FILE`): one sheet per
-// table of the JSON document (docs/outlook.md), units in the column headers, numbers as numbers.
+// table of the JSON document (docs/outlook.md), units in the column headers, numbers as numbers,
+// and an "about" sheet saying what produced it.
 
-#include <filesystem>
+#include <string>
 
 #include "analysis/outlook.hpp"
 #include "model/model.hpp"
+#include "report/run_info.hpp"
 
 namespace decarbfund::report {
 
-/// Writes the workbook to `path` atomically (`path.tmp`, then rename); throws core::Error naming
-/// the file when libxlsxwriter cannot write it.
-void write_outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook,
-                        const std::filesystem::path& path);
+/// The .xlsx bytes (workbook.hpp); the caller writes them with core::write_file_atomically.
+std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook, const RunInfo& info);
 
 }  // namespace decarbfund::report
