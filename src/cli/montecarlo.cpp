@@ -30,6 +30,8 @@
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
 #include "report/montecarlo_report.hpp"
+#include "report/report_files.hpp"
+#include "report/xlsx_montecarlo.hpp"
 
 namespace decarbfund::cli {
 
@@ -46,6 +48,7 @@ struct MonteCarloArgs {
   unsigned threads = 0;
   std::string json;
   std::string html;
+  std::string xlsx;
   std::string sme_round;  ///< default: <data>/rounds/veki-2024.yaml when it exists
   std::string sme_applications;
   std::size_t sme_firms = 5000;
@@ -109,6 +112,7 @@ void add_montecarlo(CLI::App& app, int& status) {
   cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
   cmd->add_option("--json", args->json, "write the JSON document to this file");
   cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
   cmd->add_option("--sme-round", args->sme_round, "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
   cmd->add_option("--sme-applications", args->sme_applications,
                   "SME applications CSV (default: a population generated with the scenario's seed)");
@@ -192,12 +196,24 @@ void add_montecarlo(CLI::App& app, int& status) {
     const auto result = analysis::summarise_montecarlo(setup, records, threads);
     const std::string json = args->json.empty() ? "" : report::montecarlo_json(model, result);
     const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result);
-    if (!args->json.empty()) {
-      core::write_file_atomically(args->json, json);
+    std::string xlsx;
+    if (!args->xlsx.empty()) {
+      auto info = report::montecarlo_run_info(model, result);
+      info.scenario_chain = scenario.chain;
+      // Threads and ranks are left out: they do not change the bytes.
+      info.command = "decarbfund montecarlo" + report::command_option("data", args->data) +
+                     report::command_option("scenario", args->scenario) +
+                     report::command_option("reference", args->reference) +
+                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
+                     report::command_option("draws", std::to_string(options.draws)) +
+                     report::command_option("seed", std::to_string(options.seed)) +
+                     report::command_option("sme-round", args->sme_round) +
+                     report::command_option("sme-applications", args->sme_applications) +
+                     report::command_option("sme-firms", std::to_string(args->sme_firms)) +
+                     (args->no_sme ? " --no-sme" : "");
+      xlsx = report::montecarlo_xlsx(result, info);
     }
-    if (!args->html.empty()) {
-      core::write_file_atomically(args->html, html);
-    }
+    report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {
       fmt::print("{}", report::montecarlo_text(model, result));
       fmt::print(stderr, "{} draws in {:.2f} s ({:.0f} draws/s) on {} process(es) × {} thread(s)\n", options.draws,
@@ -207,6 +223,9 @@ void add_montecarlo(CLI::App& app, int& status) {
       }
       if (!args->html.empty()) {
         fmt::print("wrote {}\n", args->html);
+      }
+      if (!args->xlsx.empty()) {
+        fmt::print("wrote {}\n", args->xlsx);
       }
     }
     status = kExitOk;
