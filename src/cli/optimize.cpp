@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,10 @@
 #include "optimize/portfolio.hpp"
 #include "optimize/portfolio_report.hpp"
 #include "optimize/rule_allocation.hpp"
+#include "report/portfolio_html.hpp"
+#include "report/portfolio_tables.hpp"
+#include "report/report_files.hpp"
+#include "report/xlsx_portfolio.hpp"
 
 namespace decarbfund::cli {
 
@@ -55,6 +60,8 @@ struct OptimizeArgs {
   double gap = 0.01;
   double time_limit = 30;
   std::string json;
+  std::string xlsx;
+  std::string html;
   bool quiet = false;
 };
 
@@ -102,6 +109,8 @@ void add_optimize(CLI::App& app, int& status) {
   cmd->add_option("--gap", args->gap, "relative MIP gap to stop at")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--time-limit", args->time_limit, "solver time limit, s")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--json", args->json, "write the JSON document to this file");
+  cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
+  cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     const std::filesystem::path data_dir(args->data);
@@ -174,6 +183,15 @@ void add_optimize(CLI::App& app, int& status) {
 
     optimize::PortfolioReport report;
     report.scenario = scenario.name;
+    report.dataset = model.info.name;
+    report.dataset_version = model.info.version;
+    report.price_year = model.info.price_year;
+    report.scenario_file = scenario.file;
+    report.scenario_chain = scenario.chain;
+    report.policy_version = scenario.levy.version;
+    if (args->applications.empty()) {
+      report.seed = args->seed;
+    }
     report.built = &built;
     report.solution = &solution;
     report.relative_gap = args->gap;
@@ -182,9 +200,31 @@ void add_optimize(CLI::App& app, int& status) {
       report.rule_budget_eur = std::isfinite(options.budget.total_eur) ? options.budget.total_eur : solution.cost_eur;
       report.rules = optimize::compare_rules(built, sme, rule_rounds, report.rule_budget_eur);
     }
-    if (!args->json.empty()) {
-      core::write_file_atomically(args->json, optimize::portfolio_json(report));
+    // Render every report before writing any file, so a failure leaves no half set of files.
+    const std::string json = args->json.empty() ? "" : optimize::portfolio_json(report);
+    std::string xlsx, html;
+    if (!args->xlsx.empty() || !args->html.empty()) {
+      auto info = report::portfolio_run_info(report);
+      info.command = "decarbfund optimize" + report::command_option("objective", args->objective) +
+                     report::command_option("budget", std::isnan(args->budget) ? "" : fmt::format("{}", args->budget)) +
+                     report::command_option("reduction", std::isnan(args->reduction) ? "" : fmt::format("{}", args->reduction)) +
+                     report::command_option("commit-per-year", std::isinf(args->commit_per_year) ? "" : fmt::format("{}", args->commit_per_year)) +
+                     report::command_option("cash-per-year", std::isinf(args->cash_per_year) ? "" : fmt::format("{}", args->cash_per_year)) +
+                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data) +
+                     report::command_option("applications", args->applications) +
+                     (args->applications.empty() ? report::command_option("firms", std::to_string(args->firms)) +
+                                                       report::command_option("seed", std::to_string(args->seed))
+                                                 : std::string()) +
+                     (args->max_applications > 0 ? report::command_option("max-applications", std::to_string(args->max_applications)) : "") +
+                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
+                     report::command_option("round", args->round) + report::command_option("rule-rounds", args->rule_rounds) +
+                     (args->first_decision_year != 0 ? report::command_option("first-decision-year", std::to_string(args->first_decision_year)) : "") +
+                     report::command_option("gap", fmt::format("{}", args->gap)) +
+                     report::command_option("time-limit", fmt::format("{}", args->time_limit));
+      xlsx = args->xlsx.empty() ? "" : report::portfolio_xlsx(report, info);
+      html = args->html.empty() ? "" : report::portfolio_html(report, info);
     }
+    report::write_report_files({{args->json, json}, {args->xlsx, xlsx}, {args->html, html}});
     if (!solved) {
       std::fprintf(stderr, "error: the portfolio problem is %s:\n", optimize::status_name(solution.status));
       for (const auto& c : solution.conflicts) {
@@ -195,8 +235,10 @@ void add_optimize(CLI::App& app, int& status) {
     }
     if (!args->quiet) {
       fmt::print("{}", optimize::portfolio_text(report));
-      if (!args->json.empty()) {
-        fmt::print("\nwrote {}\n", args->json);
+      for (const auto* path : {&args->json, &args->xlsx, &args->html}) {
+        if (!path->empty()) {
+          fmt::print("wrote {}\n", *path);
+        }
       }
     }
     status = kExitOk;

@@ -55,6 +55,8 @@ std::string portfolio_text(const PortfolioReport& r) {
 
   line(fmt::format("portfolio: {}, scenario {}, target year {}", objective_name(p.objective), r.scenario,
                    p.target_year));
+  line(fmt::format("dataset {} {}, levy version {}, SME population {}", r.dataset, r.dataset_version, r.policy_version,
+                   r.seed ? fmt::format("generated with seed {}", *r.seed) : std::string("from a file")));
   line(fmt::format("solver: CBC {}, gap {:.2f} % (asked {:.2f} %), {:.2f} s, {} nodes", status_name(s.status),
                    100 * s.gap, 100 * r.relative_gap, s.seconds, s.nodes));
   line(fmt::format("candidates: {} deals, {} projects, {} SME applications, {} limits (infrastructure × year)",
@@ -160,6 +162,15 @@ std::string portfolio_json(const PortfolioReport& r) {
   const auto& p = b.problem;
   const auto& s = *r.solution;
   J j;
+  j["meta"] = {{"dataset", r.dataset},
+               {"dataset_version", r.dataset_version},
+               {"price_year", r.price_year},
+               {"scenario", r.scenario},
+               {"scenario_file", r.scenario_file},
+               {"scenario_chain", r.scenario_chain},
+               {"policy_version", r.policy_version},
+               {"seed", r.seed ? J(*r.seed) : J(nullptr)},
+               {"generator", "decarbfund 0.1.0"}};
   j["scenario"] = r.scenario;
   j["objective"] = objective_name(p.objective);
   j["target_year"] = p.target_year;
