@@ -14,7 +14,10 @@
 #include "core/atomic_file.hpp"
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
+#include "report/registry_html.hpp"
 #include "report/registry_report.hpp"
+#include "report/report_files.hpp"
+#include "report/xlsx_registry.hpp"
 
 namespace decarbfund::cli {
 
@@ -39,6 +42,8 @@ struct RegistryArgs {
   bool performance = false;
   bool json = false;
   bool verify = false;
+  std::string xlsx;
+  std::string html;
 };
 
 }  // namespace
@@ -167,10 +172,30 @@ void add_registry(CLI::App& app, int& status) {
   db(report);
   report->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
   report->add_flag("--json", a->json, "print JSON");
+  report->add_option("--xlsx", a->xlsx, "also write an Excel workbook (deals, totals, audit log) to this file");
+  report->add_option("--html", a->html, "also write a self-contained HTML report to this file");
   report->callback([a, &status] {
     registry::Registry r(a->db);
     const auto rows = r.portfolio(a->year);
+    // Render every file before writing any. The operator's own report: Audience::internal (the
+    // audit log's change fields include realised profit, docs/deals.md "Confidential fields").
+    std::string xlsx, html;
+    if (!a->xlsx.empty() || !a->html.empty()) {
+      const auto audit = r.audit_log();
+      auto info = report::registry_run_info(a->db, a->year, audit);
+      info.command = "decarbfund registry report " + a->db + (a->year != 0 ? fmt::format(" --year {}", a->year) : "");
+      xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal);
+      html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal);
+    }
+    report::write_report_files({{a->xlsx, xlsx}, {a->html, html}});
     fmt::print("{}", a->json ? report::registry_report_json(rows) : report::registry_report_text(rows, a->db));
+    if (!a->json) {
+      for (const auto* path : {&a->xlsx, &a->html}) {
+        if (!path->empty()) {
+          fmt::print("wrote {}\n", *path);
+        }
+      }
+    }
     status = kExitOk;
   });
 
