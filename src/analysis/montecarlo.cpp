@@ -5,10 +5,12 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "analysis/package_levers.hpp"
 #include "core/diagnostic.hpp"
 #include "core/distribution.hpp"
 #include "sim/simulate.hpp"
@@ -372,10 +374,19 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   s.reference_base = sim::resolve_inputs(model, ref);
   s.reference_base.package_enabled = false;
   s.scenario_base = sim::resolve_inputs(model, scenario);
+  // The scenario's package levers, as the outlook applies them: deals in their what-if phase, and
+  // the deal budget's selection made once here, on the central inputs, not per draw (an unfunded
+  // deal never delivers; docs/uncertainty.md).
+  std::optional<DealLevers> levers;
   if (deals != nullptr) {
-    sim::apply_deals(model, deals->deals, deals->phases, s.reference_base);
-    sim::apply_deals(model, deals->deals, deals->phases, s.scenario_base);
+    levers = apply_deal_levers(scenario, *deals);
+    for (auto* in : {&s.reference_base, &s.scenario_base}) {
+      sim::apply_deals(model, levers->book.deals, levers->book.phases, *in);
+      apply_funding(model, *levers, *in);
+    }
     s.deals_dir = deals->dir;
+  } else {
+    check_deal_levers(scenario, nullptr);
   }
   const auto& inf = model.infrastructure;
   for (const model::Scenario* sc : {static_cast<const model::Scenario*>(&ref), &scenario}) {
@@ -433,7 +444,7 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   s.deal_input.assign(deal_count, -1);
   s.deal_p.assign(deal_count, 1.0);
   for (std::size_t d = 0; d < deal_count; ++d) {
-    const auto& deal = deals->deals[d];
+    const auto& deal = levers->book.deals[d];
     s.deal_ids.push_back(deal.id);
     double p = s.scenario_base.deal_probability[d];
     if (auto it = u.deal_probability.find(std::string(model::phase_name(deal.phase))); it != u.deal_probability.end()) {
@@ -441,6 +452,11 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
     }
     if (u.deals == model::DealRealisation::certain) {
       p = 1;
+    }
+    if (!levers->status[d].funded) {
+      s.inactive.push_back({"deal:" + deal.id, fmt::format("bernoulli(p {:g})", p),
+                            fmt::format("not funded: outside package.deal_budget_eur ({})", levers->status[d].not_funded)});
+      p = 0;  // no agreement, so nothing to deliver in any draw
     }
     s.deal_p[d] = p;
     if (p > 0 && p < 1) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/package_levers.hpp"
 #include "sim/economics.hpp"
 
 namespace decarbfund::analysis {
@@ -12,13 +13,14 @@ namespace decarbfund::analysis {
 namespace {
 
 OutlookRun run(const model::Model& model, const model::Scenario& scenario, std::string label,
-               bool package, const DealBook* deals) {
+               bool package, const DealLevers* deals) {
   OutlookRun r;
   r.label = std::move(label);
   r.inputs = sim::resolve_inputs(model, scenario);
   r.inputs.package_enabled = package && scenario.package_enabled;
   if (deals != nullptr) {
-    sim::apply_deals(model, deals->deals, deals->phases, r.inputs);
+    sim::apply_deals(model, deals->book.deals, deals->book.phases, r.inputs);
+    apply_funding(model, *deals, r.inputs);
   }
   sim::Workspace ws(model, r.inputs);
   sim::simulate(model, r.inputs, ws);
@@ -49,9 +51,32 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   model::Scenario ref = reference;
   ref.start_year = scenario.start_year;
   ref.end_year = scenario.end_year;
-  out.runs.push_back(run(model, ref, "reference", false, deals));
-  out.runs.push_back(run(model, scenario, "levy_only", false, deals));
-  out.runs.push_back(run(model, scenario, "full", true, deals));
+  // The deal book as the scenario's levers have it (phases, funded deals); every run sees the same.
+  if (deals == nullptr) {
+    check_deal_levers(scenario, nullptr);
+  }
+  const std::optional<DealLevers> levers =
+      deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals)) : std::nullopt;
+  const DealLevers* book = levers ? &*levers : nullptr;
+  out.levers.deal_budget_eur = scenario.deal_budget_eur;
+  out.levers.sme_budget_eur = scenario.sme_budget_eur;
+  if (levers) {
+    out.levers.deal_support_committed_eur = levers->committed_support_eur;
+    for (const auto d : levers->funding_order) {
+      if (!levers->status[d].funded) {
+        out.levers.deals_not_funded.push_back(deals->deals[d].id);
+      }
+    }
+    for (std::size_t d = 0; d < deals->deals.size(); ++d) {
+      if (scenario.deal_phase.contains(deals->deals[d].id)) {
+        out.levers.deal_phase[deals->deals[d].id] = {std::string(model::phase_name(levers->status[d].phase)),
+                                                     std::string(model::phase_name(levers->status[d].file_phase))};
+      }
+    }
+  }
+  out.runs.push_back(run(model, ref, "reference", false, book));
+  out.runs.push_back(run(model, scenario, "levy_only", false, book));
+  out.runs.push_back(run(model, scenario, "full", true, book));
   // The SME scheme's expected tonnes come off the full run's total when the package is on.
   const bool sme_on = sme != nullptr && out.runs[2].inputs.package_enabled;
   if (sme_on) {
@@ -89,12 +114,22 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   std::vector<InstrumentCredit> by_deal;
   if (deals != nullptr) {
     for (std::size_t d = 0; d < deals->deals.size(); ++d) {
-      const auto& deal = deals->deals[d];
+      const auto& deal = levers->book.deals[d];
+      const auto& st = levers->status[d];
       InstrumentCredit c;
-      c.instrument = fmt::format("maatwerk deal: {} ({})", deal.company, model::phase_name(deal.phase));
       c.deal = deal.id;
-      c.phase = std::string(model::phase_name(deal.phase));
-      c.probability = full_in.deal_probability[d];
+      c.phase = std::string(model::phase_name(st.phase));
+      c.instrument = fmt::format("maatwerk deal: {} ({})", deal.company, c.phase);
+      if (st.overridden) {
+        c.phase_in_file = std::string(model::phase_name(st.file_phase));
+        c.instrument = fmt::format("maatwerk deal: {} ({}; file: {})", deal.company, c.phase, c.phase_in_file);
+      }
+      c.funded = st.funded;
+      c.not_funded = st.not_funded;
+      if (!st.funded) {
+        c.instrument += fmt::format(", not funded ({})", st.not_funded);
+      }
+      c.probability = st.probability;  // the phase's, also for an unfunded deal (its tonnes are 0)
       c.committed_t = deal.committed_in(out.target_year);
       by_deal.push_back(std::move(c));
     }

@@ -9,6 +9,7 @@
 // order (levy first, then package) is stated; the legs add up to the total by construction.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,24 @@ struct InstrumentCredit {
   double probability = 1;
   double expected_t = 0;
   double committed_t = 0;  ///< the deal's committed reduction in the target year (its file)
+  /// The deal file's phase when `package.deal_phase` changed it (then `phase` is the lever's);
+  /// empty otherwise.
+  std::string phase_in_file;
+  /// Whether the deal fits in `package.deal_budget_eur` (always true without a budget); an
+  /// unfunded deal's line has no support and no tonnes. `not_funded` says why ("budget").
+  bool funded = true;
+  std::string not_funded;
+};
+
+/// The package levers a run was made with (docs/scenarios.md "package"), for the reports' header.
+struct PackageLeverSummary {
+  /// deal id → {phase in effect, phase in the deal file}, for each `package.deal_phase` entry.
+  std::map<std::string, std::pair<std::string, std::string>> deal_phase;
+  std::optional<double> deal_budget_eur;
+  double deal_support_committed_eur = 0;  ///< Σ max_support_eur of the funded deals
+  std::vector<std::string> deals_not_funded;  ///< ids, in the budget's ranking order
+  std::optional<double> sme_budget_eur;
+  bool any() const { return !deal_phase.empty() || deal_budget_eur || sme_budget_eur; }
 };
 
 /// The maatwerk deals and the phase table an outlook runs with (data/nl/deals/).
@@ -102,6 +121,7 @@ struct Outlook {
   /// between deals (Monte Carlo gives the distribution). Equals package_leg_t without deals.
   double package_leg_expected_t = 0;
   std::string deals_dir;  ///< where the deals came from; empty when none were loaded
+  PackageLeverSummary levers;
   std::vector<OutlookRun> runs;  ///< reference, levy_only, full
   std::vector<SiteReduction> top_sites;  ///< by reduction, largest first (all sites with one)
   std::vector<InstrumentCredit> package_credits;
@@ -118,7 +138,11 @@ struct Outlook {
 
 /// Runs the outlook of `scenario` against `reference` on `model`.
 /// With `deals`, each deal's projects get its support cap and infrastructure priority in the full
-/// run, and the package leg is reported per deal with its expected value.
+/// run, and the package leg is reported per deal with its expected value. The scenario's package
+/// levers apply (analysis/package_levers.hpp): deals in their `package.deal_phase` phase, only the
+/// deals that fit `package.deal_budget_eur` funded. `sme` is built by the caller with the round's
+/// budget replaced by `package.sme_budget_eur` (apply_sme_budget). Throws core::Error for a
+/// deal_phase entry that names no deal of `deals`.
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
                     const model::Scenario& reference, const DealBook* deals = nullptr,
                     const SmeInput* sme = nullptr);

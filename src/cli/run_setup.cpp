@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/package_levers.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
 #include "data/load_applications.hpp"
@@ -33,6 +34,9 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
   if (!dir.empty() && !no_deals) {
     r.deals = data::load_deal_book_or_throw(r.model, dir);
   }
+  // package.deal_phase names deals by id; only now is the deal book known (the server checks the
+  // same way, with the same message).
+  analysis::check_deal_levers(r.scenario, r.deal_book());
   return r;
 }
 
@@ -69,7 +73,8 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data, const 
   if (!round || !apps) {
     throw core::Error(diags);
   }
-  const auto allocation = analysis::allocate_round(*round, *apps);
+  // package.sme_budget_eur replaces the round file's budget (docs/scenarios.md).
+  const auto allocation = analysis::allocate_round(analysis::apply_sme_budget(scenario, *round), *apps);
   const auto contribution =
       analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate,
                                  analysis::kDefaultDelayYr, scenario.start_year, scenario.end_year);

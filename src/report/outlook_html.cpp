@@ -61,6 +61,9 @@ td:first-child,th:first-child{{text-align:left}}.met{{color:#2a2}}.missed{{color
       html_escape(model.info.name), html_escape(model.info.version), html_escape(o.scenario), html_escape(o.scenario_file),
       html_escape(o.policy_version), html_escape(o.reference_scenario), html_escape(o.reference_policy_version), o.seed,
       model.info.price_year);
+  if (const auto levers = outlook_levers_text(o); !levers.empty()) {
+    append(h, "<p><small>{}</small></p>\n", html_escape(levers));
+  }
   append(h, "<h2>Target</h2><table><tr><th></th><th>required Mt</th><th>achieved Mt</th><th>gap Mt</th></tr>\n");
   append(h, "<tr><td>levy leg</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td></tr>\n", o.levy_leg_required_t / 1e6,
       o.levy_leg_t / 1e6, (o.levy_leg_required_t - o.levy_leg_t) / 1e6);

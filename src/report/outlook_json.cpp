@@ -46,6 +46,20 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                {"reference_policy_version", o.reference_policy_version},
                {"seed", o.seed},
                {"generator", "decarbfund 0.1.0"}};
+  // The package levers in effect (docs/scenarios.md "package"); the block is absent when the
+  // scenario sets none, so such documents read as before the levers existed.
+  if (const auto& l = o.levers; l.any()) {
+    json phases = json::object();
+    for (const auto& [id, p] : l.deal_phase) {
+      phases[id] = {{"phase", p.first}, {"phase_in_file", p.second}};
+    }
+    j["meta"]["package_levers"] = {
+        {"deal_phase", phases},
+        {"deal_budget_eur", l.deal_budget_eur ? json(*l.deal_budget_eur) : json(nullptr)},
+        {"deal_support_committed_eur", l.deal_support_committed_eur},
+        {"deals_not_funded", l.deals_not_funded},
+        {"sme_budget_eur", l.sme_budget_eur ? json(*l.sme_budget_eur) : json(nullptr)}};
+  }
   j["target_year"] = o.target_year;
   j["required_mt"] = o.required_t / 1e6;
   j["achieved_mt"] = o.achieved_t / 1e6;
@@ -83,6 +97,13 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
       line["phase"] = c.phase;
       line["probability"] = c.probability;
       line["committed_t"] = c.committed_t;
+      if (!c.phase_in_file.empty()) {
+        line["phase_in_file"] = c.phase_in_file;
+      }
+      if (o.levers.deal_budget_eur) {
+        line["funded"] = c.funded;
+        line["not_funded"] = c.funded ? json(nullptr) : json(c.not_funded);
+      }
     }
     credits.push_back(line);
   }

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "report/append.hpp"
 #include "report/outlook_report.hpp"
@@ -9,12 +10,42 @@ namespace {
 double mt(double t) { return t / 1e6; }
 }  // namespace
 
+std::string outlook_levers_text(const analysis::Outlook& o) {
+  const auto& l = o.levers;
+  if (!l.any()) {
+    return {};
+  }
+  std::string s = "package levers:";
+  std::string sep = " ";
+  for (const auto& [id, phases] : l.deal_phase) {
+    append(s, "{}deal phase {} {} (file: {})", sep, id, phases.first, phases.second);
+    sep = "; ";
+  }
+  if (l.deal_budget_eur) {
+    append(s, "{}deal budget EUR {:.1f} m (committed {:.1f} m", sep, *l.deal_budget_eur / 1e6,
+           l.deal_support_committed_eur / 1e6);
+    if (!l.deals_not_funded.empty()) {
+      append(s, "; not funded: {}", fmt::join(l.deals_not_funded, ", "));
+    }
+    s += ")";
+    sep = "; ";
+  }
+  if (l.sme_budget_eur) {
+    append(s, "{}SME round budget EUR {:.1f} m", sep, *l.sme_budget_eur / 1e6);
+  }
+  return s;
+}
+
 std::string outlook_text(const model::Model& model, const analysis::Outlook& o) {
   std::string s;
   const int t = o.target_index();
-  append(s, "decarbfund outlook — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}\n\n",
+  append(s, "decarbfund outlook — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}\n",
       model.info.name, model.info.version, o.scenario, o.policy_version, o.reference_scenario,
       o.reference_policy_version, o.seed);
+  if (const auto levers = outlook_levers_text(o); !levers.empty()) {
+    append(s, "{}\n", levers);
+  }
+  s += "\n";
 
   append(s, "Target {}: additional reduction against the reference path\n", o.target_year);
   append(s, "  {:<28} {:>10} {:>10} {:>10}\n", "", "required", "achieved", "gap");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/outlook.hpp"
+#include "analysis/package_levers.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
 #include "server/request_error.hpp"
@@ -115,6 +116,17 @@ model::Scenario OutlookService::resolve(const std::string& canonical) const {
       }
     }
     throw RequestError(422, message, diags);
+  }
+  // package.deal_phase names deals by id, known only with the deal book: the same check and
+  // message as `decarbfund outlook` (cli/run_setup.cpp), as a 422.
+  try {
+    analysis::check_deal_levers(*s, programmes_ ? programmes_->deal_book() : nullptr);
+  } catch (const core::Error& e) {
+    core::Diagnostics d;
+    for (const auto& x : e.diagnostics()) {
+      d.add(x);
+    }
+    throw RequestError(422, d.all().front().to_string(), d);
   }
   if (!catalog_.find_path(s->target.reference_scenario)) {
     refuse(422, "target.reference", fmt::format("the name of a listed scenario ({})", catalog_.names()),

@@ -8,6 +8,7 @@
 
 #include "analysis/deal_assessment.hpp"
 #include "analysis/montecarlo.hpp"
+#include "analysis/package_levers.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_round.hpp"
@@ -272,7 +273,9 @@ std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Sce
   config.firms = kOutlookSmeFirms;
   config.seed = scenario.seed;
   const auto apps = data::generate_applications(techniques_, config);
-  const auto allocation = analysis::allocate_round(round, apps);
+  // package.sme_budget_eur replaces the round's budget, as in cli/run_setup.cpp. (Anything that
+  // caches this result must key it by the budget as well as the seed.)
+  const auto allocation = analysis::allocate_round(analysis::apply_sme_budget(scenario, round), apps);
   const auto contribution =
       analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate, analysis::kDefaultDelayYr,
                                  scenario.start_year, scenario.end_year);

@@ -245,5 +245,53 @@ TEST(MonteCarlo, PercentilesAndSpearman) {
   EXPECT_DOUBLE_EQ(detail::spearman({1, 1, 1, 1}, {4, 3, 2, 1}), 0.0);
 }
 
+// The deal budget's selection is made once, on the central inputs (docs/uncertainty.md): an
+// unfunded deal is no uncertain input (it is listed as inactive) and never delivers in a draw.
+TEST(MonteCarlo, UnfundedDealNeverDelivers) {
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");
+  scenario.uncertainty = nothing_uncertain();
+  scenario.uncertainty.price_factor.clear();
+  auto deals = oil_b_deal(model::DealPhase::jloi, 0.3);
+  deals.deals[0].max_support_eur = 50e6;
+  deals.deals[0].committed_reduction_t[2028] = 30'000;
+  scenario.deal_budget_eur = 10e6;  // below the deal's 50 M
+  MonteCarloOptions opt;
+  opt.draws = 64;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt);
+  EXPECT_TRUE(setup.inputs.empty());
+  ASSERT_EQ(setup.inactive.size(), 1u);
+  EXPECT_EQ(setup.inactive[0].id, "deal:oil-b");
+  EXPECT_EQ(setup.inactive[0].reason, "not funded: outside package.deal_budget_eur (budget)");
+  EXPECT_EQ(setup.scenario_base.deal_realisation[0], 0.0);
+  const auto r = summarise_montecarlo(setup, run_draws(setup, 0, opt.draws, 2), 2);
+  EXPECT_EQ(r.package_leg_t.p95, 0.0);
+  EXPECT_EQ(r.central_package_leg_t, 0.0);
+  // The outlook agrees: the deal's line has no tonnes.
+  const auto o = run_outlook(tiny(), scenario, reference, &deals);
+  EXPECT_EQ(o.package_leg_t, 0.0);
+  EXPECT_EQ(o.levers.deals_not_funded, std::vector<std::string>{"oil-b"});
+}
+
+// A deal_phase lever sets the probability each draw uses (phases.yaml's p of the new phase).
+TEST(MonteCarlo, DealPhaseLeverSetsTheDrawnProbability) {
+  auto reference = levy(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy(300.0, 0.5, "tight");
+  scenario.uncertainty = nothing_uncertain();
+  scenario.uncertainty.price_factor.clear();
+  auto deals = oil_b_deal(model::DealPhase::jloi, 0.3);
+  deals.phases.probability[static_cast<std::size_t>(model::DealPhase::binding)] = 0.8;
+  scenario.deal_phase["oil-b"] = {model::DealPhase::binding, "test.yaml", 1};
+  MonteCarloOptions opt;
+  opt.draws = 16;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, &deals, opt);
+  ASSERT_EQ(setup.deal_p.size(), 1u);
+  EXPECT_DOUBLE_EQ(setup.deal_p[0], 0.8);
+  ASSERT_EQ(setup.inputs.size(), 1u);
+  EXPECT_EQ(setup.inputs[0].label, "deal Oil B delivers (binding, p = 0.8)");
+}
+
 }  // namespace
 }  // namespace decarbfund::analysis
