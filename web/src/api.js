@@ -28,6 +28,19 @@ export const api = {
   dataset: () => call('GET', '/api/dataset'),
   scenarios: () => call('GET', '/api/scenarios'),
   outlook: (diff, signal) => call('POST', '/api/outlook', diff, { signal }),
+  deals: () => call('GET', '/api/deals'),
+  smeRounds: () => call('GET', '/api/sme/rounds'),
+  // The registry's portfolio report (`registry report --json`); null when the server runs
+  // without --registry (404), so the dashboard can say so instead of failing.
+  registryDeals: async () => {
+    try {
+      return await call('GET', '/api/registry/deals');
+    } catch (e) {
+      if (e.status === 404) return null;
+      throw e;
+    }
+  },
+  montecarlo: (diff, draws, signal) => call('POST', '/api/montecarlo', { scenario: diff, draws }, { signal }),
   saved: () => call('GET', '/api/saved'),
   savedOne: (id) => call('GET', `/api/saved/${encodeURIComponent(id)}`),
   save: (name, diff, token) => call('POST', '/api/saved', { name, diff }, { token }),

@@ -1,5 +1,6 @@
 // The dashboard's charts (ECharts, tree-shaken): each render* takes an outlook document
-// (POST /api/outlook, the same as `outlook --json`) and sets its chart's option.
+// (POST /api/outlook, the same as `outlook --json`) and sets its chart's option. The fan chart
+// of a Monte Carlo run is in uncertainty.js.
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
@@ -21,7 +22,7 @@ function pairs(byYear, scale = 1) {
 
 export function makeCharts() {
   const charts = {};
-  for (const id of ['emissions', 'waterfall', 'macc', 'budget', 'infra', 'dpr']) {
+  for (const id of ['emissions', 'waterfall', 'macc', 'budget', 'support', 'infra', 'dpr']) {
     charts[id] = echarts.init(document.getElementById(`chart-${id}`));
   }
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
@@ -34,7 +35,68 @@ const base = {
   grid: { left: 56, right: 16, top: 36, bottom: 28 },
 };
 
-export function renderAll(charts, o) {
+/// Package support by year, EUR: maatwerk (support_committed_eur_by_year: the funding gaps of
+/// the package's projects, deals and others, committed in each decision year) and the SME
+/// round's (its package_credits line, which has no year: counted in the year its window closes,
+/// when the round is allocated).
+export function supportByYear(o, smeYear) {
+  const years = Object.keys(o.support_committed_eur_by_year).map(Number).filter((y) => y <= LAST_YEAR);
+  const maatwerk = years.map((y) => o.support_committed_eur_by_year[String(y)]);
+  const sme = years.map(() => 0);
+  const credit = (o.package_credits || []).find((c) => !c.deal && /^SME/.test(c.instrument));
+  if (credit && smeYear != null) {
+    const i = years.indexOf(smeYear);
+    if (i >= 0) sme[i] = credit.support_eur;
+  }
+  return { years, maatwerk, sme };
+}
+
+function renderSupport(chart, o, opts) {
+  const s = supportByYear(o, opts.smeYear);
+  // Show the years up to the last payment (at least two past the target year), not 2050.
+  let last = s.years.indexOf(o.target_year + 2);
+  s.years.forEach((y, i) => { if (s.maatwerk[i] + s.sme[i] > 0) last = Math.max(last, i); });
+  const n = last + 1;
+  let run = 0;
+  const cumulative = s.years.slice(0, n).map((y, i) => { run += s.maatwerk[i] + s.sme[i]; return run / 1e9; });
+  chart.setOption({
+    ...base,
+    legend: { top: 0 },
+    grid: { ...base.grid, right: 56 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1)) },
+    xAxis: { type: 'category', data: s.years.slice(0, n).map(String) },
+    yAxis: [{ type: 'value', name: 'EUR m a year' }, { type: 'value', name: 'EUR bn total', splitLine: { show: false } }],
+    series: [
+      { name: 'maatwerk', type: 'bar', stack: 's', data: s.maatwerk.slice(0, n).map((v) => v / 1e6), itemStyle: { color: '#0b6e4f' } },
+      { name: 'SME scheme', type: 'bar', stack: 's', data: s.sme.slice(0, n).map((v) => v / 1e6), itemStyle: { color: '#7fbf9f' } },
+      { name: 'cumulative (EUR bn)', type: 'line', yAxisIndex: 1, data: cumulative, showSymbol: false, lineStyle: { color: '#5d6b7a' }, itemStyle: { color: '#5d6b7a' } },
+    ],
+  }, true);
+}
+
+/// One line under the support chart: how the deal budget was used (meta.package_levers, present
+/// when the scenario sets a package lever) and the support outside the deals.
+export function supportNote(o) {
+  const credits = o.package_credits || [];
+  const m = (e) => `EUR ${(e / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} m`;
+  const deals = credits.filter((c) => c.deal).reduce((a, c) => a + c.support_eur, 0);
+  const sme = credits.filter((c) => !c.deal && /^SME/.test(c.instrument)).reduce((a, c) => a + c.support_eur, 0);
+  const other = credits.filter((c) => !c.deal && !/^SME/.test(c.instrument)).reduce((a, c) => a + c.support_eur, 0);
+  const parts = [`deals ${m(deals)}`];
+  if (other > 0) parts.push(`other maatwerk projects ${m(other)}`);
+  parts.push(`SME scheme ${m(sme)}`);
+  let text = `Support committed: ${parts.join(', ')}.`;
+  const l = o.meta.package_levers;
+  if (l && l.deal_budget_eur != null) {
+    text += ` Deal budget ${m(l.deal_budget_eur)}: ${m(l.deal_support_committed_eur)} reserved (the funded deals' maximum support)`;
+    text += l.deals_not_funded.length ? `; not funded: ${l.deals_not_funded.join(', ')}.` : '; every deal funded.';
+  }
+  return text;
+}
+
+/// `opts`: smeYear (the SME round's allocation year).
+export function renderAll(charts, o, opts = {}) {
+  renderSupport(charts.support, o, opts);
   const ty = o.target_year;
   const ref = pairs(o.reference_emissions_t_by_year, MT);
   const refTarget = o.reference_emissions_t_by_year[String(ty)] / MT;
@@ -115,7 +177,7 @@ export function renderAll(charts, o) {
     yAxis: { type: 'value', name: 'EUR m' },
     series: [
       { name: 'levy revenue', type: 'bar', data: pairs(o.levy_revenue_eur_by_year, 1e6).map((p) => p[1]) },
-      { name: 'support committed', type: 'bar', data: pairs(o.support_committed_eur_by_year, 1e6).map((p) => p[1]) },
+      { name: 'package support (maatwerk + SME)', type: 'bar', data: (() => { const s = supportByYear(o, opts.smeYear); return s.maatwerk.map((v, i) => (v + s.sme[i]) / 1e6); })() },
     ],
   }, true);
 
