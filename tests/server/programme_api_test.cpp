@@ -86,6 +86,49 @@ TEST_F(ProgrammeApi, OutlookCountsDealsAndSmeAsTheCliDoes) {
   EXPECT_NE(r->body.find("veki-2024 (5000 generated firms"), std::string::npos);
 }
 
+// The package levers (docs/scenarios.md "package") in a posted diff give the CLI's document for
+// the same scenario file (examples/scenarios/tata-binding.yaml), levers block included.
+TEST_F(ProgrammeApi, OutlookLeversAsTheCliDoes) {
+  const auto out = dir_ / "levers.json";
+  auto expected = cli_file(
+      fmt::format("outlook --scenario examples/scenarios/tata-binding.yaml --json '{}' --quiet", out.string()), out);
+  auto r = post("/api/outlook", R"({"base": "belastingplan-2026", "package": {"deal_phase": {"tata-steel": "binding"},
+                                    "deal_budget_eur": 3.0e9, "sme_budget_eur": 1.0e8}})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = body(r);
+  EXPECT_EQ(got["meta"]["package_levers"], expected["meta"]["package_levers"]);
+  EXPECT_EQ(got["meta"]["package_levers"]["deals_not_funded"], json::parse(R"(["shell", "zeeland-refinery"])"));
+  EXPECT_EQ(got["meta"]["package_levers"]["deal_phase"]["tata-steel"]["phase_in_file"], "jloi");
+  for (const char* k : {"meta", "deals_dir"}) {
+    got.erase(k);
+    expected.erase(k);
+  }
+  EXPECT_EQ(got, expected);
+}
+
+// A deal id the deal book does not have: 422 naming the key path, as the CLI's exit 2 does.
+TEST_F(ProgrammeApi, OutlookRefusesAnUnknownDealInDealPhase) {
+  for (const char* path : {"/api/outlook", "/api/montecarlo"}) {
+    const std::string diff = R"({"base": "belastingplan-2026", "package": {"deal_phase": {"tata": "binding"}}})";
+    auto r = post(path, std::string(path) == "/api/outlook" ? diff : R"({"draws": 10, "scenario": )" + diff + "}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 422) << path << r->body;
+    const auto d = body(r)["error"]["diagnostics"][0];
+    EXPECT_EQ(d["key_path"], "package.deal_phase.tata") << path;
+    EXPECT_EQ(d["expected"],
+              "a deal id of " + source("data/nl/deals").string() +
+                  " (air-liquide, alco, anqore, bp, cosun, dow, nobian, oci, shell, tata-steel, yara, "
+                  "zeeland-refinery)") << path;
+    EXPECT_EQ(d["found"], "\"tata\"") << path;
+  }
+  // An unknown phase is the loader's 422.
+  auto r = post("/api/outlook", R"({"base": "belastingplan-2026", "package": {"deal_phase": {"tata-steel": "signed"}}})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "package.deal_phase.tata-steel");
+}
+
 TEST_F(ProgrammeApi, MonteCarloIsTheCliDocument) {
   const auto out = dir_ / "mc.json";
   auto expected = cli_file(fmt::format("montecarlo --draws 40 --seed 11 --threads 1 --json '{}' --quiet", out.string()), out);
