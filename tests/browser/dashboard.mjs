@@ -161,44 +161,35 @@ try {
     assert(axis.includes('EUR m'), `the axis names its unit (${axis})`);
   });
 
-  // The phase and budget levers need the engine's package.deal_phase / deal_budget_eur keys.
-  const engineHasDealLevers = await page.evaluate(async () => {
-    const r = await fetch('/api/outlook', { method: 'POST', body: JSON.stringify({ base: 'belastingplan-2026', package: { deal_phase: { 'tata-steel': 'binding' }, deal_budget_eur: 1e9 } }) });
-    return r.ok;
+  await step('moving Tata Steel to binding raises the expected package leg', async () => {
+    const was = await kpi(page, 'package_expected_mt');
+    const n = await updates(page);
+    await page.selectOption('#phase-tata-steel', 'binding');
+    await waitUpdates(page, n + 1);
+    const now = await kpi(page, 'package_expected_mt');
+    assert(now > was + 0.5, `expected package leg up by p(binding) − p(jloi) of 5 Mt (${was} -> ${now})`);
+    const diff = await page.evaluate(() => window.dashboard.diff);
+    assert(diff.package.deal_phase['tata-steel'] === 'binding' && Object.keys(diff.package.deal_phase).length === 1, `the diff holds only Tata's phase (${JSON.stringify(diff.package)})`);
   });
-  if (engineHasDealLevers) {
-    await step('moving Tata Steel to binding raises the expected package leg', async () => {
-      const was = await kpi(page, 'package_expected_mt');
-      const n = await updates(page);
-      await page.selectOption('#phase-tata-steel', 'binding');
-      await waitUpdates(page, n + 1);
-      const now = await kpi(page, 'package_expected_mt');
-      assert(now > was + 0.5, `expected package leg up by p(binding) − p(jloi) of 5 Mt (${was} -> ${now})`);
-      const diff = await page.evaluate(() => window.dashboard.diff);
-      assert(diff.package.deal_phase['tata-steel'] === 'binding' && Object.keys(diff.package.deal_phase).length === 1, `the diff holds only Tata's phase (${JSON.stringify(diff.package)})`);
-    });
 
-    await step('a small deal budget lowers the package support and the package leg', async () => {
-      const supportOf = () => page.evaluate(() => window.dashboard.outlook.package_credits.filter((c) => c.deal).reduce((a, c) => a + c.support_eur, 0));
-      const was = { kpi: await kpi(page, 'package_mt'), support: await supportOf() };
-      const n = await updates(page);
-      await page.fill('#deal-budget', '0.5');
-      await waitUpdates(page, n + 1);
-      const now = { kpi: await kpi(page, 'package_mt'), support: await supportOf() };
-      assert(now.support <= 0.5e9 + 1 && now.support < was.support, `deal support within EUR 0.5 bn (${was.support} -> ${now.support})`);
-      assert(now.kpi < was.kpi, `package leg down (${was.kpi} -> ${now.kpi})`);
-      const unfunded = await page.$$eval('#deals tr[data-deal] [data-not-funded]', (es) => es.map((e) => e.closest('tr').dataset.deal));
-      assert(unfunded.includes('tata-steel'), `Tata's EUR 2 bn deal is marked not funded (${unfunded})`);
-      assert((await page.textContent('#support-note')).includes('Deal budget EUR 500.0 m'), 'the note under the support chart names the budget');
-      const n2 = await updates(page);
-      await page.fill('#sme-budget', '60');
-      await waitUpdates(page, n2 + 1);
-      const sme = await page.evaluate(() => window.dashboard.outlook.package_credits.find((c) => c.instrument.startsWith('SME')).support_eur);
-      assert(sme <= 60e6 + 1, `the SME round spends at most its EUR 60 m (${sme})`);
-    });
-  } else {
-    console.log('skip - deal phase and budget levers: this engine refuses package.deal_phase (422)');
-  }
+  await step('a small deal budget lowers the package support and the package leg', async () => {
+    const supportOf = () => page.evaluate(() => window.dashboard.outlook.package_credits.filter((c) => c.deal).reduce((a, c) => a + c.support_eur, 0));
+    const was = { kpi: await kpi(page, 'package_mt'), support: await supportOf() };
+    const n = await updates(page);
+    await page.fill('#deal-budget', '0.5');
+    await waitUpdates(page, n + 1);
+    const now = { kpi: await kpi(page, 'package_mt'), support: await supportOf() };
+    assert(now.support <= 0.5e9 + 1 && now.support < was.support, `deal support within EUR 0.5 bn (${was.support} -> ${now.support})`);
+    assert(now.kpi < was.kpi, `package leg down (${was.kpi} -> ${now.kpi})`);
+    const unfunded = await page.$$eval('#deals tr[data-deal] [data-not-funded]', (es) => es.map((e) => e.closest('tr').dataset.deal));
+    assert(unfunded.includes('tata-steel'), `Tata's EUR 2 bn deal is marked not funded (${unfunded})`);
+    assert((await page.textContent('#support-note')).includes('Deal budget EUR 500.0 m'), 'the note under the support chart names the budget');
+    const n2 = await updates(page);
+    await page.fill('#sme-budget', '60');
+    await waitUpdates(page, n2 + 1);
+    const sme = await page.evaluate(() => window.dashboard.outlook.package_credits.find((c) => c.instrument.startsWith('SME')).support_eur);
+    assert(sme <= 60e6 + 1, `the SME round spends at most its EUR 60 m (${sme})`);
+  });
 
   await step('the uncertainty run draws the fan chart and P(target met)', async () => {
     await page.fill('#mc-draws', '100');
@@ -249,11 +240,9 @@ try {
     await fresh.goto(`${server.url}#s=${id}`);
     await waitUpdates(fresh, 1);
     assert(await fresh.inputValue('#ets') === '250', 'the ETS lever is restored');
-    if (engineHasDealLevers) {
-      assert(await fresh.inputValue('#phase-tata-steel') === 'binding', 'Tata\'s phase lever is restored');
-      assert(await fresh.inputValue('#deal-budget') === '0.5', 'the deal budget is restored');
-      assert(await fresh.inputValue('#sme-budget') === '60', 'the SME budget is restored');
-    }
+    assert(await fresh.inputValue('#phase-tata-steel') === 'binding', 'Tata\'s phase lever is restored');
+    assert(await fresh.inputValue('#deal-budget') === '0.5', 'the deal budget is restored');
+    assert(await fresh.inputValue('#sme-budget') === '60', 'the SME budget is restored');
     const [a, b] = [await page.evaluate(() => window.dashboard.diff), await fresh.evaluate(() => window.dashboard.diff)];
     assert(JSON.stringify(a) === JSON.stringify(b), `the same diff (${JSON.stringify(b)})`);
     const achieved = await kpi(fresh, 'achieved_mt');
