@@ -161,12 +161,31 @@ try {
     assert(axis.includes('EUR m'), `the axis names its unit (${axis})`);
   });
 
+  await step('the uncertainty run draws the fan chart and P(target met)', async () => {
+    await page.fill('#mc-draws', '100');
+    await page.click('#mc-run');
+    await page.waitForFunction(() => window.dashboard.mcRuns >= 1, null, { timeout: 60000 });
+    const p = (await page.textContent('[data-p-total]')).trim();
+    assert(/^\d{1,3}\.\d %$/.test(p), `P(target met) is a percentage (${p})`);
+    const mc = await page.evaluate(() => window.dashboard.mc);
+    assert(mc.meta.draws === 100, `100 draws run (${mc.meta.draws})`);
+    const fan = await page.evaluate(() => window.dashboard.charts.fan.getOption().series.map((s) => [s.name, s.data.length]));
+    const years = mc.emissions_t.years.length;
+    assert(fan.length >= 5 && fan.every(([, n]) => n === years), `fan chart bands and median over ${years} years (${JSON.stringify(fan)})`);
+    const median = await series(page, 'fan', 'median');
+    assert(Math.abs(median[years - 1] - mc.emissions_t.p50[years - 1] / 1e6) < 1e-9, 'the median line is the run\'s P50');
+    assert(!(await page.getAttribute('#mc-result', 'class')).includes('stale'), 'fresh after the run');
+    if (shots) await page.locator('#mc-section').screenshot({ path: join(shots, 'dashboard-uncertainty.png') });
+  });
+
   await step('moving Tata Steel to binding raises the expected package leg', async () => {
     const was = await kpi(page, 'package_expected_mt');
     const n = await updates(page);
     await page.selectOption('#phase-tata-steel', 'binding');
     await waitUpdates(page, n + 1);
     const now = await kpi(page, 'package_expected_mt');
+    assert((await page.getAttribute('#mc-result', 'class')).includes('stale'), 'the fan chart is marked stale');
+    assert((await page.textContent('#mc-status')).startsWith('stale'), 'and says so');
     assert(now > was + 0.5, `expected package leg up by p(binding) − p(jloi) of 5 Mt (${was} -> ${now})`);
     const diff = await page.evaluate(() => window.dashboard.diff);
     assert(diff.package.deal_phase['tata-steel'] === 'binding' && Object.keys(diff.package.deal_phase).length === 1, `the diff holds only Tata's phase (${JSON.stringify(diff.package)})`);
@@ -191,23 +210,6 @@ try {
     assert(sme <= 60e6 + 1, `the SME round spends at most its EUR 60 m (${sme})`);
   });
 
-  await step('the uncertainty run draws the fan chart and P(target met)', async () => {
-    await page.fill('#mc-draws', '100');
-    await page.click('#mc-run');
-    await page.waitForFunction(() => window.dashboard.mcRuns >= 1, null, { timeout: 60000 });
-    const p = (await page.textContent('[data-p-total]')).trim();
-    assert(/^\d{1,3}\.\d %$/.test(p), `P(target met) is a percentage (${p})`);
-    const mc = await page.evaluate(() => window.dashboard.mc);
-    assert(mc.meta.draws === 100, `100 draws run (${mc.meta.draws})`);
-    const fan = await page.evaluate(() => window.dashboard.charts.fan.getOption().series.map((s) => [s.name, s.data.length]));
-    const years = mc.emissions_t.years.length;
-    assert(fan.length >= 5 && fan.every(([, n]) => n === years), `fan chart bands and median over ${years} years (${JSON.stringify(fan)})`);
-    const median = await series(page, 'fan', 'median');
-    assert(Math.abs(median[years - 1] - mc.emissions_t.p50[years - 1] / 1e6) < 1e-9, 'the median line is the run\'s P50');
-    assert(!(await page.getAttribute('#mc-result', 'class')).includes('stale'), 'fresh after the run');
-    if (shots) await page.locator('#mc-section').screenshot({ path: join(shots, 'dashboard-uncertainty.png') });
-  });
-
   let after;
   await step('moving the ETS lever changes the chart and the numbers', async () => {
     before = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page) };
@@ -219,8 +221,6 @@ try {
     assert(after.achieved > before.achieved, `achieved reduction rises (${before.achieved} -> ${after.achieved})`);
     const delta = await page.textContent('[data-kpi="achieved_mt"] .d');
     assert(delta.includes('vs base'), `the KPI shows its change against the base ("${delta}")`);
-    assert((await page.getAttribute('#mc-result', 'class')).includes('stale'), 'the fan chart is marked stale');
-    assert((await page.textContent('#mc-status')).startsWith('stale'), 'and says so');
     if (shots) await page.screenshot({ path: join(shots, 'dashboard-ets-250.png'), fullPage: false });
   });
 

@@ -45,12 +45,13 @@ export function renderFan(chart, mc) {
     },
     grid: { left: 56, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: years, boundaryGap: false },
-    yAxis: { type: 'value', name: 'Mt CO2', scale: true },
+    // Keep the target level in view: it is often below every draw.
+    yAxis: { type: 'value', name: 'Mt CO2', min: (v) => Math.floor((Math.min(v.min, target) - 1) / 5) * 5, max: (v) => Math.ceil((v.max + 1) / 5) * 5 },
     series: [
       ...band('P5–P95', years, e.p5, e.p95, 'rgba(11,110,79,0.18)'),
       ...band('P25–P75', years, e.p25, e.p75, 'rgba(11,110,79,0.35)'),
       { name: 'median', type: 'line', data: e.p50.map((v) => v / MT), showSymbol: false, lineStyle: { width: 3, color: '#0b6e4f' }, itemStyle: { color: '#0b6e4f' },
-        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#b3261e' }, label: { formatter: `target ${mc.meta.target_year}: ${target.toFixed(2)} Mt` }, data: [{ yAxis: target }] } },
+        markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#b3261e' }, label: { position: 'insideStartTop', formatter: `target ${mc.meta.target_year}: ${target.toFixed(2)} Mt` }, data: [{ yAxis: target }] } },
       { name: 'mean', type: 'line', data: e.mean.map((v) => v / MT), showSymbol: false, lineStyle: { type: 'dotted', color: '#5d6b7a' }, itemStyle: { color: '#5d6b7a' } },
     ],
   }, true);
