@@ -97,8 +97,7 @@ void apply_funding(const model::Model& model, const DealLevers& levers, sim::Inp
     if (levers.status[d].funded) {
       continue;
     }
-    in.deal_realisation[d] = 0.0;
-    in.deal_probability[d] = 0.0;
+    in.deal_realisation[d] = 0.0;  // deal_probability stays the phase's: reports show it
     std::vector<model::Index> sites;
     for (const auto& id : levers.book.deals[d].sites) {
       sites.push_back(model.find_site(id));

@@ -55,7 +55,7 @@ void check_deal_levers(const model::Scenario& scenario, const model::DealBook* d
 DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealBook& deals);
 
 /// After sim::apply_deals(levers.book): an unfunded deal falls through in every run
-/// (deal_realisation 0, deal_probability 0): no support, no infrastructure priority, no tonnes
+/// (deal_realisation 0; Monte Carlo never draws it): no support, no infrastructure priority, no tonnes
 /// credited to the package; its options still go ahead if they pay on their own. The company's
 /// other announced projects at the deal's sites get no package support either (cap 0): maatwerk
 /// money reaches a company through its deal, and without one the budget would leak to projects

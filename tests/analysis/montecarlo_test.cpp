@@ -264,6 +264,8 @@ TEST(MonteCarlo, UnfundedDealNeverDelivers) {
   ASSERT_EQ(setup.inactive.size(), 1u);
   EXPECT_EQ(setup.inactive[0].id, "deal:oil-b");
   EXPECT_EQ(setup.inactive[0].reason, "not funded: outside package.deal_budget_eur (budget)");
+  EXPECT_EQ(setup.inactive[0].distribution, "bernoulli(p 0.3)");  // the phase's p, not drawn
+  EXPECT_EQ(setup.deal_p[0], 0.0);
   EXPECT_EQ(setup.scenario_base.deal_realisation[0], 0.0);
   const auto r = summarise_montecarlo(setup, run_draws(setup, 0, opt.draws, 2), 2);
   EXPECT_EQ(r.package_leg_t.p95, 0.0);
