@@ -232,6 +232,15 @@ std::string Server::Impl::render_scenarios() const {
     j["description"] = s.description;
     j["policy_version"] = s.levy.version;
     j["package_enabled"] = s.package_enabled;
+    // The base's package levers (docs/scenarios.md), so the dashboard starts from them.
+    json phases = json::object();
+    for (const auto& [id, lever] : s.deal_phase) {
+      phases[id] = model::phase_name(lever.phase);
+    }
+    j["package"] = {{"enabled", s.package_enabled},
+                    {"deal_phase", phases},
+                    {"deal_budget_eur", s.deal_budget_eur ? json(*s.deal_budget_eur) : json(nullptr)},
+                    {"sme_budget_eur", s.sme_budget_eur ? json(*s.sme_budget_eur) : json(nullptr)}};
     j["target_year"] = s.target.year;
     j["required_t"] = s.target.required_t;
     const auto* ref = catalog.find_path(s.target.reference_scenario);

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/outlook.hpp"
+#include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
@@ -105,6 +106,43 @@ TEST_F(ServerApi, ScenariosListsTheScenarioDirectory) {
   EXPECT_EQ(j[1]["name"], "coalition-2023");
   EXPECT_EQ(j[2]["name"], "klimaatakkoord");
   EXPECT_EQ(j[2]["package_enabled"], false);
+  // No shipped scenario sets a package lever: the dashboard starts from the files.
+  EXPECT_TRUE(j[0]["package"]["deal_phase"].empty());
+  EXPECT_TRUE(j[0]["package"]["deal_budget_eur"].is_null());
+  EXPECT_TRUE(j[0]["package"]["sme_budget_eur"].is_null());
+}
+
+TEST(ServerScenarios, ABaseWithPackageLeversListsThem) {
+  // A scenarios directory holding the shipped three and the tata-binding example.
+  const auto dir = temp_dir("server-levers");
+  for (const char* f : {"belastingplan-2026.yaml", "coalition-2023.yaml", "klimaatakkoord.yaml"}) {
+    fs::copy_file(source("scenarios") / f, dir / f, fs::copy_options::overwrite_existing);
+  }
+  std::string text = core::read_file(source("examples/scenarios/tata-binding.yaml"));
+  text.replace(text.find("../../scenarios/belastingplan-2026.yaml"), 39, "belastingplan-2026.yaml");
+  std::ofstream(dir / "tata-binding.yaml") << text;
+  ServerOptions o;
+  o.data_dir = source("data/nl");
+  o.scenarios_dir = dir;
+  o.port = 0;
+  o.rate_per_s = 0;
+  Server s(o);
+  httplib::Client c("127.0.0.1", s.start());
+  const auto r = c.Get("/api/scenarios");
+  ASSERT_TRUE(r);
+  const auto j = json::parse(r->body);
+  const json* tata = nullptr;
+  for (const auto& e : j) {
+    if (e["name"] == "tata-binding") {
+      tata = &e;
+    }
+  }
+  ASSERT_NE(tata, nullptr);
+  EXPECT_EQ((*tata)["package"]["deal_phase"]["tata-steel"], "binding");
+  EXPECT_DOUBLE_EQ((*tata)["package"]["deal_budget_eur"].get<double>(), 3.0e9);
+  EXPECT_DOUBLE_EQ((*tata)["package"]["sme_budget_eur"].get<double>(), 1.0e8);
+  s.stop();
+  fs::remove_all(dir);
 }
 
 TEST_F(ServerApi, DatasetSummaryMatchesTheLoadedModel) {
