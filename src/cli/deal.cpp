@@ -1,6 +1,6 @@
-// `decarbfund deal assess FILE [--scenario FILE] [--data DIR] [--json]`: what the advisory
-// committee asks of a draft maatwerk deal (issue 4 §4, docs/deals.md). Parses, loads, calls
-// analysis::assess_deal and prints; no model logic here.
+// `decarbfund deal assess FILE [--scenario FILE] [--data DIR] [--json] [--html FILE] [--xlsx FILE]`:
+// what the advisory committee asks of a draft maatwerk deal (issue 4 §4, docs/deals.md). Parses,
+// loads, calls analysis::assess_deal, prints and writes the reports; no model logic here.
 
 #include <memory>
 #include <string>
@@ -13,7 +13,11 @@
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
+#include "report/deal_html.hpp"
 #include "report/deal_report.hpp"
+#include "report/report_files.hpp"
+#include "report/run_info.hpp"
+#include "report/xlsx_deal.hpp"
 
 namespace decarbfund::cli {
 
@@ -24,6 +28,8 @@ struct DealArgs {
   std::string data = "data/nl";
   std::string scenario = "scenarios/belastingplan-2026.yaml";
   bool json = false;
+  std::string html;
+  std::string xlsx;
 };
 
 }  // namespace
@@ -37,6 +43,8 @@ void add_deal(CLI::App& app, int& status) {
   assess->add_option("--data", args->data, "dataset directory")->capture_default_str();
   assess->add_option("--scenario", args->scenario, "scenario YAML (prices, levy version)")->capture_default_str();
   assess->add_flag("--json", args->json, "print the JSON document instead of the summary");
+  assess->add_option("--html", args->html, "also write a self-contained HTML page for the committee to this file");
+  assess->add_option("--xlsx", args->xlsx, "also write an Excel workbook (one sheet per table) to this file");
   assess->callback([args, &status] {
     core::Diagnostics diags;
     auto d = data::load_deal(args->file, diags);
@@ -49,7 +57,27 @@ void add_deal(CLI::App& app, int& status) {
       throw core::Error(diags);
     }
     const auto a = analysis::assess_deal(model, *scenario, *d);
+    // Render every report before writing any file, so a failure leaves no half set of files.
+    std::string html, xlsx;
+    if (!args->html.empty() || !args->xlsx.empty()) {
+      auto info = report::dataset_run_info(model);
+      report::set_scenario(info, *scenario);
+      info.more.emplace_back("deal_file", args->file);
+      // The deal file is positional: command_option's quoting, without its " --file".
+      info.command = "decarbfund deal assess " + report::command_option("file", args->file).substr(8) +
+                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data);
+      html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info);
+      xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info);
+    }
+    report::write_report_files({{args->html, html}, {args->xlsx, xlsx}});
     fmt::print("{}", args->json ? report::deal_assessment_json(model, a) : report::deal_assessment_text(model, a));
+    if (!args->json) {  // with --json, stdout is the document alone
+      for (const auto* path : {&args->html, &args->xlsx}) {
+        if (!path->empty()) {
+          fmt::print("wrote {}\n", *path);
+        }
+      }
+    }
     status = kExitOk;
   });
 }

@@ -1,0 +1,128 @@
+// `decarbfund deal assess --html/--xlsx` as a committee secretary runs it on a shipped deal
+// (Yara's EUR 30 m CCS grant): the page and the workbook hold the numbers of the JSON document of
+// the same run; the page is self-contained; two runs give the same bytes; a missing directory is
+// exit 2 naming the file, with no file of the run left.
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+#include "core/atomic_file.hpp"
+#include "report/xlsx_reader.hpp"
+
+namespace decarbfund {
+namespace {
+
+namespace fs = std::filesystem;
+
+test::Run run(const std::string& args) { return test::run_cli(args, true); }
+
+const std::string kYara = "deal assess data/nl/deals/yara.yaml";
+
+TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
+  const std::string dir = ::testing::TempDir();
+  // With --json, stdout stays the document alone (no "wrote" line), so it parses.
+  const auto a = test::run_cli(kYara + " --json --html " + dir + "/yara1.html --xlsx " + dir + "/yara1.xlsx");
+  ASSERT_EQ(a.status, 0) << a.out;
+  const auto j = nlohmann::json::parse(a.out);
+  const auto b = run(kYara + " --html " + dir + "/yara2.html --xlsx " + dir + "/yara2.xlsx");
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_NE(b.out.find("wrote " + dir + "/yara2.html\n"), std::string::npos) << b.out;
+  const auto html = core::read_file(dir + "/yara1.html");
+  EXPECT_EQ(html, core::read_file(dir + "/yara2.html"));
+  const auto bytes = core::read_file(dir + "/yara1.xlsx");
+  EXPECT_EQ(bytes, core::read_file(dir + "/yara2.xlsx"));
+
+  // EUR 30 m over 0.8 Mt/yr × 15 years = 12 Mt: EUR 2.50 per tonne over the lifetime.
+  const double lifetime = j["eur_per_t_lifetime"].get<double>();
+  EXPECT_NEAR(lifetime, 2.5, 1e-4);  // 800001 t/yr modelled against 800000 stated
+  const int target = j["target_year"].get<int>();
+  const double additional = j["additional_t_by_year"][std::to_string(target)].get<double>();
+  ASSERT_GT(additional, 0);
+  ASSERT_FALSE(j["flags"].empty());
+
+  // The page: self-contained, the deal, the same numbers, each flag with what it means.
+  for (const char* remote : {"src=\"http", "href=\"http", "url(http", "<script", "@import"}) {
+    EXPECT_EQ(html.find(remote), std::string::npos) << remote;
+  }
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Deal assessment: Yara Sluiskil (yara)</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=l>early_support</td>"), std::string::npos);
+  EXPECT_NE(html.find("M017 (Yara Sluiskil BKG 1), M018"), std::string::npos);
+  EXPECT_NE(html.find("<td>support per t over the lifetime</td><td>2.50</td><td class=l>EUR/t</td>"), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>additional reduction in {}</td><td>{:.0f}</td>", target, additional)),
+            std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>support (maximum)</td><td>{:.1f}</td>", j["support_eur"].get<double>() / 1e6)),
+            std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>funding gap</td><td>{:.1f}</td>", j["funding_gap_eur"].get<double>() / 1e6)),
+            std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>infrastructure-dependent share</td><td>{:.1f}</td>",
+                                  100 * j["infrastructure_dependent_share"].get<double>())),
+            std::string::npos);
+  const auto& ratio = j["aid_to_gap_ratio"];
+  EXPECT_NE(html.find(fmt::format("<td>aid-to-gap ratio</td><td>{}</td>",
+                                  ratio.is_null() ? std::string("n/a (no gap)") : fmt::format("{:.2f}", ratio.get<double>()))),
+            std::string::npos);
+  for (const auto& f : j["flags"]) {
+    const auto code = f.get<std::string>();
+    const std::string cell = "<td class=flag>" + code + "</td><td class=l>";
+    const auto at = html.find(cell);
+    ASSERT_NE(at, std::string::npos) << code;
+    EXPECT_NE(html[at + cell.size()], '<') << code << ": no explanation";
+  }
+  // The chart's and the table's rows: the target year with the projects' and additional tonnes.
+  EXPECT_NE(html.find(fmt::format("<tr><td>{}</td><td>{:.0f}</td><td>{:.0f}</td><td>800000</td></tr>", target,
+                                  j["reduction_t_by_year"][std::to_string(target)].get<double>(), additional)),
+            std::string::npos);
+  EXPECT_NE(html.find("committed</text>"), std::string::npos);  // the file's commitment is a series
+  EXPECT_NE(html.find("policy_version belastingplan-2026"), std::string::npos);
+  EXPECT_NE(html.find("dataset nl"), std::string::npos);
+
+  // The workbook: sheets, units in the headers, values equal to the JSON's.
+  const test::Xlsx x(bytes);
+  EXPECT_EQ(x.sheets, (std::vector<std::string>{"summary", "tonnes_by_year", "projects", "infrastructure", "flags",
+                                                "notes", "about"}));
+  EXPECT_EQ(x.at("summary", "C1"), "unit");
+  const auto summary_row = [&x](const char* item) { return std::to_string(x.row_of("summary", item)); };
+  EXPECT_DOUBLE_EQ(x.number("summary", "B" + summary_row("eur_per_t_lifetime")), lifetime);
+  EXPECT_EQ(x.at("summary", "C" + summary_row("eur_per_t_lifetime")), "EUR/t");
+  for (const char* key : {"support_eur", "eur_per_t_target_year", "funding_gap_eur", "npv_without_support_eur",
+                          "lifetime_t", "infrastructure_dependent_share", "committed_target_year_t"}) {
+    EXPECT_DOUBLE_EQ(x.number("summary", "B" + summary_row(key)), j[key].get<double>()) << key;
+  }
+  if (ratio.is_null()) {
+    EXPECT_EQ(x.at("summary", "B" + summary_row("aid_to_gap_ratio")), "");
+  } else {
+    EXPECT_DOUBLE_EQ(x.number("summary", "B" + summary_row("aid_to_gap_ratio")), ratio.get<double>());
+  }
+  EXPECT_EQ(x.at("summary", "B" + summary_row("phase")), "early_support");
+  EXPECT_EQ(x.at("tonnes_by_year", "C1"), "additional (t CO2/yr)");
+  const std::string tr = std::to_string(x.row_of("tonnes_by_year", std::to_string(target)));
+  ASSERT_NE(tr, "0");
+  EXPECT_DOUBLE_EQ(x.number("tonnes_by_year", "C" + tr), additional);
+  EXPECT_DOUBLE_EQ(x.number("tonnes_by_year", "D" + tr), 800000);
+  EXPECT_EQ(x.at("flags", "A" + std::to_string(j["flags"].size() + 1)), j["flags"].back().get<std::string>());
+  EXPECT_EQ(x.at("flags", "A" + std::to_string(j["flags"].size() + 2)), "");
+  EXPECT_FALSE(x.at("flags", "B2").empty());
+  EXPECT_EQ(x.at("projects", "A2"), j["options"][0]["option"].get<std::string>());
+  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "policy_version"))), "belastingplan-2026");
+  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "deal_file"))), "data/nl/deals/yara.yaml");
+}
+
+TEST(DealReportsCli, MissingDirectoryIsExitTwoAndLeavesNoFile) {
+  const std::string dir = ::testing::TempDir() + "/deal-bad";
+  fs::create_directories(dir);
+  const auto r = run(kYara + " --html " + dir + "/ok.html --xlsx /nonexistent-dir/d.xlsx");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("/nonexistent-dir/d.xlsx"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::is_empty(dir));
+}
+
+}  // namespace
+}  // namespace decarbfund
