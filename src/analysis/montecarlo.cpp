@@ -388,6 +388,7 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   } else {
     check_deal_levers(scenario, nullptr);
   }
+  s.levers = summarise_levers(scenario, deals, levers ? &*levers : nullptr);
   const auto& inf = model.infrastructure;
   for (const model::Scenario* sc : {static_cast<const model::Scenario*>(&ref), &scenario}) {
     auto& delays = sc == &ref ? s.reference_delay : s.scenario_delay;

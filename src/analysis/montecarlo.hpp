@@ -95,6 +95,7 @@ struct MonteCarloSetup {
   std::string scenario, scenario_file, reference_scenario, policy_version, reference_policy_version;
   std::string deals_dir;
   std::vector<std::string> deal_ids;
+  PackageLeverSummary levers;  ///< the scenario's package levers, for the reports' header
   std::uint64_t seed = 0;
   std::uint32_t draws = 0;
   int start_year = 0;

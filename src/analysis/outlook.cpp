@@ -32,6 +32,29 @@ double total_at(const sim::Outcome& o, int y) { return o.total_emissions_t[stati
 
 }  // namespace
 
+PackageLeverSummary summarise_levers(const model::Scenario& scenario, const model::DealBook* deals,
+                                     const DealLevers* levers) {
+  PackageLeverSummary out;
+  out.deal_budget_eur = scenario.deal_budget_eur;
+  out.sme_budget_eur = scenario.sme_budget_eur;
+  if (deals == nullptr || levers == nullptr) {
+    return out;
+  }
+  out.deal_max_support_funded_eur = levers->committed_support_eur;
+  for (const auto d : levers->funding_order) {
+    if (!levers->status[d].funded) {
+      out.deals_not_funded.push_back(deals->deals[d].id);
+    }
+  }
+  for (std::size_t d = 0; d < deals->deals.size(); ++d) {
+    if (scenario.deal_phase.contains(deals->deals[d].id)) {
+      out.deal_phase[deals->deals[d].id] = {std::string(model::phase_name(levers->status[d].phase)),
+                                            std::string(model::phase_name(levers->status[d].file_phase))};
+    }
+  }
+  return out;
+}
+
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
                     const model::Scenario& reference, const DealBook* deals, const SmeInput* sme) {
   Outlook out;
@@ -58,22 +81,7 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   const std::optional<DealLevers> levers =
       deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals)) : std::nullopt;
   const DealLevers* book = levers ? &*levers : nullptr;
-  out.levers.deal_budget_eur = scenario.deal_budget_eur;
-  out.levers.sme_budget_eur = scenario.sme_budget_eur;
-  if (levers) {
-    out.levers.deal_support_committed_eur = levers->committed_support_eur;
-    for (const auto d : levers->funding_order) {
-      if (!levers->status[d].funded) {
-        out.levers.deals_not_funded.push_back(deals->deals[d].id);
-      }
-    }
-    for (std::size_t d = 0; d < deals->deals.size(); ++d) {
-      if (scenario.deal_phase.contains(deals->deals[d].id)) {
-        out.levers.deal_phase[deals->deals[d].id] = {std::string(model::phase_name(levers->status[d].phase)),
-                                                     std::string(model::phase_name(levers->status[d].file_phase))};
-      }
-    }
-  }
+  out.levers = summarise_levers(scenario, deals, book);
   out.runs.push_back(run(model, ref, "reference", false, book));
   out.runs.push_back(run(model, scenario, "levy_only", false, book));
   out.runs.push_back(run(model, scenario, "full", true, book));

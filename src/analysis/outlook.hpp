@@ -63,11 +63,17 @@ struct PackageLeverSummary {
   /// deal id → {phase in effect, phase in the deal file}, for each `package.deal_phase` entry.
   std::map<std::string, std::pair<std::string, std::string>> deal_phase;
   std::optional<double> deal_budget_eur;
-  double deal_support_committed_eur = 0;  ///< Σ max_support_eur of the funded deals
+  double deal_max_support_funded_eur = 0;  ///< Σ max_support_eur of the funded deals
   std::vector<std::string> deals_not_funded;  ///< ids, in the budget's ranking order
   std::optional<double> sme_budget_eur;
   bool any() const { return !deal_phase.empty() || deal_budget_eur || sme_budget_eur; }
 };
+
+struct DealLevers;
+/// What `scenario`'s package levers did to `deals` (`levers` = apply_deal_levers of them; both
+/// null when the run has no deal files): the reports' header of the outlook and Monte Carlo.
+PackageLeverSummary summarise_levers(const model::Scenario& scenario, const model::DealBook* deals,
+                                     const DealLevers* levers);
 
 /// The maatwerk deals and the phase table an outlook runs with (data/nl/deals/).
 /// The SME scheme's part of the package (issue 5 §5): a round's awards turned into expected

@@ -8,12 +8,13 @@
 
 #include "cli/verbs.hpp"
 #include "core/diagnostic.hpp"
+#include "core/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace decarbfund;
   CLI::App app{"decarbfund — steering engine for the Klimaatfonds industry lot (perceel 5)"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "decarbfund 0.1.0");
+  app.set_version_flag("--version", core::kGenerator);
   int status = cli::kExitOk;
   cli::add_validate(app, status);
   cli::add_import_midden(app, status);

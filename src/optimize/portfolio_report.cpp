@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/version.hpp"
+
 namespace decarbfund::optimize {
 
 namespace {
@@ -170,7 +172,7 @@ std::string portfolio_json(const PortfolioReport& r) {
                {"scenario_chain", r.scenario_chain},
                {"policy_version", r.policy_version},
                {"seed", r.seed ? J(*r.seed) : J(nullptr)},
-               {"generator", "decarbfund 0.1.0"}};
+               {"generator", core::kGenerator}};
   j["scenario"] = r.scenario;
   j["objective"] = objective_name(p.objective);
   j["target_year"] = p.target_year;

@@ -2,6 +2,7 @@
 
 #include "report/append.hpp"
 #include "report/montecarlo_report.hpp"
+#include "report/outlook_report.hpp"
 #include "report/svg_chart.hpp"
 
 namespace decarbfund::report {
@@ -38,6 +39,9 @@ td:first-child,th:first-child{{text-align:left}}small{{color:#666}}.p{{font-size
          html_escape(model.info.name), html_escape(model.info.version), html_escape(s.scenario),
          html_escape(s.scenario_file), html_escape(s.policy_version), html_escape(s.reference_scenario),
          html_escape(s.reference_policy_version), s.seed, r.draws);
+  if (s.levers.any()) {
+    append(h, "<p><small>{}</small></p>\n", html_escape(package_levers_text(s.levers)));
+  }
   append(h, "<p>P(target met): <span class=p>{:.0f} %</span> total · levy leg {:.0f} % · package leg {:.0f} %</p>\n",
          100 * r.p_total, 100 * r.p_levy_leg, 100 * r.p_package_leg);
   append(h, "<table><tr><th>Mt in {}</th><th>required</th><th>outlook</th><th>P10</th><th>median</th><th>P90</th><th>P(met)</th></tr>\n",

@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include "core/version.hpp"
 #include "report/montecarlo_report.hpp"
+#include "report/package_levers_json.hpp"
 
 namespace decarbfund::report {
 
@@ -31,7 +33,12 @@ std::string montecarlo_json(const model::Model& model, const analysis::MonteCarl
                {"start_year", s.start_year},
                {"target_year", s.target_year},
                {"runs_per_draw", s.package ? 3 : 2},
-               {"note", "runs stop after the target year; emissions and outlay cover start_year to target_year"}};
+               {"note", "runs stop after the target year; emissions and outlay cover start_year to target_year"},
+               {"generator", core::kGenerator}};
+  // As in the outlook's document: only when the scenario sets a package lever.
+  if (s.levers.any()) {
+    j["meta"]["package_levers"] = package_levers_json(s.levers);
+  }
   j["target"] = {{"required_t", s.required_t},
                  {"levy_leg_required_t", s.levy_leg_required_t},
                  {"package_leg_required_t", s.package_leg_required_t}};

@@ -2,6 +2,7 @@
 
 #include "report/append.hpp"
 #include "report/montecarlo_report.hpp"
+#include "report/outlook_report.hpp"
 
 namespace decarbfund::report {
 
@@ -12,9 +13,13 @@ double mt(double t) { return t / 1e6; }
 std::string montecarlo_text(const model::Model& model, const analysis::MonteCarloResult& r) {
   const auto& s = *r.setup;
   std::string out;
-  append(out, "decarbfund montecarlo — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}, {} draws\n\n",
+  append(out, "decarbfund montecarlo — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}, {} draws\n",
          model.info.name, model.info.version, s.scenario, s.policy_version, s.reference_scenario,
          s.reference_policy_version, s.seed, r.draws);
+  if (s.levers.any()) {
+    append(out, "{}\n", package_levers_text(s.levers));
+  }
+  out += "\n";
   append(out, "Target {}: additional reduction against the reference path (Mt)\n", s.target_year);
   append(out, "  {:<14} {:>9} {:>9} {:>9} {:>9} {:>9}   {}\n", "", "required", "outlook", "P10", "median", "P90",
          "P(met)");

@@ -5,6 +5,7 @@
 #include "report/append.hpp"
 #include "report/outlook_report.hpp"
 #include "report/svg_chart.hpp"
+#include "core/version.hpp"
 
 namespace decarbfund::report {
 
@@ -61,7 +62,7 @@ td:first-child,th:first-child{{text-align:left}}.met{{color:#2a2}}.missed{{color
       html_escape(model.info.name), html_escape(model.info.version), html_escape(o.scenario), html_escape(o.scenario_file),
       html_escape(o.policy_version), html_escape(o.reference_scenario), html_escape(o.reference_policy_version), o.seed,
       model.info.price_year);
-  if (const auto levers = outlook_levers_text(o); !levers.empty()) {
+  if (const auto levers = package_levers_text(o.levers); !levers.empty()) {
     append(h, "<p><small>{}</small></p>\n", html_escape(levers));
   }
   append(h, "<h2>Target</h2><table><tr><th></th><th>required Mt</th><th>achieved Mt</th><th>gap Mt</th></tr>\n");
@@ -108,7 +109,9 @@ td:first-child,th:first-child{{text-align:left}}.met{{color:#2a2}}.missed{{color
     append(h, "<tr><td>{}</td><td>{}</td><td>{:.3f}</td><td>{}</td></tr>\n", model.infrastructure.id[b.infra], b.options_blocked,
         b.blocked_t / 1e6, html_escape(model.infrastructure.funded_by[b.infra]));
   }
-  append(h, "</table>\n<p><small>Produced by decarbfund 0.1.0. Legs by counterfactual runs: reference → levy only → with package (docs/model.md).</small></p></body></html>\n");
+  append(h, "</table>\n<p><small>Produced by {}. Legs by counterfactual runs: reference → levy only → with package "
+            "(docs/model.md).</small></p></body></html>\n",
+         core::kGenerator);
   return h;
 }
 

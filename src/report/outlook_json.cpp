@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/version.hpp"
 #include "report/outlook_report.hpp"
+#include "report/package_levers_json.hpp"
 
 namespace decarbfund::report {
 
@@ -45,20 +47,11 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                {"reference_scenario", o.reference_scenario},
                {"reference_policy_version", o.reference_policy_version},
                {"seed", o.seed},
-               {"generator", "decarbfund 0.1.0"}};
+               {"generator", core::kGenerator}};
   // The package levers in effect (docs/scenarios.md "package"); the block is absent when the
   // scenario sets none, so such documents read as before the levers existed.
-  if (const auto& l = o.levers; l.any()) {
-    json phases = json::object();
-    for (const auto& [id, p] : l.deal_phase) {
-      phases[id] = {{"phase", p.first}, {"phase_in_file", p.second}};
-    }
-    j["meta"]["package_levers"] = {
-        {"deal_phase", phases},
-        {"deal_budget_eur", l.deal_budget_eur ? json(*l.deal_budget_eur) : json(nullptr)},
-        {"deal_support_committed_eur", l.deal_support_committed_eur},
-        {"deals_not_funded", l.deals_not_funded},
-        {"sme_budget_eur", l.sme_budget_eur ? json(*l.sme_budget_eur) : json(nullptr)}};
+  if (o.levers.any()) {
+    j["meta"]["package_levers"] = package_levers_json(o.levers);
   }
   j["target_year"] = o.target_year;
   j["required_mt"] = o.required_t / 1e6;
@@ -155,6 +148,18 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
   }
   j["macc_target_year"] = macc;
   return j.dump(2) + "\n";
+}
+
+nlohmann::ordered_json package_levers_json(const analysis::PackageLeverSummary& l) {
+  nlohmann::ordered_json phases = nlohmann::ordered_json::object();
+  for (const auto& [id, p] : l.deal_phase) {
+    phases[id] = {{"phase", p.first}, {"phase_in_file", p.second}};
+  }
+  return {{"deal_phase", phases},
+          {"deal_budget_eur", l.deal_budget_eur ? nlohmann::ordered_json(*l.deal_budget_eur) : nlohmann::ordered_json(nullptr)},
+          {"deal_max_support_funded_eur", l.deal_max_support_funded_eur},
+          {"deals_not_funded", l.deals_not_funded},
+          {"sme_budget_eur", l.sme_budget_eur ? nlohmann::ordered_json(*l.sme_budget_eur) : nlohmann::ordered_json(nullptr)}};
 }
 
 }  // namespace decarbfund::report

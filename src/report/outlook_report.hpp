@@ -16,7 +16,7 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& out
 /// The package levers in effect (docs/scenarios.md "package") in one line for the header, e.g.
 /// "package levers: deal phase tata-steel binding (file: jloi); deal budget EUR 3000.0 m …";
 /// empty when the scenario sets none.
-std::string outlook_levers_text(const analysis::Outlook& outlook);
+std::string package_levers_text(const analysis::PackageLeverSummary& levers);
 
 /// The JSON document (docs/outlook.md lists the keys).
 std::string outlook_json(const model::Model& model, const analysis::Outlook& outlook);

@@ -10,8 +10,7 @@ namespace {
 double mt(double t) { return t / 1e6; }
 }  // namespace
 
-std::string outlook_levers_text(const analysis::Outlook& o) {
-  const auto& l = o.levers;
+std::string package_levers_text(const analysis::PackageLeverSummary& l) {
   if (!l.any()) {
     return {};
   }
@@ -23,7 +22,7 @@ std::string outlook_levers_text(const analysis::Outlook& o) {
   }
   if (l.deal_budget_eur) {
     append(s, "{}deal budget EUR {:.1f} m (committed {:.1f} m", sep, *l.deal_budget_eur / 1e6,
-           l.deal_support_committed_eur / 1e6);
+           l.deal_max_support_funded_eur / 1e6);
     if (!l.deals_not_funded.empty()) {
       append(s, "; not funded: {}", fmt::join(l.deals_not_funded, ", "));
     }
@@ -42,7 +41,7 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
   append(s, "decarbfund outlook — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}\n",
       model.info.name, model.info.version, o.scenario, o.policy_version, o.reference_scenario,
       o.reference_policy_version, o.seed);
-  if (const auto levers = outlook_levers_text(o); !levers.empty()) {
+  if (const auto levers = package_levers_text(o.levers); !levers.empty()) {
     append(s, "{}\n", levers);
   }
   s += "\n";

@@ -1,5 +1,7 @@
 #include "report/run_info.hpp"
 
+#include "report/outlook_report.hpp"
+
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -76,6 +78,9 @@ RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& o) 
   if (!o.deals_dir.empty()) {
     info.more.emplace_back("deals_dir", o.deals_dir);
   }
+  if (o.levers.any()) {
+    info.more.emplace_back("package_levers", package_levers_text(o.levers));
+  }
   return info;
 }
 
@@ -91,6 +96,9 @@ RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarl
   info.more.emplace_back("draws", std::to_string(r.draws));
   if (!s.deals_dir.empty()) {
     info.more.emplace_back("deals_dir", s.deals_dir);
+  }
+  if (s.levers.any()) {
+    info.more.emplace_back("package_levers", package_levers_text(s.levers));
   }
   return info;
 }

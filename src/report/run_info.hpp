@@ -15,13 +15,14 @@
 #include "analysis/outlook.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
+#include "core/version.hpp"
 
 namespace decarbfund::report {
 
 class Workbook;
 
 /// The generator as the JSON documents name it.
-inline constexpr const char* kGenerator = "decarbfund 0.1.0";
+inline constexpr const char* kGenerator = core::kGenerator;
 
 struct RunInfo {
   std::string dataset;

@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "core/version.hpp"
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
 #include "server/outlook_service.hpp"
@@ -327,7 +328,7 @@ void Server::Impl::routes() {
   http.Get("/api/health", guarded([this](const httplib::Request&, httplib::Response& res) {
     json j;
     j["status"] = "ok";
-    j["generator"] = "decarbfund 0.1.0";
+    j["generator"] = core::kGenerator;
     j["dataset"] = model->info.name;
     j["dataset_version"] = model->info.version;
     j["scenarios"] = catalog.entries().size();

@@ -228,7 +228,7 @@ TEST(PackageLevers, DealBudgetLeavesTheDearestDealsUnfunded) {
   // cosun 546, bp 593 (cumulative 500.3 M), tata-steel 800 (2000 M: skipped), shell 1466 (857.4 M:
   // skipped), dow 2454 (208.6 M: funded, 708.9 M), zeeland-refinery 5397 (809.6 M: skipped).
   EXPECT_EQ(o.levers.deals_not_funded, (std::vector<std::string>{"tata-steel", "shell", "zeeland-refinery"}));
-  EXPECT_NEAR(o.levers.deal_support_committed_eur, 708'900'000, 1.0);
+  EXPECT_NEAR(o.levers.deal_max_support_funded_eur, 708'900'000, 1.0);
   double support = 0;
   for (const auto& c : o.package_credits) {
     if (c.instrument.starts_with("SME scheme")) {
@@ -243,7 +243,7 @@ TEST(PackageLevers, DealBudgetLeavesTheDearestDealsUnfunded) {
     }
   }
   EXPECT_LE(support, 1e9);  // every maatwerk line, not only the deals' own
-  EXPECT_LE(support, o.levers.deal_support_committed_eur);
+  EXPECT_LE(support, o.levers.deal_max_support_funded_eur);
   EXPECT_FALSE(line_of(o, "tata-steel").funded);
   EXPECT_TRUE(line_of(o, "dow").funded);
   // Without Tata's 5 Mt the package leg falls by at least that.

@@ -58,5 +58,26 @@ TEST(MonteCarloCli, BadUncertaintyExitsTwoWithKeyPath) {
       << r.out;
 }
 
+TEST(MonteCarloCli, ReportsSayWhichPackageLeversProducedThem) {
+  const std::string dir = ::testing::TempDir();
+  const auto r = run("montecarlo --draws 10 --seed 3 --quiet --scenario " + std::string(kSource) +
+                     "/examples/scenarios/tata-binding.yaml --json " + dir + "/mc-levers.json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(slurp(dir + "/mc-levers.json"));
+  EXPECT_EQ(j["meta"]["generator"], "decarbfund " DECARBFUND_VERSION);
+  const auto& l = j["meta"]["package_levers"];
+  EXPECT_EQ(l["deal_phase"]["tata-steel"]["phase"], "binding");
+  EXPECT_EQ(l["deal_phase"]["tata-steel"]["phase_in_file"], "jloi");
+  EXPECT_DOUBLE_EQ(l["deal_budget_eur"].get<double>(), 3.0e9);
+  EXPECT_DOUBLE_EQ(l["sme_budget_eur"].get<double>(), 1.0e8);
+  // The same selection as the outlook's (docs/scenarios.md example): Shell and Zeeland left out.
+  EXPECT_EQ(l["deals_not_funded"], nlohmann::json::parse(R"(["shell", "zeeland-refinery"])"));
+  EXPECT_NEAR(l["deal_max_support_funded_eur"].get<double>(), 2'708.9e6, 0.05e6);
+  // Without levers the document has no such block.
+  const auto plain = run("montecarlo --draws 5 --seed 3 --quiet --json " + dir + "/mc-plain.json");
+  ASSERT_EQ(plain.status, 0) << plain.out;
+  EXPECT_FALSE(nlohmann::json::parse(slurp(dir + "/mc-plain.json"))["meta"].contains("package_levers"));
+}
+
 }  // namespace
 }  // namespace decarbfund

@@ -59,7 +59,7 @@ TEST(OutlookLevers, NoLeverNoNewKeys) {
   EXPECT_EQ(text.find("package_levers"), std::string::npos);
   EXPECT_EQ(text.find("\"funded\""), std::string::npos);
   EXPECT_EQ(text.find("phase_in_file"), std::string::npos);
-  EXPECT_EQ(outlook_levers_text(o), "");
+  EXPECT_EQ(package_levers_text(o.levers), "");
   EXPECT_EQ(outlook_text(tiny(), o).find("package levers"), std::string::npos);
 }
 
@@ -73,7 +73,7 @@ TEST(OutlookLevers, HeaderAndDealLinesSayWhatTheLeversDid) {
   const auto j = json::parse(outlook_json(tiny(), o));
   EXPECT_EQ(j["meta"]["package_levers"], json::parse(R"({
     "deal_phase": {"oil-b": {"phase": "binding", "phase_in_file": "jloi"}},
-    "deal_budget_eur": 10000000.0, "deal_support_committed_eur": 0.0, "deals_not_funded": ["oil-b"],
+    "deal_budget_eur": 10000000.0, "deal_max_support_funded_eur": 0.0, "deals_not_funded": ["oil-b"],
     "sme_budget_eur": 100000000.0})"));
   json line;
   for (const auto& c : j["package_credits"]) {
@@ -91,7 +91,7 @@ TEST(OutlookLevers, HeaderAndDealLinesSayWhatTheLeversDid) {
   const std::string header =
       "package levers: deal phase oil-b binding (file: jloi); deal budget EUR 10.0 m (committed 0.0 m; "
       "not funded: oil-b); SME round budget EUR 100.0 m";
-  EXPECT_EQ(outlook_levers_text(o), header);
+  EXPECT_EQ(package_levers_text(o.levers), header);
   EXPECT_NE(outlook_text(tiny(), o).find("\n" + header + "\n"), std::string::npos);
   EXPECT_NE(outlook_html(tiny(), o).find("<p><small>" + header + "</small></p>"), std::string::npos);
 }

@@ -88,7 +88,7 @@ export function supportNote(o) {
   let text = `Support committed: ${parts.join(', ')}.`;
   const l = o.meta.package_levers;
   if (l && l.deal_budget_eur != null) {
-    text += ` Deal budget ${m(l.deal_budget_eur)}: ${m(l.deal_support_committed_eur)} reserved (the funded deals' maximum support)`;
+    text += ` Deal budget ${m(l.deal_budget_eur)}: ${m(l.deal_max_support_funded_eur)} reserved (the funded deals' maximum support)`;
     text += l.deals_not_funded.length ? `; not funded: ${l.deals_not_funded.join(', ')}.` : '; every deal funded.';
   }
   return text;
