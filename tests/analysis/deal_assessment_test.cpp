@@ -9,17 +9,13 @@
 
 #include <gtest/gtest.h>
 
-#include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
+#include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::analysis {
 namespace {
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
+using test::tiny;
 
 /// 2020–2040; hurdle 8 %; ETS 100 EUR/t flat; the levy with RF 1.2 and no tariff (so DPR(S2) =
 /// 1.2 × 400,000 = 480,000 t and the levy adds no CO2 value); target 2030.

@@ -10,49 +10,18 @@
 #include <gtest/gtest.h>
 
 #include "core/distribution.hpp"
-#include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::analysis {
 namespace {
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
-
-model::Scenario levy(double tariff, double rf, const std::string& name) {
-  model::Scenario s;
-  s.name = name;
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
-  s.levy.version = name;
-  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
-    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
-    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
-  }
-  s.target.year = 2030;
-  s.target.required_t = 300'000;
-  s.target.levy_leg_t = 200'000;
-  s.target.package_leg_t = 100'000;
-  return s;
-}
+using test::levy_scenario;
+using test::tiny;
 
 /// O6 (Oil B's announced project, 30 kt/yr, needs the package's support) as a maatwerk deal.
 DealBook oil_b_deal(model::DealPhase phase, double p) {
-  DealBook book;
-  book.dir = "test";
-  model::Deal d;
-  d.id = "oil-b";
-  d.company = "Oil B";
-  d.sites = {"S2"};
-  d.phase = phase;
-  d.projects.push_back({"O6", 2026, ""});
-  d.max_support_eur = 1e12;  // the whole funding gap
-  book.deals.push_back(d);
+  auto book = test::single_deal_book(test::oil_b_deal(phase, 1e12));  // the whole funding gap
   book.phases.probability.fill(0.0);
   book.phases.probability[static_cast<std::size_t>(phase)] = p;
   return book;
@@ -69,9 +38,9 @@ model::Uncertainty nothing_uncertain() {
 }
 
 TEST(MonteCarlo, SameBitsForOneTwoAndFourThreads) {
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");  // default uncertainty: prices, ranges, delays, permits
+  auto scenario = levy_scenario(300.0, 0.5, "tight");  // default uncertainty: prices, ranges, delays, permits
   const auto deals = oil_b_deal(model::DealPhase::jloi, 0.5);
   MonteCarloOptions opt;
   opt.draws = 203;  // not a multiple of the chunk size
@@ -107,9 +76,9 @@ TEST(MonteCarlo, ProbabilityOfTargetIsTheDealsProbability) {
   // Nothing is uncertain but one deal: the package leg is O6's 30 kt when the deal delivers and 0
   // when it falls through, so P(package leg ≥ 30 kt) = p. With a levy that gives the levy leg for
   // certain, P(total) = p too.
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   scenario.uncertainty = nothing_uncertain();
   scenario.uncertainty.price_factor.clear();
   const double p = 0.3;
@@ -149,9 +118,9 @@ TEST(MonteCarlo, ProbabilityOfTargetIsTheDealsProbability) {
 }
 
 TEST(MonteCarlo, CertainDealsGiveTheOutlook) {
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   scenario.uncertainty = nothing_uncertain();
   scenario.uncertainty.price_factor.clear();
   scenario.uncertainty.deals = model::DealRealisation::certain;
@@ -172,9 +141,9 @@ TEST(MonteCarlo, CertainDealsGiveTheOutlook) {
 TEST(MonteCarlo, SmeSchemeScalesAroundTheOutlooksExpectedTonnes) {
   // Nothing uncertain but the SME realisation, uniform(0.5, 1.0): each draw's SME tonnes are the
   // expected 50 kt × x / E[x], so the central run is the outlook's and the mean stays 50 kt.
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   scenario.uncertainty = nothing_uncertain();
   scenario.uncertainty.price_factor.clear();
   scenario.uncertainty.deals = model::DealRealisation::certain;
@@ -208,7 +177,7 @@ TEST(MonteCarlo, SmeSchemeScalesAroundTheOutlooksExpectedTonnes) {
 }
 
 TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
-  auto s = levy(300.0, 0.5, "tight");
+  auto s = levy_scenario(300.0, 0.5, "tight");
   const auto in = sim::resolve_inputs(tiny(), s);
   sim::Workspace full(tiny(), in), cut(tiny(), in);
   sim::simulate(tiny(), in, full);
@@ -223,7 +192,7 @@ TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
 }
 
 TEST(MonteCarlo, UnknownInfrastructureInUncertaintyIsAnError) {
-  auto s = levy(300.0, 0.5, "tight");
+  auto s = levy_scenario(300.0, 0.5, "tight");
   s.file = "scenarios/x.yaml";
   s.uncertainty.infrastructure_delay_yr["atlantis"] = core::Distribution::fixed(1);
   MonteCarloOptions opt;
@@ -248,9 +217,9 @@ TEST(MonteCarlo, PercentilesAndSpearman) {
 // The deal budget's selection is made once, on the central inputs (docs/uncertainty.md): an
 // unfunded deal is no uncertain input (it is listed as inactive) and never delivers in a draw.
 TEST(MonteCarlo, UnfundedDealNeverDelivers) {
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   scenario.uncertainty = nothing_uncertain();
   scenario.uncertainty.price_factor.clear();
   auto deals = oil_b_deal(model::DealPhase::jloi, 0.3);
@@ -278,9 +247,9 @@ TEST(MonteCarlo, UnfundedDealNeverDelivers) {
 
 // A deal_phase lever sets the probability each draw uses (phases.yaml's p of the new phase).
 TEST(MonteCarlo, DealPhaseLeverSetsTheDrawnProbability) {
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   scenario.uncertainty = nothing_uncertain();
   scenario.uncertainty.price_factor.clear();
   auto deals = oil_b_deal(model::DealPhase::jloi, 0.3);

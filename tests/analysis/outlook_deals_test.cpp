@@ -11,6 +11,7 @@
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
+#include "fixtures/tiny_fixture.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::analysis {
@@ -18,21 +19,8 @@ namespace {
 
 const std::string kSource = DECARBFUND_SOURCE_DIR;
 
-const model::Model& tiny() {
-  static const model::Model m = data::load_dataset_or_throw(kSource + "/tests/fixtures/tiny");
-  return m;
-}
-
-model::Scenario plain() {
-  model::Scenario s;
-  s.name = "test";
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
-  s.target.year = 2030;
-  return s;
-}
+using test::tiny;
+using test::tiny_scenario;
 
 DealBook book(double p_jloi) {
   const std::string text = R"(id: oil-b
@@ -50,16 +38,14 @@ sources: [test]
   core::Diagnostics diags;
   auto d = data::load_deal_text(text, "oil-b.yaml", diags);
   EXPECT_TRUE(d.has_value()) << diags.to_string();
-  DealBook b;
-  b.dir = "test";
-  b.deals.push_back(*d);
+  auto b = test::single_deal_book(*d);
   b.phases.probability[static_cast<std::size_t>(model::DealPhase::jloi)] = p_jloi;
   return b;
 }
 
 TEST(OutlookDeals, DeliveringDealGoesAheadWithCappedSupport) {
   const auto b = book(0.5);
-  const auto o = run_outlook(tiny(), plain(), plain(), &b);
+  const auto o = run_outlook(tiny(), tiny_scenario(), tiny_scenario(), &b);
   const auto o6 = tiny().find_option("O6");
   const auto& F = o.full();
   ASSERT_TRUE(F.operating(o6, o.target_index()));
@@ -78,7 +64,7 @@ TEST(OutlookDeals, DeliveringDealGoesAheadWithCappedSupport) {
 
 TEST(OutlookDeals, DealSwitchedOffGivesNoSupport) {
   const auto b = book(0.5);
-  auto in = sim::resolve_inputs(tiny(), plain());
+  auto in = sim::resolve_inputs(tiny(), tiny_scenario());
   sim::apply_deals(tiny(), b.deals, b.phases, in);
   const auto o6 = tiny().find_option("O6");
   EXPECT_EQ(in.option_deal[o6], 0u);

@@ -5,42 +5,20 @@
 
 #include <gtest/gtest.h>
 
-#include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::analysis {
 namespace {
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
-
-model::Scenario levy(double tariff, double rf, const std::string& name) {
-  model::Scenario s;
-  s.name = name;
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
-  s.levy.version = name;
-  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
-    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
-    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
-  }
-  s.target.year = 2030;
-  s.target.required_t = 300'000;
-  s.target.levy_leg_t = 200'000;
-  s.target.package_leg_t = 100'000;
-  return s;
-}
+using test::levy_scenario;
+using test::tiny;
 
 TEST(Outlook, LegsAddUpToTheTotal) {
   // Reference: a levy with plenty of DPRs (no bite). Scenario: a biting levy (in DPR shortage the
   // incinerator's capture pays) plus a package.
-  auto reference = levy(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  auto scenario = levy(300.0, 0.5, "tight");
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
   const auto o = run_outlook(tiny(), scenario, reference);
   const int t = o.target_index();
   const double r = o.reference().total_emissions_t[static_cast<std::size_t>(t)];
@@ -67,7 +45,7 @@ TEST(Outlook, LegsAddUpToTheTotal) {
 }
 
 TEST(Outlook, SameScenarioAsReferenceAchievesNothing) {
-  auto s = levy(100.0, 1.0, "same");
+  auto s = levy_scenario(100.0, 1.0, "same");
   s.package_enabled = false;
   const auto o = run_outlook(tiny(), s, s);
   EXPECT_EQ(o.achieved_t, 0.0);

@@ -11,12 +11,13 @@
 #include <gtest/gtest.h>
 
 #include "core/atomic_file.hpp"
+#include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::data {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kTiny = fs::path(DECARBFUND_SOURCE_DIR) / "tests/fixtures/tiny";
+const fs::path kTiny = test::tiny_dir();
 
 TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   core::Diagnostics d;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::data {
 namespace {
@@ -17,10 +18,7 @@ namespace {
 const std::string kSource = DECARBFUND_SOURCE_DIR;
 using model::DealPhase;
 
-const model::Model& tiny() {
-  static const model::Model m = load_dataset_or_throw(kSource + "/tests/fixtures/tiny");
-  return m;
-}
+using test::tiny;
 
 // A valid deal on the tiny fixture: the announced project O6 at site S2.
 const std::string kGood = R"(id: oil-b

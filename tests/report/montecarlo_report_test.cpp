@@ -6,40 +6,18 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::report {
 namespace {
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
-
-model::Scenario scenario(double tariff, double rf, const std::string& name) {
-  model::Scenario s;
-  s.name = name;
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
-  s.levy.version = name;
-  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
-    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
-    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
-  }
-  s.target.year = 2030;
-  s.target.required_t = 300'000;
-  s.target.levy_leg_t = 200'000;
-  s.target.package_leg_t = 100'000;
-  return s;
-}
+using test::levy_scenario;
+using test::tiny;
 
 TEST(MonteCarloReport, JsonIsBitIdenticalForOneTwoAndFourThreads) {
-  auto reference = scenario(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  const auto s = scenario(300.0, 0.5, "tight");
+  const auto s = levy_scenario(300.0, 0.5, "tight");
   analysis::MonteCarloOptions opt;
   opt.draws = 150;
   opt.seed = 11;
@@ -69,9 +47,9 @@ TEST(MonteCarloReport, JsonIsBitIdenticalForOneTwoAndFourThreads) {
 }
 
 TEST(MonteCarloReport, HtmlHasFanChartAndTornado) {
-  auto reference = scenario(0.0, 2.0, "reference");
+  auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
-  const auto s = scenario(300.0, 0.5, "tight");
+  const auto s = levy_scenario(300.0, 0.5, "tight");
   analysis::MonteCarloOptions opt;
   opt.draws = 40;
   const auto setup = analysis::prepare_montecarlo(tiny(), s, reference, nullptr, opt);

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/outlook.hpp"
-#include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 #include "report/outlook_report.hpp"
 
 namespace decarbfund::report {
@@ -16,37 +16,19 @@ namespace {
 
 using json = nlohmann::json;
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
+using test::tiny;
 
 model::Scenario scenario() {
-  model::Scenario s;
-  s.name = "test";
+  auto s = test::tiny_scenario();
   s.file = "test.yaml";
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
-  s.target.year = 2030;
   return s;
 }
 
 /// O6 (Oil B's announced project) as a deal at JLoI with EUR 50 M maximum support.
 model::DealBook book() {
-  model::DealBook b;
-  b.dir = "test";
-  model::Deal d;
-  d.id = "oil-b";
-  d.company = "Oil B";
-  d.sites = {"S2"};
-  d.phase = model::DealPhase::jloi;
-  d.projects.push_back({"O6", 2026, ""});
+  auto d = test::oil_b_deal(model::DealPhase::jloi, 50e6);
   d.committed_reduction_t[2028] = 30'000;
-  d.max_support_eur = 50e6;
-  b.deals.push_back(d);
+  auto b = test::single_deal_book(d);
   b.phases.probability[static_cast<std::size_t>(model::DealPhase::jloi)] = 0.5;
   b.phases.probability[static_cast<std::size_t>(model::DealPhase::binding)] = 0.8;
   return b;

@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "data/load_dataset.hpp"
+#include "fixtures/tiny_fixture.hpp"
 #include "sim/economics.hpp"
 
 // Counts heap allocations so a test can assert that simulate() makes none (STYLE §2.6).
@@ -36,20 +36,11 @@ void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 namespace decarbfund::sim {
 namespace {
 
-const model::Model& tiny() {
-  static const model::Model m =
-      data::load_dataset_or_throw(std::string(DECARBFUND_SOURCE_DIR) + "/tests/fixtures/tiny");
-  return m;
-}
+using test::tiny;
 
 /// A scenario with no levy (no tariff), decisions from 2024, 2020–2040.
 model::Scenario no_levy() {
-  model::Scenario s;
-  s.name = "test";
-  s.start_year = 2020;
-  s.end_year = 2040;
-  s.response.decision_from_year = 2024;
-  s.response.hurdle_rate = 0.08;
+  auto s = test::tiny_scenario();
   s.levy.first_year = 2021;
   s.levy.last_year = 2040;
   return s;
@@ -131,10 +122,7 @@ TEST(Simulate, EmissionsFollowAdoptedOptions) {
 /// A levy with one rate and reduction factor for every year.
 model::Scenario flat_levy(double tariff, double rf) {
   auto s = no_levy();
-  for (auto c : {model::LevyCategory::ets_industrial, model::LevyCategory::waste_incineration}) {
-    s.levy.tariff_eur_per_t[static_cast<std::size_t>(c)].set(2021, tariff);
-    s.levy.reduction_factor[static_cast<std::size_t>(c)].set(2021, rf);
-  }
+  test::set_flat_levy(s, tariff, rf);
   return s;
 }
 
