@@ -106,6 +106,16 @@ void Sheet::next() {
   open_ = false;
 }
 
+void Sheet::item(std::string name, double value, std::string unit) {
+  text(std::move(name)).number(value).text(std::move(unit));
+  next();
+}
+
+void Sheet::item(std::string name, std::string value) {
+  text(std::move(name)).text(std::move(value)).blank();
+  next();
+}
+
 Workbook::Workbook(std::string created_utc) : created_utc_(std::move(created_utc)) {}
 
 Sheet& Workbook::add_sheet(std::string name, std::vector<std::string> headers) {

@@ -27,6 +27,10 @@ class Sheet {
   Sheet& blank();
   /// Ends the current row.
   void next();
+  /// A whole row of an (item, value, unit) summary sheet.
+  void item(std::string name, double value, std::string unit);
+  /// A whole row of an (item, value, unit) summary sheet whose value is text and has no unit.
+  void item(std::string name, std::string value);
 
   const std::string& name() const { return name_; }
   const std::vector<std::string>& headers() const { return headers_; }

@@ -17,42 +17,34 @@ std::string deal_assessment_xlsx(const model::Model& model, const model::Deal& d
 
   // Items are the JSON document's keys, so a reader can match the two.
   auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
-  const auto text = [&summary](const char* item, const std::string& v) {
-    summary.text(item).text(v).blank();
-    summary.next();
-  };
-  const auto number = [&summary](const char* item, double v, const char* unit) {
-    summary.text(item).number(v).text(unit);
-    summary.next();
-  };
-  text("deal", a.deal_id);
-  text("company", a.company);
-  text("phase", a.phase);
-  text("sites", deal_sites_text(model, deal));
-  text("policy_version", a.policy_version);
-  number("target_year", a.target_year, "year");
-  number("as_of_year", a.as_of_year, "year");
-  number("additional_target_year_t",
+  summary.item("deal", a.deal_id);
+  summary.item("company", a.company);
+  summary.item("phase", a.phase);
+  summary.item("sites", deal_sites_text(model, deal));
+  summary.item("policy_version", a.policy_version);
+  summary.item("target_year", a.target_year, "year");
+  summary.item("as_of_year", a.as_of_year, "year");
+  summary.item("additional_target_year_t",
          a.additional_t_by_year.count(a.target_year) != 0 ? a.additional_t_by_year.at(a.target_year) : 0.0, "t CO2/yr");
-  number("reduction_target_year_t", a.reduction_target_year_t, "t CO2/yr");
-  number("committed_target_year_t", a.committed_target_year_t, "t CO2/yr");
-  number("lifetime_t", a.lifetime_t, "t CO2");
-  number("support_eur", a.support_eur, "EUR");
-  number("eur_per_t_target_year", a.eur_per_t_target_year, "EUR per t/yr");
-  number("eur_per_t_lifetime", a.eur_per_t_lifetime, "EUR/t");
-  number("npv_without_support_eur", a.npv_without_support_eur, "EUR");
-  number("funding_gap_eur", a.funding_gap_eur, "EUR");
+  summary.item("reduction_target_year_t", a.reduction_target_year_t, "t CO2/yr");
+  summary.item("committed_target_year_t", a.committed_target_year_t, "t CO2/yr");
+  summary.item("lifetime_t", a.lifetime_t, "t CO2");
+  summary.item("support_eur", a.support_eur, "EUR");
+  summary.item("eur_per_t_target_year", a.eur_per_t_target_year, "EUR per t/yr");
+  summary.item("eur_per_t_lifetime", a.eur_per_t_lifetime, "EUR/t");
+  summary.item("npv_without_support_eur", a.npv_without_support_eur, "EUR");
+  summary.item("funding_gap_eur", a.funding_gap_eur, "EUR");
   // No gap: an empty cell, as the JSON's null.
-  number("aid_to_gap_ratio", std::isfinite(a.aid_to_gap_ratio) ? a.aid_to_gap_ratio : kNan, "ratio (empty: no gap)");
-  number("infrastructure_dependent_share", a.infrastructure_dependent_share, "share");
-  number("generic_instrument_possible", a.generic_instrument_possible ? 1 : 0, "1/0");
-  number("generic_eur_per_t_needed", a.generic_eur_per_t_needed, "EUR/t");
-  number("generic_eur_per_t_cap", a.generic_eur_per_t_cap, "EUR/t (0: no category)");
-  text("generic_instrument_reason", a.generic_instrument_reason);
-  number("climate_neutral_year", a.climate_neutral_year == 0 ? kNan : a.climate_neutral_year, "year (empty: none)");
-  number("residual_share_target_year", a.residual_share_target_year, "share");
-  number("path_share_target_year", a.path_share_target_year, "share");
-  number("path_credible", a.path_credible ? 1 : 0, "1/0");
+  summary.item("aid_to_gap_ratio", std::isfinite(a.aid_to_gap_ratio) ? a.aid_to_gap_ratio : kNan, "ratio (empty: no gap)");
+  summary.item("infrastructure_dependent_share", a.infrastructure_dependent_share, "share");
+  summary.item("generic_instrument_possible", a.generic_instrument_possible ? 1 : 0, "1/0");
+  summary.item("generic_eur_per_t_needed", a.generic_eur_per_t_needed, "EUR/t");
+  summary.item("generic_eur_per_t_cap", a.generic_eur_per_t_cap, "EUR/t (0: no category)");
+  summary.item("generic_instrument_reason", a.generic_instrument_reason);
+  summary.item("climate_neutral_year", a.climate_neutral_year == 0 ? kNan : a.climate_neutral_year, "year (empty: none)");
+  summary.item("residual_share_target_year", a.residual_share_target_year, "share");
+  summary.item("path_share_target_year", a.path_share_target_year, "share");
+  summary.item("path_credible", a.path_credible ? 1 : 0, "1/0");
 
   // Committed tonnes only where the deal file states some; an empty cell otherwise.
   const bool has_commitment = !deal.committed_reduction_t.empty();

@@ -41,21 +41,17 @@ std::string montecarlo_xlsx(const analysis::MonteCarloResult& r, const RunInfo& 
   Workbook wb(info.created_utc);
 
   auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
-  const auto row = [&summary](const char* item, double v, const char* unit) {
-    summary.text(item).number(v).text(unit);
-    summary.next();
-  };
-  row("draws", r.draws, "count");
-  row("start_year", s.start_year, "year");
-  row("target_year", s.target_year, "year");
-  row("p_target_met_total", r.p_total, "share of draws");
-  row("p_target_met_levy_leg", r.p_levy_leg, "share of draws");
-  row("p_target_met_package_leg", r.p_package_leg, "share of draws");
-  row("required", s.required_t, "t CO2");
-  row("central_achieved", r.central_achieved_t, "t CO2");
-  row("central_reference_emissions", r.central_reference_t, "t CO2");
-  row("central_budget_outlay", r.central_outlay_eur, "EUR");
-  row("tornado_base_achieved", r.tornado_base_t, "t CO2");
+  summary.item("draws", r.draws, "count");
+  summary.item("start_year", s.start_year, "year");
+  summary.item("target_year", s.target_year, "year");
+  summary.item("p_target_met_total", r.p_total, "share of draws");
+  summary.item("p_target_met_levy_leg", r.p_levy_leg, "share of draws");
+  summary.item("p_target_met_package_leg", r.p_package_leg, "share of draws");
+  summary.item("required", s.required_t, "t CO2");
+  summary.item("central_achieved", r.central_achieved_t, "t CO2");
+  summary.item("central_reference_emissions", r.central_reference_t, "t CO2");
+  summary.item("central_budget_outlay", r.central_outlay_eur, "EUR");
+  summary.item("tornado_base_achieved", r.tornado_base_t, "t CO2");
 
   // The legs: what is required, the outlook's central value, the chance of meeting it, spread.
   auto& legs = wb.add_sheet(

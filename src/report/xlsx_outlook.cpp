@@ -29,20 +29,16 @@ const char* instrument_name(sim::Instrument i) {
 std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, const RunInfo& info) {
   Workbook wb(info.created_utc);
   auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
-  const auto row = [&](const char* item, double v, const char* unit) {
-    summary.text(item).number(v).text(unit);
-    summary.next();
-  };
   // Dataset, scenario, policy version and seed are on the "about" sheet.
-  row("price_year", model.info.price_year, "EUR of this year");
-  row("target_year", o.target_year, "year");
-  row("required", o.required_t, "t CO2");
-  row("achieved", o.achieved_t, "t CO2");
-  row("gap", o.gap_t, "t CO2");
-  row("levy_leg", o.levy_leg_t, "t CO2");
-  row("levy_leg_required", o.levy_leg_required_t, "t CO2");
-  row("package_leg", o.package_leg_t, "t CO2");
-  row("package_leg_required", o.package_leg_required_t, "t CO2");
+  summary.item("price_year", model.info.price_year, "EUR of this year");
+  summary.item("target_year", o.target_year, "year");
+  summary.item("required", o.required_t, "t CO2");
+  summary.item("achieved", o.achieved_t, "t CO2");
+  summary.item("gap", o.gap_t, "t CO2");
+  summary.item("levy_leg", o.levy_leg_t, "t CO2");
+  summary.item("levy_leg_required", o.levy_leg_required_t, "t CO2");
+  summary.item("package_leg", o.package_leg_t, "t CO2");
+  summary.item("package_leg_required", o.package_leg_required_t, "t CO2");
 
   const auto& F = o.full();
   auto& years = wb.add_sheet("by_year", {"year", "emissions (t CO2)", "levy_only_emissions (t CO2)", "reference_emissions (t CO2)",

@@ -13,31 +13,27 @@ std::string portfolio_xlsx(const optimize::PortfolioReport& r, const RunInfo& in
   Workbook wb(info.created_utc);
 
   auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
-  const auto row = [&summary](const char* item, double v, const char* unit) {
-    summary.text(item).number(v).text(unit);
-    summary.next();
-  };
   summary.text("objective").text(p.objective == optimize::Objective::max_reduction ? "max-reduction" : "min-cost");
   summary.next();
   summary.text("status").text(optimize::status_name(s.status));
   summary.next();
-  row("target_year", p.target_year, "year");
+  summary.item("target_year", p.target_year, "year");
   // An unlimited budget or limit is an empty cell (Excel has no infinity).
-  row("budget_total", p.budget.total_eur, "EUR");
-  row("budget_commit_per_year", p.budget.commit_per_year_eur, "EUR");
-  row("budget_cash_per_year", p.budget.cash_per_year_eur, "EUR");
+  summary.item("budget_total", p.budget.total_eur, "EUR");
+  summary.item("budget_commit_per_year", p.budget.commit_per_year_eur, "EUR");
+  summary.item("budget_cash_per_year", p.budget.cash_per_year_eur, "EUR");
   if (p.objective == optimize::Objective::min_cost) {
-    row("required", p.required_t, "t CO2");
+    summary.item("required", p.required_t, "t CO2");
   }
-  row("reduction", s.reduction_t, "t CO2 (expected, target year)");
-  row("cost", s.cost_eur, "EUR");
-  row("eur_per_t", s.reduction_t > 0 ? s.cost_eur / s.reduction_t : 0.0, "EUR/t");
-  row("objective_value", s.objective, p.objective == optimize::Objective::max_reduction ? "t CO2" : "EUR");
-  row("bound", s.bound, p.objective == optimize::Objective::max_reduction ? "t CO2" : "EUR");
-  row("gap", s.gap, "share");
-  row("gap_asked", r.relative_gap, "share");
-  row("nodes", static_cast<double>(s.nodes), "count");
-  row("rule_budget", r.rule_budget_eur, "EUR");
+  summary.item("reduction", s.reduction_t, "t CO2 (expected, target year)");
+  summary.item("cost", s.cost_eur, "EUR");
+  summary.item("eur_per_t", s.reduction_t > 0 ? s.cost_eur / s.reduction_t : 0.0, "EUR/t");
+  summary.item("objective_value", s.objective, p.objective == optimize::Objective::max_reduction ? "t CO2" : "EUR");
+  summary.item("bound", s.bound, p.objective == optimize::Objective::max_reduction ? "t CO2" : "EUR");
+  summary.item("gap", s.gap, "share");
+  summary.item("gap_asked", r.relative_gap, "share");
+  summary.item("nodes", static_cast<double>(s.nodes), "count");
+  summary.item("rule_budget", r.rule_budget_eur, "EUR");
 
   const auto totals = deal_totals(r);
   auto& deals = wb.add_sheet("deals", {"deal", "company", "realisation (probability)", "max_support (EUR)",

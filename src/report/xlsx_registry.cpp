@@ -39,20 +39,16 @@ std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const s
 
   const auto t = portfolio_totals(rows);
   auto& totals = wb.add_sheet("totals", {"item", "value", "unit"});
-  const auto row = [&totals](const char* item, double v, const char* unit) {
-    totals.text(item).number(v).text(unit);
-    totals.next();
-  };
-  row("deals", static_cast<double>(t.deals), "count");
-  row("max_support", t.max_support_eur, "EUR");
-  row("paid", t.paid_eur, "EUR");
-  row("claw_back", t.claw_back_eur, "EUR");
-  row("committed", t.committed_t, "t CO2");
-  row("realised", t.realised_t, "t CO2");
-  row("on_track", t.on_track, "count");
-  row("at_risk", t.at_risk, "count");
-  row("breached", t.breached, "count");
-  row("no_data", t.no_data, "count");
+  totals.item("deals", static_cast<double>(t.deals), "count");
+  totals.item("max_support", t.max_support_eur, "EUR");
+  totals.item("paid", t.paid_eur, "EUR");
+  totals.item("claw_back", t.claw_back_eur, "EUR");
+  totals.item("committed", t.committed_t, "t CO2");
+  totals.item("realised", t.realised_t, "t CO2");
+  totals.item("on_track", t.on_track, "count");
+  totals.item("at_risk", t.at_risk, "count");
+  totals.item("breached", t.breached, "count");
+  totals.item("no_data", t.no_data, "count");
 
   std::vector<std::string> headers = {"seq", "recorded_at (UTC)", "actor", "action", "deal", "hash (SHA-256)"};
   if (audience == Audience::internal) {
