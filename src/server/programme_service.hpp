@@ -50,8 +50,9 @@ class ProgrammeService {
   const analysis::DealBook* deal_book() const { return deals_ ? &*deals_ : nullptr; }
 
   /// GET /api/deals: one entry per deal (id, company, phase, probability, committed tonnes,
-  /// maximum support). The deal model marks no field company-confidential (docs/deals.md); the
-  /// list carries only fields the deal files cite from public sources.
+  /// maximum support): fields the deal files cite from public sources, so the same for every
+  /// caller. The one company-confidential field of a deal file, the business case's projected
+  /// profit (docs/deals.md "Confidential fields"), is not in it.
   std::string deals_json() const;
 
   /// GET /api/deals/{id}/assessment: `deal assess --json` under the listed scenario `scenario`
