@@ -10,6 +10,7 @@
 
 #include "analysis/deal_assessment.hpp"
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
@@ -69,14 +70,10 @@ void add_deal(CLI::App& app, int& status) {
       html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info);
       xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info);
     }
-    report::write_report_files({{args->html, html}, {args->xlsx, xlsx}});
+    const auto written = report::write_report_files({{args->html, html}, {args->xlsx, xlsx}});
     fmt::print("{}", args->json ? report::deal_assessment_json(model, a) : report::deal_assessment_text(model, a));
     if (!args->json) {  // with --json, stdout is the document alone
-      for (const auto* path : {&args->html, &args->xlsx}) {
-        if (!path->empty()) {
-          fmt::print("wrote {}\n", *path);
-        }
-      }
+      print_written(written, false);
     }
     status = kExitOk;
   });

@@ -25,6 +25,7 @@
 #include "analysis/montecarlo.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
@@ -213,20 +214,12 @@ void add_montecarlo(CLI::App& app, int& status) {
                      (args->no_sme ? " --no-sme" : "");
       xlsx = report::montecarlo_xlsx(result, info);
     }
-    report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
+    const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {
       fmt::print("{}", report::montecarlo_text(model, result));
       fmt::print(stderr, "{} draws in {:.2f} s ({:.0f} draws/s) on {} process(es) × {} thread(s)\n", options.draws,
                  seconds, options.draws / std::max(seconds, 1e-9), ranks, threads);
-      if (!args->json.empty()) {
-        fmt::print("\nwrote {}\n", args->json);
-      }
-      if (!args->html.empty()) {
-        fmt::print("wrote {}\n", args->html);
-      }
-      if (!args->xlsx.empty()) {
-        fmt::print("wrote {}\n", args->xlsx);
-      }
+      print_written(written, true);
     }
     status = kExitOk;
   });

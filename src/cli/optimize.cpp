@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_applications.hpp"
 #include "data/load_dataset.hpp"
@@ -224,7 +225,7 @@ void add_optimize(CLI::App& app, int& status) {
       xlsx = args->xlsx.empty() ? "" : report::portfolio_xlsx(report, info);
       html = args->html.empty() ? "" : report::portfolio_html(report, info);
     }
-    report::write_report_files({{args->json, json}, {args->xlsx, xlsx}, {args->html, html}});
+    const auto written = report::write_report_files({{args->json, json}, {args->xlsx, xlsx}, {args->html, html}});
     if (!solved) {
       std::fprintf(stderr, "error: the portfolio problem is %s:\n", optimize::status_name(solution.status));
       for (const auto& c : solution.conflicts) {
@@ -235,11 +236,7 @@ void add_optimize(CLI::App& app, int& status) {
     }
     if (!args->quiet) {
       fmt::print("{}", optimize::portfolio_text(report));
-      for (const auto* path : {&args->json, &args->xlsx, &args->html}) {
-        if (!path->empty()) {
-          fmt::print("wrote {}\n", *path);
-        }
-      }
+      print_written(written, false);
     }
     status = kExitOk;
   });

@@ -13,6 +13,7 @@
 #include "analysis/outlook.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
@@ -95,18 +96,10 @@ void add_outlook(CLI::App& app, int& status) {
                      (args->no_sme ? " --no-sme" : "");
       xlsx = report::outlook_xlsx(model, outlook, info);
     }
-    report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
+    const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {
       fmt::print("{}", report::outlook_text(model, outlook));
-      if (!args->json.empty()) {
-        fmt::print("\nwrote {}\n", args->json);
-      }
-      if (!args->html.empty()) {
-        fmt::print("wrote {}\n", args->html);
-      }
-      if (!args->xlsx.empty()) {
-        fmt::print("wrote {}\n", args->xlsx);
-      }
+      print_written(written, true);
     }
     status = kExitOk;
   });

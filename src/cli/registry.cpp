@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
@@ -187,14 +188,10 @@ void add_registry(CLI::App& app, int& status) {
       xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal);
       html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal);
     }
-    report::write_report_files({{a->xlsx, xlsx}, {a->html, html}});
+    const auto written = report::write_report_files({{a->xlsx, xlsx}, {a->html, html}});
     fmt::print("{}", a->json ? report::registry_report_json(rows) : report::registry_report_text(rows, a->db));
     if (!a->json) {
-      for (const auto* path : {&a->xlsx, &a->html}) {
-        if (!path->empty()) {
-          fmt::print("wrote {}\n", *path);
-        }
-      }
+      print_written(written, false);
     }
     status = kExitOk;
   });

@@ -7,7 +7,7 @@
 
 namespace decarbfund::report {
 
-void write_report_files(const std::vector<std::pair<std::string, std::string_view>>& files) {
+std::vector<std::string> write_report_files(const std::vector<std::pair<std::string, std::string_view>>& files) {
   for (const auto& [path, bytes] : files) {
     if (path.empty()) {
       continue;
@@ -21,11 +21,14 @@ void write_report_files(const std::vector<std::pair<std::string, std::string_vie
       throw core::Error(path, "cannot write: it is a directory");
     }
   }
+  std::vector<std::string> written;
   for (const auto& [path, bytes] : files) {
     if (!path.empty()) {
       core::write_file_atomically(path, bytes);
+      written.push_back(path);
     }
   }
+  return written;
 }
 
 }  // namespace decarbfund::report

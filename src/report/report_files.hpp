@@ -13,6 +13,7 @@ namespace decarbfund::report {
 
 /// (path, bytes) pairs; an empty path is skipped. Throws core::Error naming the first path whose
 /// directory does not exist (nothing written then), or the file that could not be written.
-void write_report_files(const std::vector<std::pair<std::string, std::string_view>>& files);
+/// Returns the paths written, in order (what the verbs report as "wrote …").
+std::vector<std::string> write_report_files(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 }  // namespace decarbfund::report
