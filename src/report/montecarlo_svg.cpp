@@ -8,28 +8,11 @@
 
 #include "report/montecarlo_report.hpp"
 #include "report/svg_chart.hpp"
+#include "report/svg_frame.hpp"
 
 namespace decarbfund::report {
 
-namespace {
-
-constexpr double kW = 760, kH = 320, kLeft = 70, kRight = 20, kTop = 20, kBottom = 50;
-
-double nice_step(double range, int ticks) {
-  if (range <= 0) {
-    return 1;
-  }
-  const double raw = range / ticks;
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (raw <= m * mag) {
-      return m * mag;
-    }
-  }
-  return 10 * mag;
-}
-
-}  // namespace
+using namespace svg_frame;
 
 std::string svg_fan_chart(const std::vector<double>& years, const std::vector<double>& p5,
                           const std::vector<double>& p25, const std::vector<double>& p50,

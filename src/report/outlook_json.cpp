@@ -20,20 +20,6 @@ json by_year(int start, const std::vector<double>& v) {
   return j;
 }
 
-const char* instrument_name(sim::Instrument i) {
-  switch (i) {
-    case sim::Instrument::ets:
-      return "ets";
-    case sim::Instrument::levy:
-      return "levy";
-    case sim::Instrument::package:
-      return "package";
-    case sim::Instrument::none:
-      break;
-  }
-  return "none";
-}
-
 }  // namespace
 
 std::string outlook_json(const model::Model& model, const analysis::Outlook& o) {
@@ -134,7 +120,7 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                        {"site_id", model.sites.id[opt.site[i]]},
                        {"decided", o.start_year + F.option_decided[i]},
                        {"operating_from", o.start_year + F.option_start[i]},
-                       {"instrument", instrument_name(F.option_instrument[i])},
+                       {"instrument", sim::instrument_name(F.option_instrument[i])},
                        {"reduction_t", -o.runs[2].inputs.option_delta_emissions_t[i]},
                        {"support_eur", F.option_support_eur[i]}});
   }

@@ -1,4 +1,5 @@
 #include "report/svg_chart.hpp"
+#include "report/svg_frame.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,22 +10,7 @@ namespace decarbfund::report {
 
 namespace {
 
-constexpr double kW = 760, kH = 320, kLeft = 70, kRight = 20, kTop = 20, kBottom = 50;
-
-/// A "nice" axis step for a range (1, 2 or 5 × 10^k).
-double nice_step(double range, int ticks) {
-  if (range <= 0) {
-    return 1;
-  }
-  const double raw = range / ticks;
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (raw <= m * mag) {
-      return m * mag;
-    }
-  }
-  return 10 * mag;
-}
+using namespace svg_frame;
 
 std::string y_axis(double lo, double hi, const std::string& unit, double& y0, double& y1) {
   const double step = nice_step(hi - lo, 5);
@@ -168,5 +154,23 @@ std::string svg_macc(const std::vector<MaccBlock>& blocks, double cap) {
                      kW / 2, kH - 12);
   return svg + "</svg>";
 }
+
+namespace svg_frame {
+
+double nice_step(double range, int ticks) {
+  if (range <= 0) {
+    return 1;
+  }
+  const double raw = range / ticks;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (raw <= m * mag) {
+      return m * mag;
+    }
+  }
+  return 10 * mag;
+}
+
+}  // namespace svg_frame
 
 }  // namespace decarbfund::report

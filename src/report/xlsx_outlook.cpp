@@ -10,20 +10,6 @@ namespace decarbfund::report {
 
 namespace {
 
-const char* instrument_name(sim::Instrument i) {
-  switch (i) {
-    case sim::Instrument::ets:
-      return "ets";
-    case sim::Instrument::levy:
-      return "levy";
-    case sim::Instrument::package:
-      return "package";
-    case sim::Instrument::none:
-      break;
-  }
-  return "none";
-}
-
 }  // namespace
 
 std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, const RunInfo& info) {
@@ -101,7 +87,7 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
         .text(model.sites.id[opt.site[i]])
         .number(o.start_year + F.option_decided[i])
         .number(o.start_year + F.option_start[i])
-        .text(instrument_name(F.option_instrument[i]))
+        .text(sim::instrument_name(F.option_instrument[i]))
         .number(-o.runs[2].inputs.option_delta_emissions_t[i])
         .number(F.option_support_eur[i]);
     adopted.next();

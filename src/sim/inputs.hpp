@@ -27,6 +27,20 @@ struct PricePath {
 
 /// Where one option's money comes from when the package supports it.
 enum class Instrument : std::uint8_t { none, ets, levy, package };
+/// The spelling in reports (JSON `instrument`, the workbook's options sheet).
+inline const char* instrument_name(Instrument i) {
+  switch (i) {
+    case Instrument::ets:
+      return "ets";
+    case Instrument::levy:
+      return "levy";
+    case Instrument::package:
+      return "package";
+    case Instrument::none:
+      break;
+  }
+  return "none";
+}
 
 struct Inputs {
   int start_year = 2020;
