@@ -38,23 +38,10 @@ namespace decarbfund::cli {
 
 namespace {
 
-struct MonteCarloArgs {
-  std::string data = "data/nl";
-  std::string scenario = "scenarios/belastingplan-2026.yaml";
-  std::string reference;
-  std::string deals;
-  bool no_deals = false;
+struct MonteCarloArgs : RunArgs {
   std::uint32_t draws = 1000;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
-  std::string json;
-  std::string html;
-  std::string xlsx;
-  std::string sme_round;  ///< default: <data>/rounds/veki-2024.yaml when it exists
-  std::string sme_applications;
-  std::size_t sme_firms = 5000;
-  bool no_sme = false;
-  bool quiet = false;
 };
 
 /// "[#######.......]  45 %  4500/10000" on one line of stderr.
@@ -102,24 +89,10 @@ struct MpiSession {
 void add_montecarlo(CLI::App& app, int& status) {
   auto args = std::make_shared<MonteCarloArgs>();
   auto* cmd = app.add_subcommand("montecarlo", "P(target met), percentiles, fan chart and sensitivity over N draws");
-  cmd->add_option("--data", args->data, "dataset directory")->capture_default_str();
-  cmd->add_option("--scenario", args->scenario, "scenario YAML (its uncertainty: section says what is drawn)")
-      ->capture_default_str();
-  cmd->add_option("--reference", args->reference, "reference scenario (default: the scenario's target.reference)");
-  cmd->add_option("--deals", args->deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
-  cmd->add_flag("--no-deals", args->no_deals, "run without deal files");
+  add_run_options(cmd, *args, "scenario YAML (its uncertainty: section says what is drawn)");
   cmd->add_option("--draws,-n", args->draws, "number of draws")->capture_default_str()->check(CLI::Range(1u, 100'000'000u));
   cmd->add_option("--seed", args->seed, "random seed (default: the scenario's seed)");
   cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
-  cmd->add_option("--json", args->json, "write the JSON document to this file");
-  cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
-  cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
-  cmd->add_option("--sme-round", args->sme_round, "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
-  cmd->add_option("--sme-applications", args->sme_applications,
-                  "SME applications CSV (default: a population generated with the scenario's seed)");
-  cmd->add_option("--sme-firms", args->sme_firms, "firms in the generated SME population")->capture_default_str();
-  cmd->add_flag("--no-sme", args->no_sme, "run without the SME scheme");
-  cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     int rank = 0;
     int ranks = 1;
@@ -202,16 +175,9 @@ void add_montecarlo(CLI::App& app, int& status) {
       auto info = report::montecarlo_run_info(model, result);
       info.scenario_chain = scenario.chain;
       // Threads and ranks are left out: they do not change the bytes.
-      info.command = "decarbfund montecarlo" + report::command_option("data", args->data) +
-                     report::command_option("scenario", args->scenario) +
-                     report::command_option("reference", args->reference) +
-                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
-                     report::command_option("draws", std::to_string(options.draws)) +
-                     report::command_option("seed", std::to_string(options.seed)) +
-                     report::command_option("sme-round", args->sme_round) +
-                     report::command_option("sme-applications", args->sme_applications) +
-                     report::command_option("sme-firms", std::to_string(args->sme_firms)) +
-                     (args->no_sme ? " --no-sme" : "");
+      info.command = run_command("montecarlo", *args,
+                                 report::command_option("draws", std::to_string(options.draws)) +
+                                     report::command_option("seed", std::to_string(options.seed)));
       xlsx = report::montecarlo_xlsx(result, info);
     }
     const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});

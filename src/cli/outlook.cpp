@@ -29,46 +29,10 @@
 
 namespace decarbfund::cli {
 
-namespace {
-
-struct OutlookArgs {
-  std::string data = "data/nl";
-  std::string scenario = "scenarios/belastingplan-2026.yaml";
-  std::string reference;
-  std::string json;
-  std::string html;
-  std::string xlsx;
-  std::string deals;  ///< default: <data>/deals when it exists
-  bool no_deals = false;
-  std::string sme_round;         ///< default: <data>/rounds/veki-2024.yaml when it exists
-  std::string sme_applications;  ///< default: a generated population
-  std::size_t sme_firms = 5000;
-  bool no_sme = false;
-  bool quiet = false;
-};
-
-
-}  // namespace
-
 void add_outlook(CLI::App& app, int& status) {
-  auto args = std::make_shared<OutlookArgs>();
+  auto args = std::make_shared<RunArgs>();
   auto* cmd = app.add_subcommand("outlook", "The target-year outlook: legs, gap, sites, levy, bottlenecks");
-  cmd->add_option("--data", args->data, "dataset directory")->capture_default_str();
-  cmd->add_option("--scenario", args->scenario, "scenario YAML")->capture_default_str();
-  cmd->add_option("--reference", args->reference,
-                  "reference scenario (default: the scenario's target.reference)");
-  cmd->add_option("--json", args->json, "write the JSON document to this file");
-  cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
-  cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
-  cmd->add_option("--deals", args->deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
-  cmd->add_flag("--no-deals", args->no_deals, "run without deal files");
-  cmd->add_option("--sme-round", args->sme_round,
-                  "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
-  cmd->add_option("--sme-applications", args->sme_applications,
-                  "SME applications CSV (default: a population generated with the scenario's seed)");
-  cmd->add_option("--sme-firms", args->sme_firms, "firms in the generated SME population")->capture_default_str();
-  cmd->add_flag("--no-sme", args->no_sme, "run without the SME scheme");
-  cmd->add_flag("--quiet", args->quiet, "print nothing on success");
+  add_run_options(cmd, *args, "scenario YAML");
   cmd->callback([args, &status] {
     const auto setup_inputs =
         load_run_setup(args->data, args->scenario, args->reference, args->deals, args->no_deals);
@@ -86,14 +50,7 @@ void add_outlook(CLI::App& app, int& status) {
     if (!args->xlsx.empty()) {
       auto info = report::outlook_run_info(model, outlook);
       info.scenario_chain = scenario.chain;
-      info.command = "decarbfund outlook" + report::command_option("data", args->data) +
-                     report::command_option("scenario", args->scenario) +
-                     report::command_option("reference", args->reference) +
-                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
-                     report::command_option("sme-round", args->sme_round) +
-                     report::command_option("sme-applications", args->sme_applications) +
-                     report::command_option("sme-firms", std::to_string(args->sme_firms)) +
-                     (args->no_sme ? " --no-sme" : "");
+      info.command = run_command("outlook", *args);
       xlsx = report::outlook_xlsx(model, outlook, info);
     }
     const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});

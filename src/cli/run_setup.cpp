@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "analysis/package_levers.hpp"
@@ -11,11 +12,38 @@
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_round.hpp"
+#include "report/run_info.hpp"
 #include "data/load_scenario.hpp"
 #include "data/load_sme.hpp"
 #include "data/sme_generator.hpp"
 
 namespace decarbfund::cli {
+
+void add_run_options(CLI::App* cmd, RunArgs& a, const char* scenario_help) {
+  cmd->add_option("--data", a.data, "dataset directory")->capture_default_str();
+  cmd->add_option("--scenario", a.scenario, scenario_help)->capture_default_str();
+  cmd->add_option("--reference", a.reference, "reference scenario (default: the scenario's target.reference)");
+  cmd->add_option("--deals", a.deals, "directory of maatwerk deal files with phases.yaml (default: <data>/deals)");
+  cmd->add_flag("--no-deals", a.no_deals, "run without deal files");
+  cmd->add_option("--json", a.json, "write the JSON document to this file");
+  cmd->add_option("--html", a.html, "write a self-contained HTML report to this file");
+  cmd->add_option("--xlsx", a.xlsx, "write an Excel workbook (one sheet per table) to this file");
+  cmd->add_option("--sme-round", a.sme_round, "SME round rules (default: <data>/rounds/veki-2024.yaml when it exists)");
+  cmd->add_option("--sme-applications", a.sme_applications,
+                  "SME applications CSV (default: a population generated with the scenario's seed)");
+  cmd->add_option("--sme-firms", a.sme_firms, "firms in the generated SME population")->capture_default_str();
+  cmd->add_flag("--no-sme", a.no_sme, "run without the SME scheme");
+  cmd->add_flag("--quiet", a.quiet, "print nothing on success");
+}
+
+std::string run_command(const char* verb, const RunArgs& a, const std::string& more) {
+  return fmt::format("decarbfund {}", verb) + report::command_option("data", a.data) +
+         report::command_option("scenario", a.scenario) + report::command_option("reference", a.reference) +
+         report::command_option("deals", a.deals) + (a.no_deals ? " --no-deals" : "") +
+         report::command_option("sme-round", a.sme_round) +
+         report::command_option("sme-applications", a.sme_applications) +
+         report::command_option("sme-firms", std::to_string(a.sme_firms)) + (a.no_sme ? " --no-sme" : "") + more;
+}
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
                         const std::string& deals_dir, bool no_deals) {

@@ -10,7 +10,36 @@
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace decarbfund::cli {
+
+/// The options of every verb that runs the outlook (outlook, montecarlo): what to load, which
+/// report files to write, whether to print.
+struct RunArgs {
+  std::string data = "data/nl";
+  std::string scenario = "scenarios/belastingplan-2026.yaml";
+  std::string reference;
+  std::string deals;  ///< default: <data>/deals when it exists
+  bool no_deals = false;
+  std::string sme_round;         ///< default: <data>/rounds/veki-2024.yaml when it exists
+  std::string sme_applications;  ///< default: a generated population
+  std::size_t sme_firms = 5000;
+  bool no_sme = false;
+  std::string json;
+  std::string html;
+  std::string xlsx;
+  bool quiet = false;
+};
+
+/// Registers RunArgs' options on `cmd`; `scenario_help` says what the verb reads from the scenario.
+void add_run_options(CLI::App* cmd, RunArgs& args, const char* scenario_help);
+
+/// "decarbfund <verb> --data … --no-sme" + `more`: the command that reproduces a report (its
+/// "about" sheet), output options left out so that two runs writing elsewhere give the same bytes.
+std::string run_command(const char* verb, const RunArgs& args, const std::string& more = "");
 
 struct RunSetup {
   model::Model model;
