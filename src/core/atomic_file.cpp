@@ -49,4 +49,15 @@ std::string read_file(const std::filesystem::path& path) {
   return std::move(ss).str();
 }
 
+std::optional<std::string> read_file(const std::filesystem::path& path, Diagnostics& diags) {
+  try {
+    return read_file(path);
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) {
+      diags.add(d);
+    }
+    return std::nullopt;
+  }
+}
+
 }  // namespace decarbfund::core

@@ -178,15 +178,11 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
 }
 
 std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagnostics& diags) {
-  std::string text;
-  try {
-    text = core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
+  const auto read = core::read_file(path, diags);
+  if (!read) {
     return std::nullopt;
   }
+  const std::string& text = *read;
   return parse_csv(text, path.string(), diags);
 }
 

@@ -120,15 +120,11 @@ std::optional<std::vector<model::Application>> parse_applications(
 std::optional<std::vector<model::Application>> load_applications(
     const std::filesystem::path& path, std::span<const model::Technique> techniques,
     core::Diagnostics& diags) {
-  std::string text;
-  try {
-    text = core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
+  const auto read = core::read_file(path, diags);
+  if (!read) {
     return std::nullopt;
   }
+  const std::string& text = *read;
   return parse_applications(text, path.string(), techniques, diags);
 }
 

@@ -349,15 +349,11 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
 std::optional<model::Round> load_round(const std::filesystem::path& path,
                                        std::span<const model::Technique> techniques,
                                        core::Diagnostics& diags) {
-  std::string text;
-  try {
-    text = core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
+  const auto read = core::read_file(path, diags);
+  if (!read) {
     return std::nullopt;
   }
+  const std::string& text = *read;
   return parse_round(text, path.string(), techniques, diags);
 }
 

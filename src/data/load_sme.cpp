@@ -123,15 +123,11 @@ std::optional<std::vector<model::Technique>> parse_sme_techniques(std::string_vi
 
 std::optional<std::vector<model::Technique>> load_sme_techniques(const std::filesystem::path& path,
                                                                  core::Diagnostics& diags) {
-  std::string text;
-  try {
-    text = core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
+  const auto read = core::read_file(path, diags);
+  if (!read) {
     return std::nullopt;
   }
+  const std::string& text = *read;
   return parse_sme_techniques(text, path.string(), diags);
 }
 

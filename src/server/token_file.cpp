@@ -51,15 +51,11 @@ std::optional<TokenHolder> TokenTable::find(std::string_view token) const {
 
 std::optional<TokenTable> load_token_file(const std::filesystem::path& path, core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  std::string text;
-  try {
-    text = core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
+  const auto read = core::read_file(path, diags);
+  if (!read) {
     return std::nullopt;
   }
+  const std::string& text = *read;
   TokenTable table;
   std::istringstream in(text);
   std::string line;
