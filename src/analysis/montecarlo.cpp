@@ -13,6 +13,7 @@
 #include "analysis/package_levers.hpp"
 #include "core/diagnostic.hpp"
 #include "core/distribution.hpp"
+#include "model/scenario_world.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::analysis {
@@ -367,10 +368,11 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   s.package_leg_required_t = scenario.target.package_leg_t;
   s.package = scenario.package_enabled;
 
-  // The base inputs exactly as the outlook resolves them (outlook.cpp).
-  model::Scenario ref = reference;
-  ref.start_year = scenario.start_year;
-  ref.end_year = scenario.end_year;
+  // The base inputs exactly as the outlook resolves them (outlook.cpp): the reference's policy in
+  // the scenario's world, so a draw's world is common to all three runs.
+  auto reference_run = model::reference_with_world_of(scenario, reference);
+  const model::Scenario& ref = reference_run.scenario;
+  s.reference_world_replaced = std::move(reference_run.world_replaced);
   s.reference_base = sim::resolve_inputs(model, ref);
   s.reference_base.package_enabled = false;
   s.scenario_base = sim::resolve_inputs(model, scenario);

@@ -3,7 +3,8 @@
 // leg, percentiles of the achieved reduction, of emissions per year (fan chart) and of the budget
 // outlay, and which uncertain input matters most.
 //
-// Each draw perturbs the resolved inputs of the reference and of the scenario with the same random
+// The reference run is the reference's policy in the scenario's world (model/scenario_world.hpp), and
+// each draw perturbs the resolved inputs of the reference and of the scenario with the same random
 // numbers (common random numbers: prices, costs, delays and deal outcomes are properties of the
 // world, not of the policy) and runs the outlook's three counterfactuals (outlook.hpp): reference,
 // levy-only, full. A draw is a pure function of (seed, draw index): every random number is
@@ -93,6 +94,8 @@ struct MonteCarloSetup {
   const model::Model* model = nullptr;
   model::Uncertainty uncertainty;
   std::string scenario, scenario_file, reference_scenario, policy_version, reference_policy_version;
+  /// World keys the reference file set differently; its runs use the scenario's (as the outlook).
+  std::vector<std::string> reference_world_replaced;
   std::string deals_dir;
   std::vector<std::string> deal_ids;
   PackageLeverSummary levers;  ///< the scenario's package levers, for the reports' header

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analysis/package_levers.hpp"
+#include "model/scenario_world.hpp"
 #include "sim/economics.hpp"
 
 namespace decarbfund::analysis {
@@ -70,10 +71,11 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   out.levy_leg_required_t = scenario.target.levy_leg_t;
   out.package_leg_required_t = scenario.target.package_leg_t;
 
-  // The reference must cover the same years for year-by-year comparison.
-  model::Scenario ref = reference;
-  ref.start_year = scenario.start_year;
-  ref.end_year = scenario.end_year;
+  // One world, two policies: the reference run is the reference's policy in the scenario's world
+  // (prices, years, delays, behaviour), so the legs measure policy only (model/scenario_world.hpp).
+  auto reference_run = model::reference_with_world_of(scenario, reference);
+  const model::Scenario& ref = reference_run.scenario;
+  out.reference_world_replaced = std::move(reference_run.world_replaced);
   // The deal book as the scenario's levers have it (phases, funded deals); every run sees the same.
   if (deals == nullptr) {
     check_deal_levers(scenario, nullptr);

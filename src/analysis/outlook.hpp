@@ -2,7 +2,8 @@
 // The 2030 outlook (issue 3): does industry reach the lot's target on a given policy, how far off
 // is it, and where does the reduction come from? Three runs of simulate() give the target
 // accounting by counterfactuals (DESIGN §4.3):
-//   reference  R = the reference scenario (Klimaatakkoord levy), package off;
+//   reference  R = the reference's policy (Klimaatakkoord levy, package off) in the scenario's
+//                  world (model/scenario_world.hpp: one world, two policies);
 //   levy-only  L = the scenario with its package switched off;
 //   full       F = the scenario as it is.
 // Achieved = E_R − E_F in the target year; levy leg = E_R − E_L; package leg = E_L − E_F. The
@@ -112,6 +113,9 @@ struct Outlook {
   std::string reference_scenario;
   std::string policy_version;
   std::string reference_policy_version;
+  /// World keys the reference file set differently from the scenario; the reference run used the
+  /// scenario's (model::reference_with_world_of). Reports name them in their header.
+  std::vector<std::string> reference_world_replaced;
   std::uint64_t seed = 0;
   int start_year = 0;
   int target_year = 0;

@@ -27,6 +27,7 @@ std::string montecarlo_json(const model::Model& model, const analysis::MonteCarl
                {"reference_scenario", s.reference_scenario},
                {"policy_version", s.policy_version},
                {"reference_policy_version", s.reference_policy_version},
+               {"reference_world_replaced", s.reference_world_replaced},
                {"deals_dir", s.deals_dir},
                {"seed", s.seed},
                {"draws", r.draws},

@@ -16,6 +16,9 @@ std::string montecarlo_text(const model::Model& model, const analysis::MonteCarl
   append(out, "decarbfund montecarlo — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}, {} draws\n",
          model.info.name, model.info.version, s.scenario, s.policy_version, s.reference_scenario,
          s.reference_policy_version, s.seed, r.draws);
+  if (const auto world = reference_world_text(s.reference_world_replaced); !world.empty()) {
+    append(out, "{}\n", world);
+  }
   if (s.levers.any()) {
     append(out, "{}\n", package_levers_text(s.levers));
   }

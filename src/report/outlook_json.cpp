@@ -32,6 +32,7 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                {"policy_version", o.policy_version},
                {"reference_scenario", o.reference_scenario},
                {"reference_policy_version", o.reference_policy_version},
+               {"reference_world_replaced", o.reference_world_replaced},
                {"seed", o.seed},
                {"generator", core::kGenerator}};
   // The package levers in effect (docs/scenarios.md "package"); the block is absent when the

@@ -18,6 +18,11 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& out
 /// empty when the scenario sets none.
 std::string package_levers_text(const analysis::PackageLeverSummary& levers);
 
+/// The reference-world line of the outlook and Monte Carlo headers: "reference run in the
+/// scenario's world; the reference file's own prices.ets_eur_per_t replaced", or "" when the
+/// reference file sets the same world as the scenario (model/scenario_world.hpp).
+std::string reference_world_text(const std::vector<std::string>& replaced);
+
 /// The JSON document (docs/outlook.md lists the keys).
 std::string outlook_json(const model::Model& model, const analysis::Outlook& outlook);
 

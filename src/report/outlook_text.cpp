@@ -35,12 +35,23 @@ std::string package_levers_text(const analysis::PackageLeverSummary& l) {
   return s;
 }
 
+std::string reference_world_text(const std::vector<std::string>& replaced) {
+  if (replaced.empty()) {
+    return {};
+  }
+  return fmt::format("reference run in the scenario's world; the reference file's own {} replaced",
+                     fmt::join(replaced, ", "));
+}
+
 std::string outlook_text(const model::Model& model, const analysis::Outlook& o) {
   std::string s;
   const int t = o.target_index();
   append(s, "decarbfund outlook — dataset {} {}, scenario {} (levy {}), reference {} (levy {}), seed {}\n",
       model.info.name, model.info.version, o.scenario, o.policy_version, o.reference_scenario,
       o.reference_policy_version, o.seed);
+  if (const auto world = reference_world_text(o.reference_world_replaced); !world.empty()) {
+    append(s, "{}\n", world);
+  }
   if (const auto levers = package_levers_text(o.levers); !levers.empty()) {
     append(s, "{}\n", levers);
   }

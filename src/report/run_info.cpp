@@ -38,6 +38,7 @@ std::vector<std::pair<std::string, std::string>> items(const RunInfo& info) {
   add("policy_version", info.policy_version);
   add("reference_scenario", info.reference_scenario);
   add("reference_policy_version", info.reference_policy_version);
+  add("reference_world_replaced_by_scenario", join(info.reference_world_replaced, ", "));
   add("seed", info.seed ? std::to_string(*info.seed) : "");
   for (const auto& kv : info.more) {
     out.push_back(kv);
@@ -74,6 +75,7 @@ RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& o) 
   info.policy_version = o.policy_version;
   info.reference_scenario = o.reference_scenario;
   info.reference_policy_version = o.reference_policy_version;
+  info.reference_world_replaced = o.reference_world_replaced;
   info.seed = o.seed;
   if (!o.deals_dir.empty()) {
     info.more.emplace_back("deals_dir", o.deals_dir);
@@ -92,6 +94,7 @@ RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarl
   info.policy_version = s.policy_version;
   info.reference_scenario = s.reference_scenario;
   info.reference_policy_version = s.reference_policy_version;
+  info.reference_world_replaced = s.reference_world_replaced;
   info.seed = s.seed;
   info.more.emplace_back("draws", std::to_string(r.draws));
   if (!s.deals_dir.empty()) {

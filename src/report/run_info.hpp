@@ -34,6 +34,8 @@ struct RunInfo {
   std::string policy_version;               ///< the scenario's levy version
   std::string reference_scenario;
   std::string reference_policy_version;
+  /// World keys the reference file set differently; its run took the scenario's (one world).
+  std::vector<std::string> reference_world_replaced;
   std::optional<std::uint64_t> seed;
   /// The command that reproduces the report, output options left out (so that two runs writing to
   /// different files give the same bytes).

@@ -53,5 +53,52 @@ TEST(Outlook, SameScenarioAsReferenceAchievesNothing) {
   EXPECT_EQ(o.package_leg_t, 0.0);
 }
 
+TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
+  // One world, two policies (issue 14): a scenario that differs from its reference only in world
+  // keys — a higher ETS path, a later grid, a different hurdle rate — achieves exactly nothing,
+  // because the reference run takes the scenario's world. Before the split the reference kept its
+  // own prices and the ETS change was booked as a levy leg.
+  auto reference = levy_scenario(100.0, 1.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = reference;
+  scenario.name = "world-only";
+  for (int y = 2024; y <= 2040; ++y) {
+    scenario.prices["ets_eur_per_t"].set(y, 250.0);
+  }
+  scenario.infrastructure_delay_yr["grid_port"] = 2;
+  scenario.response.hurdle_rate = 0.05;
+  const auto o = run_outlook(tiny(), scenario, reference);
+  EXPECT_EQ(o.levy_leg_t, 0.0);
+  EXPECT_EQ(o.package_leg_t, 0.0);
+  EXPECT_EQ(o.reference().total_emissions_t, o.runs[1].outcome.total_emissions_t)
+      << "the reference must see the scenario's world in every year";
+  EXPECT_EQ(o.reference_world_replaced,
+            (std::vector<std::string>{"infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t",
+                                      "response.hurdle_rate"}));
+  // The world change is real: the same scenario against its own reference moves emissions.
+  const auto base = run_outlook(tiny(), reference, reference);
+  EXPECT_NE(base.reference().total_emissions_t, o.reference().total_emissions_t);
+  EXPECT_TRUE(base.reference_world_replaced.empty());
+}
+
+TEST(Outlook, LegsChangeOnlyThroughPolicyWhenTheWorldMoves) {
+  // A policy scenario in two worlds: the reference follows the world in both, so the reference
+  // emissions move exactly as much as they would had the reference file itself been given that
+  // world.
+  auto reference = levy_scenario(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  auto scenario = levy_scenario(300.0, 0.5, "tight");
+  auto high = scenario;
+  auto reference_high = reference;
+  for (auto* s : {&high, &reference_high}) {
+    for (int y = 2024; y <= 2040; ++y) {
+      s->prices["ets_eur_per_t"].set(y, 200.0);
+    }
+  }
+  const auto o = run_outlook(tiny(), high, reference);
+  const auto direct = run_outlook(tiny(), reference_high, reference_high);
+  EXPECT_EQ(o.reference().total_emissions_t, direct.reference().total_emissions_t);
+}
+
 }  // namespace
 }  // namespace decarbfund::analysis
