@@ -6,12 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/json_nesting.hpp"
 #include "core/diagnostic.hpp"
 #include "data/csv_reader.hpp"
 
 namespace decarbfund::data::detail {
 
 namespace {
+
+/// MIDDEN files are arrays of flat records (two levels); deeper JSON is refused before parsing.
+constexpr int kMaxMiddenDepth = 8;
 
 using nlohmann::json;
 
@@ -99,6 +103,17 @@ JsonFile load(const std::filesystem::path& dir, std::string_view name) {
   f.name = std::string(name);
   f.path = (dir / name).string();
   const std::string text = core::read_file(dir / name);
+  // MIDDEN's records nest four levels; nothing deeper reaches the parser (issue 15: 100,000 '['
+  // overflowed the stack of the code that walks the result).
+  if (const auto deep = core::find_json_nesting_excess(text, kMaxMiddenDepth)) {
+    core::Diagnostic d;
+    d.code = "midden.bad_json";
+    d.file = f.path;
+    d.line = deep->line;
+    d.expected = fmt::format("JSON nested at most {} levels deep", kMaxMiddenDepth);
+    d.found = "deeper nesting";
+    throw core::Error(std::move(d));
+  }
   try {
     f.doc = json::parse(text);
   } catch (const json::parse_error& e) {
@@ -108,6 +123,13 @@ JsonFile load(const std::filesystem::path& dir, std::string_view name) {
     const std::size_t end = std::min<std::size_t>(e.byte, text.size());
     d.line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(end), '\n'));
     d.expected = "valid JSON";
+    d.found = e.what();
+    throw core::Error(std::move(d));
+  } catch (const json::exception& e) {  // e.g. 1e999: "number overflow"
+    core::Diagnostic d;
+    d.code = "midden.bad_json";
+    d.file = f.path;
+    d.expected = "valid JSON with finite numbers";
     d.found = e.what();
     throw core::Error(std::move(d));
   }
