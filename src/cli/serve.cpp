@@ -29,6 +29,8 @@ void add_serve(CLI::App& app, int& status) {
   cmd->add_option("--tokens", *tokens, "token file: lines '<role> <token> [who]' (docs/api.yaml)");
   cmd->add_option("--registry", *registry,
                   "agreements registry (SQLite, `decarbfund registry init`) served at /api/registry/…");
+  cmd->add_option("--audit-key-file", opts->audit_key_file,
+                  "the registry's audit key file (default: $DECARBFUND_AUDIT_KEY_FILE; none: unkeyed)");
   cmd->add_option("--max-body", opts->max_body_bytes, "largest request body in bytes")->capture_default_str();
   cmd->add_option("--rate", opts->rate_per_s, "requests per second per client (0: no limit)")->capture_default_str();
   cmd->add_option("--burst", opts->rate_burst, "burst of requests per client")->capture_default_str();

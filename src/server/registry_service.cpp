@@ -165,13 +165,16 @@ std::string public_payload(const std::string& payload) {
 
 }  // namespace
 
-RegistryService::RegistryService(std::filesystem::path path) : path_(std::move(path)) {
-  registry::Registry check(path_.string());  // throws when missing or not a registry
+RegistryService::RegistryService(std::filesystem::path path, registry::AuditKey key)
+    : path_(std::move(path)), key_(std::move(key)) {
+  registry::Registry check(path_.string(), key_);  // throws when missing or not a registry
 }
+
+registry::Registry RegistryService::open() const { return registry::Registry(path_.string(), key_); }
 
 std::string RegistryService::deals_json(int year) const {
   return on_registry([&] {
-    registry::Registry r(path_.string());
+    auto r = open();
     return report::registry_report_json(r.portfolio(year));
   });
 }
@@ -179,7 +182,7 @@ std::string RegistryService::deals_json(int year) const {
 std::string RegistryService::deal_json(std::string_view id_view, int year, report::Audience audience) const {
   const std::string id(id_view);
   return on_registry([&] {
-    registry::Registry r(path_.string());
+    auto r = open();
     const auto status = r.status(id, year);
     json j;
     j["deal"] = id;
@@ -205,7 +208,7 @@ std::string RegistryService::deal_json(std::string_view id_view, int year, repor
 
 std::string RegistryService::audit_json() const {
   return on_registry([&] {
-    registry::Registry r(path_.string());
+    auto r = open();
     const auto c = r.verify_audit();
     json j;
     j["ok"] = c.ok;
@@ -229,7 +232,7 @@ std::string RegistryService::move_phase(std::string_view id, std::string_view te
   const auto date = *body.text("date", true);
   const auto reason = *body.text("reason", true);
   on_registry([&] {
-    registry::Registry(path_.string()).move_phase(std::string(id), *phase, date, actor, reason);
+    open().move_phase(std::string(id), *phase, date, actor, reason);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);
@@ -244,7 +247,7 @@ std::string RegistryService::record_milestone(std::string_view id, std::string_v
   const auto progress = *body.number("progress_pct", true);
   const auto note = body.text("note", false).value_or("");
   on_registry([&] {
-    registry::Registry(path_.string()).record_milestone(std::string(id), milestone, date, progress, actor, note);
+    open().record_milestone(std::string(id), milestone, date, progress, actor, note);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);
@@ -259,7 +262,7 @@ std::string RegistryService::record_monitoring(std::string_view id, std::string_
   const auto profit = body.number("profit_eur", false);
   const bool replace = body.flag("replace");
   on_registry([&] {
-    registry::Registry(path_.string()).record_monitoring(std::string(id), year, emissions, profit, actor, replace);
+    open().record_monitoring(std::string(id), year, emissions, profit, actor, replace);
     return 0;
   });
   return deal_json(id, year, report::Audience::internal);
@@ -272,7 +275,7 @@ std::string RegistryService::record_payment(std::string_view id, std::string_vie
   const auto amount = *body.number("amount_eur", true);
   const bool performance = body.flag("performance_linked");
   on_registry([&] {
-    registry::Registry(path_.string()).record_payment(std::string(id), date, amount, performance, actor);
+    open().record_payment(std::string(id), date, amount, performance, actor);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);

@@ -11,14 +11,17 @@
 #include <string>
 #include <string_view>
 
+#include "registry/audit_key.hpp"
+#include "registry/registry.hpp"
 #include "report/registry_report.hpp"
 
 namespace decarbfund::server {
 
 class RegistryService {
  public:
-  /// Opens `path` once to check it is a registry (throws core::Error otherwise).
-  explicit RegistryService(std::filesystem::path path);
+  /// Opens `path` once to check it is a registry (throws core::Error otherwise). Writes use
+  /// `key`, the registry's audit key (none for an unkeyed registry).
+  RegistryService(std::filesystem::path path, registry::AuditKey key);
 
   /// GET /api/registry/deals: `registry report --json` for `year` (0: each deal's latest).
   std::string deals_json(int year) const;
@@ -39,7 +42,9 @@ class RegistryService {
   std::string record_payment(std::string_view id, std::string_view body, const std::string& actor) const;
 
  private:
+  registry::Registry open() const;
   std::filesystem::path path_;
+  registry::AuditKey key_;
 };
 
 }  // namespace decarbfund::server

@@ -533,7 +533,8 @@ Server::Server(ServerOptions options) {
   }
   impl_->saved = std::make_unique<SavedScenarios>(impl_->options.db);
   if (!impl_->options.registry.empty()) {
-    impl_->registry = std::make_unique<RegistryService>(impl_->options.registry);
+    impl_->registry = std::make_unique<RegistryService>(
+        impl_->options.registry, registry::AuditKey::resolve(impl_->options.audit_key_file));
   }
   impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
                                                     impl_->options.cache_entries);

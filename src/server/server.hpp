@@ -20,6 +20,8 @@ struct ServerOptions {
   std::filesystem::path db;      ///< SQLite file of saved scenarios; empty: in memory
   std::filesystem::path tokens;  ///< token file; empty: no token is valid, so no writes
   std::filesystem::path registry;  ///< agreements registry (SQLite); empty: /api/registry/… answer 404
+  /// The registry's audit key file; empty: $DECARBFUND_AUDIT_KEY_FILE, else none (unkeyed).
+  std::string audit_key_file;
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port (tests)
   /// Largest request body accepted; a scenario diff is a few KiB.
