@@ -80,8 +80,10 @@ DealStatus Registry::status(const std::string& deal_id, int year) const {
   if (st.overdue_milestones > 0 && (st.status == Status::on_track || st.status == Status::no_data)) {
     st.status = Status::at_risk;
   }
+  const auto c = claw_back(deal_id, year);
+  st.claw_back_rule = c.rule;
   if (year != 0) {
-    st.claw_back_eur = claw_back(deal_id, year).amount_eur;
+    st.claw_back_eur = c.amount_eur;
   }
   return st;
 }

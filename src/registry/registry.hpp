@@ -39,6 +39,7 @@ struct DealStatus {
   double max_support_eur = 0;
   double paid_eur = 0;            ///< payments made up to the end of `year`
   double claw_back_eur = 0;       ///< due under the deal's rule up to `year`
+  model::ClawBackRule claw_back_rule = model::ClawBackRule::none;
 };
 
 /// A claw-back computation, with its parts (docs/deals.md "Claw-back").

@@ -165,7 +165,7 @@ TEST_F(ProgrammeApi, MonteCarloRefusesTooManyDrawsAndBadScenarios) {
   r = post("/api/montecarlo", "{oops");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
-  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["found"], "malformed JSON");
+  EXPECT_TRUE(body(r)["error"]["diagnostics"][0]["found"].get<std::string>().starts_with("malformed JSON at column 2: "));
 }
 
 TEST_F(ProgrammeApi, DealsListsTheDealFiles) {
