@@ -46,6 +46,9 @@ void yaml_error(core::Diagnostics& diags, const std::string& file, const YAML::N
   diags.add(std::move(d));
 }
 
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file,
+                                       const std::filesystem::path& dir, core::Diagnostics& diags);
+
 std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Diagnostics& diags) {
   const auto path = dir / "dataset.yaml";
   const std::string file = path.string();
@@ -60,7 +63,15 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Di
     return std::nullopt;
   }
   const auto text = core::read_file(path, diags);
-  const auto parsed = text ? parse_yaml(*text, file, "yaml.syntax", diags) : std::nullopt;
+  if (!text) {
+    return std::nullopt;
+  }
+  return parse_manifest(*text, file, dir, diags);
+}
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file,
+                                       const std::filesystem::path& dir, core::Diagnostics& diags) {
+  const auto parsed = parse_yaml(text, file, "yaml.syntax", diags);
   if (!parsed) {
     return std::nullopt;
   }
@@ -529,6 +540,11 @@ void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diag
 }
 
 }  // namespace
+
+bool detail::parse_manifest_text(std::string_view text, const std::string& file, const std::filesystem::path& dir,
+                                 core::Diagnostics& diags) {
+  return parse_manifest(text, file, dir, diags).has_value();
+}
 
 std::optional<model::Model> load_dataset(const std::filesystem::path& dir, core::Diagnostics& diags) {
   const auto before = diags.error_count();

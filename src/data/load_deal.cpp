@@ -533,14 +533,19 @@ std::optional<model::PhaseRealisation> load_phases(const fs::path& path, core::D
   if (!text) {
     return std::nullopt;
   }
-  auto root = parse_yaml(*text, path.string(), "deal.yaml", diags);
+  return parse_phases(*text, path.string(), diags);
+}
+
+std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const std::string& label,
+                                                    core::Diagnostics& diags) {
+  auto root = parse_yaml(text, label, "deal.yaml", diags);
   if (!root) {
     return std::nullopt;
   }
   const auto before = diags.error_count();
-  Reader r(path.string(), diags);
+  Reader r(label, diags);
   model::PhaseRealisation out;
-  out.file = path.string();
+  out.file = label;
   if (!r.keys(*root, "", {"phases", "description"}, {"phases"})) {
     return std::nullopt;
   }

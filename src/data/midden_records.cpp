@@ -98,11 +98,10 @@ struct JsonFile {
   }
 };
 
-JsonFile load(const std::filesystem::path& dir, std::string_view name) {
+JsonFile parse_file(const std::string& text, const std::filesystem::path& dir, std::string_view name) {
   JsonFile f;
   f.name = std::string(name);
   f.path = (dir / name).string();
-  const std::string text = core::read_file(dir / name);
   // MIDDEN's records nest four levels; nothing deeper reaches the parser (issue 15: 100,000 '['
   // overflowed the stack of the code that walks the result).
   if (const auto deep = core::find_json_nesting_excess(text, kMaxMiddenDepth)) {
@@ -163,12 +162,20 @@ MiddenAmount amount(const JsonFile& f, std::size_t i, const std::string& amount_
 }  // namespace
 
 MiddenData read_midden(const std::filesystem::path& dir) {
+  std::array<std::string, kMiddenFiles.size()> texts;
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    texts[k] = core::read_file(dir / kMiddenFiles[k]);
+  }
+  return parse_midden(texts, dir);
+}
+
+MiddenData parse_midden(const std::array<std::string, kMiddenFiles.size()>& texts, const std::filesystem::path& dir) {
   MiddenData data;
-  const JsonFile midden = load(dir, "midden.json");
-  const JsonFile gpd = load(dir, "gpd.json");
-  const JsonFile pcd = load(dir, "pcd.json");
-  const JsonFile tc = load(dir, "tc.json");
-  const JsonFile cd = load(dir, "cd.json");
+  const JsonFile midden = parse_file(texts[0], dir, kMiddenFiles[0]);
+  const JsonFile gpd = parse_file(texts[1], dir, kMiddenFiles[1]);
+  const JsonFile pcd = parse_file(texts[2], dir, kMiddenFiles[2]);
+  const JsonFile tc = parse_file(texts[3], dir, kMiddenFiles[3]);
+  const JsonFile cd = parse_file(texts[4], dir, kMiddenFiles[4]);
 
   std::map<std::string, std::string> groups;
   for (std::size_t i = 0; i < gpd.doc.size(); ++i) {
