@@ -60,12 +60,12 @@ struct AuditEntry {
   long long seq = 0;
   std::string recorded_at;  ///< UTC, ISO 8601
   std::string actor;
-  std::string action;  ///< import, phase, milestone, monitor, pay
+  std::string action;  ///< init, import, phase, milestone, monitor, monitor-replace, pay
   std::string deal_id;
   std::string payload;     ///< the change, as key=value lines
-  std::string state_hash;  ///< SHA-256 of all data tables after the change
+  std::string state_hash;  ///< SHA-256 of the database (schema, meta, data tables) after the change
   std::string prev_hash;
-  std::string hash;        ///< SHA-256 over prev_hash and this entry's fields
+  std::string hash;        ///< HMAC-SHA256 under the audit key (SHA-256 unkeyed) over prev_hash and the fields
 };
 
 /// The head of the audit log: its number of entries and the last entry's hash. Published (say in
