@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 #include <set>
 
@@ -38,6 +39,21 @@ class Reader : public YamlDiagnostics {
     const auto v = node.IsScalar() ? parse_number(node.Scalar()) : std::nullopt;
     if (!v || *v < min || *v > max) {
       error(node, path, fmt::format("{} from {} to {}", what, min, max), describe(node));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  /// An amount in EUR of at least EUR 0.01 and in whole cents (1e-300 or 0.001 is a slip, not
+  /// money); `min_cents` 0 admits zero.
+  std::optional<double> money(const YAML::Node& node, const std::string& path, double min_cents) {
+    const auto v = node.IsScalar() ? parse_number(node.Scalar()) : std::nullopt;
+    const double cents = v ? *v * 100 : 0;
+    if (!v || cents < min_cents || *v > kMaxEur || std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, cents)) {
+      error(node, path,
+            fmt::format("an amount in EUR {}, in whole cents, at most {:.0f}", min_cents > 0 ? "above 0" : "of 0 or more",
+                        kMaxEur),
+            describe(node));
       return std::nullopt;
     }
     return v;
@@ -216,7 +232,7 @@ void read_government(Reader& r, const YAML::Node& n, model::Deal& d) {
   }
   bool max_ok = false;
   if (n["max_support_eur"].IsDefined()) {
-    const auto v = r.number(n["max_support_eur"], join(p, "max_support_eur"), 0, kMaxEur, "an amount in EUR");
+    const auto v = r.money(n["max_support_eur"], join(p, "max_support_eur"), 0);
     max_ok = v.has_value();
     d.max_support_eur = v.value_or(0);
   }
@@ -229,7 +245,7 @@ void read_government(Reader& r, const YAML::Node& n, model::Deal& d) {
     }
     const auto y = item["year"].IsDefined() ? r.year(item["year"], join(at, "year")) : std::nullopt;
     const auto a = item["amount_eur"].IsDefined()
-                       ? r.number(item["amount_eur"], join(at, "amount_eur"), 0, kMaxEur, "an amount in EUR")
+                       ? r.money(item["amount_eur"], join(at, "amount_eur"), 1)
                        : std::nullopt;
     if (y && a) {
       d.payments.push_back({*y, *a});

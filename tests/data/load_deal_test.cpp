@@ -119,8 +119,18 @@ TEST(LoadDeal, UnknownKeyNamesLineAndPath) {
 
 TEST(LoadDeal, BadAmount) {
   EXPECT_EQ(bad(replace(kGood, "max_support_eur: 60000000", "max_support_eur: lots")),
-            "deal.yaml:14: government_commitments.max_support_eur: expected an amount in EUR from 0 to 100000000000, "
-            "found \"lots\"\n");
+            "deal.yaml:14: government_commitments.max_support_eur: expected an amount in EUR of 0 or more, in whole "
+            "cents, at most 100000000000, found \"lots\"\n");
+}
+
+// Issue 15: a payment of 1e-300 was accepted. Amounts are whole cents; payments are above 0.
+TEST(LoadDeal, NonPositiveAndSubCentPaymentsAreRefused) {
+  const std::string msg = "deal.yaml:16: government_commitments.payments[0].amount_eur: expected an amount in EUR "
+                          "above 0, in whole cents, at most 100000000000, found ";
+  for (const char* amount : {"1e-300", "0", "-5", "12.345"}) {
+    EXPECT_EQ(bad(replace(kGood, "amount_eur: 60000000}", std::string("amount_eur: ") + amount + "}")),
+              msg + "\"" + amount + "\"\n");
+  }
 }
 
 TEST(LoadDeal, HistoryMustFollowAllowedTransitions) {
