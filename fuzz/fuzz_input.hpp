@@ -6,10 +6,22 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.hpp"
+#include "data/load_sme.hpp"
 
 namespace decarbfund::fuzz {
+
+/// The shipped SME technique catalogue, read once (round and application readers check ids
+/// against it).
+inline const std::vector<model::Technique>& shipped_techniques() {
+  static const auto techniques = [] {
+    core::Diagnostics d;
+    return data::load_sme_techniques(DECARBFUND_SOURCE_DIR "/data/nl/sme-techniques.csv", d).value();
+  }();
+  return techniques;
+}
 
 inline std::string_view text(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};

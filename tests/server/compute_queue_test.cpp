@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include "server/server.hpp"
+#include "shipped_options.hpp"
 
 namespace decarbfund::server {
 namespace {
@@ -45,12 +46,7 @@ TEST(ComputeQueue, AClientGetsItsShareAndTheQueueRefusesWhenFull) {
 }
 
 TEST(ComputeQueue, TwentyMonteCarloRequestsDoNotDelayHealth) {
-  ServerOptions o;
-  o.data_dir = std::filesystem::path(DECARBFUND_SOURCE_DIR) / "data/nl";
-  o.scenarios_dir = std::filesystem::path(DECARBFUND_SOURCE_DIR) / "scenarios";
-  o.port = 0;
-  o.rate_per_s = 0;
-  Server s(o);
+  Server s(test::shipped_options());
   const int port = s.start();
   std::vector<int> statuses(20, 0);
   std::vector<std::string> retry_after(20);

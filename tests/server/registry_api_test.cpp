@@ -16,6 +16,7 @@
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
 #include "server/server.hpp"
+#include "shipped_options.hpp"
 
 namespace decarbfund::server {
 namespace {
@@ -54,13 +55,9 @@ class RegistryApi : public ::testing::Test {
     registry::Registry(db).import_deals(deals, texts, "test");
     deal_count_ = deals.size();
 
-    ServerOptions o;
-    o.data_dir = source("data/nl");
-    o.scenarios_dir = source("scenarios");
+    auto o = test::shipped_options();
     o.tokens = dir_ / "tokens";
     o.registry = db;
-    o.port = 0;
-    o.rate_per_s = 0;
     server_ = new Server(o);
     port_ = server_->start();
   }
@@ -307,12 +304,7 @@ TEST_F(RegistryApi, TheAuditChainVerifiesAfterTheWrites) {
 }
 
 TEST(RegistryApiAbsent, WithoutARegistryTheEndpointsSay404AndWritesStill401) {
-  ServerOptions o;
-  o.data_dir = source("data/nl");
-  o.scenarios_dir = source("scenarios");
-  o.port = 0;
-  o.rate_per_s = 0;
-  Server s(o);
+  Server s(test::shipped_options());
   httplib::Client c("127.0.0.1", s.start());
   const auto r = c.Get("/api/registry/deals");
   ASSERT_TRUE(r);

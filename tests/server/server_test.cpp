@@ -25,6 +25,7 @@
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
 #include "raw_http.hpp"
+#include "shipped_options.hpp"
 
 namespace decarbfund::server {
 namespace {
@@ -51,13 +52,9 @@ class ServerApi : public ::testing::Test {
                                    << "analyst " << kAnalystToken << " Ada Analyst\n"
                                    << "viewer " << kViewerToken << "\n";
     fs::remove(dir_ / "saved.sqlite");
-    ServerOptions o;
-    o.data_dir = source("data/nl");
-    o.scenarios_dir = source("scenarios");
+    auto o = test::shipped_options();
     o.db = dir_ / "saved.sqlite";
     o.tokens = dir_ / "tokens";
-    o.port = 0;
-    o.rate_per_s = 0;  // the tests send bursts; the limiter has its own test below
     server_ = new Server(o);
     port_ = server_->start();
   }
@@ -134,11 +131,8 @@ TEST(ServerScenarios, ABaseWithPackageLeversListsThem) {
   std::string text = core::read_file(source("examples/scenarios/tata-binding.yaml"));
   text.replace(text.find("../../scenarios/belastingplan-2026.yaml"), 39, "belastingplan-2026.yaml");
   std::ofstream(dir / "tata-binding.yaml") << text;
-  ServerOptions o;
-  o.data_dir = source("data/nl");
+  auto o = test::shipped_options();
   o.scenarios_dir = dir;
-  o.port = 0;
-  o.rate_per_s = 0;
   Server s(o);
   httplib::Client c("127.0.0.1", s.start());
   const auto r = c.Get("/api/scenarios");
@@ -254,11 +248,7 @@ TEST_F(ServerApi, JsonAMillionLevelsDeepIsRefusedOnEveryEndpoint) {
 }
 
 TEST(ServerNesting, BelowTheBodyLimitDepthIsRefusedBeforeParsing) {
-  ServerOptions o;
-  o.data_dir = source("data/nl");
-  o.scenarios_dir = source("scenarios");
-  o.port = 0;
-  o.rate_per_s = 0;
+  auto o = test::shipped_options();
   o.max_body_bytes = 4 << 20;  // so the million levels reach the nesting check
   Server s(o);
   const int port = s.start();
@@ -497,10 +487,7 @@ TEST_F(ServerApi, TheDashboardIsServedAtTheRoot) {
 }
 
 TEST(ServerRateLimit, AClientOverItsBurstGets429) {
-  ServerOptions o;
-  o.data_dir = source("data/nl");
-  o.scenarios_dir = source("scenarios");
-  o.port = 0;
+  auto o = test::shipped_options();
   o.rate_per_s = 0.5;
   o.rate_burst = 3;
   Server s(o);
