@@ -1,8 +1,5 @@
 #include "server/connection_front.hpp"
 
-#include <arpa/inet.h>
-#include <netdb.h>
-#include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -21,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "core/diagnostic.hpp"
+#include "server/socket_io.hpp"
 
 namespace decarbfund::server {
 
@@ -67,44 +65,6 @@ std::string trim(std::string_view s) {
   const auto a = s.find_first_not_of(" \t");
   const auto b = s.find_last_not_of(" \t\r");
   return a == std::string_view::npos ? std::string() : std::string(s.substr(a, b - a + 1));
-}
-
-void address_of(const sockaddr_storage& sa, std::string& ip, int& port) {
-  char text[INET6_ADDRSTRLEN] = {};
-  if (sa.ss_family == AF_INET) {
-    const auto* a = reinterpret_cast<const sockaddr_in*>(&sa);
-    inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
-    port = ntohs(a->sin_port);
-  } else if (sa.ss_family == AF_INET6) {
-    const auto* a = reinterpret_cast<const sockaddr_in6*>(&sa);
-    inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
-    port = ntohs(a->sin6_port);
-  }
-  ip = text;
-}
-
-/// Writes all of `data` before `deadline` (non-blocking socket); false when it could not.
-bool send_all(int fd, const char* data, std::size_t n, Clock::time_point deadline) {
-  while (n > 0) {
-    const auto sent = ::send(fd, data, n, MSG_NOSIGNAL);
-    if (sent > 0) {
-      data += sent;
-      n -= static_cast<std::size_t>(sent);
-      continue;
-    }
-    if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-      return false;
-    }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) {
-      return false;
-    }
-    pollfd p{fd, POLLOUT, 0};
-    if (::poll(&p, 1, static_cast<int>(left)) < 0 && errno != EINTR) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /// httplib's view of a received request: reads come from the buffer, writes go to the socket
@@ -505,53 +465,8 @@ ConnectionFront::~ConnectionFront() {
 }
 
 int ConnectionFront::bind(const std::string& host, int port) {
-  const auto where = fmt::format("{}:{}", host, port);
-  const auto refuse = [&](const std::string& expected, const std::string& found) {
-    core::Diagnostic d;
-    d.code = "server.listen";
-    d.file = where;
-    d.expected = expected;
-    d.found = found;
-    throw core::Error(std::move(d));
-  };
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-  addrinfo* list = nullptr;
-  const auto service = std::to_string(port);
-  if (const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &list); rc != 0) {
-    refuse("an address of this machine to listen on", gai_strerror(rc));
-  }
-  std::string error = "no address to bind";
-  for (auto* a = list; a != nullptr && impl_->listen_fd < 0; a = a->ai_next) {
-    const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
-    if (fd < 0) {
-      error = std::strerror(errno);
-      continue;
-    }
-    // SO_REUSEADDR only: a restart may reuse a port in TIME_WAIT, but a port another process
-    // listens on is refused. (httplib sets SO_REUSEPORT, with which the kernel splits requests,
-    // bearer tokens included, between two servers on one port.)
-    const int yes = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, SOMAXCONN) != 0) {
-      error = errno == EADDRINUSE ? "address already in use (another server listens there)" : std::strerror(errno);
-      ::close(fd);
-      continue;
-    }
-    impl_->listen_fd = fd;
-  }
-  ::freeaddrinfo(list);
-  if (impl_->listen_fd < 0) {
-    refuse("a port no other process listens on", error);
-  }
-  sockaddr_storage sa{};
-  socklen_t len = sizeof sa;
-  ::getsockname(impl_->listen_fd, reinterpret_cast<sockaddr*>(&sa), &len);
-  std::string ip;
-  int bound = 0;
-  address_of(sa, ip, bound);
+  const auto [fd, bound] = open_listening_socket(host, port);
+  impl_->listen_fd = fd;
   return bound;
 }
 

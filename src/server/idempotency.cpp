@@ -1,5 +1,11 @@
 #include "server/idempotency.hpp"
 
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "core/sha256.hpp"
+#include "server/request_error.hpp"
+
 namespace decarbfund::server {
 
 namespace {
@@ -65,6 +71,48 @@ void IdempotencyStore::complete(const std::string& scope, const std::string& key
 void IdempotencyStore::release(const std::string& scope, const std::string& key) {
   std::lock_guard lock(mutex_);
   entries_.erase(id_of(scope, key));
+}
+
+void answer_once(IdempotencyStore& store, const httplib::Request& req, httplib::Response& res,
+                 const std::function<void(const httplib::Request&, httplib::Response&)>& run) {
+  if (!req.has_header("Idempotency-Key")) {
+    run(req, res);
+    return;
+  }
+  const std::string key = req.get_header_value("Idempotency-Key");
+  if (!IdempotencyStore::valid_key(key)) {
+    throw RequestError(400, fmt::format("header Idempotency-Key: expected 1 to 128 characters of A-Z a-z 0-9 . _ : -, "
+                                        "found {}",
+                                        core::quote_found(key)));
+  }
+  const std::string scope = fmt::format("{} {}", core::sha256_hex(req.get_header_value("Authorization")), req.path);
+  const auto claim = store.claim(scope, key, core::sha256_hex(req.body));
+  switch (claim.outcome) {
+    case IdempotencyStore::Outcome::replay:
+      res.status = claim.answer.status;
+      res.set_content(claim.answer.body, claim.answer.content_type.c_str());
+      if (!claim.answer.location.empty()) {
+        res.set_header("Location", claim.answer.location);
+      }
+      res.set_header("Idempotent-Replayed", "true");
+      return;
+    case IdempotencyStore::Outcome::other_body:
+      throw RequestError(422, fmt::format("header Idempotency-Key: expected a new key for a new request, found {}, "
+                                          "already used with another body",
+                                          core::quote_found(key)));
+    case IdempotencyStore::Outcome::in_progress:
+      throw RequestError(409, "a request with this Idempotency-Key is still running; retry when it has answered");
+    case IdempotencyStore::Outcome::fresh:
+      break;
+  }
+  run(req, res);
+  // Keep what a retry would get again; forget what a retry may mend.
+  const int st = res.status;
+  if (st == 401 || st == 403 || st == 408 || st == 409 || st == 429 || st >= 500) {
+    store.release(scope, key);
+  } else {
+    store.complete(scope, key, {st, res.body, res.get_header_value("Content-Type"), res.get_header_value("Location")});
+  }
 }
 
 }  // namespace decarbfund::server

@@ -9,11 +9,17 @@
 #include <chrono>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace decarbfund::server {
 
@@ -68,5 +74,13 @@ class IdempotencyStore {
   std::unordered_map<std::string, Entry> entries_;
   std::deque<std::pair<Clock::time_point, std::string>> order_;  // oldest first
 };
+
+/// Runs the write `run` (which answers errors itself) for `req` under its Idempotency-Key header,
+/// if any: replays a kept answer (with Idempotent-Replayed: true), or runs and keeps the answer,
+/// forgetting it when a retry may mend it (401, 403, 408, 409, 429, 5xx). The key is scoped by
+/// the Authorization header and the path. Throws RequestError 400 for a malformed key, 422 for a
+/// key used with another body, 409 while the first request with it runs.
+void answer_once(IdempotencyStore& store, const httplib::Request& req, httplib::Response& res,
+                 const std::function<void(const httplib::Request&, httplib::Response&)>& run);
 
 }  // namespace decarbfund::server

@@ -9,7 +9,6 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "core/sha256.hpp"
 #include "core/version.hpp"
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
@@ -308,46 +307,7 @@ void Server::Impl::routes() {
   const auto idempotent = [this, guarded](auto fn) {
     const auto run = guarded(fn);
     return [this, run](const httplib::Request& req, httplib::Response& res) {
-      if (!req.has_header("Idempotency-Key")) {
-        run(req, res);
-        return;
-      }
-      const std::string key = req.get_header_value("Idempotency-Key");
-      if (!IdempotencyStore::valid_key(key)) {
-        throw RequestError(400, fmt::format("header Idempotency-Key: expected 1 to 128 characters of A-Z a-z 0-9 . _ "
-                                            ": -, found {}",
-                                            core::quote_found(key)));
-      }
-      const std::string scope =
-          fmt::format("{} {}", core::sha256_hex(req.get_header_value("Authorization")), req.path);
-      const auto claim = idempotency.claim(scope, key, core::sha256_hex(req.body));
-      switch (claim.outcome) {
-        case IdempotencyStore::Outcome::replay:
-          res.status = claim.answer.status;
-          res.set_content(claim.answer.body, claim.answer.content_type.c_str());
-          if (!claim.answer.location.empty()) {
-            res.set_header("Location", claim.answer.location);
-          }
-          res.set_header("Idempotent-Replayed", "true");
-          return;
-        case IdempotencyStore::Outcome::other_body:
-          throw RequestError(422, fmt::format("header Idempotency-Key: expected a new key for a new request, found "
-                                              "{}, already used with another body",
-                                              core::quote_found(key)));
-        case IdempotencyStore::Outcome::in_progress:
-          throw RequestError(409, "a request with this Idempotency-Key is still running; retry when it has answered");
-        case IdempotencyStore::Outcome::fresh:
-          break;
-      }
-      run(req, res);
-      // Keep what a retry would get again; forget what a retry may mend.
-      const int st = res.status;
-      if (st == 401 || st == 403 || st == 408 || st == 409 || st == 429 || st >= 500) {
-        idempotency.release(scope, key);
-      } else {
-        idempotency.complete(scope, key,
-                             {st, res.body, res.get_header_value("Content-Type"), res.get_header_value("Location")});
-      }
+      answer_once(idempotency, req, res, run);
     };
   };
 
