@@ -176,8 +176,8 @@ struct ConnectionFront::Impl {
     c.deadline = Clock::now() + kDrainTime;
   }
 
-  /// Looks at what `c` has received: false when it was refused and closed. Sets request_end once
-  /// the whole request is there.
+  /// Looks at what `c` has received: false when it was refused (it then drains, or is closed).
+  /// Sets request_end once the headers are there, so the request is complete when buf reaches it.
   bool examine(Conn& c) {
     if (c.header_end == npos) {
       const auto from = c.scanned >= 3 ? c.scanned - 3 : 0;
