@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
-#include "core/json_nesting.hpp"
 #include "core/diagnostic.hpp"
+#include "core/json_nesting.hpp"
 #include "data/csv_reader.hpp"
 
 namespace decarbfund::data::detail {

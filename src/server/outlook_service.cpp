@@ -5,9 +5,9 @@
 
 #include "analysis/outlook.hpp"
 #include "analysis/package_levers.hpp"
+#include "core/json_nesting.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
-#include "core/json_nesting.hpp"
 #include "server/json_body.hpp"
 #include "server/request_error.hpp"
 
