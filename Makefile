@@ -4,7 +4,7 @@ BUILD ?= build
 PRESET_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build demo test asan fuzz bench clean
+.PHONY: all deps configure build demo test asan fuzz fuzz-smoke bench clean
 
 all: build
 
@@ -40,20 +40,16 @@ asan:
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
-# libFuzzer on the CSV and scenario readers (clang); FUZZ_SECONDS per target, seeded from data/.
+# libFuzzer on every reader of untrusted text (fuzz/; clang, build-fuzz/): FUZZ_SECONDS per
+# target, seeded from fuzz/corpus/. fuzz-smoke is the short run CI makes after the tests.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/install-deps.sh
-	@command -v clang++ >/dev/null || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
-	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-	  -DDECARBFUND_FUZZ=ON -DDECARBFUND_TESTS=OFF -DDECARBFUND_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS) --target csv_fuzz scenario_fuzz
-	mkdir -p fuzz/corpus-csv fuzz/corpus-scenario
-	for f in data/nl/*.csv data/nl/additions/*.csv tests/fixtures/tiny/*.csv; do \
-	  head -c 4096 $$f > fuzz/corpus-csv/$$(echo $$f | tr / _); done
-	for f in scenarios/*.yaml; do cp $$f fuzz/corpus-scenario/$$(basename $$f); done
-	build-fuzz/fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus-csv
-	build-fuzz/fuzz/scenario_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus-scenario
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	@scripts/install-deps.sh
+	scripts/fuzz.sh 5
 
 bench: build
 	$(BUILD)/bench/decarbfund_bench

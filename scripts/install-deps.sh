@@ -9,9 +9,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev zlib1g-dev libbrotli-dev  # cpp-httplib's header is built with TLS and compression on
 )
-# Optional: installed when run as root (as CI does); without it the dashboard's browser test
-# (tests/browser/) is skipped, so a developer without root can still `make test`.
-optional=(chromium)
+# Optional: installed when run as root (as CI does). Without chromium the dashboard's browser test
+# (tests/browser/) is skipped; clang and its libFuzzer runtime are for `make fuzz` and the short
+# fuzz run CI makes (`make fuzz-smoke`). A developer without root can still `make test`.
+optional=(chromium clang libclang-rt-14-dev)
 # node and npm build the dashboard (web/); a machine with another Node.js (e.g. a vendor
 # package that bundles npm) keeps it: Debian's npm would conflict with it.
 if ! command -v npm >/dev/null 2>&1; then
@@ -28,7 +29,7 @@ for p in "${optional[@]}"; do
     if [ "$(id -u)" -eq 0 ]; then
       missing+=("$p")
     else
-      echo "optional: apt-get install $p (the browser test is skipped without it)" >&2
+      echo "optional: apt-get install $p (for the browser test or make fuzz)" >&2
     fi
   fi
 done

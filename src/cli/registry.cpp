@@ -43,6 +43,9 @@ struct RegistryArgs {
   bool performance = false;
   bool json = false;
   bool verify = false;
+  bool head = false;
+  std::string expect_head;
+  std::string key_file;
   std::string xlsx;
   std::string html;
 };
@@ -53,14 +56,35 @@ void add_registry(CLI::App& app, int& status) {
   auto* reg = app.add_subcommand("registry", "The agreements registry: deals, phases, monitoring, payments, audit");
   reg->require_subcommand(1);
   auto a = std::make_shared<RegistryArgs>();
-  auto db = [a](CLI::App* c) { c->add_option("db", a->db, "registry file (SQLite)")->required(); };
+  // Every verb takes the registry file and the audit key (needed to write and to verify a keyed
+  // registry; $DECARBFUND_AUDIT_KEY_FILE when not given).
+  auto db = [a](CLI::App* c) {
+    c->add_option("db", a->db, "registry file (SQLite)")->required();
+    c->add_option("--key-file", a->key_file,
+                  fmt::format("audit key file (default: ${}; none: an unkeyed registry)", registry::kAuditKeyEnv));
+  };
+  const auto open = [a] { return registry::Registry(a->db, registry::AuditKey::resolve(a->key_file)); };
   auto actor = [a](CLI::App* c) { c->add_option("--actor", a->actor, "who makes the change")->required(); };
 
   auto* init = reg->add_subcommand("init", "Create a new registry file");
   db(init);
   init->callback([a, &status] {
-    registry::Registry::init(a->db);
-    fmt::print("created registry {}\n", a->db);
+    const auto key = registry::AuditKey::resolve(a->key_file);
+    registry::Registry::init(a->db, key);
+    fmt::print("created registry {} ({})\n", a->db,
+               key.keyed() ? fmt::format("audit log keyed with {}, key id {}", key.source(), key.id())
+                           : fmt::format("audit log without a key: give --key-file or set {} so that the chain "
+                                         "cannot be recomputed by whoever can edit the file",
+                                         registry::kAuditKeyEnv));
+    status = kExitOk;
+  });
+
+  auto* keygen = reg->add_subcommand("keygen", "Create an audit key file (64 random hex digits, owner-only)");
+  keygen->add_option("file", a->db, "key file to create (keep it outside the registry's directory and backups)")
+      ->required();
+  keygen->callback([a, &status] {
+    registry::write_new_audit_key(a->db);
+    fmt::print("wrote audit key {} (key id {})\n", a->db, registry::AuditKey::from_file(a->db).id());
     status = kExitOk;
   });
 
@@ -68,7 +92,7 @@ void add_registry(CLI::App& app, int& status) {
   db(import);
   import->add_option("files", a->files, "deal files (YAML, docs/deals.md)")->required();
   actor(import);
-  import->callback([a, &status] {
+  import->callback([a, open, &status] {
     core::Diagnostics diags;
     std::vector<model::Deal> deals;
     std::vector<std::string> texts;
@@ -81,7 +105,7 @@ void add_registry(CLI::App& app, int& status) {
     if (diags.has_errors()) {
       throw core::Error(diags);  // nothing imported
     }
-    registry::Registry r(a->db);
+    auto r = open();
     r.import_deals(deals, texts, a->actor);
     fmt::print("imported {} deal(s) into {}\n", deals.size(), a->db);
     status = kExitOk;
@@ -94,7 +118,7 @@ void add_registry(CLI::App& app, int& status) {
   phase->add_option("--date", a->date, "date of the change, YYYY-MM-DD")->required();
   phase->add_option("--reason", a->reason, "why (e.g. the signed document)")->required();
   actor(phase);
-  phase->callback([a, &status] {
+  phase->callback([a, open, &status] {
     const auto to = model::parse_phase(a->phase);
     if (!to) {
       core::Diagnostic d;
@@ -104,7 +128,7 @@ void add_registry(CLI::App& app, int& status) {
       d.found = core::quote_found(a->phase);
       throw core::Error(d);
     }
-    registry::Registry r(a->db);
+    auto r = open();
     r.move_phase(a->deal, *to, a->date, a->actor, a->reason);
     fmt::print("{}: now {}\n", a->deal, a->phase);
     status = kExitOk;
@@ -118,8 +142,8 @@ void add_registry(CLI::App& app, int& status) {
   milestone->add_option("--progress", a->progress, "progress in % (100 = reached)")->required();
   milestone->add_option("--note", a->note, "what was seen");
   actor(milestone);
-  milestone->callback([a, &status] {
-    registry::Registry r(a->db);
+  milestone->callback([a, open, &status] {
+    auto r = open();
     r.record_milestone(a->deal, a->milestone, a->date, a->progress, a->actor, a->note);
     fmt::print("{}: milestone {} at {:.0f} %\n", a->deal, a->milestone, a->progress);
     status = kExitOk;
@@ -133,8 +157,8 @@ void add_registry(CLI::App& app, int& status) {
   monitor->add_option("--profit", a->profit, "realised profit of the business case, EUR (profit-share claw-back)");
   monitor->add_flag("--replace", a->replace, "correct a year already recorded");
   actor(monitor);
-  monitor->callback([a, &status] {
-    registry::Registry r(a->db);
+  monitor->callback([a, open, &status] {
+    auto r = open();
     r.record_monitoring(a->deal, a->year, a->emissions, a->profit, a->actor, a->replace);
     const auto s = r.status(a->deal, a->year);
     fmt::print("{} {}: realised {:.0f} t of {:.0f} committed — {}\n", a->deal, a->year, s.realised_t, s.committed_t,
@@ -149,8 +173,8 @@ void add_registry(CLI::App& app, int& status) {
   pay->add_option("--amount", a->amount, "amount in EUR")->required();
   pay->add_flag("--performance", a->performance, "the payment is the performance-linked share");
   actor(pay);
-  pay->callback([a, &status] {
-    registry::Registry r(a->db);
+  pay->callback([a, open, &status] {
+    auto r = open();
     r.record_payment(a->deal, a->date, a->amount, a->performance, a->actor);
     fmt::print("{}: paid {:.2f} EUR on {}\n", a->deal, a->amount, a->date);
     status = kExitOk;
@@ -161,8 +185,8 @@ void add_registry(CLI::App& app, int& status) {
   st->add_option("deal", a->deal, "deal id (default: all)");
   st->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
   st->add_flag("--json", a->json, "print JSON");
-  auto status_cb = [a, &status] {
-    registry::Registry r(a->db);
+  auto status_cb = [a, open, &status] {
+    auto r = open();
     const auto rows = a->deal.empty() ? r.portfolio(a->year) : std::vector<registry::DealStatus>{r.status(a->deal, a->year)};
     fmt::print("{}", a->json ? report::registry_status_json(rows) : report::registry_status_text(rows));
     status = kExitOk;
@@ -175,8 +199,8 @@ void add_registry(CLI::App& app, int& status) {
   report->add_flag("--json", a->json, "print JSON");
   report->add_option("--xlsx", a->xlsx, "also write an Excel workbook (deals, totals, audit log) to this file");
   report->add_option("--html", a->html, "also write a self-contained HTML report to this file");
-  report->callback([a, &status] {
-    registry::Registry r(a->db);
+  report->callback([a, open, &status] {
+    auto r = open();
     const auto rows = r.portfolio(a->year);
     // Render every file before writing any. The operator's own report: Audience::internal (the
     // audit log's change fields include realised profit, docs/deals.md "Confidential fields").
@@ -201,8 +225,8 @@ void add_registry(CLI::App& app, int& status) {
   claw->add_option("deal", a->deal, "deal id")->required();
   claw->add_option("--year", a->year, "up to this year (default: the latest monitored year)");
   claw->add_flag("--json", a->json, "print JSON");
-  claw->callback([a, &status] {
-    registry::Registry r(a->db);
+  claw->callback([a, open, &status] {
+    auto r = open();
     const auto c = r.claw_back(a->deal, a->year);
     // The operator's own terminal: the fund's staff see the business case's figures.
     fmt::print("{}", a->json ? report::claw_back_json(a->deal, c, report::Audience::internal)
@@ -210,15 +234,38 @@ void add_registry(CLI::App& app, int& status) {
     status = kExitOk;
   });
 
-  auto* audit = reg->add_subcommand("audit", "List the audit log, or --verify its hash chain");
+  auto* audit = reg->add_subcommand("audit", "List the audit log, --verify it, or print its --head");
   db(audit);
-  audit->add_flag("--verify", a->verify, "recompute the chain and the state hash; exit 1 on tampering");
-  audit->callback([a, &status] {
-    registry::Registry r(a->db);
+  audit->add_flag("--verify", a->verify,
+                  "check the chain, the head record, the state and that rows and entries match; exit 1 on tampering");
+  audit->add_option("--expect-head", a->expect_head,
+                    "with --verify: a head printed earlier by --head (ENTRIES:HASH) that the log must still hold");
+  audit->add_flag("--head", a->head, "print the log's head (ENTRIES:HASH) to publish and check later");
+  audit->callback([a, open, &status] {
+    auto r = open();
+    if (a->head) {
+      fmt::print("{}\n", r.audit_head().to_string());
+      status = kExitOk;
+      return;
+    }
+    std::optional<registry::AuditHead> expected;
+    if (!a->expect_head.empty()) {
+      expected = registry::AuditHead::parse(a->expect_head);
+      if (!expected || !a->verify) {
+        core::Diagnostic d;
+        d.code = "registry.invalid";
+        d.key_path = "--expect-head";
+        d.expected = expected ? "--verify as well" : "ENTRIES:HASH as printed by `registry audit --head`";
+        d.found = core::quote_found(a->expect_head);
+        throw core::Error(d);
+      }
+    }
     if (a->verify) {
-      const auto c = r.verify_audit();
+      const auto c = r.verify_audit(expected);
       if (c.ok) {
-        fmt::print("audit log OK: {} entries, chain and state hash verified\n", c.entries);
+        fmt::print("audit log OK: {} entries ({}), chain, head record, state and rows verified{}; head {}\n",
+                   c.entries, c.scheme == "sha256" ? "unkeyed SHA-256" : "HMAC-SHA256",
+                   expected ? ", published head found" : "", c.head.to_string());
         status = kExitOk;
       } else {
         for (const auto& p : c.problems) {

@@ -29,10 +29,31 @@ void add_serve(CLI::App& app, int& status) {
   cmd->add_option("--tokens", *tokens, "token file: lines '<role> <token> [who]' (docs/api.yaml)");
   cmd->add_option("--registry", *registry,
                   "agreements registry (SQLite, `decarbfund registry init`) served at /api/registry/…");
+  cmd->add_option("--audit-key-file", opts->audit_key_file,
+                  "the registry's audit key file (default: $DECARBFUND_AUDIT_KEY_FILE; none: unkeyed)");
   cmd->add_option("--max-body", opts->max_body_bytes, "largest request body in bytes")->capture_default_str();
   cmd->add_option("--rate", opts->rate_per_s, "requests per second per client (0: no limit)")->capture_default_str();
   cmd->add_option("--burst", opts->rate_burst, "burst of requests per client")->capture_default_str();
-  cmd->add_option("--threads", opts->threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 1024));
+  cmd->add_option("--threads", opts->threads, "worker threads (run complete requests only)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--header-timeout", opts->header_timeout_ms,
+                  "ms a connection has to send a request's line and headers (absolute, not per byte)")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 600'000));
+  cmd->add_option("--body-timeout", opts->body_timeout_ms, "ms a request has to send its body after the headers")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 600'000));
+  cmd->add_option("--max-connections-per-client", opts->max_connections_per_client,
+                  "open connections per client address (past it the oldest waiting one is closed)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10'000));
+  cmd->add_option("--montecarlo-per-client", opts->compute_per_client,
+                  "Monte Carlo requests per client running or queued (503 with Retry-After past it)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--allow-origin", opts->allowed_origins,
+                  "an origin besides the server's own whose pages may POST (repeatable), e.g. https://fund.example");
   cmd->callback([opts, data, scenarios, db, tokens, registry, &status] {
     opts->data_dir = *data;
     opts->scenarios_dir = *scenarios;

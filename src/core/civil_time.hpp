@@ -91,6 +91,28 @@ inline std::optional<std::int64_t> parse_iso_datetime(std::string_view s) noexce
   return days_from_civil(*y, *mo, *d) * 86400 + hh * 3600 + mm * 60 + ss;
 }
 
+/// Whether `s` is a calendar date "YYYY-MM-DD" with years `min_year`–`max_year`: fixed widths,
+/// months 1–12 and days that exist (2024-02-29 does, 2025-02-29 does not).
+constexpr bool valid_iso_date(std::string_view s, int min_year = 1900, int max_year = 2199) noexcept {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return false;
+  }
+  unsigned v[3] = {0, 0, 0};
+  const std::size_t start[3] = {0, 5, 8};
+  const std::size_t width[3] = {4, 2, 2};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t i = start[f]; i < start[f] + width[f]; ++i) {
+      if (s[i] < '0' || s[i] > '9') {
+        return false;
+      }
+      v[f] = v[f] * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+  }
+  const auto y = static_cast<int>(v[0]);
+  return y >= min_year && y <= max_year && v[1] >= 1 && v[1] <= 12 && v[2] >= 1 &&
+         v[2] <= days_in_month(y, v[1]);
+}
+
 /// "YYYY-MM-DDTHH:MM:SS" of seconds since 1970-01-01T00:00:00.
 inline std::string format_iso_datetime(std::int64_t seconds) {
   std::int64_t days = seconds / 86400;

@@ -7,41 +7,11 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
 
 namespace decarbfund::data {
 
 namespace {
-
-// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t find_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    if (c < 0x80) {
-      len = 1;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      len = 4;
-    } else {
-      return i;
-    }
-    if (i + len > n) {
-      return i;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return i;
-      }
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
 
 long line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
@@ -54,7 +24,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);  // a UTF-8 byte-order mark, as spreadsheets write it
   }
-  if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+  if (auto bad = core::find_invalid_utf8(text); bad != std::string_view::npos) {
     diags.error(file, line_of(text, bad), "", "UTF-8 text",
                 fmt::format("an invalid byte 0x{:02x}", static_cast<unsigned char>(text[bad])),
                 "csv.encoding");

@@ -13,8 +13,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/atomic_file.hpp"
 #include "data/csv_reader.hpp"
 #include "data/schema.hpp"
+#include "data/yaml_diagnostics.hpp"
+#include "data/yaml_document.hpp"
 
 namespace decarbfund::data {
 
@@ -31,27 +34,20 @@ struct Manifest {
   std::map<std::string, std::vector<std::filesystem::path>> tables;
 };
 
-std::string yaml_found(const YAML::Node& n) {
-  if (!n.IsDefined() || n.IsNull()) {
-    return "nothing";
-  }
-  if (n.IsScalar()) {
-    return core::quote_found(n.Scalar());
-  }
-  return n.IsSequence() ? "a list" : "a mapping";
-}
-
 void yaml_error(core::Diagnostics& diags, const std::string& file, const YAML::Node& n,
                 std::string key, std::string expected) {
   core::Diagnostic d;
   d.code = "yaml.invalid";
   d.file = file;
-  d.line = n.IsDefined() ? n.Mark().line + 1 : 0;
+  d.line = line_of(n);
   d.key_path = std::move(key);
   d.expected = std::move(expected);
-  d.found = yaml_found(n);
+  d.found = describe(n);
   diags.add(std::move(d));
 }
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file,
+                                       const std::filesystem::path& dir, core::Diagnostics& diags);
 
 std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Diagnostics& diags) {
   const auto path = dir / "dataset.yaml";
@@ -62,16 +58,24 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Di
                 "dataset.missing");
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file);
-  } catch (const YAML::BadFile&) {
+  if (!std::filesystem::is_regular_file(path, ec)) {
     diags.error(file, 0, "", "the dataset manifest dataset.yaml", "no such file", "dataset.missing");
     return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    diags.error(file, e.mark.line + 1, "", "valid YAML", e.msg, "yaml.syntax");
+  }
+  const auto text = core::read_file(path, diags);
+  if (!text) {
     return std::nullopt;
   }
+  return parse_manifest(*text, file, dir, diags);
+}
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file,
+                                       const std::filesystem::path& dir, core::Diagnostics& diags) {
+  const auto parsed = parse_yaml(text, file, "yaml.syntax", diags);
+  if (!parsed) {
+    return std::nullopt;
+  }
+  const YAML::Node root = *parsed;
   if (!root.IsMap()) {
     yaml_error(diags, file, root, "", "a mapping with format_version, name, tables");
     return std::nullopt;
@@ -81,7 +85,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Di
   static const std::set<std::string> kKeys = {"format_version", "name",       "version", "description",
                                               "base_year",      "price_year", "tables"};
   for (const auto& kv : root) {
-    const auto key = kv.first.as<std::string>();
+    const auto key = kv.first.as<std::string>("");
     if (!kKeys.count(key)) {
       yaml_error(diags, file, kv.first, key,
                  "one of format_version, name, version, description, base_year, price_year, tables");
@@ -102,7 +106,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Di
   };
   auto get_text = [&](const char* key, bool required, std::string& out) {
     const auto n = root[key];
-    if (n.IsScalar() && !n.Scalar().empty()) {
+    if (n.IsDefined() && n.IsScalar() && !n.Scalar().empty()) {
       out = n.Scalar();
     } else if (required || n.IsDefined()) {
       yaml_error(diags, file, n, key, "a text value");
@@ -120,12 +124,12 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& dir, core::Di
   get_int("base_year", 1990, 2100, m.info.base_year);
   get_int("price_year", 2000, 2100, m.info.price_year);
   const auto tables = root["tables"];
-  if (!tables.IsMap()) {
+  if (!tables.IsDefined() || !tables.IsMap()) {
     yaml_error(diags, file, tables, "tables", "a mapping from table name to a list of CSV files");
     return std::nullopt;
   }
   for (const auto& kv : tables) {
-    const auto key = kv.first.as<std::string>();
+    const auto key = kv.first.as<std::string>("");
     if (find_table(key) == nullptr) {
       std::string known;
       for (const auto& t : dataset_tables()) {
@@ -536,6 +540,11 @@ void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diag
 }
 
 }  // namespace
+
+bool detail::parse_manifest_text(std::string_view text, const std::string& file, const std::filesystem::path& dir,
+                                 core::Diagnostics& diags) {
+  return parse_manifest(text, file, dir, diags).has_value();
+}
 
 std::optional<model::Model> load_dataset(const std::filesystem::path& dir, core::Diagnostics& diags) {
   const auto before = diags.error_count();

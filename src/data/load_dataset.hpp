@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/diagnostic.hpp"
 #include "model/model.hpp"
@@ -16,5 +18,12 @@ std::optional<model::Model> load_dataset(const std::filesystem::path& dir, core:
 
 /// Loads `dir` or throws core::Error carrying every diagnostic.
 model::Model load_dataset_or_throw(const std::filesystem::path& dir);
+
+namespace detail {
+/// Checks dataset.yaml's text alone (`dir` resolves its table paths, which are not read): the
+/// fuzz target's entry. Problems go to `diags`.
+bool parse_manifest_text(std::string_view text, const std::string& file, const std::filesystem::path& dir,
+                         core::Diagnostics& diags);
+}  // namespace detail
 
 }  // namespace decarbfund::data

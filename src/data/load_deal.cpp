@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 #include <set>
 
@@ -9,8 +10,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/atomic_file.hpp"
+#include "core/civil_time.hpp"
 #include "data/csv_reader.hpp"
 #include "data/yaml_diagnostics.hpp"
+#include "data/yaml_document.hpp"
 
 namespace decarbfund::data {
 
@@ -41,6 +44,21 @@ class Reader : public YamlDiagnostics {
     return v;
   }
 
+  /// An amount in EUR of at least EUR 0.01 and in whole cents (1e-300 or 0.001 is a slip, not
+  /// money); `min_cents` 0 admits zero.
+  std::optional<double> money(const YAML::Node& node, const std::string& path, double min_cents) {
+    const auto v = node.IsScalar() ? parse_number(node.Scalar()) : std::nullopt;
+    const double cents = v ? *v * 100 : 0;
+    if (!v || cents < min_cents || *v > kMaxEur || std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, cents)) {
+      error(node, path,
+            fmt::format("an amount in EUR {}, in whole cents, at most {:.0f}", min_cents > 0 ? "above 0" : "of 0 or more",
+                        kMaxEur),
+            describe(node));
+      return std::nullopt;
+    }
+    return v;
+  }
+
   std::optional<int> year(const YAML::Node& node, const std::string& path) {
     int v = 0;
     bool ok = node.IsScalar();
@@ -64,21 +82,12 @@ class Reader : public YamlDiagnostics {
     return node.Scalar();
   }
 
-  /// YYYY-MM-DD with a real month and day (no calendar library: days 1–31 by month length).
+  /// YYYY-MM-DD, a day that exists (2024-02-29 does, 2025-02-29 does not).
   std::optional<std::string> date(const YAML::Node& node, const std::string& path) {
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (node.IsScalar()) {
-      const auto& s = node.Scalar();
-      int y = 0, m = 0, d = 0;
-      if (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-          std::from_chars(s.data(), s.data() + 4, y).ptr == s.data() + 4 &&
-          std::from_chars(s.data() + 5, s.data() + 7, m).ptr == s.data() + 7 &&
-          std::from_chars(s.data() + 8, s.data() + 10, d).ptr == s.data() + 10 && y >= kMinYear &&
-          y <= kMaxYear && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1]) {
-        return s;
-      }
+    if (node.IsScalar() && core::valid_iso_date(node.Scalar(), kMinYear, kMaxYear)) {
+      return node.Scalar();
     }
-    error(node, path, "a date YYYY-MM-DD", describe(node));
+    error(node, path, "a date YYYY-MM-DD (a day of the calendar)", describe(node));
     return std::nullopt;
   }
 
@@ -223,7 +232,7 @@ void read_government(Reader& r, const YAML::Node& n, model::Deal& d) {
   }
   bool max_ok = false;
   if (n["max_support_eur"].IsDefined()) {
-    const auto v = r.number(n["max_support_eur"], join(p, "max_support_eur"), 0, kMaxEur, "an amount in EUR");
+    const auto v = r.money(n["max_support_eur"], join(p, "max_support_eur"), 0);
     max_ok = v.has_value();
     d.max_support_eur = v.value_or(0);
   }
@@ -236,7 +245,7 @@ void read_government(Reader& r, const YAML::Node& n, model::Deal& d) {
     }
     const auto y = item["year"].IsDefined() ? r.year(item["year"], join(at, "year")) : std::nullopt;
     const auto a = item["amount_eur"].IsDefined()
-                       ? r.number(item["amount_eur"], join(at, "amount_eur"), 0, kMaxEur, "an amount in EUR")
+                       ? r.money(item["amount_eur"], join(at, "amount_eur"), 1)
                        : std::nullopt;
     if (y && a) {
       d.payments.push_back({*y, *a});
@@ -366,6 +375,9 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
   if (root["phase"].IsDefined()) {
     phase = r.phase(root["phase"], "phase");
   }
+  // The item node and key path of each entry read, for the checks below (an entry that failed
+  // to read is left out, so positions in d.history are not positions in the file).
+  std::vector<std::pair<YAML::Node, std::string>> history_items;
   r.list(root["history"], "history", [&](const YAML::Node& item, const std::string& at) {
     if (!r.keys(item, at, {"phase", "date", "source", "note"}, {"phase", "date", "source"})) {
       return;
@@ -382,6 +394,7 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
       e.date = *dt;
       e.source = *src;
       d.history.push_back(std::move(e));
+      history_items.emplace_back(item, at);
     }
   });
   // The history must be a walk of allowed transitions in date order, ending in `phase`.
@@ -392,12 +405,12 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
     if (prev.phase == model::DealPhase::paused && i >= 2) {
       paused_from = d.history[i - 2].phase;
     }
-    const auto at = indexed("history", i);
+    const auto& [item, at] = history_items[i];
     if (cur.date < prev.date) {
-      r.error(root["history"][i]["date"], join(at, "date"), "a date on or after " + prev.date, cur.date);
+      r.error(item["date"], join(at, "date"), "a date on or after " + prev.date, cur.date);
     }
     if (!model::transition_allowed(prev.phase, cur.phase, paused_from)) {
-      r.error(root["history"][i]["phase"], join(at, "phase"),
+      r.error(item["phase"], join(at, "phase"),
               fmt::format("a phase reachable from {} (docs/deals.md, \"Phases\")", model::phase_name(prev.phase)),
               std::string(model::phase_name(cur.phase)));
     }
@@ -405,9 +418,12 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
   if (root["history"].IsDefined() && root["history"].IsSequence() && root["history"].size() == 0) {
     r.error(root["history"], "history", "at least the entry of the current phase", "an empty list");
   }
+  // Only a history read whole says what the last phase is (a bad entry is reported already).
+  const bool history_whole = root["history"].IsDefined() && root["history"].IsSequence() &&
+                             history_items.size() == root["history"].size();
   if (phase) {
     d.phase = *phase;
-    if (!d.history.empty() && d.history.back().phase != *phase) {
+    if (history_whole && !d.history.empty() && d.history.back().phase != *phase) {
       r.error(root["phase"], "phase",
               fmt::format("the phase of the last history entry ({})", model::phase_name(d.history.back().phase)),
               std::string(model::phase_name(*phase)));
@@ -467,37 +483,11 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
   return d;
 }
 
-std::optional<YAML::Node> parse(std::string_view text, const std::string& label, core::Diagnostics& diags) {
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    core::Diagnostic d;
-    d.code = "deal.yaml";
-    d.file = label;
-    d.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    d.expected = "valid YAML";
-    d.found = e.msg;
-    diags.add(std::move(d));
-    return std::nullopt;
-  }
-}
-
-std::optional<std::string> read_text(const fs::path& path, core::Diagnostics& diags) {
-  try {
-    return core::read_file(path);
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      diags.add(d);
-    }
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 std::optional<model::Deal> load_deal_text(std::string_view text, const std::string& label,
                                           core::Diagnostics& diags) {
-  auto root = parse(text, label, diags);
+  auto root = parse_yaml(text, label, "deal.yaml", diags);
   if (!root) {
     return std::nullopt;
   }
@@ -505,7 +495,7 @@ std::optional<model::Deal> load_deal_text(std::string_view text, const std::stri
 }
 
 std::optional<model::Deal> load_deal(const fs::path& path, core::Diagnostics& diags) {
-  auto text = read_text(path, diags);
+  auto text = core::read_file(path, diags);
   if (!text) {
     return std::nullopt;
   }
@@ -555,18 +545,23 @@ std::optional<std::vector<model::Deal>> load_deals(const fs::path& dir, core::Di
 }
 
 std::optional<model::PhaseRealisation> load_phases(const fs::path& path, core::Diagnostics& diags) {
-  auto text = read_text(path, diags);
+  auto text = core::read_file(path, diags);
   if (!text) {
     return std::nullopt;
   }
-  auto root = parse(*text, path.string(), diags);
+  return parse_phases(*text, path.string(), diags);
+}
+
+std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const std::string& label,
+                                                    core::Diagnostics& diags) {
+  auto root = parse_yaml(text, label, "deal.yaml", diags);
   if (!root) {
     return std::nullopt;
   }
   const auto before = diags.error_count();
-  Reader r(path.string(), diags);
+  Reader r(label, diags);
   model::PhaseRealisation out;
-  out.file = path.string();
+  out.file = label;
   if (!r.keys(*root, "", {"phases", "description"}, {"phases"})) {
     return std::nullopt;
   }

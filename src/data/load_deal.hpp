@@ -30,6 +30,9 @@ std::optional<std::vector<model::Deal>> load_deals(const std::filesystem::path& 
 /// Reads the phase table (realisation probability per phase, each with its basis).
 std::optional<model::PhaseRealisation> load_phases(const std::filesystem::path& path,
                                                    core::Diagnostics& diags);
+/// The same from the file's text, `label` naming it in diagnostics.
+std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const std::string& label,
+                                                    core::Diagnostics& diags);
 
 /// Checks a deal against the dataset: its sites exist, each project pattern matches at least one
 /// option of one of its sites, infrastructure ids exist. Problems name the deal file and key path.

@@ -12,6 +12,7 @@
 #include "data/csv_reader.hpp"
 #include "data/load_sme.hpp"
 #include "data/yaml_diagnostics.hpp"
+#include "data/yaml_document.hpp"
 
 namespace decarbfund::data {
 
@@ -169,21 +170,12 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
                                         std::span<const model::Technique> techniques,
                                         core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  YAML::Node loaded;
-  try {
-    loaded = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    core::Diagnostic d;
-    d.code = "yaml.syntax";
-    d.file = file;
-    d.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    d.expected = "valid YAML";
-    d.found = e.msg;
-    diags.add(std::move(d));
+  const auto loaded = parse_yaml(text, file, "yaml.syntax", diags);
+  if (!loaded) {
     return std::nullopt;
   }
   // Read through a const node: yaml-cpp's non-const operator[] would create missing keys.
-  const YAML::Node root = loaded;
+  const YAML::Node root = *loaded;
   YamlReader y(file, diags);
   if (!y.keys(root, "", {"id", "name", "opens", "closes", "budget_eur", "allocation", "rates",
                         "caps", "eligibility", "economics", "points", "phases", "fences_eur",
@@ -230,7 +222,9 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
       }
     }
     const auto bonus = rates["size_bonus"];
-    if (y.keys(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
+    if (!bonus.IsDefined()) {
+      y.error(rates, "rates.size_bonus", "a mapping with small, medium and large", "nothing");
+    } else if (y.keys(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
       for (std::size_t s = 0; s < model::kFirmSizeCount; ++s) {
         round.size_bonus[s] =
             y.number(bonus, model::kFirmSizes[s], "rates.size_bonus", 0, 1).value_or(0);

@@ -18,6 +18,7 @@
 #include "data/csv_reader.hpp"
 #include "data/schema.hpp"
 #include "data/yaml_diagnostics.hpp"
+#include "data/yaml_document.hpp"
 
 namespace decarbfund::data {
 
@@ -686,24 +687,12 @@ std::optional<std::vector<ChainLink>> read_chain(const fs::path& path, core::Dia
       }
     }
     seen.push_back(canonical);
-    YAML::Node root;
-    try {
-      root = YAML::Load(core::read_file(current));
-    } catch (const YAML::Exception& e) {
-      core::Diagnostic d;
-      d.code = "scenario.yaml";
-      d.file = file;
-      d.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-      d.expected = "valid YAML";
-      d.found = e.msg;
-      diags.add(std::move(d));
-      return std::nullopt;
-    } catch (const core::Error& e) {
-      for (const auto& d : e.diagnostics()) {
-        diags.add(d);
-      }
+    const auto text = core::read_file(current, diags);
+    const auto parsed = text ? parse_yaml(*text, file, "scenario.yaml", diags) : std::nullopt;
+    if (!parsed) {
       return std::nullopt;
     }
+    const YAML::Node root = *parsed;
     chain.push_back({current, root});
     if (!root.IsMap()) {
       return chain;  // FileReader::apply reports it
@@ -852,14 +841,11 @@ std::optional<model::Scenario> load_scenario_text(std::string_view text, const s
                                                   const std::filesystem::path& base_dir,
                                                   core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diags.add({core::Severity::error, "scenario.yaml", label, e.mark.is_null() ? 0 : e.mark.line + 1,
-               {}, {}, "valid YAML or JSON", e.msg, {}});
+  const auto parsed = parse_yaml(text, label, "scenario.yaml", diags, "valid YAML or JSON");
+  if (!parsed) {
     return std::nullopt;
   }
+  const YAML::Node root = *parsed;
   std::vector<ChainLink> chain{{fs::path(label), root}};
   if (root.IsMap() && root["base"].IsDefined()) {
     const auto base = root["base"];

@@ -7,11 +7,15 @@
 
 #include "core/atomic_file.hpp"
 #include "core/diagnostic.hpp"
+#include "core/json_nesting.hpp"
 #include "data/csv_reader.hpp"
 
 namespace decarbfund::data::detail {
 
 namespace {
+
+/// MIDDEN files are arrays of flat records (two levels); deeper JSON is refused before parsing.
+constexpr int kMaxMiddenDepth = 8;
 
 using nlohmann::json;
 
@@ -94,11 +98,21 @@ struct JsonFile {
   }
 };
 
-JsonFile load(const std::filesystem::path& dir, std::string_view name) {
+JsonFile parse_file(const std::string& text, const std::filesystem::path& dir, std::string_view name) {
   JsonFile f;
   f.name = std::string(name);
   f.path = (dir / name).string();
-  const std::string text = core::read_file(dir / name);
+  // MIDDEN's records nest four levels; nothing deeper reaches the parser (issue 15: 100,000 '['
+  // overflowed the stack of the code that walks the result).
+  if (const auto deep = core::find_json_nesting_excess(text, kMaxMiddenDepth)) {
+    core::Diagnostic d;
+    d.code = "midden.bad_json";
+    d.file = f.path;
+    d.line = deep->line;
+    d.expected = fmt::format("JSON nested at most {} levels deep", kMaxMiddenDepth);
+    d.found = "deeper nesting";
+    throw core::Error(std::move(d));
+  }
   try {
     f.doc = json::parse(text);
   } catch (const json::parse_error& e) {
@@ -108,6 +122,13 @@ JsonFile load(const std::filesystem::path& dir, std::string_view name) {
     const std::size_t end = std::min<std::size_t>(e.byte, text.size());
     d.line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(end), '\n'));
     d.expected = "valid JSON";
+    d.found = e.what();
+    throw core::Error(std::move(d));
+  } catch (const json::exception& e) {  // e.g. 1e999: "number overflow"
+    core::Diagnostic d;
+    d.code = "midden.bad_json";
+    d.file = f.path;
+    d.expected = "valid JSON with finite numbers";
     d.found = e.what();
     throw core::Error(std::move(d));
   }
@@ -141,12 +162,20 @@ MiddenAmount amount(const JsonFile& f, std::size_t i, const std::string& amount_
 }  // namespace
 
 MiddenData read_midden(const std::filesystem::path& dir) {
+  std::array<std::string, kMiddenFiles.size()> texts;
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    texts[k] = core::read_file(dir / kMiddenFiles[k]);
+  }
+  return parse_midden(texts, dir);
+}
+
+MiddenData parse_midden(const std::array<std::string, kMiddenFiles.size()>& texts, const std::filesystem::path& dir) {
   MiddenData data;
-  const JsonFile midden = load(dir, "midden.json");
-  const JsonFile gpd = load(dir, "gpd.json");
-  const JsonFile pcd = load(dir, "pcd.json");
-  const JsonFile tc = load(dir, "tc.json");
-  const JsonFile cd = load(dir, "cd.json");
+  const JsonFile midden = parse_file(texts[0], dir, kMiddenFiles[0]);
+  const JsonFile gpd = parse_file(texts[1], dir, kMiddenFiles[1]);
+  const JsonFile pcd = parse_file(texts[2], dir, kMiddenFiles[2]);
+  const JsonFile tc = parse_file(texts[3], dir, kMiddenFiles[3]);
+  const JsonFile cd = parse_file(texts[4], dir, kMiddenFiles[4]);
 
   std::map<std::string, std::string> groups;
   for (std::size_t i = 0; i < gpd.doc.size(); ++i) {

@@ -3,10 +3,12 @@
 // configurations (pcd.json), technology cards (tc.json) and the commodity dictionary (cd.json).
 // Values MIDDEN stores as 0 / "0" for "absent" become empty strings or std::nullopt here.
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace decarbfund::data::detail {
@@ -89,7 +91,14 @@ struct MiddenData {
   std::map<std::string, std::string> commodities;  ///< cd.json id → name
 };
 
+/// MIDDEN's five files, in the order parse_midden takes their texts.
+inline constexpr std::array<std::string_view, 5> kMiddenFiles = {"midden.json", "gpd.json", "pcd.json", "tc.json",
+                                                                 "cd.json"};
+
 /// Reads the five files; throws core::Error naming file, element and key when one is malformed.
 MiddenData read_midden(const std::filesystem::path& dir);
+
+/// The same from the files' texts (`dir` names them in messages): the fuzz target's entry.
+MiddenData parse_midden(const std::array<std::string, kMiddenFiles.size()>& texts, const std::filesystem::path& dir);
 
 }  // namespace decarbfund::data::detail

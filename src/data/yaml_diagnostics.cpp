@@ -57,7 +57,8 @@ void YamlDiagnostics::error(const YAML::Node& at, const std::string& key_path, s
 bool YamlDiagnostics::keys(const YAML::Node& node, const std::string& path,
                            std::initializer_list<std::string_view> allowed,
                            std::initializer_list<std::string_view> required) const {
-  if (!node.IsMap()) {
+  // A missing key's node is undefined, and yaml-cpp throws when asked its type.
+  if (!node.IsDefined() || !node.IsMap()) {
     error(node, path.empty() ? root_label_ : path, "a mapping (key: value lines)", describe(node));
     return false;
   }

@@ -1,31 +1,28 @@
 #include "registry/registry.hpp"
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/civil_time.hpp"
 #include "core/diagnostic.hpp"
 #include "core/sha256.hpp"
+#include "registry/audit_log.hpp"
+#include "registry/sqlite_stmt.hpp"
 
 namespace decarbfund::registry {
 
 namespace {
 
 constexpr int kBusyTimeoutMs = 30'000;  // a writer waits up to 30 s for another to finish
-constexpr int kSchemaVersion = 1;
 
-// Data tables (everything but the audit log), in the order the state hash reads them, each with
-// its ORDER BY. The audit log is append-only: triggers refuse UPDATE and DELETE.
+// The tables. The audit log is append-only (triggers refuse UPDATE and DELETE, and dropping them
+// changes the schema, which the state hash covers); audit_head holds the one head record.
 constexpr const char* kSchema = R"(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE deals (
@@ -59,165 +56,42 @@ CREATE TABLE audit (
   seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   deal_id TEXT NOT NULL, payload TEXT NOT NULL, state_hash TEXT NOT NULL, prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), entries INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL);
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )";
 
-constexpr const char* kStateQueries[] = {
-    "SELECT id, company, phase, max_support_eur, baseline_emissions_t, climate_neutral_year, claw_back_rule, "
-    "claw_back_share, on_track_tolerance, breach_below, source_text FROM deals ORDER BY id",
-    "SELECT * FROM phase_history ORDER BY deal_id, seq",
-    "SELECT * FROM committed ORDER BY deal_id, year",
-    "SELECT * FROM projected_profit ORDER BY deal_id, year",
-    "SELECT * FROM milestones ORDER BY deal_id, id",
-    "SELECT * FROM milestone_progress ORDER BY deal_id, milestone_id, seq",
-    "SELECT * FROM monitoring ORDER BY deal_id, year",
-    "SELECT * FROM payments ORDER BY deal_id, seq",
-};
+using detail::fail;
+using detail::Stmt;
+using detail::Transaction;
 
-[[noreturn]] void fail(const std::string& path, std::string key, std::string expected, std::string found,
-                       std::string code = "registry.invalid") {
-  core::Diagnostic d;
-  d.code = std::move(code);
-  d.file = path;
-  d.key_path = std::move(key);
-  d.expected = std::move(expected);
-  d.found = std::move(found);
-  throw core::Error(std::move(d));
-}
-
-/// A prepared statement (RAII).
-class Stmt {
- public:
-  Stmt(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) {
-      fail(path, "", "a working registry database", sqlite3_errmsg(db), "registry.sqlite");
-    }
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  Stmt& bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& bind(int i, double v) {
-    sqlite3_bind_double(s_, i, v);
-    return *this;
-  }
-  Stmt& bind(int i, long long v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Stmt& bind(int i, int v) { return bind(i, static_cast<long long>(v)); }
-  Stmt& bind_null(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  /// True while a row is available.
-  bool step() {
-    const int rc = sqlite3_step(s_);
-    if (rc == SQLITE_ROW) {
-      return true;
-    }
-    if (rc != SQLITE_DONE) {
-      fail(path_, "", "a writable, consistent registry database", sqlite3_errmsg(db_), "registry.sqlite");
-    }
-    return false;
-  }
-  std::string text(int c) const {
-    const auto* p = sqlite3_column_text(s_, c);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s_, c)))
-             : std::string();
-  }
-  double number(int c) const { return sqlite3_column_double(s_, c); }
-  long long integer(int c) const { return sqlite3_column_int64(s_, c); }
-  bool is_null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-  int columns() const { return sqlite3_column_count(s_); }
-  sqlite3_stmt* raw() { return s_; }
-
- private:
-  sqlite3* db_;
-  const std::string& path_;
-  sqlite3_stmt* s_ = nullptr;
-};
-
-/// BEGIN IMMEDIATE … COMMIT; rolls back when left by an exception.
-class Transaction {
- public:
-  Transaction(sqlite3* db, const std::string& path) : db_(db), path_(path) { run("BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!done_) {
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-  }
-  void commit() {
-    // Test hook for the kill-during-write test (tests/registry): with the variable set, signal
-    // that the change is written but not committed, then wait to be killed.
-    if (const char* flag = std::getenv("DECARBFUND_TEST_PAUSE_BEFORE_COMMIT"); flag != nullptr && *flag != '\0') {
-      std::ofstream(flag) << "paused\n";
-      std::this_thread::sleep_for(std::chrono::seconds(60));
-    }
-    run("COMMIT");
-    done_ = true;
-  }
-
- private:
-  void run(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      const std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      fail(path_, "", "the registry to accept a transaction", msg, "registry.busy");
-    }
-  }
-  sqlite3* db_;
-  const std::string& path_;
-  bool done_ = false;
-};
-
-std::string now_utc() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-bool valid_date(const std::string& s) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
-    return false;
-  }
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (s[i] < '0' || s[i] > '9') {
-      return false;
-    }
-  }
-  const int m = std::stoi(s.substr(5, 2));
-  const int d = std::stoi(s.substr(8, 2));
-  return m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1];
-}
+std::string fmt_number(double v) { return fmt::format("{:.17g}", v); }
 
 void check_date(const std::string& path, const std::string& date) {
-  if (!valid_date(date)) {
-    fail(path, "--date", "a date YYYY-MM-DD", core::quote_found(date));
+  if (!core::valid_iso_date(date)) {
+    fail(path, "--date", "a date YYYY-MM-DD (a day of the calendar)", core::quote_found(date));
+  }
+}
+
+/// Who makes a change, why, or a note: something a reader can see, not blanks.
+void check_words(const std::string& path, const char* flag, const std::string& value, const char* expected) {
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    fail(path, flag, expected, value.empty() ? "nothing" : core::quote_found(value));
   }
 }
 
 void check_actor(const std::string& path, const std::string& actor) {
-  if (actor.empty()) {
-    fail(path, "--actor", "who makes the change (a name or role)", "nothing");
+  check_words(path, "--actor", actor, "who makes the change (a name or role)");
+}
+
+/// An amount in EUR above zero, in whole cents: 1e-300 or 0.001 is a typing error, not a payment.
+void check_amount(const std::string& path, const char* flag, double eur) {
+  const double cents = eur * 100;
+  if (!(eur >= 0.01 && eur < 1e11) || std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, cents)) {
+    fail(path, flag, "an amount in EUR of at least 0.01, in whole cents, below 1e11", fmt_number(eur));
   }
 }
-
-std::string hash_entry(const AuditEntry& e) {
-  return core::sha256_hex(fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", e.prev_hash, e.seq, e.recorded_at, e.actor,
-                                      e.action, e.deal_id, e.payload, e.state_hash));
-}
-
-std::string fmt_number(double v) { return fmt::format("{:.17g}", v); }
 
 }  // namespace
 
@@ -230,7 +104,7 @@ std::string_view status_name(Status s) {
   }
 }
 
-void Registry::init(const std::string& path) {
+void Registry::init(const std::string& path, const AuditKey& key) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
     fail(path, "", "a path where no file exists yet (init creates a new registry)", "an existing file",
@@ -242,22 +116,31 @@ void Registry::init(const std::string& path) {
     sqlite3_close(db);
     fail(path, "", "a writable location for the registry", msg, "registry.open");
   }
-  char* err = nullptr;
-  const std::string script = std::string("PRAGMA journal_mode=WAL; BEGIN IMMEDIATE;") + kSchema +
-                             fmt::format("INSERT INTO meta VALUES ('format', 'decarbfund-registry'), ('schema_version', "
-                                         "'{}'); COMMIT;",
-                                         kSchemaVersion);
-  if (sqlite3_exec(db, script.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    const std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
+  try {
+    detail::exec(db, path, "PRAGMA journal_mode=WAL");
+    Transaction tx(db, path);
+    detail::exec(db, path, kSchema);
+    std::string payload;
+    for (const auto& [k, v] : detail::initial_meta(key)) {
+      Stmt s(db, path, "INSERT INTO meta VALUES (?, ?)");
+      s.bind(1, k).bind(2, v);
+      s.step();
+      payload += fmt::format("{}{}={}", payload.empty() ? "" : "\n", k, v);
+    }
+    // The first entry records the meta table, so the log is never legitimately empty.
+    detail::append_entry(db, path, key, "registry init", "init", "", payload);
+    tx.commit();
+  } catch (...) {
     sqlite3_close(db);
     std::filesystem::remove(path, ec);
-    fail(path, "", "a new registry schema", msg, "registry.sqlite");
+    std::filesystem::remove(path + "-wal", ec);
+    std::filesystem::remove(path + "-shm", ec);
+    throw;
   }
   sqlite3_close(db);
 }
 
-Registry::Registry(const std::string& path) : path_(path) {
+Registry::Registry(const std::string& path, AuditKey key) : path_(path), key_(std::move(key)) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     fail(path, "", "an existing registry file (create one with `decarbfund registry init`)", "no such file",
@@ -270,92 +153,61 @@ Registry::Registry(const std::string& path) : path_(path) {
     fail(path, "", "a readable and writable registry file", msg, "registry.open");
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  std::string format;
-  {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key = 'format'", -1, &s, nullptr) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW) {
-      format = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  try {
+    std::string format;
+    std::string version;
+    {
+      Stmt s(db_, path_, "SELECT key, value FROM meta WHERE key IN ('format', 'schema_version')");
+      while (s.step()) {
+        (s.text(0) == "format" ? format : version) = s.text(1);
+      }
     }
-    sqlite3_finalize(s);
-  }
-  if (format != "decarbfund-registry") {
+    if (format != "decarbfund-registry") {
+      fail(path, "", "a decarbfund registry (made by `decarbfund registry init`)", "another kind of database",
+           "registry.format");
+    }
+    if (version != std::to_string(kRegistrySchemaVersion)) {
+      fail(path, "meta.schema_version",
+           fmt::format("registry format {} (this build's; earlier formats cannot prove their audit log's tail: "
+                       "import the deal files into a new registry)",
+                       kRegistrySchemaVersion),
+           core::quote_found(version), "registry.format");
+    }
+    // WAL: readers never block the writer and a crash leaves the last committed state; synchronous
+    // FULL makes each commit durable before the command reports success.
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  } catch (const core::Error& e) {
     sqlite3_close(db_);
     db_ = nullptr;
-    fail(path, "", "a decarbfund registry (made by `decarbfund registry init`)", "another kind of file",
-         "registry.format");
+    // A file that is not SQLite at all: say so rather than repeat SQLite's wording.
+    if (e.diagnostics().front().code == "registry.damaged") {
+      std::string magic(16, '\0');
+      std::ifstream(path, std::ios::binary).read(magic.data(), 16);
+      if (magic != std::string("SQLite format 3\0", 16)) {
+        fail(path, "", "a decarbfund registry (made by `decarbfund registry init`)", "a file that is not a database",
+             "registry.format");
+      }
+    }
+    throw;
   }
-  // WAL: readers never block the writer and a crash leaves the last committed state; synchronous
-  // FULL makes each commit durable before the command reports success.
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
 }
 
 Registry::~Registry() { sqlite3_close(db_); }
 
-void Registry::exec(const char* sql) const {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    const std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    fail(path_, "", "a working registry database", msg, "registry.sqlite");
-  }
-}
+void Registry::exec(const char* sql) const { detail::exec(db_, path_, sql); }
 
-std::string Registry::state_hash() const {
-  core::Sha256 h;
-  for (const char* q : kStateQueries) {
-    Stmt s(db_, path_, q);
-    h.update(q);
-    while (s.step()) {
-      for (int c = 0; c < s.columns(); ++c) {
-        // Type-tagged, length-prefixed fields: no two different tables hash alike.
-        const int type = sqlite3_column_type(s.raw(), c);
-        const std::string v = type == SQLITE_NULL    ? std::string()
-                              : type == SQLITE_FLOAT ? fmt_number(s.number(c))
-                                                     : s.text(c);
-        h.update(fmt::format("|{}:{}:", type, v.size()));
-        h.update(v);
-      }
-      h.update("\n");
-    }
-  }
-  const auto d = h.finish();
-  std::string out;
-  for (auto b : d) {
-    out += fmt::format("{:02x}", b);
-  }
-  return out;
-}
+void Registry::check_before_write() const { detail::check_before_write(db_, path_, key_); }
 
 void Registry::append_audit(const std::string& actor, const std::string& action, const std::string& deal_id,
                             const std::string& payload) {
-  AuditEntry e;
-  e.prev_hash = std::string(kGenesisHash);
-  e.seq = 1;
-  {
-    Stmt s(db_, path_, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (s.step()) {
-      e.seq = s.integer(0) + 1;
-      e.prev_hash = s.text(1);
-    }
-  }
-  e.recorded_at = now_utc();
-  e.actor = actor;
-  e.action = action;
-  e.deal_id = deal_id;
-  e.payload = payload;
-  e.state_hash = state_hash();
-  e.hash = hash_entry(e);
-  Stmt s(db_, path_, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  s.bind(1, e.seq).bind(2, e.recorded_at).bind(3, e.actor).bind(4, e.action).bind(5, e.deal_id).bind(6, e.payload);
-  s.bind(7, e.state_hash).bind(8, e.prev_hash).bind(9, e.hash);
-  s.step();
+  detail::append_entry(db_, path_, key_, actor, action, deal_id, payload);
 }
 
 void Registry::import_deals(const std::vector<model::Deal>& deals, const std::vector<std::string>& source_texts,
                             const std::string& actor) {
   check_actor(path_, actor);
   Transaction tx(db_, path_);
+  check_before_write();
   for (std::size_t k = 0; k < deals.size(); ++k) {
     const auto& d = deals[k];
     {
@@ -398,10 +250,14 @@ void Registry::import_deals(const std::vector<model::Deal>& deals, const std::ve
       s.bind(1, d.id).bind(2, m.id).bind(3, m.name).bind(4, m.due);
       s.step();
     }
+    // The rows the import adds, so that `audit --verify` can account for every row.
     append_audit(actor, "import", d.id,
-                 fmt::format("file={}\nphase={}\nmax_support_eur={}\nsource_sha256={}", d.file, model::phase_name(d.phase),
-                             fmt_number(d.max_support_eur),
-                             core::sha256_hex(k < source_texts.size() ? source_texts[k] : std::string())));
+                 fmt::format("file={}\nphase={}\nmax_support_eur={}\nsource_sha256={}\nhistory_rows={}\n"
+                             "committed_rows={}\nprojected_profit_rows={}\nmilestone_rows={}",
+                             d.file, model::phase_name(d.phase), fmt_number(d.max_support_eur),
+                             core::sha256_hex(k < source_texts.size() ? source_texts[k] : std::string()),
+                             d.history.size(), d.committed_reduction_t.size(),
+                             d.claw_back.projected_profit_eur.size(), d.milestones.size()));
   }
   tx.commit();
 }
@@ -410,10 +266,9 @@ void Registry::move_phase(const std::string& deal_id, model::DealPhase to, const
                           const std::string& actor, const std::string& reason) {
   check_actor(path_, actor);
   check_date(path_, date);
-  if (reason.empty()) {
-    fail(path_, "--reason", "why the deal changes phase", "nothing");
-  }
+  check_words(path_, "--reason", reason, "why the deal changes phase");
   Transaction tx(db_, path_);
+  check_before_write();
   std::vector<std::pair<std::string, std::string>> history;  // phase, date
   {
     Stmt s(db_, path_, "SELECT phase, date FROM phase_history WHERE deal_id = ? ORDER BY seq");
@@ -466,6 +321,7 @@ void Registry::record_milestone(const std::string& deal_id, const std::string& m
     fail(path_, "--progress", "a progress from 0 to 100 %", fmt_number(progress_pct));
   }
   Transaction tx(db_, path_);
+  check_before_write();
   {
     Stmt s(db_, path_, "SELECT 1 FROM milestones WHERE deal_id = ? AND id = ?");
     s.bind(1, deal_id).bind(2, milestone_id);
@@ -502,6 +358,7 @@ void Registry::record_monitoring(const std::string& deal_id, int year, double ve
     fail(path_, "--profit", "a profit in EUR", fmt_number(*profit_eur));
   }
   Transaction tx(db_, path_);
+  check_before_write();
   {
     Stmt s(db_, path_, "SELECT 1 FROM deals WHERE id = ?");
     s.bind(1, deal_id);
@@ -535,10 +392,9 @@ void Registry::record_payment(const std::string& deal_id, const std::string& dat
                               bool performance_linked, const std::string& actor) {
   check_actor(path_, actor);
   check_date(path_, date);
-  if (!(amount_eur > 0 && amount_eur < 1e11)) {
-    fail(path_, "--amount", "a payment in EUR above 0", fmt_number(amount_eur));
-  }
+  check_amount(path_, "--amount", amount_eur);
   Transaction tx(db_, path_);
+  check_before_write();
   double max_support = 0;
   {
     Stmt s(db_, path_, "SELECT max_support_eur FROM deals WHERE id = ?");
@@ -570,212 +426,44 @@ void Registry::record_payment(const std::string& deal_id, const std::string& dat
   tx.commit();
 }
 
-DealStatus Registry::status(const std::string& deal_id, int year) const {
-  DealStatus st;
-  st.deal_id = deal_id;
-  double baseline = 0, tolerance = 0.05, breach = 0.8;
-  {
-    Stmt s(db_, path_,
-           "SELECT company, phase, max_support_eur, baseline_emissions_t, on_track_tolerance, breach_below FROM deals "
-           "WHERE id = ?");
-    s.bind(1, deal_id);
-    if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
-    }
-    st.company = s.text(0);
-    st.phase = model::parse_phase(s.text(1)).value_or(model::DealPhase::exploration);
-    st.max_support_eur = s.number(2);
-    baseline = s.number(3);
-    tolerance = s.number(4);
-    breach = s.number(5);
-  }
-  if (year == 0) {
-    Stmt s(db_, path_, "SELECT MAX(year) FROM monitoring WHERE deal_id = ?");
-    s.bind(1, deal_id);
-    if (s.step() && !s.is_null(0)) {
-      year = static_cast<int>(s.integer(0));
-    }
-  }
-  st.year = year;
-  bool monitored = false;
-  if (year != 0) {
-    Stmt s(db_, path_, "SELECT verified_emissions_t FROM monitoring WHERE deal_id = ? AND year = ?");
-    s.bind(1, deal_id).bind(2, year);
-    if (s.step()) {
-      monitored = true;
-      st.verified_emissions_t = s.number(0);
-      st.realised_t = baseline - st.verified_emissions_t;
-    }
-    // The commitment holds from its year on (model::Deal::committed_in).
-    Stmt c(db_, path_, "SELECT reduction_t FROM committed WHERE deal_id = ? AND year <= ? ORDER BY year DESC LIMIT 1");
-    c.bind(1, deal_id).bind(2, year);
-    if (c.step()) {
-      st.committed_t = c.number(0);
-    }
-    Stmt m(db_, path_,
-           "SELECT COUNT(*) FROM milestones m WHERE m.deal_id = ? AND m.due <= ? AND COALESCE((SELECT p.progress_pct "
-           "FROM milestone_progress p WHERE p.deal_id = m.deal_id AND p.milestone_id = m.id ORDER BY p.seq DESC "
-           "LIMIT 1), 0) < 100");
-    m.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
-    m.step();
-    st.overdue_milestones = static_cast<int>(m.integer(0));
-    Stmt p(db_, path_, "SELECT COALESCE(SUM(amount_eur), 0) FROM payments WHERE deal_id = ? AND date <= ?");
-    p.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
-    p.step();
-    st.paid_eur = p.number(0);
-  }
-  if (monitored) {
-    if (st.committed_t <= 0 || st.realised_t >= (1 - tolerance) * st.committed_t) {
-      st.status = Status::on_track;
-    } else if (st.realised_t < breach * st.committed_t) {
-      st.status = Status::breached;
-    } else {
-      st.status = Status::at_risk;
-    }
-  }
-  if (st.overdue_milestones > 0 && (st.status == Status::on_track || st.status == Status::no_data)) {
-    st.status = Status::at_risk;
-  }
-  if (year != 0) {
-    st.claw_back_eur = claw_back(deal_id, year).amount_eur;
-  }
-  return st;
-}
+std::vector<AuditEntry> Registry::audit_log() const { return detail::read_log(db_, path_); }
 
-ClawBackResult Registry::claw_back(const std::string& deal_id, int year) const {
-  ClawBackResult r;
-  double baseline = 0;
-  {
-    Stmt s(db_, path_, "SELECT claw_back_rule, claw_back_share, baseline_emissions_t FROM deals WHERE id = ?");
-    s.bind(1, deal_id);
-    if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
-    }
-    const auto rule = s.text(0);
-    for (std::size_t i = 0; i < model::kClawBackRuleNames.size(); ++i) {
-      if (model::kClawBackRuleNames[i] == rule) {
-        r.rule = static_cast<model::ClawBackRule>(i);
-      }
-    }
-    r.share = s.number(1);
-    baseline = s.number(2);
-  }
-  if (year == 0) {
-    Stmt s(db_, path_, "SELECT MAX(year) FROM monitoring WHERE deal_id = ?");
-    s.bind(1, deal_id);
-    if (s.step() && !s.is_null(0)) {
-      year = static_cast<int>(s.integer(0));
-    }
-  }
-  r.year = year;
-  if (year == 0) {
-    return r;
-  }
-  {
-    Stmt p(db_, path_, "SELECT COALESCE(SUM(amount_eur), 0) FROM payments WHERE deal_id = ? AND date <= ?");
-    p.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
-    p.step();
-    r.paid_eur = p.number(0);
-  }
-  // Per monitored year: committed (held from its year on), realised, profit against projection.
-  Stmt s(db_, path_,
-         "SELECT m.year, m.verified_emissions_t, m.profit_eur, "
-         "(SELECT c.reduction_t FROM committed c WHERE c.deal_id = m.deal_id AND c.year <= m.year ORDER BY c.year DESC "
-         "LIMIT 1), "
-         "(SELECT p.profit_eur FROM projected_profit p WHERE p.deal_id = m.deal_id AND p.year <= m.year ORDER BY p.year "
-         "DESC LIMIT 1) "
-         "FROM monitoring m WHERE m.deal_id = ? AND m.year <= ? ORDER BY m.year");
-  s.bind(1, deal_id).bind(2, year);
-  while (s.step()) {
-    const double committed = s.is_null(3) ? 0.0 : s.number(3);
-    const double realised = baseline - s.number(1);
-    if (committed > 0) {
-      r.committed_t += committed;
-      r.delivered_t += std::clamp(realised, 0.0, committed);
-    }
-    if (!s.is_null(2)) {
-      const double projected = s.is_null(4) ? 0.0 : s.number(4);
-      r.excess_profit_eur += std::max(0.0, s.number(2) - projected);
-    }
-  }
-  r.shortfall_share = r.committed_t > 0 ? (r.committed_t - r.delivered_t) / r.committed_t : 0.0;
-  switch (r.rule) {
-    case model::ClawBackRule::pro_rata_shortfall: r.amount_eur = r.share * r.shortfall_share * r.paid_eur; break;
-    case model::ClawBackRule::profit_share: r.amount_eur = std::min(r.paid_eur, r.share * r.excess_profit_eur); break;
-    case model::ClawBackRule::none: r.amount_eur = 0; break;
-  }
-  return r;
-}
-
-std::vector<DealStatus> Registry::portfolio(int year) const {
-  std::vector<std::string> ids;
-  {
-    Stmt s(db_, path_, "SELECT id FROM deals ORDER BY id");
-    while (s.step()) {
-      ids.push_back(s.text(0));
-    }
-  }
-  std::vector<DealStatus> out;
-  for (const auto& id : ids) {
-    out.push_back(status(id, year));
-  }
-  return out;
-}
-
-std::vector<AuditEntry> Registry::audit_log() const {
-  std::vector<AuditEntry> out;
-  Stmt s(db_, path_,
-         "SELECT seq, recorded_at, actor, action, deal_id, payload, state_hash, prev_hash, hash FROM audit ORDER BY seq");
-  while (s.step()) {
-    AuditEntry e;
-    e.seq = s.integer(0);
-    e.recorded_at = s.text(1);
-    e.actor = s.text(2);
-    e.action = s.text(3);
-    e.deal_id = s.text(4);
-    e.payload = s.text(5);
-    e.state_hash = s.text(6);
-    e.prev_hash = s.text(7);
-    e.hash = s.text(8);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-AuditCheck Registry::verify_audit() const {
-  AuditCheck c;
+AuditCheck Registry::verify_audit(const std::optional<AuditHead>& expected) const {
   // One read transaction, so that the log and the tables are seen at the same moment.
   exec("BEGIN");
   try {
-    const auto log = audit_log();
-    const auto current = state_hash();
+    auto c = detail::verify(db_, path_, key_, expected);
     exec("COMMIT");
-    c.entries = static_cast<long long>(log.size());
-    std::string prev(kGenesisHash);
-    for (std::size_t i = 0; i < log.size(); ++i) {
-      const auto& e = log[i];
-      if (e.seq != static_cast<long long>(i + 1)) {
-        c.problems.push_back(fmt::format("entry {}: expected sequence number {} (an entry is missing)", e.seq, i + 1));
-      }
-      if (e.prev_hash != prev) {
-        c.problems.push_back(fmt::format("entry {}: prev_hash does not match the hash of entry {}", e.seq, e.seq - 1));
-      }
-      if (hash_entry(e) != e.hash) {
-        c.problems.push_back(fmt::format("entry {}: hash does not match its contents (the row was edited)", e.seq));
-      }
-      prev = e.hash;
-    }
-    const std::string recorded = log.empty() ? core::sha256_hex("") : log.back().state_hash;
-    if (!log.empty() && recorded != current) {
-      c.problems.push_back(fmt::format(
-          "data tables differ from the state recorded by entry {} (changed outside the registry)", log.back().seq));
-    }
+    return c;
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
-  c.ok = c.problems.empty();
-  return c;
+}
+
+AuditHead Registry::audit_head() const { return detail::read_head(db_, path_); }
+
+std::string AuditHead::to_string() const { return fmt::format("{}:{}", entries, hash); }
+
+std::optional<AuditHead> AuditHead::parse(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 18 || text.size() - colon - 1 != 64) {
+    return std::nullopt;
+  }
+  AuditHead h;
+  for (const char c : text.substr(0, colon)) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    h.entries = h.entries * 10 + (c - '0');
+  }
+  h.hash = std::string(text.substr(colon + 1));
+  for (const char c : h.hash) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return std::nullopt;
+    }
+  }
+  return h;
 }
 
 }  // namespace decarbfund::registry

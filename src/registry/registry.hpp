@@ -1,8 +1,10 @@
 #pragma once
 // The agreements registry (issue 4 §5, docs/deals.md "Monitoring a signed deal"): a SQLite file
 // holding the deals, their phase history, milestones, yearly monitoring and payments, and an
-// append-only audit log whose entries are hash-chained (SHA-256). Every change is one SQLite
-// transaction (BEGIN IMMEDIATE … COMMIT) that writes the change and its audit entry together, so
+// append-only audit log whose entries are chained by a MAC (HMAC-SHA256 under a key kept outside
+// the file, registry/audit_key.hpp; plain SHA-256 without one) and closed by a head record.
+// Every change is one SQLite transaction (BEGIN IMMEDIATE … COMMIT) that first checks the data
+// are as the last entry recorded them, then writes the change and its audit entry together, so
 // a process killed mid-write leaves the previous state; WAL mode and a busy timeout let two
 // writers take turns. SQLite stays inside this room (STYLE §2.3): the header speaks std and ours.
 
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "model/deal.hpp"
+#include "registry/audit_key.hpp"
 
 struct sqlite3;
 
@@ -36,6 +39,7 @@ struct DealStatus {
   double max_support_eur = 0;
   double paid_eur = 0;            ///< payments made up to the end of `year`
   double claw_back_eur = 0;       ///< due under the deal's rule up to `year`
+  model::ClawBackRule claw_back_rule = model::ClawBackRule::none;
 };
 
 /// A claw-back computation, with its parts (docs/deals.md "Claw-back").
@@ -56,27 +60,47 @@ struct AuditEntry {
   long long seq = 0;
   std::string recorded_at;  ///< UTC, ISO 8601
   std::string actor;
-  std::string action;  ///< import, phase, milestone, monitor, pay
+  std::string action;  ///< init, import, phase, milestone, monitor, monitor-replace, pay
   std::string deal_id;
   std::string payload;     ///< the change, as key=value lines
-  std::string state_hash;  ///< SHA-256 of all data tables after the change
+  std::string state_hash;  ///< SHA-256 of the database (schema, meta, data tables) after the change
   std::string prev_hash;
-  std::string hash;        ///< SHA-256 over prev_hash and this entry's fields
+  std::string hash;        ///< HMAC-SHA256 under the audit key (SHA-256 unkeyed) over prev_hash and the fields
+};
+
+/// The head of the audit log: its number of entries and the last entry's hash. Published (say in
+/// a progress letter), it lets a later `audit --verify --expect-head` prove that the log still
+/// holds that entry unchanged: nothing up to it was rewritten, removed or rolled back.
+struct AuditHead {
+  long long entries = 0;
+  std::string hash;
+  /// "ENTRIES:HASH", the form `registry audit --head` prints and --expect-head reads.
+  std::string to_string() const;
+  /// Parses "ENTRIES:HASH" (64 lower-case hex digits); nullopt when malformed.
+  static std::optional<AuditHead> parse(std::string_view text);
 };
 
 /// Result of `audit --verify`.
 struct AuditCheck {
   bool ok = true;
   long long entries = 0;
+  std::string scheme;  ///< "hmac-sha256" or "sha256"
+  AuditHead head;      ///< the log's head as verified
   std::vector<std::string> problems;
 };
 
+/// The registry file format this build writes and reads (2: meta and schema in the state hash,
+/// keyed MACs, head record, init entry).
+inline constexpr int kRegistrySchemaVersion = 2;
+
 class Registry {
  public:
-  /// Creates a new registry file (error if the file exists).
-  static void init(const std::string& path);
-  /// Opens an existing registry (error if missing or not a registry).
-  explicit Registry(const std::string& path);
+  /// Creates a new registry file (error if the file exists) whose audit log is kept with `key`;
+  /// its first audit entry ("init") records the meta table.
+  static void init(const std::string& path, const AuditKey& key = {});
+  /// Opens an existing registry (error if missing, damaged or not a registry). Reading needs no
+  /// key; writing and verifying need the registry's key (none for an unkeyed registry).
+  explicit Registry(const std::string& path, AuditKey key = {});
   ~Registry();
   Registry(const Registry&) = delete;
   Registry& operator=(const Registry&) = delete;
@@ -106,15 +130,22 @@ class Registry {
   /// Every deal's status, by deal id.
   std::vector<DealStatus> portfolio(int year = 0) const;
   std::vector<AuditEntry> audit_log() const;
-  /// Recomputes the chain and the state hash; lists every problem found.
-  AuditCheck verify_audit() const;
+  /// Checks the chain, the head record, the state and that rows and entries account for each
+  /// other; with `expected`, also that the log holds that published head. Lists every problem.
+  /// Throws core::Error when the registry is keyed and no key was given.
+  AuditCheck verify_audit(const std::optional<AuditHead>& expected = std::nullopt) const;
+  /// The head of the audit log as its head record states it.
+  AuditHead audit_head() const;
 
  private:
   void exec(const char* sql) const;
-  std::string state_hash() const;
+  /// Begins a write: BEGIN IMMEDIATE, then refuses (core::Error, registry.tampered) unless the
+  /// data and the log are as the last entry left them and the key is the registry's.
+  void check_before_write() const;
   void append_audit(const std::string& actor, const std::string& action, const std::string& deal_id,
                     const std::string& payload);
   std::string path_;
+  AuditKey key_;
   sqlite3* db_ = nullptr;
 };
 

@@ -5,8 +5,10 @@
 
 #include "analysis/outlook.hpp"
 #include "analysis/package_levers.hpp"
+#include "core/json_nesting.hpp"
 #include "data/load_scenario.hpp"
 #include "report/outlook_report.hpp"
+#include "server/json_body.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -16,23 +18,6 @@ namespace {
 using json = nlohmann::json;  // std::map objects: dump() sorts keys, which makes it canonical
 
 constexpr const char* kBody = "request body";
-
-struct TooDeep {};
-
-/// Line and column of byte `pos` (1-based) for a parse error message.
-std::pair<long, long> line_column(std::string_view text, std::size_t pos) {
-  long line = 1;
-  long col = 1;
-  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
 
 [[noreturn]] void refuse(int status, std::string key_path, std::string expected, std::string found,
                          std::string code) {
@@ -53,24 +38,11 @@ OutlookService::OutlookService(std::shared_ptr<const model::Model> model, const 
     : model_(std::move(model)), catalog_(catalog), programmes_(programmes), capacity_(cache_entries) {}
 
 std::string OutlookService::canonical_diff(std::string_view body) const {
-  json j;
-  try {
-    j = json::parse(body, [](int depth, json::parse_event_t, json&) {
-      if (depth > kMaxDiffDepth) {
-        throw TooDeep{};
-      }
-      return true;
-    });
-  } catch (const TooDeep&) {
-    refuse(400, "", fmt::format("JSON nested at most {} levels deep", kMaxDiffDepth),
-           "deeper nesting", "request.too_deep");
-  } catch (const json::parse_error& e) {
-    const auto [line, col] = line_column(body, e.byte == 0 ? 0 : e.byte - 1);
-    core::Diagnostics d;
-    d.add({core::Severity::error, "request.json", kBody, line, {}, {}, "a JSON object (a scenario diff)",
-           fmt::format("malformed JSON at column {}: {}", col, e.what()), {}});
-    throw RequestError(400, d.all().front().to_string(), d);
+  if (core::find_json_nesting_excess(body, kMaxDiffDepth)) {
+    refuse(400, "", fmt::format("JSON nested at most {} levels deep", kMaxDiffDepth), "deeper nesting",
+           "request.too_deep");
   }
+  json j = parse_json_body(body, "a JSON object (a scenario diff)");
   if (!j.is_object()) {
     refuse(400, "", "a JSON object (a scenario diff)", describe(j), "request.not_object");
   }

@@ -17,6 +17,7 @@
 #include "report/deal_report.hpp"
 #include "report/montecarlo_report.hpp"
 #include "report/sme_report.hpp"
+#include "server/json_body.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -68,9 +69,9 @@ std::uint64_t count_field(const json& body, const std::string& key, std::uint64_
 }
 
 json parse_object(std::string_view body, const std::string& expected) {
-  const auto j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    refuse(400, "", expected, j.is_discarded() ? "malformed JSON" : describe(j), "request.json");
+  const json j = parse_json_body(body, expected);
+  if (!j.is_object()) {
+    refuse(400, "", expected, describe(j), "request.json");
   }
   return j;
 }

@@ -11,6 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "registry/registry.hpp"
+#include "server/json_body.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -43,10 +44,10 @@ std::string describe(const json& v) {
 /// key, what was expected and what was found (400).
 class Body {
  public:
-  Body(std::string_view text, std::set<std::string> allowed, const char* shape) : j_(json::parse(text, nullptr, false)) {
-    if (j_.is_discarded() || !j_.is_object()) {
-      refuse(400, "", fmt::format("a JSON object {}", shape), j_.is_discarded() ? "malformed JSON" : describe(j_),
-             "request.json");
+  Body(std::string_view text, std::set<std::string> allowed, const char* shape)
+      : j_(json(parse_json_body(text, fmt::format("a JSON object {}", shape)))) {
+    if (!j_.is_object()) {
+      refuse(400, "", fmt::format("a JSON object {}", shape), describe(j_), "request.json");
     }
     for (const auto& [k, v] : j_.items()) {
       if (!allowed.contains(k)) {
@@ -148,15 +149,67 @@ auto on_registry(F&& f) {
   }
 }
 
-/// Removes the company-confidential lines (profit figures) from an audit payload.
-std::string public_payload(const std::string& payload) {
+// What the public (no token, or a viewer's) may see, per endpoint: fields are copied from these
+// allow-lists, never removed from the full answer, so a field added later stays internal until it
+// is listed here (docs/deals.md "Confidential fields").
+
+/// A deal's status row (GET /api/registry/deals and /deals/{id}).
+constexpr const char* kPublicStatusKeys[] = {"deal",       "company",    "phase",   "year",
+                                             "committed_t", "realised_t", "verified_emissions_t",
+                                             "overdue_milestones", "status", "max_support_eur", "paid_eur",
+                                             "claw_back_eur"};
+/// The portfolio's totals.
+constexpr const char* kPublicTotalsKeys[] = {"deals",       "max_support_eur", "paid_eur", "committed_t",
+                                             "realised_t", "on_track",        "at_risk",  "breached",
+                                             "no_data"};
+/// A claw-back computation.
+constexpr const char* kPublicClawBackKeys[] = {"deal",        "rule",        "year",  "paid_eur", "committed_t",
+                                               "delivered_t", "shortfall_share", "share", "amount_eur"};
+/// An audit entry, and its payload's lines by action.
+constexpr const char* kPublicAuditKeys[] = {"seq", "recorded_at", "actor", "action", "hash"};
+const std::map<std::string, std::set<std::string>, std::less<>> kPublicPayloadLines = {
+    {"init", {"format", "schema_version", "audit_mac"}},
+    {"import", {"file", "phase", "max_support_eur"}},
+    {"phase", {"from", "to", "date", "reason"}},
+    {"milestone", {"milestone", "date", "progress_pct", "note"}},
+    {"monitor", {"year", "verified_emissions_t"}},
+    {"monitor-replace", {"year", "verified_emissions_t"}},
+    {"pay", {"date", "amount_eur", "performance_linked"}},
+};
+
+template <std::size_t N>
+json pick(const json& from, const char* const (&keys)[N]) {
+  json out = json::object();
+  for (const char* k : keys) {
+    if (from.contains(k)) {
+      out[k] = from[k];
+    }
+  }
+  return out;
+}
+
+/// A profit-share claw-back is a share of the excess profit: with the share (public, in the deal)
+/// its amount would give the confidential profit away, so the public does not get it.
+bool claw_back_is_public(model::ClawBackRule rule) { return rule != model::ClawBackRule::profit_share; }
+
+json public_status(const registry::DealStatus& s) {
+  auto j = pick(json::parse(report::registry_status_json({s}))[0], kPublicStatusKeys);
+  if (!claw_back_is_public(s.claw_back_rule)) {
+    j["claw_back_eur"] = nullptr;
+  }
+  return j;
+}
+
+/// The payload lines the public may read for an entry's action.
+std::string public_payload(const std::string& action, const std::string& payload) {
+  const auto allowed = kPublicPayloadLines.find(action);
   std::string out;
   std::size_t start = 0;
-  while (start <= payload.size()) {
+  while (allowed != kPublicPayloadLines.end() && start < payload.size()) {
     const auto end = std::min(payload.find('\n', start), payload.size());
-    const std::string_view line(payload.data() + start, end - start);
-    if (!line.starts_with("profit_eur=")) {
-      out += (out.empty() ? "" : "\n") + std::string(line);
+    const std::string line = payload.substr(start, end - start);
+    if (allowed->second.contains(line.substr(0, line.find('=')))) {
+      out += (out.empty() ? "" : "\n") + line;
     }
     start = end + 1;
   }
@@ -165,47 +218,80 @@ std::string public_payload(const std::string& payload) {
 
 }  // namespace
 
-RegistryService::RegistryService(std::filesystem::path path) : path_(std::move(path)) {
-  registry::Registry check(path_.string());  // throws when missing or not a registry
+RegistryService::RegistryService(std::filesystem::path path, registry::AuditKey key)
+    : path_(std::move(path)), key_(std::move(key)) {
+  registry::Registry check(path_.string(), key_);  // throws when missing or not a registry
 }
 
-std::string RegistryService::deals_json(int year) const {
+registry::Registry RegistryService::open() const { return registry::Registry(path_.string(), key_); }
+
+std::string RegistryService::deals_json(int year, report::Audience audience) const {
   return on_registry([&] {
-    registry::Registry r(path_.string());
-    return report::registry_report_json(r.portfolio(year));
+    auto r = open();
+    const auto rows = r.portfolio(year);
+    if (audience == report::Audience::internal) {
+      return report::registry_report_json(rows);
+    }
+    json j;
+    j["deals"] = json::array();
+    double claw_back = 0;
+    int withheld = 0;
+    for (const auto& s : rows) {
+      j["deals"].push_back(public_status(s));
+      if (claw_back_is_public(s.claw_back_rule)) {
+        claw_back += s.claw_back_eur;
+      } else {
+        ++withheld;
+      }
+    }
+    j["totals"] = pick(json::parse(report::registry_report_json(rows))["totals"], kPublicTotalsKeys);
+    // The total leaves out the profit-share claw-backs, or it would give them away by difference.
+    j["totals"]["claw_back_eur"] = claw_back;
+    j["totals"]["claw_back_withheld_deals"] = withheld;
+    j["audience"] = "public";
+    return j.dump(2) + "\n";
   });
 }
 
 std::string RegistryService::deal_json(std::string_view id_view, int year, report::Audience audience) const {
   const std::string id(id_view);
   return on_registry([&] {
-    registry::Registry r(path_.string());
+    auto r = open();
     const auto status = r.status(id, year);
+    const auto claw = json::parse(report::claw_back_json(id, r.claw_back(id, year), report::Audience::internal));
+    const bool internal = audience == report::Audience::internal;
     json j;
     j["deal"] = id;
-    j["status"] = json::parse(report::registry_status_json({status}))[0];
-    j["claw_back"] = json::parse(report::claw_back_json(id, r.claw_back(id, year), audience));
+    j["status"] = internal ? json::parse(report::registry_status_json({status}))[0] : public_status(status);
+    j["claw_back"] = internal ? claw : pick(claw, kPublicClawBackKeys);
+    if (!internal) {
+      j["claw_back"]["excess_profit_eur"] = nullptr;
+      if (!claw_back_is_public(status.claw_back_rule)) {
+        j["claw_back"]["amount_eur"] = nullptr;
+      }
+    }
     json audit = json::array();
     for (const auto& e : r.audit_log()) {
       if (e.deal_id != id) {
         continue;
       }
-      audit.push_back({{"seq", e.seq},
-                       {"recorded_at", e.recorded_at},
-                       {"actor", e.actor},
-                       {"action", e.action},
-                       {"payload", audience == report::Audience::internal ? e.payload : public_payload(e.payload)},
-                       {"hash", e.hash}});
+      json entry = {{"seq", e.seq},        {"recorded_at", e.recorded_at}, {"actor", e.actor},
+                    {"action", e.action},  {"payload", e.payload},         {"hash", e.hash}};
+      if (!internal) {
+        entry = pick(entry, kPublicAuditKeys);
+        entry["payload"] = public_payload(e.action, e.payload);
+      }
+      audit.push_back(entry);
     }
     j["audit"] = audit;
-    j["audience"] = audience == report::Audience::internal ? "internal" : "public";
+    j["audience"] = internal ? "internal" : "public";
     return j.dump(2) + "\n";
   });
 }
 
 std::string RegistryService::audit_json() const {
   return on_registry([&] {
-    registry::Registry r(path_.string());
+    auto r = open();
     const auto c = r.verify_audit();
     json j;
     j["ok"] = c.ok;
@@ -229,7 +315,7 @@ std::string RegistryService::move_phase(std::string_view id, std::string_view te
   const auto date = *body.text("date", true);
   const auto reason = *body.text("reason", true);
   on_registry([&] {
-    registry::Registry(path_.string()).move_phase(std::string(id), *phase, date, actor, reason);
+    open().move_phase(std::string(id), *phase, date, actor, reason);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);
@@ -244,7 +330,7 @@ std::string RegistryService::record_milestone(std::string_view id, std::string_v
   const auto progress = *body.number("progress_pct", true);
   const auto note = body.text("note", false).value_or("");
   on_registry([&] {
-    registry::Registry(path_.string()).record_milestone(std::string(id), milestone, date, progress, actor, note);
+    open().record_milestone(std::string(id), milestone, date, progress, actor, note);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);
@@ -259,7 +345,7 @@ std::string RegistryService::record_monitoring(std::string_view id, std::string_
   const auto profit = body.number("profit_eur", false);
   const bool replace = body.flag("replace");
   on_registry([&] {
-    registry::Registry(path_.string()).record_monitoring(std::string(id), year, emissions, profit, actor, replace);
+    open().record_monitoring(std::string(id), year, emissions, profit, actor, replace);
     return 0;
   });
   return deal_json(id, year, report::Audience::internal);
@@ -272,7 +358,7 @@ std::string RegistryService::record_payment(std::string_view id, std::string_vie
   const auto amount = *body.number("amount_eur", true);
   const bool performance = body.flag("performance_linked");
   on_registry([&] {
-    registry::Registry(path_.string()).record_payment(std::string(id), date, amount, performance, actor);
+    open().record_payment(std::string(id), date, amount, performance, actor);
     return 0;
   });
   return deal_json(id, 0, report::Audience::internal);

@@ -11,20 +11,25 @@
 #include <string>
 #include <string_view>
 
+#include "registry/audit_key.hpp"
+#include "registry/registry.hpp"
 #include "report/registry_report.hpp"
 
 namespace decarbfund::server {
 
 class RegistryService {
  public:
-  /// Opens `path` once to check it is a registry (throws core::Error otherwise).
-  explicit RegistryService(std::filesystem::path path);
+  /// Opens `path` once to check it is a registry (throws core::Error otherwise). Writes use
+  /// `key`, the registry's audit key (none for an unkeyed registry).
+  RegistryService(std::filesystem::path path, registry::AuditKey key);
 
-  /// GET /api/registry/deals: `registry report --json` for `year` (0: each deal's latest).
-  std::string deals_json(int year) const;
+  /// GET /api/registry/deals: `registry report --json` for `year` (0: each deal's latest); for the
+  /// public audience built from an allow-list, profit-share claw-backs withheld.
+  std::string deals_json(int year, report::Audience audience) const;
   /// GET /api/registry/deals/{id}: status, claw-back and the deal's audit trail. For the public
-  /// audience the profit figures and the audit payloads' profit lines are left out
-  /// (docs/deals.md "Confidential fields"). Throws RequestError 404 for an unknown id.
+  /// audience every field comes from an allow-list: no profit figure, no profit-share claw-back
+  /// amount, audit payloads by line (docs/deals.md "Confidential fields"). Throws RequestError
+  /// 404 for an unknown id.
   std::string deal_json(std::string_view id, int year, report::Audience audience) const;
   /// GET /api/registry/audit: the chain check of `registry audit --verify`.
   std::string audit_json() const;
@@ -39,7 +44,9 @@ class RegistryService {
   std::string record_payment(std::string_view id, std::string_view body, const std::string& actor) const;
 
  private:
+  registry::Registry open() const;
   std::filesystem::path path_;
+  registry::AuditKey key_;
 };
 
 }  // namespace decarbfund::server

@@ -5,8 +5,6 @@
 #include <cmath>
 #include <thread>
 
-#include <sys/socket.h>
-
 #include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -14,11 +12,17 @@
 #include "core/version.hpp"
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
+#include "server/compute_queue.hpp"
+#include "server/connection_front.hpp"
+#include "server/http_errors.hpp"
+#include "server/idempotency.hpp"
+#include "server/json_body.hpp"
 #include "server/outlook_service.hpp"
 #include "server/programme_service.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/registry_service.hpp"
 #include "server/request_error.hpp"
+#include "server/request_guard.hpp"
 #include "server/saved_scenarios.hpp"
 #include "server/scenario_catalog.hpp"
 #include "server/token_file.hpp"
@@ -46,45 +50,6 @@ Install them (<code>cd web &amp;&amp; npm ci</code>) and rebuild to get the dash
 <a href="/api/health">/api/health</a> and <a href="/api/scenarios">/api/scenarios</a>.</p>
 </body></html>
 )";
-
-json diagnostic_json(const core::Diagnostic& d) {
-  json j;
-  j["code"] = d.code;
-  j["text"] = d.to_string();
-  if (!d.file.empty()) {
-    j["file"] = d.file;
-  }
-  if (d.line > 0) {
-    j["line"] = d.line;
-  }
-  if (!d.key_path.empty()) {
-    j["key_path"] = d.key_path;
-  }
-  if (!d.field.empty()) {
-    j["field"] = d.field;
-  }
-  j["expected"] = d.expected;
-  j["found"] = d.found;
-  if (!d.hint.empty()) {
-    j["hint"] = d.hint;
-  }
-  j["severity"] = d.severity == core::Severity::error ? "error" : "warning";
-  return j;
-}
-
-void send_error(httplib::Response& res, int status, const std::string& message,
-                const core::Diagnostics& diags = {}) {
-  json e;
-  e["status"] = status;
-  e["message"] = message;
-  json list = json::array();
-  for (const auto& d : diags.all()) {
-    list.push_back(diagnostic_json(d));
-  }
-  e["diagnostics"] = list;
-  res.status = status;
-  res.set_content(json{{"error", e}}.dump(2) + "\n", kJson);
-}
 
 json series_json(const model::YearSeries& s) {
   json j = json::object();
@@ -131,10 +96,12 @@ struct Server::Impl {
   std::unique_ptr<OutlookService> outlook;
   std::unique_ptr<RegistryService> registry;  ///< null without --registry
   RateLimiter limiter;
-  httplib::Server http;
+  RequestRouter http;
+  ConnectionFront front;
+  ComputeQueue compute;
+  IdempotencyStore idempotency;
   std::thread thread;
   std::atomic<int> port{0};
-  std::atomic<int> listen_socket{-1};
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::string dataset_json;  // rendered once: the model never changes
 
@@ -143,7 +110,13 @@ struct Server::Impl {
         model(std::move(m)),
         catalog(std::move(c)),
         tokens(std::move(t)),
-        limiter(options.rate_per_s, options.rate_burst) {}
+        limiter(options.rate_per_s, options.rate_burst),
+        front(http, ConnectionLimits{std::chrono::milliseconds(options.header_timeout_ms),
+                                     std::chrono::milliseconds(options.body_timeout_ms),
+                                     std::chrono::milliseconds(30'000), 16 * 1024, options.max_body_bytes,
+                                     options.max_connections_per_client, options.max_connections, options.threads,
+                                     1000}),
+        compute(ComputeBudget{options.compute_running, options.compute_waiting, options.compute_per_client}) {}
 
   /// The holder of the request's bearer token with at least `needed`; throws 401/403 otherwise.
   TokenHolder authorise(const httplib::Request& req, Role needed) const {
@@ -267,15 +240,8 @@ std::string Server::Impl::render_scenarios() const {
 
 void Server::Impl::routes() {
   http.set_payload_max_length(options.max_body_bytes);
-  // Remember the listening socket so bind() can widen its backlog (see there).
-  http.set_socket_options([this](int sock) {
-    httplib::default_socket_options(sock);
-    listen_socket = static_cast<int>(sock);
-  });
   // A dashboard keeps one connection per tab; httplib's default closes it after 5 requests.
   http.set_keep_alive_max_count(1000);
-  const int threads = std::max(1, options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
 
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -286,6 +252,10 @@ void Server::Impl::routes() {
     if (!limiter.allow(req.remote_addr)) {
       res.set_header("Retry-After", fmt::format("{}", static_cast<int>(std::ceil(limiter.retry_after_s(req.remote_addr)))));
       send_error(res, 429, "too many requests from this client; slow down");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (const auto refusal = refuse_before_routing(req, options.allowed_origins)) {
+      send_error(res, refusal->status(), refusal->what(), refusal->diagnostics());
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -324,6 +294,22 @@ void Server::Impl::routes() {
       }
     };
   };
+  // Every POST goes through here: its body is checked (UTF-8, nesting) before any handler or
+  // parser sees it (json_body.hpp; the size was bounded before it was read).
+  const auto post = [this, guarded](const std::string& pattern, auto fn) {
+    http.Post(pattern, guarded([fn](const httplib::Request& req, httplib::Response& res) {
+                check_json_body(req.body);
+                fn(req, res);
+              }));
+  };
+  // A write: with an Idempotency-Key header, its answer is kept and a retry (same token, path and
+  // body) gets it again without writing twice (server/idempotency.hpp).
+  const auto idempotent = [this, guarded](auto fn) {
+    const auto run = guarded(fn);
+    return [this, run](const httplib::Request& req, httplib::Response& res) {
+      answer_once(idempotency, req, res, run);
+    };
+  };
 
   http.Get("/api/health", guarded([this](const httplib::Request&, httplib::Response& res) {
     json j;
@@ -344,10 +330,10 @@ void Server::Impl::routes() {
   http.Get("/api/scenarios", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(render_scenarios(), kJson);
   }));
-  http.Post("/api/outlook", guarded([this](const httplib::Request& req, httplib::Response& res) {
+  post("/api/outlook", [this](const httplib::Request& req, httplib::Response& res) {
     const auto canonical = outlook->canonical_diff(req.body);
     res.set_content(*outlook->outlook_json(canonical), kJson);
-  }));
+  });
   http.Get("/api/saved", guarded([this](const httplib::Request&, httplib::Response& res) {
     json list = json::array();
     for (const auto& s : saved->list(kSavedListLimit)) {
@@ -371,14 +357,13 @@ void Server::Impl::routes() {
     }
     res.set_content(saved_json(*s, true).dump(2) + "\n", kJson);
   }));
-  http.Post("/api/saved", guarded([this](const httplib::Request& req, httplib::Response& res) {
+  post("/api/saved", idempotent([this](const httplib::Request& req, httplib::Response& res) {
     const auto holder = authorise(req, Role::analyst);
-    const auto body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("diff")) {
+    const json body = parse_json_body(req.body, R"(a JSON object {"name": "...", "diff": {...}})");
+    if (!body.is_object() || !body.contains("diff")) {
       core::Diagnostics d;
       d.add({core::Severity::error, "request.saved", "request body", 0, {}, {},
-             R"(a JSON object {"name": "...", "diff": {...}})",
-             body.is_discarded() ? "malformed JSON" : "something else", {}});
+             R"(a JSON object {"name": "...", "diff": {...}})", "something else", {}});
       throw RequestError(400, d.all().front().to_string(), d);
     }
     const auto& name = body.value("name", json());
@@ -405,13 +390,12 @@ void Server::Impl::routes() {
     res.set_content(saved_json(s, true).dump(2) + "\n", kJson);
   }));
 
-  http.Post("/api/montecarlo", guarded([this](const httplib::Request& req, httplib::Response& res) {
-    const auto body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
+  post("/api/montecarlo", [this](const httplib::Request& req, httplib::Response& res) {
+    const json body = parse_json_body(req.body, R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})");
+    if (!body.is_object()) {
       core::Diagnostics d;
       d.add({core::Severity::error, "request.json", "request body", 0, {}, {},
-             R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})",
-             body.is_discarded() ? "malformed JSON" : "something else", {}});
+             R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})", "something else", {}});
       throw RequestError(400, d.all().front().to_string(), d);
     }
     const auto count = [&body](const char* key, std::uint64_t min, std::uint64_t max) -> std::optional<std::uint64_t> {
@@ -433,8 +417,17 @@ void Server::Impl::routes() {
     const auto canonical = outlook->canonical_diff(body.contains("scenario") ? body["scenario"].dump() : "{}");
     const auto scenario = outlook->resolve(canonical);
     const auto& reference = catalog.find_path(scenario.target.reference_scenario)->scenario;
+    // The compute budget: wait for a turn, or be told at once when to come back.
+    const auto turn = compute.enter(req.remote_addr);
+    if (!turn) {
+      const int after = compute.retry_after_s();
+      res.set_header("Retry-After", std::to_string(after));
+      throw RequestError(503, fmt::format("the server is busy with other Monte Carlo runs (this client may have {} "
+                                          "running or waiting); retry in {} s",
+                                          options.compute_per_client, after));
+    }
     res.set_content(programmes->montecarlo_json(scenario, reference, draws, seed.value_or(scenario.seed)), kJson);
-  }));
+  });
   http.Get("/api/deals", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(programmes->deals_json(), kJson);
   }));
@@ -445,9 +438,9 @@ void Server::Impl::routes() {
   http.Get("/api/sme/rounds", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(programmes->rounds_json(), kJson);
   }));
-  http.Post("/api/sme/allocate", guarded([this](const httplib::Request& req, httplib::Response& res) {
+  post("/api/sme/allocate", [this](const httplib::Request& req, httplib::Response& res) {
     res.set_content(programmes->allocate_json(req.body), kJson);
-  }));
+  });
 
   // The agreements registry (issue 4 §5): reads are open, writes need a role — recording
   // milestones and monitoring is the analysts' work, moving a phase and paying are the fund
@@ -467,7 +460,7 @@ void Server::Impl::routes() {
     return std::stoi(raw);
   };
   http.Get("/api/registry/deals", guarded([this, year_param](const httplib::Request& req, httplib::Response& res) {
-    res.set_content(need_registry().deals_json(year_param(req)), kJson);
+    res.set_content(need_registry().deals_json(year_param(req), audience(req)), kJson);
   }));
   http.Get(R"(/api/registry/deals/([^/]+))", guarded([this, year_param](const httplib::Request& req, httplib::Response& res) {
     const auto& r = need_registry();
@@ -476,14 +469,14 @@ void Server::Impl::routes() {
   http.Get("/api/registry/audit", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(need_registry().audit_json(), kJson);
   }));
-  const auto registry_write = [this, guarded](const char* what, Role role, auto write) {
-    http.Post(fmt::format(R"(/api/registry/deals/([^/]+)/{})", what),
-              guarded([this, role, write](const httplib::Request& req, httplib::Response& res) {
-                const auto holder = authorise(req, role);  // before anything else: refused writes say nothing
-                const auto& r = need_registry();
-                const std::string actor = holder.who.empty() ? std::string(role_name(holder.role)) : holder.who;
-                res.set_content((r.*write)(std::string(req.matches[1]), req.body, actor), kJson);
-              }));
+  const auto registry_write = [this, post, idempotent](const char* what, Role role, auto write) {
+    post(fmt::format(R"(/api/registry/deals/([^/]+)/{})", what),
+         idempotent([this, role, write](const httplib::Request& req, httplib::Response& res) {
+           const auto holder = authorise(req, role);  // before anything else: refused writes say nothing
+           const auto& r = need_registry();
+           const std::string actor = holder.who.empty() ? std::string(role_name(holder.role)) : holder.who;
+           res.set_content((r.*write)(std::string(req.matches[1]), req.body, actor), kJson);
+         }));
   };
   registry_write("phase", Role::fund_manager, &RegistryService::move_phase);
   registry_write("milestones", Role::analyst, &RegistryService::record_milestone);
@@ -533,7 +526,8 @@ Server::Server(ServerOptions options) {
   }
   impl_->saved = std::make_unique<SavedScenarios>(impl_->options.db);
   if (!impl_->options.registry.empty()) {
-    impl_->registry = std::make_unique<RegistryService>(impl_->options.registry);
+    impl_->registry = std::make_unique<RegistryService>(
+        impl_->options.registry, registry::AuditKey::resolve(impl_->options.audit_key_file));
   }
   impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
                                                     impl_->options.cache_entries);
@@ -544,34 +538,17 @@ Server::Server(ServerOptions options) {
 Server::~Server() { stop(); }
 
 int Server::bind() {
-  auto& o = impl_->options;
-  int port = o.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(o.host);
-  } else if (!impl_->http.bind_to_port(o.host, port)) {
-    port = -1;
-  }
-  if (port <= 0) {
-    throw core::Error(fmt::format("{}:{}", o.host, o.port),
-                      "cannot listen there (address in use, or not an address of this machine)");
-  }
-  // Debian's libcpp-httplib 0.11 is compiled with a listen backlog of 5: when 20 clients connect
-  // at once the kernel drops SYNs (the client retries after 1 s) or completed connections (the
-  // client's first read fails). listen() on a listening socket only resizes its queue (Linux).
-  if (impl_->listen_socket >= 0 && ::listen(impl_->listen_socket, SOMAXCONN) != 0) {
-    throw core::Error(fmt::format("{}:{}", o.host, port), "cannot widen the listen queue");
-  }
+  const int port = impl_->front.bind(impl_->options.host, impl_->options.port);
   impl_->port = port;
   return port;
 }
 
-void Server::listen() { impl_->http.listen_after_bind(); }
+void Server::listen() { impl_->front.run(); }
 
 int Server::start() {
   const int port = bind();
   impl_->thread = std::thread([this] { listen(); });
-  // httplib 0.11 has no wait_until_ready(): poll briefly until the accept loop runs.
-  for (int i = 0; i < 2000 && !impl_->http.is_running(); ++i) {
+  for (int i = 0; i < 2000 && !impl_->front.running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return port;
@@ -581,7 +558,7 @@ void Server::stop() {
   if (!impl_) {
     return;
   }
-  impl_->http.stop();
+  impl_->front.stop();
   if (impl_->thread.joinable()) {
     impl_->thread.join();
   }

@@ -20,6 +20,8 @@ struct ServerOptions {
   std::filesystem::path db;      ///< SQLite file of saved scenarios; empty: in memory
   std::filesystem::path tokens;  ///< token file; empty: no token is valid, so no writes
   std::filesystem::path registry;  ///< agreements registry (SQLite); empty: /api/registry/… answer 404
+  /// The registry's audit key file; empty: $DECARBFUND_AUDIT_KEY_FILE, else none (unkeyed).
+  std::string audit_key_file;
   std::string host = "127.0.0.1";
   int port = 8080;  ///< 0: any free port (tests)
   /// Largest request body accepted; a scenario diff is a few KiB.
@@ -27,8 +29,24 @@ struct ServerOptions {
   /// Per-client token bucket: sustained requests per second and burst; 0 switches it off.
   double rate_per_s = 20;
   double rate_burst = 40;
-  /// Worker threads; each keep-alive connection holds one, so more than the expected clients.
+  /// Worker threads that run complete requests (a slow or idle connection holds none).
   int threads = 32;
+  /// Absolute deadlines per connection: the request line and headers within `header_timeout_ms`
+  /// of the connection waiting for a request (new, or after its previous answer), the body
+  /// within `body_timeout_ms` of the headers. A late request gets 408 and is closed.
+  int header_timeout_ms = 10'000;
+  int body_timeout_ms = 30'000;
+  /// Open connections per client address (past it the oldest one still waiting for its request
+  /// is closed) and in all.
+  int max_connections_per_client = 32;
+  int max_connections = 512;
+  /// Monte Carlo runs computing at once, waiting, and per client (running and waiting); past
+  /// them 503 with Retry-After.
+  int compute_running = 1;
+  int compute_waiting = 4;
+  int compute_per_client = 2;
+  /// Origins besides the server's own whose pages may POST (e.g. "https://dashboard.example").
+  std::vector<std::string> allowed_origins;
   /// Outlook results kept by canonical diff (a repeated slider position answers from memory).
   std::size_t cache_entries = 256;
 };
@@ -42,7 +60,9 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  /// Binds host:port (port 0: a free one) and returns the port; throws core::Error on failure.
+  /// Binds host:port (port 0: a free one) and returns the port; throws core::Error when the
+  /// address is not this machine's or the port is taken (no SO_REUSEPORT: a second server on a
+  /// port is refused, not given half the requests).
   int bind();
   /// Serves until stop(); call after bind().
   void listen();

@@ -50,17 +50,19 @@ std::optional<TokenHolder> TokenTable::find(std::string_view token) const {
 }
 
 std::optional<TokenTable> load_token_file(const std::filesystem::path& path, core::Diagnostics& diags) {
-  const std::size_t errors_before = diags.error_count();
   const auto read = core::read_file(path, diags);
   if (!read) {
     return std::nullopt;
   }
-  const std::string& text = *read;
+  return parse_token_text(*read, path.string(), diags);
+}
+
+std::optional<TokenTable> parse_token_text(std::string_view text, const std::string& file, core::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
   TokenTable table;
-  std::istringstream in(text);
+  std::istringstream in{std::string(text)};
   std::string line;
   long number = 0;
-  const std::string file = path.string();
   while (std::getline(in, line)) {
     ++number;
     if (const auto hash = line.find('#'); hash != std::string::npos) {

@@ -44,6 +44,8 @@ class TokenTable {
 
 /// Reads a token file; every bad line is a diagnostic with file, line, field, expected, found.
 std::optional<TokenTable> load_token_file(const std::filesystem::path& path, core::Diagnostics& diags);
+/// The same from the file's text, `file` naming it in diagnostics.
+std::optional<TokenTable> parse_token_text(std::string_view text, const std::string& file, core::Diagnostics& diags);
 
 /// The token of an `Authorization: Bearer <token>` header value, or empty.
 std::string_view bearer_token(std::string_view authorization);

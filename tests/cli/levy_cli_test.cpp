@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -118,6 +120,22 @@ TEST(LevyCli, DefaultScenarioFromCurrentDirectory) {
   EXPECT_EQ(elsewhere.out,
             "error: scenarios/belastingplan-2026.yaml: no --scenario given and the default "
             "scenario is not in the current directory; pass --scenario FILE\n");
+}
+
+// Issue 15: a 100 MB input needed 13 GB and died of std::bad_alloc. Files above the readers' cap
+// (16 MiB) get "file too large" before anything is read.
+TEST(LevyCli, HundredMegabyteInputIsTooLargeNotACrash) {
+  const std::string file = ::testing::TempDir() + "/levy-100mb.csv";
+  {
+    std::ofstream out(file, std::ios::trunc);
+    out << "installation,year,category,emissions_t,dpr_basis_t\n";
+  }
+  std::filesystem::resize_file(file, 100'000'000);  // sparse: costs no disk
+  const auto r = run("levy --input " + file + " --scenario " + kSource + "/scenarios/belastingplan-2026.yaml", true);
+  std::filesystem::remove(file);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "error: " + file + ": expected a file of at most 16777216 bytes, found file too large (100000000 "
+                                      "bytes)\n1 error(s); no levy computed\n");
 }
 
 TEST(LevyCli, MissingScenarioFile) {

@@ -63,17 +63,18 @@ TEST(RegistryReportCli, WorkbookAndPageHoldTheReportAndTheAuditLog) {
                    j["totals"]["paid_eur"].get<double>());
   EXPECT_EQ(j["totals"]["paid_eur"].get<double>(), 46250000.0);
 
-  // The audit log: init has no entry; import ×2, monitor, pay; hashes as `registry audit` lists them.
+  // The audit log: init, import ×2, monitor, pay; hashes as `registry audit` lists them.
   const auto audit = run("registry audit " + db);
   ASSERT_EQ(audit.status, 0);
   EXPECT_EQ(x.at("audit_log", "F1"), "hash (SHA-256)");
-  EXPECT_EQ(x.at("audit_log", "D4"), "monitor");
-  EXPECT_EQ(x.at("audit_log", "E4"), "nobian");
-  EXPECT_EQ(x.at("audit_log", "A6"), "");
-  EXPECT_NE(audit.out.find(x.at("audit_log", "F5").substr(0, 16)), std::string::npos) << audit.out;
-  EXPECT_NE(x.at("audit_log", "G4").find("profit_eur=1500000"), std::string::npos);  // internal: the operator's report
-  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "audit_entries"))), "4");
-  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "last_audit_hash"))), x.at("audit_log", "F5"));
+  EXPECT_EQ(x.at("audit_log", "D2"), "init");
+  EXPECT_EQ(x.at("audit_log", "D5"), "monitor");
+  EXPECT_EQ(x.at("audit_log", "E5"), "nobian");
+  EXPECT_EQ(x.at("audit_log", "A7"), "");
+  EXPECT_NE(audit.out.find(x.at("audit_log", "F6").substr(0, 16)), std::string::npos) << audit.out;
+  EXPECT_NE(x.at("audit_log", "G5").find("profit_eur=1500000"), std::string::npos);  // internal: the operator's report
+  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "audit_entries"))), "5");
+  EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "last_audit_hash"))), x.at("audit_log", "F6"));
 
   for (const char* remote : {"src=\"http", "href=\"http", "url(http", "<script"}) {
     EXPECT_EQ(html.find(remote), std::string::npos) << remote;

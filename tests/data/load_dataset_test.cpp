@@ -190,6 +190,19 @@ TEST(LoadDatasetErrors, ManifestPathEscapingTheDirectory) {
                  "\"../../etc/passwd\""});
 }
 
+TEST(LoadDatasetErrors, ManifestDuplicateKey) {
+  EXPECT_EQ(errors_after("dataset.yaml", "format_version: 1", "name: other\nformat_version: 1"),
+            Msgs{"dataset.yaml:4: name: expected each key once in a mapping, found a second entry for this key (the "
+                 "first is on line 2)"});
+}
+
+TEST(LoadDatasetErrors, ManifestWithoutTables) {
+  EXPECT_EQ(errors_after("dataset.yaml", "tables:", "no_tables:"),
+            (Msgs{"dataset.yaml:8: no_tables: expected one of format_version, name, version, description, base_year, "
+                  "price_year, tables, found \"no_tables\"",
+                  "dataset.yaml: tables: expected a mapping from table name to a list of CSV files, found nothing"}));
+}
+
 TEST(LoadDatasetErrors, MissingFile) {
   EXPECT_EQ(errors_after("dataset.yaml", "[prices.csv]", "[no-prices.csv]"),
             Msgs{"no-prices.csv: no such file"});

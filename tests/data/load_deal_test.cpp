@@ -119,8 +119,18 @@ TEST(LoadDeal, UnknownKeyNamesLineAndPath) {
 
 TEST(LoadDeal, BadAmount) {
   EXPECT_EQ(bad(replace(kGood, "max_support_eur: 60000000", "max_support_eur: lots")),
-            "deal.yaml:14: government_commitments.max_support_eur: expected an amount in EUR from 0 to 100000000000, "
-            "found \"lots\"\n");
+            "deal.yaml:14: government_commitments.max_support_eur: expected an amount in EUR of 0 or more, in whole "
+            "cents, at most 100000000000, found \"lots\"\n");
+}
+
+// Issue 15: a payment of 1e-300 was accepted. Amounts are whole cents; payments are above 0.
+TEST(LoadDeal, NonPositiveAndSubCentPaymentsAreRefused) {
+  const std::string msg = "deal.yaml:16: government_commitments.payments[0].amount_eur: expected an amount in EUR "
+                          "above 0, in whole cents, at most 100000000000, found ";
+  for (const char* amount : {"1e-300", "0", "-5", "12.345"}) {
+    EXPECT_EQ(bad(replace(kGood, "amount_eur: 60000000}", std::string("amount_eur: ") + amount + "}")),
+              msg + "\"" + amount + "\"\n");
+  }
 }
 
 TEST(LoadDeal, HistoryMustFollowAllowedTransitions) {
@@ -139,9 +149,46 @@ TEST(LoadDeal, PhaseMustMatchTheLastHistoryEntry) {
 TEST(LoadDeal, BadDateAndPhaseName) {
   const auto text = replace(replace(kGood, "2024-03-01", "2024-02-30"), "{phase: jloi,", "{phase: loi,");
   EXPECT_EQ(bad(text),
-            "deal.yaml:6: history[0].date: expected a date YYYY-MM-DD, found \"2024-02-30\"\n"
+            "deal.yaml:6: history[0].date: expected a date YYYY-MM-DD (a day of the calendar), found \"2024-02-30\"\n"
             "deal.yaml:7: history[1].phase: expected a phase: one of exploration, eop, early_support, jloi, binding, "
             "implementation, paused, stopped, found \"loi\"\n");
+}
+
+TEST(LoadDeal, ImpossibleDateIsRefused) {
+  EXPECT_EQ(bad(replace(kGood, "date: 2025-01-01", "date: 2025-02-29")),
+            "deal.yaml:7: history[1].date: expected a date YYYY-MM-DD (a day of the calendar), found \"2025-02-29\"\n");
+}
+
+// Issue 15: a history entry that is not a mapping made the transition check index the wrong node
+// and exit 3 ("internal error"); it is a diagnostic.
+TEST(LoadDeal, MalformedHistoryIsADiagnostic) {
+  EXPECT_EQ(bad(replace(kGood, "  - {phase: eop, date: 2024-03-01, source: test}\n",
+                        "  - just a line\n  - {phase: eop, date: 2024-03-01, source: test}\n")),
+            "deal.yaml:6: history[0]: expected a mapping (key: value lines), found \"just a line\"\n");
+  EXPECT_EQ(bad(replace(kGood, "history:\n", "history: {phase: eop}\nx_history:\n")),
+            "deal.yaml:6: x_history: expected one of the keys id, company, sites, phase, history, "
+            "company_commitments, government_commitments, conditions, exit_clauses, claw_back, monitoring, "
+            "milestones, assumptions, sources, found an unknown key\n"
+            "deal.yaml:5: history: expected a list, found a mapping\n");
+}
+
+TEST(LoadDeal, DuplicateKeyIsAnErrorWithBothLines) {
+  EXPECT_EQ(bad(replace(kGood, "company: Oil B\n", "company: Oil B\ncompany: Oil C\n")),
+            "deal.yaml:3: company: expected each key once in a mapping, found a second entry for this key (the "
+            "first is on line 2)\n");
+}
+
+TEST(LoadDeal, DeepNestingIsRefusedBeforeParsing) {
+  EXPECT_EQ(bad(replace(kGood, "sources: [test]", "sources: " + std::string(100'000, '['))),
+            "deal.yaml:18: expected YAML with at most 256 flow brackets ('[' and '{'), found 100008 brackets "
+            "(nesting that deep is refused)\n");
+  std::string dashes;
+  for (int i = 0; i < 50'000; ++i) {
+    dashes += "- ";
+  }
+  EXPECT_EQ(bad(replace(kGood, "sources: [test]", "sources:\n" + dashes + "x")),
+            "deal.yaml:19: expected YAML indented at most 100 columns, found a line indented 100000 columns "
+            "(nesting that deep is refused)\n");
 }
 
 TEST(LoadDeal, PaymentsAboveMaximumSupport) {

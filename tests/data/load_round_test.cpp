@@ -93,6 +93,27 @@ TEST(LoadRound, PointsModeNeedsCriteria) {
                                "found nothing\n");
 }
 
+// Issue 15: a round file without rates.size_bonus exited 3 ("internal error").
+TEST(LoadRound, MissingSizeBonusIsADiagnostic) {
+  const std::string text =
+      "id: p\nbudget_eur: 1\nallocation: fcfs\n"
+      "rates: {base: {energy_saving: 0.3}, max_rate: 1}\n"
+      "caps: {per_project_eur: 0, eur_per_t: 0, tonnes_over: annual, min_grant_eur: 0}\n"
+      "eligibility: {min_payback_without_aid_yr: 5, techniques: [T09]}\n"
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n";
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_round(text, "p.yaml", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(), "p.yaml:4: rates.size_bonus: expected a mapping with small, medium and large, found "
+                               "nothing\n");
+}
+
+TEST(LoadRound, DuplicateKeyIsAnError) {
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_round("id: x\nbudget_eur: 1\nbudget_eur: 2\n", "d.yaml", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(), "d.yaml:3: budget_eur: expected each key once in a mapping, found a second entry for "
+                               "this key (the first is on line 2)\n");
+}
+
 TEST(LoadRound, SyntaxErrorHasALine) {
   core::Diagnostics diags;
   EXPECT_FALSE(parse_round("id: x\nrates: [a\n", "s.yaml", {}, diags));

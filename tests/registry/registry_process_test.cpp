@@ -1,6 +1,7 @@
-// The registry under real processes (DECARBFUND_BINARY): a writer killed with SIGKILL between
-// writing its change and committing leaves the registry consistent, and two processes writing at
-// the same time both succeed without corrupting it.
+// The registry under real processes (DECARBFUND_BINARY), kept with an audit key named by
+// DECARBFUND_AUDIT_KEY_FILE as in production: a writer killed with SIGKILL between writing its
+// change and committing leaves the registry consistent, and two processes writing at the same time
+// both succeed without corrupting it.
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -26,10 +27,17 @@ const std::string kNobian = std::string(DECARBFUND_SOURCE_DIR) + "/data/nl/deals
 
 std::string fresh(const std::string& name) {
   const auto p = (fs::temp_directory_path() / name).string();
-  for (const char* ext : {"", "-wal", "-shm"}) {
+  for (const char* ext : {"", "-wal", "-shm", ".key"}) {
     fs::remove(p + ext);
   }
   return p;
+}
+
+/// A new key file for `db`, named to the processes by the environment; the key to open it with.
+AuditKey use_new_key(const std::string& db) {
+  write_new_audit_key(db + ".key");
+  setenv(kAuditKeyEnv, (db + ".key").c_str(), 1);
+  return AuditKey::from_file(db + ".key");
 }
 
 int run(const std::vector<std::string>& args) {
@@ -63,6 +71,7 @@ TEST(RegistryProcess, KilledMidTransactionLeavesItConsistent) {
   const auto db = fresh("decarbfund-kill.db");
   const auto flag = db + ".paused";
   fs::remove(flag);
+  const auto key = use_new_key(db);
   ASSERT_EQ(run({"registry", "init", db}), 0);
   ASSERT_EQ(run({"registry", "import", db, kNobian, "--actor", "tester"}), 0);
 
@@ -81,23 +90,25 @@ TEST(RegistryProcess, KilledMidTransactionLeavesItConsistent) {
   EXPECT_TRUE(WIFSIGNALED(wstatus));
 
   {
-    Registry r(db);
+    Registry r(db, key);
     EXPECT_EQ(r.status("nobian").phase, model::DealPhase::binding);  // the change did not land
-    EXPECT_EQ(r.audit_log().size(), 1u);
+    EXPECT_EQ(r.audit_log().size(), 2u);  // init and import
     EXPECT_TRUE(r.verify_audit().ok);
   }
   // No lock is left behind: the same change now goes through.
   EXPECT_EQ(run({"registry", "phase", db, "nobian", "implementation", "--date", "2026-03-01", "--actor", "kgg",
                  "--reason", "construction started"}),
             0);
-  Registry r(db);
+  Registry r(db, key);
   EXPECT_EQ(r.status("nobian").phase, model::DealPhase::implementation);
   EXPECT_TRUE(r.verify_audit().ok);
   fs::remove(flag);
+  unsetenv(kAuditKeyEnv);
 }
 
 TEST(RegistryProcess, TwoConcurrentWriters) {
   const auto db = fresh("decarbfund-concurrent.db");
+  const auto key = use_new_key(db);
   ASSERT_EQ(run({"registry", "init", db}), 0);
   ASSERT_EQ(run({"registry", "import", db, kNobian, "--actor", "tester"}), 0);
   constexpr int kEach = 8;
@@ -120,9 +131,10 @@ TEST(RegistryProcess, TwoConcurrentWriters) {
     ASSERT_TRUE(WIFEXITED(wstatus));
     EXPECT_EQ(WEXITSTATUS(wstatus), 0) << "some writes failed";
   }
-  Registry r(db);
+  unsetenv(kAuditKeyEnv);
+  Registry r(db, key);
   const auto log = r.audit_log();
-  EXPECT_EQ(log.size(), 1u + 2 * kEach);
+  EXPECT_EQ(log.size(), 2u + 2 * kEach);
   const auto check = r.verify_audit();
   EXPECT_TRUE(check.ok) << (check.problems.empty() ? "" : check.problems.front());
   // Sequence numbers are contiguous: no two writers took the same entry.

@@ -7,91 +7,21 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "data/load_deal.hpp"
+#include "registry/registry_fixture.hpp"
 
 namespace decarbfund::registry {
 namespace {
 
 namespace fs = std::filesystem;
 using model::DealPhase;
-
-// Baseline 1 Mt; commits 100 kt from 2030; EUR 10 m maximum; claw-back pro rata.
-const std::string kDeal = R"(id: acme
-company: Acme
-sites: [S1]
-phase: jloi
-history:
-  - {phase: eop, date: 2024-01-10, source: test}
-  - {phase: jloi, date: 2025-03-01, source: test}
-company_commitments:
-  projects: [{option: O1, start_year: 2030}]
-  committed_reduction_t: {2030: 100000}
-  baseline_emissions_t: 1000000
-  climate_neutral_year: 2045
-government_commitments: {max_support_eur: 10000000, max_support_basis: test}
-claw_back: {rule: pro_rata_shortfall, share: 1.0, basis: test}
-milestones: [{id: op, name: in operation, due: 2030-06-30}]
-sources: [test]
-)";
-
-// Profit share: EUR 30 m, half of the profit above a projected 0 is repaid.
-const std::string kProfitDeal = R"(id: yara-like
-company: Yara-like
-sites: [S2]
-phase: early_support
-history: [{phase: early_support, date: 2023-10-25, source: test}]
-company_commitments:
-  projects: [{option: O6, start_year: 2026}]
-  committed_reduction_t: {2026: 800000}
-  baseline_emissions_t: 3300000
-government_commitments: {max_support_eur: 30000000, max_support_basis: test}
-claw_back: {rule: profit_share, share: 0.5, projected_profit_eur: {2026: 0}, basis: test}
-sources: [test]
-)";
-
-model::Deal parse(const std::string& text) {
-  core::Diagnostics diags;
-  auto d = data::load_deal_text(text, "test.yaml", diags);
-  EXPECT_TRUE(d.has_value()) << diags.to_string();
-  return *d;
-}
-
-class RegistryTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = (fs::temp_directory_path() /
-             fmt::format("decarbfund-registry-{}.db", ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-                .string();
-    for (const char* ext : {"", "-wal", "-shm"}) {
-      fs::remove(path_ + ext);
-    }
-    Registry::init(path_);
-    Registry r(path_);
-    r.import_deals({parse(kDeal), parse(kProfitDeal)}, {kDeal, kProfitDeal}, "tester");
-  }
-  void TearDown() override {
-    for (const char* ext : {"", "-wal", "-shm"}) {
-      fs::remove(path_ + ext);
-    }
-  }
-  /// Runs SQL on the file behind the registry's back (what a tamperer would do).
-  void tamper(const char* sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
-    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
-    sqlite3_free(err);
-    sqlite3_close(db);
-  }
-  std::string message(const core::Error& e) { return e.diagnostics().front().to_string(); }
-  std::string path_;
-};
 
 TEST_F(RegistryTest, AllowedTransitionsAreRecordedWithDateActorReason) {
   Registry r(path_);
@@ -100,10 +30,10 @@ TEST_F(RegistryTest, AllowedTransitionsAreRecordedWithDateActorReason) {
   r.move_phase("acme", DealPhase::binding, "2026-05-01", "kgg", "review done");
   EXPECT_EQ(r.status("acme").phase, DealPhase::binding);
   const auto log = r.audit_log();
-  ASSERT_EQ(log.size(), 5u);  // two imports + three moves
-  EXPECT_EQ(log[2].action, "phase");
-  EXPECT_EQ(log[2].actor, "kgg");
-  EXPECT_EQ(log[2].payload, "from=jloi\nto=binding\ndate=2025-12-01\nreason=binding agreement signed");
+  ASSERT_EQ(log.size(), 6u);  // init, two imports, three moves
+  EXPECT_EQ(log[3].action, "phase");
+  EXPECT_EQ(log[3].actor, "kgg");
+  EXPECT_EQ(log[3].payload, "from=jloi\nto=binding\ndate=2025-12-01\nreason=binding agreement signed");
 }
 
 TEST_F(RegistryTest, RefusedTransitionsChangeNothing) {
@@ -122,7 +52,7 @@ TEST_F(RegistryTest, RefusedTransitionsChangeNothing) {
   r.move_phase("acme", DealPhase::stopped, "2026-01-01", "kgg", "no ambition");
   EXPECT_THROW(r.move_phase("acme", DealPhase::jloi, "2026-02-01", "kgg", "restart"), core::Error);  // final
   EXPECT_EQ(r.status("acme").phase, DealPhase::stopped);
-  EXPECT_EQ(r.audit_log().size(), 3u);
+  EXPECT_EQ(r.audit_log().size(), 4u);
   EXPECT_TRUE(r.verify_audit().ok);
 }
 
@@ -181,7 +111,7 @@ TEST_F(RegistryTest, BadCommandsChangeNothing) {
   EXPECT_THROW(r.record_milestone("acme", "fid", "2028-01-01", 50, "rvo", ""), core::Error);
   EXPECT_THROW(r.record_milestone("acme", "op", "2028-01-01", 150, "rvo", ""), core::Error);
   EXPECT_THROW(r.import_deals({parse(kDeal)}, {kDeal}, "tester"), core::Error);  // already there
-  EXPECT_EQ(r.audit_log().size(), 4u);
+  EXPECT_EQ(r.audit_log().size(), 5u);
   EXPECT_DOUBLE_EQ(r.status("acme", 2030).verified_emissions_t, 920'000);
   EXPECT_DOUBLE_EQ(r.status("acme", 2030).paid_eur, 6e6);
   // A correction is allowed with replace, and audited.
@@ -196,8 +126,9 @@ TEST_F(RegistryTest, AuditChainVerifies) {
   r.record_payment("acme", "2026-01-15", 1e6, false, "rvo");
   const auto c = r.verify_audit();
   EXPECT_TRUE(c.ok);
-  EXPECT_EQ(c.entries, 4);
+  EXPECT_EQ(c.entries, 5);
   const auto log = r.audit_log();
+  EXPECT_EQ(log[0].action, "init");
   EXPECT_EQ(log[0].prev_hash, std::string(kGenesisHash));
   for (std::size_t i = 1; i < log.size(); ++i) {
     EXPECT_EQ(log[i].prev_hash, log[i - 1].hash);
@@ -215,11 +146,14 @@ TEST_F(RegistryTest, AuditLogIsAppendOnly) {
 
 TEST_F(RegistryTest, VerifyDetectsAnEditedAuditRow) {
   { Registry(path_).record_payment("acme", "2026-01-15", 1e6, false, "rvo"); }
-  tamper("DROP TRIGGER audit_no_update; UPDATE audit SET payload = replace(payload, '1000000', '100000') WHERE seq = 3");
+  tamper("DROP TRIGGER audit_no_update; UPDATE audit SET payload = replace(payload, '1000000', '100000') WHERE seq = 4");
   const auto c = Registry(path_).verify_audit();
   EXPECT_FALSE(c.ok);
-  ASSERT_EQ(c.problems.size(), 1u);
-  EXPECT_EQ(c.problems[0], "entry 3: hash does not match its contents (the row was edited)");
+  ASSERT_EQ(c.problems.size(), 2u);
+  EXPECT_EQ(c.problems[0], "entry 4: hash does not match its contents (the row was edited)");
+  // Dropping the trigger changed the schema, which the state hash covers.
+  EXPECT_EQ(c.problems[1],
+            "data tables, meta or schema differ from the state recorded by entry 4 (changed outside the registry)");
 }
 
 TEST_F(RegistryTest, VerifyDetectsAnEditedDataRow) {
@@ -227,7 +161,34 @@ TEST_F(RegistryTest, VerifyDetectsAnEditedDataRow) {
   const auto c = Registry(path_).verify_audit();
   EXPECT_FALSE(c.ok);
   ASSERT_EQ(c.problems.size(), 1u);
-  EXPECT_EQ(c.problems[0], "data tables differ from the state recorded by entry 2 (changed outside the registry)");
+  EXPECT_EQ(c.problems[0],
+            "data tables, meta or schema differ from the state recorded by entry 3 (changed outside the registry)");
+}
+
+TEST_F(RegistryTest, RefusesBlankActorsImpossibleDatesAndAmountsBelowACent) {
+  Registry r(path_);
+  const auto refused = [&](auto&& write) {
+    try {
+      write();
+    } catch (const core::Error& e) {
+      return message(e);
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refused([&] { r.record_payment("acme", "2026-01-15", 1000, false, " "); }),
+            path_ + ": --actor: expected who makes the change (a name or role), found \" \"");
+  EXPECT_EQ(refused([&] { r.move_phase("acme", DealPhase::binding, "2025-12-01", "kgg", "\t"); }),
+            path_ + ": --reason: expected why the deal changes phase, found \"\\x09\"");
+  EXPECT_EQ(refused([&] { r.record_payment("acme", "2025-02-29", 1000, false, "rvo"); }),
+            path_ + ": --date: expected a date YYYY-MM-DD (a day of the calendar), found \"2025-02-29\"");
+  EXPECT_EQ(refused([&] { r.record_payment("acme", "2026-01-15", 1e-300, false, "rvo"); }),
+            path_ + ": --amount: expected an amount in EUR of at least 0.01, in whole cents, below 1e11, found 1e-300");
+  EXPECT_EQ(refused([&] { r.record_payment("acme", "2026-01-15", 100.005, false, "rvo"); }),
+            path_ + ": --amount: expected an amount in EUR of at least 0.01, in whole cents, below 1e11, found 100.005");
+  EXPECT_EQ(refused([&] { r.record_payment("acme", "2026-01-15", -5, false, "rvo"); }),
+            path_ + ": --amount: expected an amount in EUR of at least 0.01, in whole cents, below 1e11, found -5");
+  r.record_payment("acme", "2024-02-29", 1234.56, false, "rvo");  // a leap day, whole cents
+  EXPECT_EQ(r.audit_log().size(), 4u);
 }
 
 TEST_F(RegistryTest, InitRefusesAnExistingFileAndOpenRefusesAForeignOne) {
@@ -243,6 +204,33 @@ TEST_F(RegistryTest, InitRefusesAnExistingFileAndOpenRefusesAForeignOne) {
   EXPECT_THROW(Registry{other}, core::Error);
   EXPECT_THROW(Registry{path_ + ".missing"}, core::Error);
   fs::remove(other);
+}
+
+TEST_F(RegistryTest, ATruncatedFileIsNamedDamagedAndAnotherFileNotADatabase) {
+  { Registry(path_).record_payment("acme", "2026-01-15", 1e6, false, "rvo"); }  // closing checkpoints the WAL
+  const auto half = path_ + ".half";
+  {
+    std::ifstream in(path_, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(half, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  try {
+    Registry r(half);
+    r.portfolio();
+    FAIL() << "a half-truncated registry must be refused";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(message(e), half + ": expected a complete registry file, found a damaged or truncated database "
+                                 "(database disk image is malformed); restore it from a backup");
+  }
+  std::ofstream(half, std::ios::binary | std::ios::trunc) << "id,company\n";
+  try {
+    Registry r(half);
+    FAIL() << "a text file is not a registry";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(message(e), half + ": expected a decarbfund registry (made by `decarbfund registry init`), found a file "
+                                 "that is not a database");
+  }
+  fs::remove(half);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "../cli/cli_runner.hpp"
 #include "server/server.hpp"
+#include "shipped_options.hpp"
 
 namespace decarbfund::server {
 namespace {
@@ -28,12 +29,8 @@ class ProgrammeApi : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / fmt::format("decarbfund-programme-api-{}", ::getpid());
     fs::create_directories(dir_);
-    ServerOptions o;
-    o.data_dir = source("data/nl");
-    o.scenarios_dir = source("scenarios");
+    auto o = test::shipped_options();
     o.round_dirs = {source("examples/rounds")};
-    o.port = 0;
-    o.rate_per_s = 0;
     server_ = new Server(o);
     port_ = server_->start();
   }
@@ -165,7 +162,7 @@ TEST_F(ProgrammeApi, MonteCarloRefusesTooManyDrawsAndBadScenarios) {
   r = post("/api/montecarlo", "{oops");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
-  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["found"], "malformed JSON");
+  EXPECT_TRUE(body(r)["error"]["diagnostics"][0]["found"].get<std::string>().starts_with("malformed JSON at column 2: "));
 }
 
 TEST_F(ProgrammeApi, DealsListsTheDealFiles) {

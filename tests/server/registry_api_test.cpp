@@ -1,6 +1,7 @@
 // The registry endpoints (issue 8): reads open to all, writes by role, company-confidential
 // figures hidden from the public, errors by body key, and the audit chain intact after writes.
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,6 +16,7 @@
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
 #include "server/server.hpp"
+#include "shipped_options.hpp"
 
 namespace decarbfund::server {
 namespace {
@@ -53,13 +55,9 @@ class RegistryApi : public ::testing::Test {
     registry::Registry(db).import_deals(deals, texts, "test");
     deal_count_ = deals.size();
 
-    ServerOptions o;
-    o.data_dir = source("data/nl");
-    o.scenarios_dir = source("scenarios");
+    auto o = test::shipped_options();
     o.tokens = dir_ / "tokens";
     o.registry = db;
-    o.port = 0;
-    o.rate_per_s = 0;
     server_ = new Server(o);
     port_ = server_->start();
   }
@@ -175,6 +173,103 @@ TEST_F(RegistryApi, ProfitFiguresAreHiddenFromThePublic) {
   EXPECT_EQ(get("/api/registry/deals/yara", "wrong-token-0123456789abcdefgh")->status, 401);
 }
 
+/// Every number in a JSON document, including those written inside strings (audit payloads).
+void numbers_in(const json& j, std::vector<double>& out) {
+  if (j.is_number()) {
+    out.push_back(j.get<double>());
+  } else if (j.is_string()) {
+    const auto text = j.get<std::string>();
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t used = 0;
+      try {
+        out.push_back(std::stod(text.substr(i), &used));
+      } catch (const std::exception&) {
+      }
+      i += std::max<std::size_t>(used, 1);
+    }
+  } else if (j.is_structured()) {
+    for (const auto& v : j) {
+      numbers_in(v, out);
+    }
+  }
+}
+
+// Issue 15: "without a token, a deal's claw-back amount_eur and share give its hidden excess
+// profit exactly". Yara's claw-back is half the profit above a projected 0; a 2026 profit of
+// EUR 12,345,678 against EUR 20 m paid makes the claw-back EUR 6,172,839, below what was paid,
+// so the amount would give the profit away. No public answer may hold it, the profit, or
+// anything that is the profit times the share.
+TEST_F(RegistryApi, NothingConfidentialCanBeDerivedFromAPublicResponse) {
+  ASSERT_EQ(post("/api/registry/deals/yara/payments", R"({"date": "2026-06-01", "amount_eur": 2e7})", kManager)->status,
+            200);
+  ASSERT_EQ(post("/api/registry/deals/yara/monitoring",
+                 R"({"year": 2026, "verified_emissions_t": 2500000, "profit_eur": 12345678})", kAnalyst)
+                ->status,
+            200);
+  // The figures exist, and the fund's staff see them: the test can fail.
+  const auto inside = body(get("/api/registry/deals/yara?year=2026", kAnalyst));
+  const double share = inside["claw_back"]["share"].get<double>();
+  const double excess = inside["claw_back"]["excess_profit_eur"].get<double>();
+  const double amount = inside["claw_back"]["amount_eur"].get<double>();
+  ASSERT_DOUBLE_EQ(excess, 12'345'678);
+  ASSERT_DOUBLE_EQ(amount, share * excess);
+  ASSERT_LT(amount, inside["claw_back"]["paid_eur"].get<double>());
+
+  std::vector<double> numbers;
+  std::vector<std::string> paths = {"/api/registry/deals", "/api/registry/deals?year=2026", "/api/registry/audit",
+                                    "/api/deals", "/api/deals/yara/assessment"};
+  const auto listing = body(get("/api/registry/deals"));
+  for (const auto& d : listing["deals"]) {
+    paths.push_back("/api/registry/deals/" + d["deal"].get<std::string>());
+    paths.push_back("/api/registry/deals/" + d["deal"].get<std::string>() + "?year=2026");
+  }
+  for (const auto& path : paths) {
+    for (const char* token : {static_cast<const char*>(nullptr), kViewer}) {
+      const auto r = get(path, token);
+      ASSERT_TRUE(r) << path;
+      ASSERT_EQ(r->status, 200) << path;
+      numbers_in(body(r), numbers);
+    }
+  }
+  // The one total: public totals leave the withheld claw-back out, so it cannot be had by
+  // difference either.
+  const auto totals = body(get("/api/registry/deals?year=2026"))["totals"];
+  EXPECT_GE(totals["claw_back_withheld_deals"].get<int>(), 1);
+  const auto near = [](double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(b)); };
+  for (const double x : numbers) {
+    EXPECT_FALSE(near(x, excess)) << "the profit appears in a public answer";
+    EXPECT_FALSE(near(x, amount)) << "the claw-back amount appears in a public answer";
+    EXPECT_FALSE(near(x / share, excess)) << x << " divided by the share gives the profit";
+  }
+  double public_claw_backs = 0;
+  const auto public_list = body(get("/api/registry/deals?year=2026"));
+  for (const auto& d : public_list["deals"]) {
+    public_claw_backs += d["claw_back_eur"].is_null() ? 0.0 : d["claw_back_eur"].get<double>();
+  }
+  EXPECT_DOUBLE_EQ(totals["claw_back_eur"].get<double>(), public_claw_backs);
+}
+
+// A client that retries a payment after a lost reply pays once.
+TEST_F(RegistryApi, ARetriedPaymentWithTheSameIdempotencyKeyIsStoredOnce) {
+  httplib::Client c("127.0.0.1", port_);
+  const httplib::Headers h = {{"Authorization", std::string("Bearer ") + kManager}, {"Idempotency-Key", "pay-oci-1"}};
+  const std::string pay = R"({"date": "2026-02-01", "amount_eur": 1500000})";
+  const auto first = c.Post("/api/registry/deals/oci/payments", h, pay, "application/json");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  const auto retry = c.Post("/api/registry/deals/oci/payments", h, pay, "application/json");
+  ASSERT_TRUE(retry);
+  EXPECT_EQ(retry->status, 200);
+  EXPECT_EQ(retry->body, first->body);
+  const auto now = body(get("/api/registry/deals/oci?year=2026", kManager));
+  EXPECT_DOUBLE_EQ(now["status"]["paid_eur"].get<double>(), 1'500'000);
+  int pays = 0;
+  for (const auto& e : now["audit"]) {
+    pays += e["action"] == "pay";
+  }
+  EXPECT_EQ(pays, 1);
+}
+
 TEST_F(RegistryApi, BadRequestsNameTheirKey) {
   const auto unknown = post("/api/registry/deals/no-such-deal/payments", R"({"date": "2026-01-01", "amount_eur": 1})", kManager);
   EXPECT_EQ(unknown->status, 404);
@@ -211,12 +306,7 @@ TEST_F(RegistryApi, TheAuditChainVerifiesAfterTheWrites) {
 }
 
 TEST(RegistryApiAbsent, WithoutARegistryTheEndpointsSay404AndWritesStill401) {
-  ServerOptions o;
-  o.data_dir = source("data/nl");
-  o.scenarios_dir = source("scenarios");
-  o.port = 0;
-  o.rate_per_s = 0;
-  Server s(o);
+  Server s(test::shipped_options());
   httplib::Client c("127.0.0.1", s.start());
   const auto r = c.Get("/api/registry/deals");
   ASSERT_TRUE(r);

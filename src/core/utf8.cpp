@@ -1,0 +1,46 @@
+#include "core/utf8.hpp"
+
+namespace decarbfund::core {
+
+std::size_t find_invalid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  const auto n = s.size();
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  while (i < n) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Sequence length and the allowed range of the second byte (RFC 3629 §4, Table 3-7 of the
+    // Unicode standard): this is what rules out overlong forms and surrogates.
+    std::size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return i;
+    }
+    if (i + len > n || byte(i + 1) < lo || byte(i + 1) > hi) {
+      return i;
+    }
+    for (std::size_t k = 2; k < len; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) {
+        return i;
+      }
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace decarbfund::core
