@@ -23,9 +23,12 @@ void check_deal_levers(const model::Scenario& scenario, const model::DealBook* d
       deals == nullptr ? "a deal id of the deal files (this run has none: --no-deals or no <data>/deals)"
                        : fmt::format("a deal id of {} ({})", deals->dir, ids.empty() ? "no deals" : ids);
   core::Diagnostics diags;
-  for (const auto& [id, lever] : scenario.deal_phase) {
+  for (const auto& entry : scenario.deal_phase) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const std::string& id = entry.first;
+    const auto& lever = entry.second;
     const bool known = deals != nullptr && std::any_of(deals->deals.begin(), deals->deals.end(),
-                                                       [&](const model::Deal& d) { return d.id == id; });
+                                                       [&id](const model::Deal& d) { return d.id == id; });
     if (!known) {
       core::Diagnostic d;
       d.code = "scenario.unknown_deal";
