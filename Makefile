@@ -4,7 +4,7 @@ BUILD ?= build
 PRESET_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build demo test asan fuzz fuzz-smoke bench clean
+.PHONY: all deps configure build demo test asan fuzz fuzz-smoke bench clean doc-examples
 
 all: build
 
@@ -50,6 +50,11 @@ fuzz:
 fuzz-smoke:
 	@scripts/install-deps.sh
 	scripts/fuzz.sh 5
+
+# Rewrites every example output in README.md and docs/*.md with what the program prints now
+# (tests/docs/doc_examples_test.cpp checks them in `make test`); review the diff.
+doc-examples: build
+	cd $(BUILD) && DECARBFUND_UPDATE_DOCS=1 ctest -L docs --output-on-failure
 
 bench: build
 	$(BUILD)/bench/decarbfund_bench
