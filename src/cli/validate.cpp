@@ -1,5 +1,6 @@
 // `decarbfund validate DIR [--json]`: load a dataset, check it, print a summary (issue 2 §5).
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -24,13 +25,11 @@ nlohmann::ordered_json summary_json(const model::Model& m) {
   nlohmann::ordered_json j;
   const auto& s = m.sites;
   double base = 0;
-  double latest = 0;
   std::map<std::string, double> by_cluster;
   std::map<std::string, std::size_t> sites_by_category;
   std::size_t with_options = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     base += s.base_emissions_t[i];
-    latest += s.latest_emissions_t[i];
     by_cluster[m.clusters.id[s.cluster[i]]] += s.base_emissions_t[i];
     ++sites_by_category[std::string(
         model::kLevyCategoryNames[static_cast<std::size_t>(s.levy_category[i])])];
@@ -48,7 +47,36 @@ nlohmann::ordered_json summary_json(const model::Model& m) {
   j["clusters"] = m.clusters.size();
   j["infrastructure"] = m.infrastructure.size();
   j["base_year_emissions_t"] = base;
-  j["latest_verified_emissions_t"] = latest;
+  // History coverage (issue 12): how each site's figure in the last history year was obtained,
+  // and the share of base-year emissions those sites stand for.
+  const auto& h = m.history;
+  j["history_first_year"] = h.first_year;
+  j["history_last_year"] = h.last_year;
+  j["history_last_year_emissions_t"] = 0.0;
+  nlohmann::ordered_json coverage;
+  for (auto name : model::kHistoryBasisNames) {
+    coverage[std::string(name)] = {{"sites", 0}, {"base_emissions_share", 0.0}};
+  }
+  double last_total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = std::string(model::kHistoryBasisNames[static_cast<std::size_t>(
+        h.basis_of(static_cast<model::Index>(i), h.last_year))]);
+    coverage[b]["sites"] = coverage[b]["sites"].get<int>() + 1;
+    coverage[b]["base_emissions_share"] =
+        coverage[b]["base_emissions_share"].get<double>() + (base > 0 ? s.base_emissions_t[i] / base : 0.0);
+    last_total += h.emissions(static_cast<model::Index>(i), h.last_year);
+  }
+  j["history_last_year_emissions_t"] = last_total;
+  j["history_coverage"] = coverage;
+  nlohmann::ordered_json lambdas;
+  for (int y = h.first_year; y <= h.last_year; ++y) {
+    const auto k = static_cast<std::size_t>(y - h.first_year);
+    if (!std::isnan(h.published_total_t[k])) {
+      lambdas[std::to_string(y)] = {{"published_t", h.published_total_t[k]}, {"calibration_factor", h.calibration_factor[k]}};
+    }
+  }
+  j["history_calibration"] = lambdas;
+  j["activity_groups"] = m.activity.size();
   j["base_year_emissions_t_by_cluster"] = by_cluster;
   j["sites_by_levy_category"] = sites_by_category;
   return j;
@@ -72,8 +100,21 @@ void print_summary(const nlohmann::ordered_json& j) {
     fmt::print("  {:<24} {:>14.3f}\n", k, v.get<double>() / 1e6);
   }
   fmt::print("  {:<24} {:>14.3f}\n", "total (base year)", j["base_year_emissions_t"].get<double>() / 1e6);
-  fmt::print("  {:<24} {:>14.3f}\n", "total (latest verified)",
-             j["latest_verified_emissions_t"].get<double>() / 1e6);
+  const int last = j["history_last_year"].get<int>();
+  fmt::print("  {:<24} {:>14.3f}\n", fmt::format("total ({})", last),
+             j["history_last_year_emissions_t"].get<double>() / 1e6);
+  fmt::print("\n  history {}–{} ({} activity groups); how each site's {} figure was obtained:\n",
+             j["history_first_year"].get<int>(), last, j["activity_groups"].get<std::size_t>(), last);
+  for (const auto& [k, v] : j["history_coverage"].items()) {
+    if (v["sites"].get<int>() > 0) {
+      fmt::print("    {:<12} {:>5} sites  {:>6.1f} % of base-year emissions\n", k, v["sites"].get<int>(),
+                 100 * v["base_emissions_share"].get<double>());
+    }
+  }
+  for (const auto& [year, v] : j["history_calibration"].items()) {
+    fmt::print("    {}: NEa industry total {:.2f} Mt, calibration factor {:.3f}\n", year,
+               v["published_t"].get<double>() / 1e6, v["calibration_factor"].get<double>());
+  }
 }
 
 }  // namespace

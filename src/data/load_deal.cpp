@@ -409,9 +409,14 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
     if (cur.date < prev.date) {
       r.error(item["date"], join(at, "date"), "a date on or after " + prev.date, cur.date);
     }
-    if (!model::transition_allowed(prev.phase, cur.phase, paused_from)) {
+    // The same active phase again is a revision of its document (Tata's EoP of 2021, revised in
+    // 2022); anything else must be an allowed transition.
+    const bool revision = prev.phase == cur.phase && prev.phase != model::DealPhase::stopped &&
+                          prev.phase != model::DealPhase::paused;
+    if (!revision && !model::transition_allowed(prev.phase, cur.phase, paused_from)) {
       r.error(item["phase"], join(at, "phase"),
-              fmt::format("a phase reachable from {} (docs/deals.md, \"Phases\")", model::phase_name(prev.phase)),
+              fmt::format("a phase reachable from {} or a revision of it (docs/deals.md, \"Phases\")",
+                          model::phase_name(prev.phase)),
               std::string(model::phase_name(cur.phase)));
     }
   }

@@ -28,6 +28,9 @@ constexpr ColumnSpec kSites[] = {
     {"levy_category", T::text, true, 0, 0, "",
      "ets_industrial, waste_incineration, n2o or none (policy.md §1.2)"},
     {"nea_id", T::text, false, 0, 0, "", "NEa permit id"},
+    {"ets", T::text, false, 0, 0, "",
+     "yes when the installation surrenders EU ETS allowances, no otherwise; default: yes for "
+     "ets_industrial, no for other levy categories"},
     {"latitude", T::number, false, 50.5, 53.7, "degrees", "WGS84 latitude (the Netherlands)"},
     {"longitude", T::number, false, 3.2, 7.3, "degrees", "WGS84 longitude (the Netherlands)"},
     {"emissions_year", T::integer, true, 1990, 2100, "year", "year of emissions_t"},
@@ -64,7 +67,8 @@ constexpr ColumnSpec kOptions[] = {
      "change of biomass and biogas use"},
     {"co2_stored_t", T::number, true, 0, kMaxT, "t CO2/yr", "CO2 sent to transport and storage"},
     {"co2_store", T::text, false, 0, 0, "",
-     "infra_id of the CO2 store it needs; empty: any store serving the site's cluster"},
+     "infra_ids of the CO2 stores it may use, in preference order, separated by ';'; empty: any "
+     "store serving the site's cluster"},
     {"full_load_hours", T::number, true, 0, 8760, "h/yr",
      "full-load hours used to turn delta_electricity_gj into grid_need_mw"},
     {"grid_need_mw", T::number, true, 0, 1e5, "MW", "extra grid connection capacity needed"},
@@ -76,6 +80,17 @@ constexpr ColumnSpec kOptions[] = {
     {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
     {"source", T::text, true, 0, 0, "", "MIDDEN ids or URL"},
     {"notes", T::text, false, 0, 0, "", "conversions and assumptions"},
+    {"acts_on", T::text, false, 0, 0, "",
+     "section (replaces its exclusive group's process section) or remaining (acts on what the "
+     "site's section options leave, e.g. capture); default: remaining for add_on, else section"},
+    {"section_emissions_t", T::number, false, 0, kMaxT, "t CO2-eq/yr",
+     "emissions of the section it replaces in the site's emissions_year (the most it can cut); "
+     "empty: not stated (its own reduction is taken as the section)"},
+    {"status", T::text, false, 0, 0, "",
+     "option, announced, fid, construction or operating; fid, construction and operating are "
+     "committed (in every run from committed_year); default: announced for projects, else option"},
+    {"committed_year", T::integer, false, 2000, 2100, "year",
+     "first operating year of a committed project (status fid, construction or operating)"},
 };
 
 constexpr ColumnSpec kVerifiedEmissions[] = {
@@ -113,6 +128,58 @@ constexpr ColumnSpec kPrices[] = {
     {"value", T::number, true, -1e6, 1e6, "as the series name says", "price"},
     {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
     {"source", T::text, true, 0, 0, "", "URL"},
+    {"price_basis", T::text, false, 0, 0, "",
+     "nominal (EUR of that year, deflated at load with deflator.csv) or real (EUR of the dataset's "
+     "price_year); default real"},
+};
+
+constexpr ColumnSpec kDeflator[] = {
+    {"year", T::integer, true, 1990, 2100, "year", "year"},
+    {"cpi", T::number, true, 1, 1e4, "index", "consumer price index, any base (CBS 83131NED: 2015 = 100)"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kActivityGroups[] = {
+    {"group_id", T::text, true, 0, 0, "", "unique id, e.g. chemicals"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"nace", T::text, false, 0, 0, "",
+     "NACE code prefixes of its sites separated by ';' (longest prefix wins; '*' = every other site)"},
+    {"sites", T::text, false, 0, 0, "",
+     "site_ids that belong to the group whatever their NACE code, separated by ';'"},
+    {"source", T::text, true, 0, 0, "", "where the group's history comes from"},
+};
+
+constexpr ColumnSpec kActivity[] = {
+    {"group_id", T::text, true, 0, 0, "", "a group_id of activity-groups.csv"},
+    {"year", T::integer, true, 1990, 2100, "year", "year"},
+    {"index", T::number, true, 0, 10, "", "production index, 1 in the dataset's base_year"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL and reasoning"},
+};
+
+constexpr ColumnSpec kClosures[] = {
+    {"site_id", T::text, true, 0, 0, "", "a site_id of sites.csv"},
+    {"year", T::integer, true, 1990, 2100, "year", "first year without production"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kPublished[] = {
+    {"series", T::text, true, 0, 0, "", "what the figure is; the unit is in the name"},
+    {"year", T::integer, true, 1990, 2100, "year", "year the figure is for"},
+    {"value", T::number, true, -1e15, 1e15, "as the series name says", "the published figure"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kInfrastructureContracts[] = {
+    {"infra_id", T::text, true, 0, 0, "", "an infra_id of infrastructure.csv"},
+    {"site_id", T::text, true, 0, 0, "", "the contract holder's site"},
+    {"amount", T::number, true, 0, 1e9, "MW or t CO2/yr", "capacity reserved, in the item's unit"},
+    {"from_year", T::integer, true, 2000, 2100, "year", "first year"},
+    {"to_year", T::integer, true, 2000, 2100, "year", "last year"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL"},
 };
 
 constexpr TableSpec kTables[] = {
@@ -123,6 +190,12 @@ constexpr TableSpec kTables[] = {
     {"infrastructure", "infrastructure items whose capacity limits options", kInfrastructure},
     {"infrastructure_capacity", "capacity per infrastructure item and year", kInfrastructureCapacity},
     {"prices", "price paths per series and year", kPrices},
+    {"deflator", "consumer price index per year: the one price basis (docs/model.md)", kDeflator},
+    {"activity_groups", "production groups and the NACE codes of their sites", kActivityGroups},
+    {"activity", "production index per group and year (history and default path)", kActivity},
+    {"closures", "sites that stopped producing, from a year on", kClosures},
+    {"published", "published figures the hindcast compares with", kPublished},
+    {"infrastructure_contracts", "infrastructure capacity contracted to named sites", kInfrastructureContracts},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "data/csv_reader.hpp"
+#include "model/model.hpp"
 
 namespace decarbfund::data {
 
@@ -33,6 +34,11 @@ inline constexpr std::string_view kLevyCategories[] = {"ets_industrial", "waste_
 inline constexpr std::string_view kOptionKinds[] = {"replace", "add_on", "project"};
 /// Infrastructure kinds as spelled in infrastructure.csv.
 inline constexpr std::string_view kInfrastructureKinds[] = {"grid", "co2_storage", "hydrogen"};
+/// What an option acts on (options.csv `acts_on`) and where a project stands (`status`).
+inline constexpr std::string_view kActsOn[] = {"section", "remaining"};
+inline constexpr const auto& kOptionStatus = model::kOptionStatusNames;
+/// Price basis of a prices.csv row.
+inline constexpr std::string_view kPriceBasis[] = {"nominal", "real"};
 /// How a figure was obtained (data-sources.md labels): stated by the source, derived, estimated.
 inline constexpr std::string_view kBasis[] = {"stated", "derived", "estimate"};
 /// Price series in prices.csv; the unit is part of the name.

@@ -24,6 +24,32 @@ enum class Basis : std::uint8_t { stated, derived, estimate };
 /// or a company's announced project.
 enum class OptionKind : std::uint8_t { replace, add_on, project };
 
+/// What an option's reduction applies to (docs/model.md "Options that add up"):
+///  - section: it replaces a process section (its exclusive group); its reduction −Δ is at most
+///    the section's emissions, and the sections of one site add up to at most the site's;
+///  - remaining: it acts on what the site emits after its section options (capture on the stack):
+///    it removes the share −Δ / E0 of what is left, so two such options never remove more than all.
+enum class ActsOn : std::uint8_t { section, remaining };
+
+/// Where a project stands (options.csv `status`): `option` is a MIDDEN alternative or an idea;
+/// `announced` a company's stated project; `fid` past its final investment decision;
+/// `construction` being built; `operating` running. fid, construction and operating are
+/// committed: they happen in every run from `committed_year` (docs/model.md "Committed projects").
+enum class OptionStatus : std::uint8_t { option, announced, fid, construction, operating };
+/// The `status` column's words, in the enum's order (docs/data-format.md).
+inline constexpr std::string_view kOptionStatusNames[] = {"option", "announced", "fid", "construction", "operating"};
+inline constexpr std::string_view status_name(OptionStatus s) { return kOptionStatusNames[static_cast<std::size_t>(s)]; }
+inline constexpr bool is_committed(OptionStatus s) {
+  return s == OptionStatus::fid || s == OptionStatus::construction || s == OptionStatus::operating;
+}
+
+/// How a site's emissions in a year of its history were obtained (docs/model.md "Baseline"):
+/// the dataset's base figure, a published (verified) figure, a share of a published total
+/// (calibrated), the base figure moved by the activity index alone (estimate), or a closure.
+enum class HistoryBasis : std::uint8_t { base, verified, calibrated, estimate, closed };
+inline constexpr std::array<std::string_view, 5> kHistoryBasisNames = {"base", "verified", "calibrated",
+                                                                       "estimate", "closed"};
+
 enum class InfrastructureKind : std::uint8_t { grid, co2_storage, hydrogen };
 inline constexpr std::size_t kInfrastructureKindCount = 3;
 
@@ -83,14 +109,23 @@ struct Sites {
   std::vector<std::string> source;
   std::vector<Index> cluster;
   std::vector<LevyCategory> levy_category;
+  /// Whether the installation surrenders EU ETS allowances (sites.csv `ets`): its avoided tonnes
+  /// are worth the ETS price. Not the same as the levy category: Vattenfall's Velsen plants are in
+  /// the ETS and outside the levy; waste incinerators report under ETS rules but surrender nothing.
+  std::vector<std::uint8_t> in_ets;
   std::vector<double> latitude;   ///< NaN where unknown
   std::vector<double> longitude;  ///< NaN where unknown
   std::vector<int> base_year;              ///< year of base_emissions_t as in sites.csv
   std::vector<double> base_emissions_t;    ///< sites.csv emissions_t, t CO2-eq/yr
-  std::vector<int> latest_year;            ///< newest verified year (verified_emissions or base)
-  std::vector<double> latest_emissions_t;  ///< emissions in latest_year, t CO2-eq/yr
-  std::vector<double> dpr_basis_t;         ///< Σ benchmark × activity (DESIGN §4.1), t/yr
+  std::vector<double> dpr_basis_t;         ///< Σ benchmark × activity (DESIGN §4.1), t/yr, base year
+  std::vector<Index> activity_group;       ///< into ActivityGroups (by NACE, activity-groups.csv)
+  std::vector<int> closed_from;            ///< first year without production (closures.csv), 0 = open
   std::vector<Index> option_begin;         ///< size() + 1 offsets into Options
+  /// Whether the site is in NEa's "industrie" scope, the one its published totals cover: an ETS
+  /// installation outside electricity supply (NACE 35). docs/model.md "Baseline".
+  bool in_nea_industry(Index s) const {
+    return levy_category[s] == LevyCategory::ets_industrial && nace[s].rfind("35", 0) != 0;
+  }
   std::size_t size() const { return id.size(); }
 };
 
@@ -118,7 +153,15 @@ struct Options {
   std::vector<double> delta_hydrogen_gj;
   std::vector<double> delta_biomass_gj;
   std::vector<double> co2_stored_t;
-  std::vector<Index> co2_store;  ///< infrastructure index, or kNone (any store serving the cluster)
+  /// CO2 stores it may use, in preference order (options.csv `co2_store`, ';'-separated); empty
+  /// = any store serving the site's cluster.
+  std::vector<std::vector<Index>> co2_stores;
+  std::vector<ActsOn> acts_on;
+  /// Emissions of the section the option replaces at the site's base year (t/yr); for `remaining`
+  /// options the site's base emissions. NaN where not stated (then the option's own reduction).
+  std::vector<double> section_emissions_t;
+  std::vector<OptionStatus> status;
+  std::vector<int> committed_year;  ///< first operating year of a committed project, 0 otherwise
   std::vector<double> full_load_hours;
   std::vector<double> grid_need_mw;
   std::vector<double> lifetime_yr;
@@ -127,6 +170,22 @@ struct Options {
   std::vector<int> lead_time_yr;
   std::size_t size() const { return id.size(); }
   std::size_t exclusive_group_count = 0;
+};
+
+/// Capacity of an infrastructure item contracted to one site (infrastructure-contracts.csv), e.g.
+/// Porthos's 2.5 Mt/yr sold to four named customers: reserved for that site's options from
+/// `from_year` to `to_year`, not open to others (docs/model.md "Infrastructure ledgers").
+struct InfrastructureContract {
+  Index infra = kNone;
+  Index site = kNone;  ///< the holder's site (kNone for a deal's reservation)
+  double amount = 0;   ///< MW or t/yr, as the item's capacity
+  int from_year = 0;
+  int to_year = 0;
+  std::string source;
+  /// A maatwerk deal's reservation (its file's government_commitments.infrastructure, index of
+  /// the deal in the run's deal list): capacity the state arranges for the deal on top of the
+  /// item's (reciprocity, policy.md §2.5), used by the deal's options while the deal delivers.
+  Index deal = kNone;
 };
 
 /// Infrastructure items with a yearly capacity ledger (DESIGN §3).
@@ -141,11 +200,60 @@ struct Infrastructure {
   /// Capacity per year: MW for grid and hydrogen, t CO2/yr for CO2 storage. Years before the
   /// first row read 0 (not yet built); years after the last row hold the last value.
   std::vector<YearSeries> capacity;
+  std::vector<InfrastructureContract> contracts;
   std::size_t size() const { return id.size(); }
   double capacity_at(Index i, int year) const {
     const auto& s = capacity[i];
     return s.empty() || year < s.first_year ? 0.0 : s.at(year);
   }
+};
+
+/// Production/activity groups (activity.csv, docs/model.md "Activity"): an index per year that
+/// moves a site's emissions and its DPR basis together, 1 in the dataset's base year. History
+/// years come from CBS/NEa figures, later years are the default path a scenario may replace.
+struct ActivityGroups {
+  std::vector<std::string> id;    ///< e.g. "chemicals", "refining"
+  std::vector<std::string> name;
+  std::vector<YearSeries> index;  ///< per group
+  std::vector<std::string> source;  ///< per group: where its history years come from
+  std::size_t size() const { return id.size(); }
+  Index find(std::string_view group) const;
+};
+
+/// Every site's emissions over the history years (docs/model.md "Baseline"): the base figure, then
+/// a published figure where one exists, else the site's share of NEa's published total for its
+/// scope (calibrated), else the base figure moved by its activity index (estimate).
+struct History {
+  int first_year = 0;  ///< the dataset's base year
+  int last_year = 0;   ///< the last year with a published total (the last calibrated year)
+  std::vector<double> emissions_t;   ///< [site × years]
+  std::vector<HistoryBasis> basis;   ///< [site × years]
+  /// Per year: the calibration factor λ that closes the NEa scope to its published total
+  /// (1 where the year has no total), and that total (NaN where none).
+  std::vector<double> calibration_factor;
+  std::vector<double> published_total_t;
+  int years() const { return last_year - first_year + 1; }
+  double emissions(Index site, int year) const {
+    return emissions_t[static_cast<std::size_t>(site) * static_cast<std::size_t>(years()) +
+                       static_cast<std::size_t>(year - first_year)];
+  }
+  HistoryBasis basis_of(Index site, int year) const {
+    return basis[static_cast<std::size_t>(site) * static_cast<std::size_t>(years()) +
+                 static_cast<std::size_t>(year - first_year)];
+  }
+};
+
+/// Published figures a hindcast compares with (published.csv): national totals, the levy's DPR
+/// deposits and revenue (docs/data-sources.md "History").
+struct Published {
+  std::vector<std::string> series;  ///< e.g. "nea_industry_emissions_t", "levy_dpr_deposited"
+  std::vector<int> year;
+  std::vector<double> value;
+  std::vector<Basis> basis;
+  std::vector<std::string> source;
+  std::size_t size() const { return series.size(); }
+  /// Row of (series, year), or kNone.
+  Index find(std::string_view series_name, int year_of) const;
 };
 
 /// The whole loaded dataset.
@@ -155,8 +263,19 @@ struct Model {
   Sites sites;
   Options options;
   Infrastructure infrastructure;
+  /// Price paths in EUR of info.price_year (nominal rows of prices.csv deflated at load).
   std::array<YearSeries, kPriceSeriesCount> prices;
   const YearSeries& price(PriceSeries s) const { return prices[static_cast<std::size_t>(s)]; }
+  ActivityGroups activity;
+  History history;
+  Published published;
+  /// Consumer price index (deflator.csv), any base; nominal EUR of year y become EUR of
+  /// info.price_year by × cpi(price_year) / cpi(y). Years past the table hold its last value.
+  YearSeries cpi;
+  /// `eur` nominal in `year` as EUR of the dataset's price year (docs/model.md "Price basis").
+  double real_eur(double eur, int year) const {
+    return cpi.empty() ? eur : eur * cpi.at(info.price_year) / cpi.at(year);
+  }
 
   /// Index of a site/option/infrastructure item by id, or kNone (linear: for edges, not loops).
   Index find_site(std::string_view id) const;

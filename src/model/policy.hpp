@@ -41,6 +41,11 @@ struct LevyPolicy {
   /// Minimum CO2 price for industry, EUR/t (policy.md §8.5): a second tariff on the emissions
   /// covered by DPRs. Empty = off (the default: its year values are a gap in policy.md §8.5).
   YearSeries minimum_price_eur_per_t;
+  /// Whether the money amounts above (tariffs, ETS reference and minimum prices) are nominal EUR
+  /// of their year, as statutes state them (the default), or EUR of the dataset's price year.
+  /// simulate() works in the dataset's price year: sim::resolve_inputs converts nominal amounts
+  /// once with the dataset's deflator (docs/model.md "Price basis").
+  bool nominal = true;
 };
 
 }  // namespace decarbfund::model

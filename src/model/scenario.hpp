@@ -37,6 +37,9 @@ struct ResponseParams {
   /// Expected CO2 price used in NPVs: "current" (this year's price held flat) or "path"
   /// (the scenario's future prices over the lifetime).
   bool foresight = true;
+  /// Share of its full yearly effect an option reaches in its first operating year (commissioning
+  /// ramp-up; docs/model.md "Ramp-up"): 0.5 = commissioned mid-year on average. Later years: 1.
+  double first_year_output_share = 0.5;
 };
 
 /// A what-if phase for one maatwerk deal (`package.deal_phase.<deal id>`, docs/scenarios.md):
@@ -61,6 +64,12 @@ struct Scenario {
   ResponseParams response;
   /// Price series overriding the dataset's (series name as in prices.csv → per-year values).
   std::map<std::string, YearSeries> prices;
+  /// Whether `prices` are nominal EUR of their year (`prices_basis: nominal`) rather than EUR of
+  /// the dataset's price year (the default).
+  bool prices_nominal = false;
+  /// Production index paths overriding the dataset's activity.csv (group id → per-year index,
+  /// 1 in the dataset's base year): a world key (docs/scenarios.md "activity").
+  std::map<std::string, YearSeries> activity;
   /// Years each infrastructure item arrives later than the dataset says (infra_id → years).
   std::map<std::string, int> infrastructure_delay_yr;
   /// Whether this lot's package (deals, SME scheme, other support) is switched on.

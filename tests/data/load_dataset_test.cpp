@@ -32,9 +32,15 @@ TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   EXPECT_EQ(m->options.id[2], "O3");
   EXPECT_EQ(m->options.exclusive_group[2], m->options.exclusive_group[3]);
   EXPECT_EQ(m->sites.levy_category[2], model::LevyCategory::waste_incineration);
-  EXPECT_EQ(m->sites.latest_year[0], 2023);
-  EXPECT_EQ(m->sites.latest_emissions_t[0], 950000);
   EXPECT_EQ(m->sites.base_emissions_t[0], 1000000);
+  // The history: base year, then the verified 2023 figure; years between move with the (flat,
+  // table-less) activity index, and the history ends at the last verified year.
+  EXPECT_EQ(m->history.first_year, 2020);
+  EXPECT_EQ(m->history.last_year, 2023);
+  EXPECT_EQ(m->history.emissions(0, 2023), 950000);
+  EXPECT_EQ(m->history.basis_of(0, 2023), model::HistoryBasis::verified);
+  EXPECT_EQ(m->history.emissions(0, 2021), 1000000);
+  EXPECT_EQ(m->history.basis_of(0, 2021), model::HistoryBasis::estimate);
   // Unstated ranges fall back to the central value.
   EXPECT_EQ(m->options.capex_low_eur[1], 200000000);
   EXPECT_EQ(m->options.delta_emissions_low_t[0], -220000);
@@ -48,7 +54,7 @@ TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   EXPECT_EQ(m->infrastructure.capacity_at(grid, 2027), 100);
   EXPECT_EQ(m->infrastructure.capacity_at(grid, 2028), 300);
   EXPECT_EQ(m->infrastructure.clusters[store].size(), 2u);
-  EXPECT_EQ(m->options.co2_store[1], store);
+  EXPECT_EQ(m->options.co2_stores[1], std::vector<model::Index>{store});
   // Prices: linear between stated years, flat outside.
   const auto& ets = m->price(model::PriceSeries::ets_eur_per_t);
   EXPECT_DOUBLE_EQ(ets.at(2022), 45.0);
@@ -141,8 +147,8 @@ TEST(LoadDatasetErrors, UnknownLevyCategory) {
 
 TEST(LoadDatasetErrors, StoreOfWrongKind) {
   EXPECT_EQ(errors_after("options.csv", "300000,store,", "300000,grid_port,"),
-            Msgs{"options.csv:3: field 'co2_store': expected an infra_id of kind co2_storage in "
-                 "infrastructure.csv, found \"grid_port\""});
+            Msgs{"options.csv:3: field 'co2_store': expected infra_ids of kind co2_storage in "
+                 "infrastructure.csv separated by ';', found \"grid_port\""});
 }
 
 TEST(LoadDatasetErrors, LowAboveHigh) {
@@ -176,7 +182,8 @@ TEST(LoadDatasetErrors, MissingColumn) {
 TEST(LoadDatasetErrors, ManifestUnknownTable) {
   EXPECT_EQ(errors_after("dataset.yaml", "  prices: [prices.csv]", "  price: [prices.csv]"),
             Msgs{"dataset.yaml:15: tables.price: expected one of the tables clusters, sites, options, "
-                 "verified_emissions, infrastructure, infrastructure_capacity, prices, found \"price\""});
+                 "verified_emissions, infrastructure, infrastructure_capacity, prices, deflator, "
+                 "activity_groups, activity, closures, published, infrastructure_contracts, found \"price\""});
 }
 
 TEST(LoadDatasetErrors, ManifestWrongVersion) {

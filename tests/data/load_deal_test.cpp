@@ -137,7 +137,7 @@ TEST(LoadDeal, HistoryMustFollowAllowedTransitions) {
   const auto text = replace(replace(kGood, "phase: jloi, date: 2025", "phase: binding, date: 2025"),
                             "phase: jloi\n", "phase: binding\n");
   EXPECT_EQ(bad(text),
-            "deal.yaml:7: history[1].phase: expected a phase reachable from eop (docs/deals.md, \"Phases\"), "
+            "deal.yaml:7: history[1].phase: expected a phase reachable from eop or a revision of it (docs/deals.md, \"Phases\"), "
             "found binding\n");
 }
 

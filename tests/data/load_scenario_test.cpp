@@ -116,7 +116,7 @@ TEST(LoadScenario, UnknownKeyNamesAllowedKeys) {
                    "keys version, first_year, last_year, tariff_eur_per_t, reduction_factor, "
                    "ets_reference_price_eur_per_t, avi_correction_factor, "
                    "minimum_price_eur_per_t, dpr_trading, carry_back, "
-                   "avi_trading_among_avis_only, found an unknown key\n");
+                   "avi_trading_among_avis_only, price_basis, found an unknown key\n");
 }
 
 TEST(LoadScenario, WrongTypeNamesKeyPathAndUnit) {
