@@ -30,7 +30,9 @@ void add_import_midden(CLI::App& app, int& status) {
     const data::MiddenImportReport r = data::import_midden(args->midden_dir, args->out_dir);
     std::printf("plants (sites written): %zu\n", r.plants);
     std::printf("alternative configurations: %zu\n", r.alternatives);
-    std::printf("options written: %zu\n", r.options);
+    std::printf("options written: %zu (%zu of them routes of several alternatives, %zu alternatives in "
+                "those beyond the first)\n",
+                r.options, r.routes, r.in_routes);
     std::printf("alternatives skipped: %zu\n", r.skipped);
     for (const auto& [reason, n] : r.skipped_by_reason) {
       std::printf("  %-24s %zu\n", reason.c_str(), n);

@@ -167,8 +167,20 @@ ConfigYear evaluate_config(const MiddenConfig& c, const MiddenCard& t) {
       }
     }
     if (!gj) {
+      // A fuel stated by mass: its default net calorific value (midden_units.cpp), noted.
+      if (const auto mt = mass_t(f.amount, f.unit)) {
+        if (const auto ncv = default_heating_value_gj_per_t(f.commodity_id)) {
+          gj = *mt * ncv->value;
+          y.assumptions.push_back(fmt::format("{} {} {} \"{}\" {} {} at {} GJ/t ({})", t.technology_id, io, f.index,
+                                              f.name, csv_number(f.amount), f.unit, csv_number(ncv->value),
+                                              ncv->source));
+        }
+      }
+    }
+    if (!gj) {
+      ++y.unconverted;
       y.assumptions.push_back(fmt::format(
-          "{} {} {} \"{}\" {} {} not converted to GJ (no heating value); left out", t.technology_id,
+          "{} {} {} \"{}\" {} {} not converted to GJ (no heating value)", t.technology_id,
           io, f.index, f.name, csv_number(f.amount), f.unit.empty() ? "(no unit)" : f.unit));
       continue;
     }

@@ -46,6 +46,9 @@ struct ConfigYear {
   double capex_high_eur = -1;  ///< < 0: not stated
 
   std::vector<std::string> assumptions;  ///< stated assumptions, one sentence each
+  /// Energy inputs or outputs the importer could not turn into GJ (no unit it knows, no heating
+  /// value): an option with any is not written (docs/midden-import.md §6), never priced at 0.
+  int unconverted = 0;
 };
 
 /// The amount of main output the card's values refer to: the output line whose commodity is the

@@ -29,6 +29,10 @@ struct MiddenImportReport {
   std::vector<MiddenImportNote> notes;  ///< skipped or assumed, with reasons
   std::vector<std::string> files_written;
   std::size_t skipped = 0;  ///< alternatives not written as options
+  /// Alternatives written as parts of a route option beyond its first (docs/midden-import.md
+  /// §3.1): options + skipped + in_routes = alternatives.
+  std::size_t in_routes = 0;
+  std::size_t routes = 0;  ///< options made of two or more alternatives
   std::map<std::string, std::size_t> skipped_by_reason;  ///< short reason → alternatives
   std::size_t assumed = 0;  ///< assumption notes
 };

@@ -133,4 +133,24 @@ Carrier carrier_of(std::string_view commodity_id) {
   return Carrier::none;
 }
 
+std::optional<HeatingValue> default_heating_value_gj_per_t(std::string_view commodity_id) {
+  // IPCC 2006 Guidelines for National GHG Inventories, Vol. 2, Ch. 1, Table 1.2 (default NCVs,
+  // TJ/Gg = GJ/t): wood/wood waste 15.6; other primary solid biomass 11.6; other biogas 50.4.
+  // https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf
+  static constexpr std::pair<std::string_view, HeatingValue> kTable[] = {
+      {"CD0177", {15.6, "IPCC 2006 default NCV of wood/wood waste"}},
+      {"CD0421", {11.6, "IPCC 2006 default NCV of other primary solid biomass"}},
+      {"CD0209", {50.4, "IPCC 2006 default NCV of other biogas"}},
+      {"CD0521", {50.4, "IPCC 2006 default NCV of other biogas"}},
+      {"CD0524", {50.4, "IPCC 2006 default NCV of other biogas"}},
+      {"CD0192", {50.4, "IPCC 2006 default NCV of other biogas"}},
+  };
+  for (const auto& [id, hv] : kTable) {
+    if (id == commodity_id) {
+      return hv;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace decarbfund::data::detail

@@ -48,6 +48,15 @@ std::optional<double> energy_gj(double amount, std::string_view unit);
 /// Mass in t of `amount` in `unit` (kg, t/tonne, kt, Mt); nullopt for other units.
 std::optional<double> mass_t(double amount, std::string_view unit);
 
+/// A fuel's default net calorific value when a card states it by mass, with its source.
+struct HeatingValue {
+  double value;  ///< GJ per t
+  std::string_view source;
+};
+/// The default for a commodity id (cd.json), nullopt when the table has none: solid and wet
+/// biomass and biogas, from the IPCC 2006 Guidelines' default net calorific values.
+std::optional<HeatingValue> default_heating_value_gj_per_t(std::string_view commodity_id);
+
 /// What a cd.json commodity counts as in options.csv.
 enum class Carrier { none, gas, electricity, hydrogen, biomass, steam_heat, co2_captured, co2_stored };
 
