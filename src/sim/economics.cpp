@@ -75,40 +75,27 @@ double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index
 }
 
 double option_npv(const model::Options& o, const Inputs& in, model::Index i, int decided, int start,
-                  std::span<const double> co2_value) {
+                  std::span<const double> co2_value, double avoided, std::span<const double> scale) {
   const double r = in.response.hurdle_rate;
-  const double avoided = -in.option_delta_emissions_t[i];
   const int life = std::max(1, static_cast<int>(std::lround(o.lifetime_yr[i])));
   const double d = 1.0 / (1.0 + r);
   double discount = discount_power(d, start - decided);
   double npv = -in.option_capex_eur[i] * discount;
   const auto& p = in.prices;
-  const std::size_t n = p.gas_eur_per_gj.size();
-  if (n > 0 && p.electricity_eur_per_gj.size() == n && p.hydrogen_eur_per_gj.size() == n &&
-      p.biomass_eur_per_gj.size() == n && p.co2_transport_storage_eur_per_t.size() == n && !co2_value.empty()) {
-    // option_operating_cost() inlined with the option's coefficients read once: the same
-    // expression in the same order, so the same bits, without reloading them every year (this
-    // loop is most of simulate()'s time).
-    const double om = o.fixed_om_eur[i], gas = o.delta_gas_gj[i], el = o.delta_electricity_gj[i];
-    const double h2 = o.delta_hydrogen_gj[i], bio = o.delta_biomass_gj[i], stored = o.co2_stored_t[i];
-    const int last_price = static_cast<int>(n) - 1;
-    const int last_value = static_cast<int>(co2_value.size()) - 1;
-    for (int k = 0; k < life; ++k) {
-      const int y = start + k;
-      const auto yp = static_cast<std::size_t>(std::clamp(y, 0, last_price));
-      const double cost = om + gas * p.gas_eur_per_gj[yp] + el * p.electricity_eur_per_gj[yp] +
-                          h2 * p.hydrogen_eur_per_gj[yp] + bio * p.biomass_eur_per_gj[yp] +
-                          stored * p.co2_transport_storage_eur_per_t[yp];
-      npv += (avoided * co2_value[static_cast<std::size_t>(std::clamp(y, 0, last_value))] - cost) * discount;
-      discount *= d;
-    }
-    return npv;
-  }
+  const double om = o.fixed_om_eur[i], gas = o.delta_gas_gj[i], el = o.delta_electricity_gj[i];
+  const double h2 = o.delta_hydrogen_gj[i], bio = o.delta_biomass_gj[i], stored = o.co2_stored_t[i];
+  const int last_price = static_cast<int>(p.gas_eur_per_gj.size()) - 1;
+  const int last_value = static_cast<int>(co2_value.size()) - 1;
+  const int last_scale = static_cast<int>(scale.size()) - 1;
   for (int k = 0; k < life; ++k) {
     const int y = start + k;
-    const double value = co2_value[static_cast<std::size_t>(
-        std::clamp(y, 0, static_cast<int>(co2_value.size()) - 1))];
-    npv += (avoided * value - option_operating_cost(o, in, i, y)) * discount;
+    const auto yp = static_cast<std::size_t>(std::clamp(y, 0, last_price));
+    const double s = scale[static_cast<std::size_t>(std::clamp(y, 0, last_scale))];
+    const double energy = gas * p.gas_eur_per_gj[yp] + el * p.electricity_eur_per_gj[yp] +
+                          h2 * p.hydrogen_eur_per_gj[yp] + bio * p.biomass_eur_per_gj[yp] +
+                          stored * p.co2_transport_storage_eur_per_t[yp];
+    npv += (s * (avoided * co2_value[static_cast<std::size_t>(std::clamp(y, 0, last_value))] - energy) - om) *
+           discount;
     discount *= d;
   }
   return npv;

@@ -25,8 +25,13 @@ double option_cost_per_t(const model::Options& options, const Inputs& in, model:
 /// NPV in EUR, discounted to the decision year index `decided`, of option `o` operating from year
 /// index `start` for its lifetime, when each avoided tonne in year index y is worth
 /// `co2_value_eur_per_t[y]` (ETS price + the levy's marginal price the site expects):
-///   NPV = −capex·(1+r)^−(start−decided) + Σ_k [avoided·value(y) − operating cost(y)]·(1+r)^−(y−decided)
+///   NPV = −capex·(1+r)^−(start−decided)
+///         + Σ_y [s(y)·avoided·value(y) − O&M − s(y)·energy cost(y)]·(1+r)^−(y−decided)
+/// `avoided_t` is what it removes at the site's base production given the site's other options
+/// (sim::marginal_reduction_t), and `scale[y]` = s(y) the site's production relative to that base
+/// times the ramp-up share: tonnes and energy move with production, capex and fixed O&M do not.
 double option_npv(const model::Options& options, const Inputs& in, model::Index o, int decided,
-                  int start, std::span<const double> co2_value_eur_per_t);
+                  int start, std::span<const double> co2_value_eur_per_t, double avoided_t,
+                  std::span<const double> scale);
 
 }  // namespace decarbfund::sim

@@ -2,13 +2,148 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace decarbfund::sim {
+
+namespace {
+
+/// A levy amount series in EUR of the dataset's price year: each stated year converted from its
+/// own year's EUR, years past the last stated one holding the last real value (a statute's last
+/// amount is kept in real terms, docs/model.md "Price basis").
+model::YearSeries real_series(const model::Model& model, const model::YearSeries& nominal) {
+  model::YearSeries out;
+  for (int y = nominal.first_year; !nominal.empty() && y <= nominal.last_year(); ++y) {
+    out.set(y, model.real_eur(nominal.at(y), y));
+  }
+  return out;
+}
+
+/// The levy of `scenario` with every money amount in EUR of the dataset's price year.
+model::LevyPolicy real_levy(const model::Model& model, const model::LevyPolicy& levy) {
+  if (!levy.nominal) {
+    return levy;
+  }
+  model::LevyPolicy out = levy;
+  for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+    out.tariff_eur_per_t[c] = real_series(model, levy.tariff_eur_per_t[c]);
+  }
+  out.ets_reference_price_eur_per_t = real_series(model, levy.ets_reference_price_eur_per_t);
+  out.minimum_price_eur_per_t = real_series(model, levy.minimum_price_eur_per_t);
+  out.nominal = false;
+  return out;
+}
+
+/// A site's production index path relative to its emissions year (Inputs::site_activity).
+void fill_activity(const model::Model& model, const model::Scenario& scenario, model::Index s, Inputs& in) {
+  const auto& sites = model.sites;
+  const auto& h = model.history;
+  const auto group = sites.activity_group[s];
+  model::YearSeries index = model.activity.index[group == model::kNone ? 0 : group];
+  if (const auto it = scenario.activity.find(model.activity.id[group == model::kNone ? 0 : group]);
+      it != scenario.activity.end()) {
+    for (int y = it->second.first_year; y <= it->second.last_year(); ++y) {
+      index.set(y, it->second.at(y));  // check_scenario keeps overrides after the history
+    }
+  }
+  const double e0 = sites.base_emissions_t[s];
+  const double at_base = index.at(sites.base_year[s], 1.0);
+  const double last = e0 > 0 && h.years() > 0 ? h.emissions(s, h.last_year) / e0 : 1.0;
+  const double at_last = index.at(h.last_year, 1.0);
+  for (int y = 0; y < in.years(); ++y) {
+    const int year = in.start_year + y;
+    double a = 1.0;
+    if (sites.closed_from[s] != 0 && year >= sites.closed_from[s]) {
+      a = 0.0;
+    } else if (e0 <= 0) {
+      a = 1.0;  // emits nothing either way
+    } else if (year >= h.first_year && year <= h.last_year) {
+      a = h.emissions(s, year) / e0;
+    } else if (year < h.first_year) {
+      a = at_base > 0 ? index.at(year, 1.0) / at_base : 1.0;
+    } else {
+      a = at_last > 0 ? last * index.at(year, 1.0) / at_last : last;
+    }
+    in.site_activity[static_cast<std::size_t>(s) * static_cast<std::size_t>(in.years()) +
+                     static_cast<std::size_t>(y)] = a;
+  }
+}
+
+}  // namespace
+
+void check_scenario(const model::Model& model, const model::Scenario& scenario, core::Diagnostics& diags) {
+  for (const auto& [group, series] : scenario.activity) {
+    if (model.activity.find(group) == model::kNone) {
+      std::string known;
+      for (const auto& g : model.activity.id) {
+        known += (known.empty() ? "" : ", ") + g;
+      }
+      core::Diagnostic d;
+      d.code = "scenario.unknown_activity_group";
+      d.file = scenario.file;
+      d.key_path = "activity." + group;
+      d.expected = "an activity group of the dataset (" + known + ")";
+      d.found = core::quote_found(group);
+      diags.add(std::move(d));
+    } else if (!series.empty() && series.first_year <= model.history.last_year) {
+      core::Diagnostic d;
+      d.code = "scenario.activity_history";
+      d.file = scenario.file;
+      d.key_path = "activity." + group;
+      d.expected = fmt::format("years after the dataset's history (its last year is {}; history is data, "
+                               "not a scenario key)",
+                               model.history.last_year);
+      d.found = fmt::format("a value for {}", series.first_year);
+      diags.add(std::move(d));
+    }
+  }
+}
+
+void update_contract_capacity(Inputs& in) {
+  const auto years = static_cast<std::size_t>(in.years());
+  const auto items = in.infrastructure_capacity.size() / std::max<std::size_t>(1, years);
+  in.open_capacity = in.infrastructure_capacity;
+  in.contract_capacity.assign(in.contracts.size() * years, 0.0);
+  for (std::size_t y = 0; y < years; ++y) {
+    const int year = in.start_year + static_cast<int>(y);
+    for (std::size_t k = 0; k < items; ++k) {
+      double promised = 0;
+      for (const auto& c : in.contracts) {
+        if (c.infra == k && c.deal == model::kNone && year >= c.from_year && year <= c.to_year) {
+          promised += c.amount;
+        }
+      }
+      // A deal's reservation is capacity on top of the item's (the state arranges it), from its
+      // year on while the item exists at all.
+      for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+        const auto& contract = in.contracts[c];
+        if (contract.infra == k && contract.deal != model::kNone && year >= contract.from_year &&
+            year <= contract.to_year) {
+          in.contract_capacity[c * years + y] = contract.amount;
+        }
+      }
+      if (promised <= 0) {
+        continue;
+      }
+      const double cap = in.infrastructure_capacity[k * years + y];
+      const double share = promised > cap ? cap / promised : 1.0;  // delayed item: pro rata
+      for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+        const auto& contract = in.contracts[c];
+        if (contract.infra == k && contract.deal == model::kNone && year >= contract.from_year &&
+            year <= contract.to_year) {
+          in.contract_capacity[c * years + y] = contract.amount * share;
+        }
+      }
+      in.open_capacity[k * years + y] = std::max(0.0, cap - promised);
+    }
+  }
+}
 
 Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario) {
   Inputs in;
   in.start_year = scenario.start_year;
   in.end_year = scenario.end_year;
-  in.levy = scenario.levy;
+  in.levy = real_levy(model, scenario.levy);
   in.response = scenario.response;
   in.target = scenario.target;
   in.package_enabled = scenario.package_enabled;
@@ -19,7 +154,7 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
     const auto name = std::string(model::kPriceSeriesNames[static_cast<std::size_t>(s)]);
     if (auto it = scenario.prices.find(name); it != scenario.prices.end()) {
       for (int y = it->second.first_year; y <= it->second.last_year(); ++y) {
-        out.set(y, it->second.at(y));
+        out.set(y, scenario.prices_nominal ? model.real_eur(it->second.at(y), y) : it->second.at(y));
       }
     }
     return out;
@@ -50,13 +185,23 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
   }
 
   const auto& s = model.sites;
-  in.site_emissions_t = s.latest_emissions_t;
+  in.site_base_emissions_t = s.base_emissions_t;
   in.site_dpr_basis_t = s.dpr_basis_t;
+  in.site_activity.assign(s.size() * static_cast<std::size_t>(in.years()), 1.0);
+  for (model::Index i = 0; i < s.size(); ++i) {
+    fill_activity(model, scenario, i, in);
+  }
 
   const auto& o = model.options;
   in.option_capex_eur = o.capex_eur;
   in.option_delta_emissions_t = o.delta_emissions_t;
   in.option_earliest_year = o.earliest_year;
+  in.option_committed_start.assign(o.size(), -1);
+  for (std::size_t i = 0; i < o.size(); ++i) {
+    if (model::is_committed(o.status[i])) {
+      in.option_committed_start[i] = std::max(0, o.committed_year[i] - in.start_year);
+    }
+  }
   in.option_needs_package.assign(o.size(), 0);
   in.option_max_support_eur.assign(o.size(), 0.0);
   in.option_deal.assign(o.size(), model::kNone);
@@ -87,6 +232,15 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
           inf.capacity_at(i, in.start_year + static_cast<int>(y) - delay);
     }
   }
+  // Contracts move with their item's delay (the contracted years are the item's first years).
+  in.contracts = inf.contracts;
+  for (auto& c : in.contracts) {
+    if (auto it = scenario.infrastructure_delay_yr.find(inf.id[c.infra]); it != scenario.infrastructure_delay_yr.end()) {
+      c.from_year += it->second;
+      c.to_year += it->second;
+    }
+  }
+  update_contract_capacity(in);
   return in;
 }
 
@@ -108,6 +262,14 @@ void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
         }
       }
     }
+    // The state's infrastructure commitments: capacity for the deal's options on top of the item's.
+    for (const auto& r : deal.infrastructure) {
+      const auto infra = model.find_infrastructure(r.infra);
+      if (infra != model::kNone) {
+        in.contracts.push_back({infra, model::kNone, r.amount, r.from_year, in.end_year,
+                                "deal " + deal.id, static_cast<model::Index>(d)});
+      }
+    }
     for (auto i : options) {
       in.option_deal[i] = static_cast<model::Index>(d);
       // Capex share; equal shares when no option states a capex.
@@ -115,6 +277,7 @@ void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
       in.option_max_support_eur[i] = deal.max_support_eur * share;
     }
   }
+  update_contract_capacity(in);
 }
 
 }  // namespace decarbfund::sim

@@ -4,11 +4,13 @@
 // capacity per year after delays, and the package's support. Monte Carlo copies and perturbs one
 // of these per draw; simulate() itself never looks at strings or files.
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
@@ -25,8 +27,9 @@ struct PricePath {
   std::vector<double> co2_transport_storage_eur_per_t;
 };
 
-/// Where one option's money comes from when the package supports it.
-enum class Instrument : std::uint8_t { none, ets, levy, package };
+/// What made an option happen: committed before the outlook (past FID, docs/model.md "Committed
+/// projects"), the ETS price alone, the levy's price on top, or the package's support.
+enum class Instrument : std::uint8_t { none, ets, levy, package, committed };
 /// The spelling in reports (JSON `instrument`, the workbook's options sheet).
 inline const char* instrument_name(Instrument i) {
   switch (i) {
@@ -36,6 +39,8 @@ inline const char* instrument_name(Instrument i) {
       return "levy";
     case Instrument::package:
       return "package";
+    case Instrument::committed:
+      return "committed";
     case Instrument::none:
       break;
   }
@@ -55,13 +60,30 @@ struct Inputs {
   PricePath prices;  ///< years start_year … end_year + kPriceTail (NPVs look past the horizon)
 
   // Per site.
-  std::vector<double> site_emissions_t;  ///< emissions before any new option, t/yr
-  std::vector<double> site_dpr_basis_t;
+  std::vector<double> site_base_emissions_t;  ///< E0: sites.csv emissions_t in its emissions_year
+  std::vector<double> site_dpr_basis_t;       ///< B0: the DPR basis in the same year
+  /// A(s, y): production relative to the site's emissions_year, [site × years] — the history
+  /// (verified, calibrated, closed) up to the dataset's last history year, then the activity
+  /// group's path (docs/model.md "Activity"). Emissions before options are E0 × A, the DPR basis
+  /// B0 × A: production moves both, abatement only the first.
+  std::vector<double> site_activity;
+  double activity(model::Index site, int y) const {
+    return site_activity[static_cast<std::size_t>(site) * static_cast<std::size_t>(years()) +
+                         static_cast<std::size_t>(std::clamp(y, 0, years() - 1))];
+  }
+  /// Emissions of site s in year index y before any option: E0 × A.
+  double emissions_before_options(model::Index site, int y) const {
+    return site_base_emissions_t[site] * activity(site, y);
+  }
 
   // Per option (model order).
   std::vector<double> option_capex_eur;
   std::vector<double> option_delta_emissions_t;
   std::vector<int> option_earliest_year;
+  /// Year index from which a committed project operates in this run (docs/model.md "Committed
+  /// projects"), −1 when the option is not committed here. A committed project that the lot's
+  /// package pays for (a deal's project) is committed only in runs with the package.
+  std::vector<int> option_committed_start;
   /// Only available under the package (announced projects that need its support).
   std::vector<std::uint8_t> option_needs_package;
   /// Most the package pays towards the option's funding gap (EUR; ∞ = the whole gap, 0 = none).
@@ -95,14 +117,38 @@ struct Inputs {
     return infrastructure_capacity[static_cast<std::size_t>(infra) * static_cast<std::size_t>(years()) +
                                    static_cast<std::size_t>(y)];
   }
+  /// Contracted capacity (model::InfrastructureContract) per contract and year after delays:
+  /// reserved for the holder's options (docs/model.md "Infrastructure ledgers"). Where an item
+  /// has less capacity than its contracts (a delay), each contract gets its share pro rata.
+  std::vector<model::InfrastructureContract> contracts;
+  std::vector<double> contract_capacity;  ///< [contract × years]
+  /// What is left for everyone else: capacity − Σ contracts, [infra × years].
+  std::vector<double> open_capacity;
+  double contracted(std::size_t contract, int y) const {
+    return contract_capacity[contract * static_cast<std::size_t>(years()) + static_cast<std::size_t>(y)];
+  }
+  double open(model::Index infra, int y) const {
+    return open_capacity[static_cast<std::size_t>(infra) * static_cast<std::size_t>(years()) +
+                         static_cast<std::size_t>(y)];
+  }
 };
 
 /// Years past end_year that price paths extend, so an option built late is valued over its life.
 inline constexpr int kPriceTail = 60;
 
 /// Lays `scenario` over `model`: the price paths (dataset series overridden by the scenario's),
-/// infrastructure capacity shifted by the scenario's delays, options' availability.
+/// the levy's money in the dataset's price year, every site's activity path, infrastructure
+/// capacity and contracts shifted by the scenario's delays, committed projects, options'
+/// availability.
 Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario);
+
+/// What the scenario names that the dataset must have (activity group ids): one error per
+/// unknown name, with the scenario's file and key path.
+void check_scenario(const model::Model& model, const model::Scenario& scenario, core::Diagnostics& diags);
+
+/// Re-derives the per-year contract and open capacities from infrastructure_capacity (after a
+/// caller changed the latter, e.g. Monte Carlo's delay draws).
+void update_contract_capacity(Inputs& in);
 
 /// Lays the deals over `in` (docs/deals.md, "Deals in the outlook"): each project option of a
 /// deal gets option_deal = the deal's index and a support cap equal to the deal's maximum support

@@ -11,8 +11,8 @@ namespace {
 
 constexpr double kRoomTolerance = 1e-9;
 
-std::size_t at(int row, int years, int y) {
-  return static_cast<std::size_t>(row) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y);
+std::size_t at(std::size_t row, int years, int y) {
+  return row * static_cast<std::size_t>(years) + static_cast<std::size_t>(y);
 }
 
 /// The last year index an option starting at `start` relies on item `infra`: the horizon, or the
@@ -29,24 +29,61 @@ int last_year_relied_on(const Inputs& in, model::Index infra, int start) {
   return years - 1;
 }
 
-/// Whether `need` fits in infrastructure item `infra` in every year it is relied on.
-bool has_room(const Inputs& in, const Workspace& ws, model::Index infra, int start, double need) {
+/// Whether contract c is option i's to use: its site's contract, or its deal's reservation while
+/// the deal delivers under the package.
+bool holds(const model::Model& model, const Inputs& in, std::size_t c, model::Index i) {
+  const auto& contract = in.contracts[c];
+  if (contract.deal != model::kNone) {
+    return in.package_enabled && in.option_deal[i] == contract.deal && in.deal_delivers(i);
+  }
+  return contract.site == model.options.site[i];
+}
+
+/// What option i may still use of item `infra` in year index y: the unused capacity of the
+/// contracts it holds plus the item's unused open capacity (docs/model.md "Infrastructure
+/// ledgers").
+double available(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                 model::Index infra, int y) {
   const int years = in.years();
+  double room = in.open(infra, y) - ws.open_used_[at(infra, years, y)];
+  for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+    if (in.contracts[c].infra == infra && holds(model, in, c, i)) {
+      room += in.contracted(c, y) - ws.contract_used_[at(c, years, y)];
+    }
+  }
+  return room;
+}
+
+/// Whether `need` fits for option i in item `infra` in every year it is relied on.
+bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+              model::Index infra, int start, double need) {
   const int last = last_year_relied_on(in, infra, start);
   for (int y = start; y <= last; ++y) {
-    if (ws.out_.infrastructure_used[at(static_cast<int>(infra), years, y)] + need >
-        in.capacity(infra, y) + kRoomTolerance) {
+    if (need > available(model, in, ws, i, infra, y) + kRoomTolerance) {
       return false;
     }
   }
   return true;
 }
 
-void reserve(const Inputs& in, Workspace& ws, model::Index infra, int start, double need) {
+/// Takes `need` of item `infra` for option i in every year it is relied on: from the contracts it
+/// holds first, then from the open capacity.
+void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, model::Index infra,
+             int start, double need) {
   const int years = in.years();
   const int last = last_year_relied_on(in, infra, start);
   for (int y = start; y <= last; ++y) {
-    ws.out_.infrastructure_used[at(static_cast<int>(infra), years, y)] += need;
+    double left = need;
+    for (std::size_t c = 0; c < in.contracts.size() && left > 0; ++c) {
+      if (in.contracts[c].infra == infra && holds(model, in, c, i)) {
+        auto& used = ws.contract_used_[at(c, years, y)];
+        const double take = std::min(left, std::max(0.0, in.contracted(c, y) - used));
+        used += take;
+        left -= take;
+      }
+    }
+    ws.open_used_[at(infra, years, y)] += left;
+    ws.out_.infrastructure_used[at(infra, years, y)] += need;
   }
 }
 
@@ -54,6 +91,95 @@ void reserve(const Inputs& in, Workspace& ws, model::Index infra, int start, dou
 double hydrogen_mw(const model::Options& o, model::Index i) {
   const double hours = o.full_load_hours[i] > 0 ? o.full_load_hours[i] : 8000.0;
   return std::max(0.0, o.delta_hydrogen_gj[i]) / 3.6 / hours;
+}
+
+/// The items option i would use from year index `start`, or the one that blocks it.
+struct Ledgers {
+  model::Index grid = model::kNone, h2 = model::kNone, store = model::kNone;
+  model::Index blocked = model::kNone;
+  bool ok = true;
+};
+
+Ledgers find_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int start) {
+  const auto& o = model.options;
+  const auto site = o.site[i];
+  Ledgers l;
+  if (o.grid_need_mw[i] > 0) {
+    l.grid = ws.site_grid_[site];
+    if (l.grid == model::kNone || !has_room(model, in, ws, i, l.grid, start, o.grid_need_mw[i])) {
+      l.ok = false;
+      l.blocked = l.grid;
+      return l;
+    }
+  }
+  if (const double h2 = hydrogen_mw(o, i); h2 > 0) {
+    l.h2 = ws.site_hydrogen_[site];
+    if (l.h2 == model::kNone || !has_room(model, in, ws, i, l.h2, start, h2)) {
+      l.ok = false;
+      l.blocked = l.h2;
+      return l;
+    }
+  }
+  if (o.co2_stored_t[i] > 0) {
+    const auto& named = o.co2_stores[i];
+    const auto& stores = named.empty() ? ws.cluster_stores_[model.sites.cluster[site]] : named;
+    for (auto s : stores) {
+      if (has_room(model, in, ws, i, s, start, o.co2_stored_t[i])) {
+        l.store = s;
+        break;
+      }
+      l.blocked = s;
+    }
+    l.ok = l.store != model::kNone;
+  }
+  return l;
+}
+
+/// Records option i as adopted in decision year index `decided`, operating from `start`.
+void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int decided, int start,
+           const Ledgers& l, Instrument instrument, double support) {
+  const auto& o = model.options;
+  auto& out = ws.out_;
+  const auto site = o.site[i];
+  const int years = in.years();
+  // The levy's projection sees the tonnes this option removes, given the site's other options.
+  const double removed = marginal_reduction_t(model, in, ws, i);
+  out.option_decided[i] = decided;
+  out.option_start[i] = start;
+  out.option_support_eur[i] = support;
+  out.option_instrument[i] = instrument;
+  out.option_grid[i] = l.grid;
+  out.option_hydrogen[i] = l.h2;
+  out.option_store[i] = l.store;
+  out.option_blocked_by[i] = model::kNone;
+  out.support_outlay_eur[static_cast<std::size_t>(decided)] += support;
+  ws.group_taken_[o.exclusive_group[i]] = 1;
+  if (l.grid != model::kNone) {
+    reserve(model, in, ws, i, l.grid, start, o.grid_need_mw[i]);
+  }
+  if (l.h2 != model::kNone) {
+    reserve(model, in, ws, i, l.h2, start, hydrogen_mw(o, i));
+  }
+  if (l.store != model::kNone) {
+    reserve(model, in, ws, i, l.store, start, o.co2_stored_t[i]);
+  }
+  add_to_site(model, in, ws, i);
+  const auto pool = dpr_pool(in.levy, model.sites.levy_category[site]);
+  if (pool != DprPool::none) {
+    const auto p = static_cast<std::size_t>(pool);
+    for (int k = start; k < years; ++k) {
+      ws.projected_pool_t_[at(p, years, k)] -= removed * in.activity(site, k);
+    }
+  }
+}
+
+/// Whether option i is committed in this run: past FID, and — for a deal's project, which the
+/// lot's package pays for — only where the package is on and the deal delivers.
+bool committed_here(const Inputs& in, model::Index i) {
+  if (in.option_committed_start[i] < 0) {
+    return false;
+  }
+  return in.option_deal[i] == model::kNone || (in.package_enabled && in.deal_delivers(i));
 }
 
 }  // namespace
@@ -65,9 +191,28 @@ double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCat
   }
   const int years = in.years();
   const int yc = std::min(y, years - 1);
-  const auto p = static_cast<int>(pool);
+  const auto p = static_cast<std::size_t>(pool);
   const bool shortage = ws.projected_pool_t_[at(p, years, yc)] > ws.pool_dpr_t_[at(p, years, yc)];
-  return shortage ? ws.rate_[at(static_cast<int>(category), years, yc)] : 0.0;
+  return shortage ? ws.rate_[at(static_cast<std::size_t>(category), years, yc)] : 0.0;
+}
+
+void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws) {
+  const auto& o = model.options;
+  const int years = in.years();
+  for (model::Index i = 0; i < o.size(); ++i) {
+    if (!committed_here(in, i) || ws.group_taken_[o.exclusive_group[i]]) {
+      continue;
+    }
+    // Its stated first year, or the first year its infrastructure has room (a delayed store).
+    for (int start = std::min(in.option_committed_start[i], years - 1); start < years; ++start) {
+      const auto l = find_room(model, in, ws, i, start);
+      if (l.ok) {
+        adopt(model, in, ws, i, std::max(0, start - o.lead_time_yr[i]), start, l, Instrument::committed, 0.0);
+        break;
+      }
+      ws.out_.option_blocked_by[i] = l.blocked;
+    }
+  }
 }
 
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
@@ -80,7 +225,8 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   ws.candidates_.clear();
   for (model::Index i = 0; i < o.size(); ++i) {
     if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]] ||
-        in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled)) {
+        in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled) ||
+        committed_here(in, i)) {
       continue;
     }
     const int start = std::max(y + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
@@ -89,18 +235,13 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
     ws.candidates_.push_back({option_cost_per_t(o, in, i, start), i, start});
   }
-  // Options of deals that deliver go first: infrastructure priority is part of what the state
-  // gives in a maatwerk deal (policy.md §2.5); within each class, cheapest EUR/t first.
-  const bool priority = in.package_enabled;
-  std::sort(ws.candidates_.begin(), ws.candidates_.end(),
-            [&in, priority](const Workspace::Candidate& a, const Workspace::Candidate& b) {
-              const bool pa = priority && in.deal_delivers(a.option);
-              const bool pb = priority && in.deal_delivers(b.option);
-              if (pa != pb) {
-                return pa;
-              }
-              return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
-            });
+  // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
+  // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of
+  // the queue for what others would use: so a deal never takes a cheaper project's grid or storage
+  // (issue 13; docs/model.md "Infrastructure ledgers").
+  std::sort(ws.candidates_.begin(), ws.candidates_.end(), [](const Workspace::Candidate& a, const Workspace::Candidate& b) {
+    return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
+  });
 
   for (const auto& c : ws.candidates_) {
     const auto i = c.option;
@@ -110,9 +251,16 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     const auto site = o.site[i];
     const auto category = sites.levy_category[site];
     const auto pool = dpr_pool(in.levy, category);
-    const bool in_ets = category == model::LevyCategory::ets_industrial;
+    const bool in_ets = sites.in_ets[site] != 0;
     const int life_end = std::min(static_cast<int>(ws.co2_value_.size()),
                                   c.start + static_cast<int>(std::lround(o.lifetime_yr[i])) + 1);
+    // What it removes given the site's options so far, and how production and ramp-up scale that
+    // (and its energy use) per year.
+    const double avoided = marginal_reduction_t(model, in, ws, i);
+    for (int k = c.start; k < life_end; ++k) {
+      ws.scale_[static_cast<std::size_t>(k)] =
+          in.activity(site, k) * (k == c.start ? in.response.first_year_output_share : 1.0);
+    }
 
     // NPV with the ETS price only, then with the levy's expected marginal price on top: the
     // difference says which instrument made the option pay (attribution within a run).
@@ -120,13 +268,13 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
       ws.co2_value_[static_cast<std::size_t>(k)] =
           in_ets ? in.prices.ets_eur_per_t[static_cast<std::size_t>(k)] : 0.0;
     }
-    const double npv_ets = option_npv(o, in, i, y, c.start, ws.co2_value_);
+    const double npv_ets = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
     double npv = npv_ets;
     if (pool != DprPool::none) {
       for (int k = c.start; k < life_end; ++k) {
         ws.co2_value_[static_cast<std::size_t>(k)] += expected_levy_price(in, ws, category, pool, k);
       }
-      npv = option_npv(o, in, i, y, c.start, ws.co2_value_);
+      npv = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
     }
     const double npv_levy = npv;
     double support = 0.0;
@@ -149,80 +297,18 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
       continue;
     }
 
-    // Infrastructure ledgers, filled in merit order within the year (DESIGN §4.2).
-    const double grid_need = o.grid_need_mw[i];
-    const double h2_need = hydrogen_mw(o, i);
-    const double store_need = o.co2_stored_t[i];
-    model::Index grid = model::kNone;
-    model::Index h2 = model::kNone;
-    model::Index store = model::kNone;
-    model::Index blocked = model::kNone;  // stays kNone when no item serves the cluster
-    bool ok = true;
-    if (grid_need > 0) {
-      grid = ws.site_grid_[site];
-      if (grid == model::kNone || !has_room(in, ws, grid, c.start, grid_need)) {
-        ok = false;
-        blocked = grid;
-      }
-    }
-    if (ok && h2_need > 0) {
-      h2 = ws.site_hydrogen_[site];
-      if (h2 == model::kNone || !has_room(in, ws, h2, c.start, h2_need)) {
-        ok = false;
-        blocked = h2;
-      }
-    }
-    if (ok && store_need > 0) {
-      if (o.co2_store[i] != model::kNone) {
-        if (has_room(in, ws, o.co2_store[i], c.start, store_need)) {
-          store = o.co2_store[i];
-        } else {
-          blocked = o.co2_store[i];
-        }
-      } else {
-        for (auto s : ws.cluster_stores_[sites.cluster[site]]) {
-          if (has_room(in, ws, s, c.start, store_need)) {
-            store = s;
-            break;
-          }
-          blocked = s;
-        }
-      }
-      ok = store != model::kNone;
-    }
-    if (!ok) {
-      out.option_blocked_by[i] = blocked;
+    // Infrastructure ledgers, filled in merit order within the year (DESIGN §4.2). An option that
+    // finds no room leaves its group open: the next option of the group in the merit order, this
+    // year or later, may take it (re-choice, docs/model.md).
+    const auto l = find_room(model, in, ws, i, c.start);
+    if (!l.ok) {
+      out.option_blocked_by[i] = l.blocked;
       continue;
     }
-
-    // Adopt.
-    out.option_decided[i] = y;
-    out.option_start[i] = c.start;
-    out.option_support_eur[i] = support;
-    out.option_instrument[i] = npv_ets >= threshold    ? Instrument::ets
-                               : npv_levy >= threshold ? Instrument::levy
-                                                       : Instrument::package;
-    out.option_grid[i] = grid;
-    out.option_hydrogen[i] = h2;
-    out.option_store[i] = store;
-    out.option_blocked_by[i] = model::kNone;
-    out.support_outlay_eur[static_cast<std::size_t>(y)] += support;
-    ws.group_taken_[o.exclusive_group[i]] = 1;
-    if (grid != model::kNone) {
-      reserve(in, ws, grid, c.start, grid_need);
-    }
-    if (h2 != model::kNone) {
-      reserve(in, ws, h2, c.start, h2_need);
-    }
-    if (store != model::kNone) {
-      reserve(in, ws, store, c.start, store_need);
-    }
-    if (pool != DprPool::none) {
-      const auto p = static_cast<int>(pool);
-      for (int k = c.start; k < years; ++k) {
-        ws.projected_pool_t_[at(p, years, k)] += in.option_delta_emissions_t[i];
-      }
-    }
+    const Instrument instrument = npv_ets >= threshold    ? Instrument::ets
+                                  : npv_levy >= threshold ? Instrument::levy
+                                                          : Instrument::package;
+    adopt(model, in, ws, i, y, c.start, l, instrument, support);
   }
 }
 

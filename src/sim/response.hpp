@@ -16,6 +16,12 @@ namespace decarbfund::sim::detail {
 double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
                            DprPool pool, int y);
 
+/// Adopts every project committed in this run (past FID; Inputs::option_committed_start) before
+/// any decision: each takes its infrastructure first — its own contract, then open capacity — from
+/// its stated first year, or from the first later year with room (docs/model.md "Committed
+/// projects").
+void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws);
+
 /// Takes the decisions of year index y.
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y);
 

@@ -1,6 +1,7 @@
 #include "sim/simulate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/response.hpp"
 
@@ -24,6 +25,51 @@ model::Index serving(const model::Infrastructure& inf, model::InfrastructureKind
   return model::kNone;
 }
 
+/// Share of its full effect option i has in year index y (docs/model.md "Ramp-up"): 0 before its
+/// first operating year, the ramp-up share in it, 1 after.
+double output_share(const Inputs& in, const Outcome& out, model::Index i, int y) {
+  const int start = out.option_start[i];
+  if (start < 0 || start > y) {
+    return 0.0;
+  }
+  return start == y ? in.response.first_year_output_share : 1.0;
+}
+
+/// Site s's emissions in year index y (docs/model.md "Options that add up"):
+///   E = A · (E0 − Σ_section ρ·(−Δ)) · Π_remaining (1 − ρ·f),   f = −Δ / E0,
+/// with ρ = share(i), option i's share of its full effect. `clamped` receives what section
+/// options would have cut beyond the site's emissions.
+template <class Share>
+double site_emissions_by(const model::Model& model, const Inputs& in, model::Index s, int y, Share share,
+                         double& clamped) {
+  const auto& o = model.options;
+  const double e0 = in.site_base_emissions_t[s];
+  double cut = 0, keep = 1;
+  for (auto i = model.sites.option_begin[s]; i < model.sites.option_begin[s + 1]; ++i) {
+    const double rho = share(i);
+    if (rho <= 0) {
+      continue;
+    }
+    const double removed = -in.option_delta_emissions_t[i];
+    if (o.acts_on[i] == model::ActsOn::section) {
+      cut += rho * removed;
+    } else if (e0 > 0) {
+      keep *= 1.0 - rho * std::min(1.0, removed / e0);
+    }
+  }
+  clamped = 0;
+  if (cut > e0) {
+    clamped = (cut - e0) * in.activity(s, y);
+    cut = e0;
+  }
+  return in.activity(s, y) * (e0 - cut) * keep;
+}
+
+double site_emissions(const model::Model& model, const Inputs& in, const Outcome& out, model::Index s,
+                      int y, double& clamped) {
+  return site_emissions_by(model, in, s, y, [&](model::Index i) { return output_share(in, out, i, y); }, clamped);
+}
+
 /// Step 4 for year index y: emissions from the options operating, DPRs, the market, the levy.
 void account_year(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const auto& sites = model.sites;
@@ -31,23 +77,22 @@ void account_year(const model::Model& model, const Inputs& in, Workspace& ws, in
   const int years = in.years();
   const int year = in.start_year + y;
   double total = 0;
+  double clamped_total = 0;
   for (model::Index s = 0; s < sites.size(); ++s) {
-    double e = in.site_emissions_t[s];
-    for (auto i = sites.option_begin[s]; i < sites.option_begin[s + 1]; ++i) {
-      if (out.operating(i, y)) {
-        e += in.option_delta_emissions_t[i];
-      }
-    }
-    e = std::max(0.0, e);
+    double clamped = 0;
+    const double e = site_emissions(model, in, out, s, y, clamped);
+    clamped_total += clamped;
     const auto category = sites.levy_category[s];
     ws.year_emissions_[s] = e;
-    ws.year_dpr_[s] = dpr_allocation(in.levy, category, year, in.site_dpr_basis_t[s]);
+    // The DPR basis moves with production (actual activity level, policy.md §8.4).
+    ws.year_dpr_[s] = dpr_allocation(in.levy, category, year, in.site_dpr_basis_t[s] * in.activity(s, y));
     ws.year_rate_[s] = ws.rate_[at(static_cast<std::size_t>(category), years, y)];
     out.emissions_t[at(s, years, y)] = e;
     out.dpr_allocated_t[at(s, years, y)] = ws.year_dpr_[s];
     total += e;
   }
   out.total_emissions_t[static_cast<std::size_t>(y)] = total;
+  out.clamped_t[static_cast<std::size_t>(y)] = clamped_total;
   const DprMarketInput market{sites.levy_category, ws.year_emissions_, ws.year_dpr_, ws.year_rate_, {}};
   const auto clearing = clear_dpr_market(in.levy, market, ws.year_bought_, ws.year_sold_);
   for (std::size_t p = 0; p < kDprPoolCount; ++p) {
@@ -76,6 +121,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   }
   out_.dpr_price_eur_per_t.assign(kDprPoolCount * years, 0.0);
   out_.total_emissions_t.assign(years, 0.0);
+  out_.clamped_t.assign(years, 0.0);
   out_.levy_revenue_eur.assign(years, 0.0);
   out_.support_outlay_eur.assign(years, 0.0);
   out_.option_decided.assign(options, -1);
@@ -88,10 +134,15 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   out_.infrastructure_used.assign(model.infrastructure.size() * years, 0.0);
   candidates_.reserve(options);
   group_taken_.assign(model.options.exclusive_group_count, 0);
+  site_cut_t_.assign(sites, 0.0);
+  site_keep_.assign(sites, 1.0);
+  open_used_.assign(model.infrastructure.size() * years, 0.0);
+  contract_used_.assign(in.contracts.size() * years, 0.0);
   projected_pool_t_.assign(kDprPoolCount * years, 0.0);
   pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
   rate_.assign(model::kLevyCategoryCount * years, 0.0);
   co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
+  scale_.assign(years + static_cast<std::size_t>(kPriceTail), 1.0);
   for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
     v->assign(sites, 0.0);
   }
@@ -124,7 +175,8 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   for (auto* v : {&out.emissions_t, &out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t,
                   &out.levy_eur, &out.refund_eur, &out.dpr_price_eur_per_t, &out.total_emissions_t,
                   &out.levy_revenue_eur, &out.support_outlay_eur, &out.option_support_eur,
-                  &out.infrastructure_used, &ws.projected_pool_t_, &ws.pool_dpr_t_}) {
+                  &out.infrastructure_used, &out.clamped_t, &ws.projected_pool_t_, &ws.pool_dpr_t_,
+                  &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
     std::fill(v->begin(), v->end(), 0.0);
   }
   std::fill(out.option_decided.begin(), out.option_decided.end(), -1);
@@ -134,6 +186,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     std::fill(v->begin(), v->end(), model::kNone);
   }
   std::fill(ws.group_taken_.begin(), ws.group_taken_.end(), 0);
+  std::fill(ws.site_keep_.begin(), ws.site_keep_.end(), 1.0);
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
   // changes (what firms project when they value the levy, response.cpp).
@@ -150,11 +203,14 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
         continue;
       }
       const auto p = static_cast<std::size_t>(pool);
-      ws.projected_pool_t_[at(p, years, y)] += in.site_emissions_t[s];
+      ws.projected_pool_t_[at(p, years, y)] += in.emissions_before_options(s, y);
       ws.pool_dpr_t_[at(p, years, y)] +=
-          dpr_allocation(in.levy, sites.levy_category[s], year, in.site_dpr_basis_t[s]);
+          dpr_allocation(in.levy, sites.levy_category[s], year, in.site_dpr_basis_t[s] * in.activity(s, y));
     }
   }
+
+  // Committed projects first: they were decided before the outlook and hold their infrastructure.
+  detail::adopt_committed(model, in, ws);
 
   for (int y = 0; y < run_years; ++y) {
     if (in.start_year + y >= in.response.decision_from_year) {
@@ -174,6 +230,54 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
       out.levy_eur[at(s, years, y)] = ly.levy_eur + ly.minimum_price_levy_eur;
       out.refund_eur[at(s, years, y)] = ly.refund_eur;
       out.levy_revenue_eur[static_cast<std::size_t>(y)] += ly.levy_eur + ly.minimum_price_levy_eur - ly.refund_eur;
+    }
+  }
+}
+
+double site_emissions_with(const model::Model& model, const Inputs& in, const Outcome& outcome, int y,
+                           model::Index add, model::Index remove) {
+  double clamped = 0;
+  return site_emissions_by(
+      model, in, model.options.site[add], y,
+      [&](model::Index i) { return i == add ? 1.0 : i == remove ? 0.0 : output_share(in, outcome, i, y); }, clamped);
+}
+
+double marginal_reduction_t(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i) {
+  const auto s = model.options.site[i];
+  const double removed = -in.option_delta_emissions_t[i];
+  if (model.options.acts_on[i] == model::ActsOn::section) {
+    return removed * ws.site_keep_[s];
+  }
+  const double e0 = in.site_base_emissions_t[s];
+  return e0 > 0 ? std::min(1.0, removed / e0) * std::max(0.0, e0 - ws.site_cut_t_[s]) * ws.site_keep_[s] : 0.0;
+}
+
+void add_to_site(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i) {
+  const auto site = model.options.site[i];
+  const double removed = -in.option_delta_emissions_t[i];
+  if (model.options.acts_on[i] == model::ActsOn::section) {
+    ws.site_cut_t_[site] += removed;
+  } else if (in.site_base_emissions_t[site] > 0) {
+    ws.site_keep_[site] *= 1.0 - std::min(1.0, removed / in.site_base_emissions_t[site]);
+  }
+}
+
+void option_reductions(const model::Model& model, const Inputs& in, const Outcome& outcome, int y,
+                       std::span<double> out) {
+  std::fill(out.begin(), out.end(), 0.0);
+  const auto& sites = model.sites;
+  for (model::Index s = 0; s < sites.size(); ++s) {
+    double alone = 0;
+    for (auto i = sites.option_begin[s]; i < sites.option_begin[s + 1]; ++i) {
+      out[i] = output_share(in, outcome, i, y) * -in.option_delta_emissions_t[i] * in.activity(s, y);
+      alone += out[i];
+    }
+    if (alone <= 0) {
+      continue;
+    }
+    const double reduction = in.emissions_before_options(s, y) - outcome.emissions(s, y);
+    for (auto i = sites.option_begin[s]; i < sites.option_begin[s + 1]; ++i) {
+      out[i] *= reduction / alone;
     }
   }
 }

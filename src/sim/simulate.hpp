@@ -1,7 +1,9 @@
 #pragma once
 // simulate(): the heart of decarbfund (DESIGN §1). One pure, deterministic function over the
 // loaded model and the resolved inputs, for every year from start_year to end_year:
-//   1 baseline emissions per site (latest verified emissions, activity held flat),
+//   0 committed projects (past FID) take their infrastructure first (docs/model.md),
+//   1 baseline emissions per site: base emissions × the site's activity path (history, then the
+//     activity group's path),
 //   2 firm response: in each decision year, options in merit order (cheapest EUR/t first) are
 //     adopted when their NPV at the site's expected CO2 price (ETS + the levy's marginal price)
 //     clears the threshold and the infrastructure ledgers have room (economics.hpp, response.cpp),
@@ -45,6 +47,10 @@ struct Outcome {
   /// [option] infrastructure item that last blocked it (kNone if never blocked or adopted).
   std::vector<model::Index> option_blocked_by;
   std::vector<double> infrastructure_used;  ///< [infra × years] MW or t/yr in use
+  /// [years] tonnes of adopted reductions that the site could not take because they exceeded
+  /// what it emits (a perturbed range past its section): reported, never silent; 0 on a dataset
+  /// that passes check_option_potential with central values.
+  std::vector<double> clamped_t;
 
   double emissions(model::Index site, int y) const {
     return emissions_t[static_cast<std::size_t>(site) * static_cast<std::size_t>(years) +
@@ -72,10 +78,17 @@ class Workspace {
   Outcome out_;
   std::vector<Candidate> candidates_;
   std::vector<std::uint8_t> group_taken_;
+  /// Per site, over the options adopted so far (base-year tonnes, before ramp-up and activity):
+  /// the section cut Σ −Δ and the share that remaining-acting options leave, Π (1 − f).
+  std::vector<double> site_cut_t_;
+  std::vector<double> site_keep_;
+  std::vector<double> open_used_;      ///< [infra × years] open capacity in use
+  std::vector<double> contract_used_;  ///< [contract × years] contracted capacity in use
   std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
   std::vector<double> rate_;              ///< [category × years] levy rate
   std::vector<double> co2_value_;         ///< [years + tail] scratch: one site's CO2 value path
+  std::vector<double> scale_;             ///< [years + tail] scratch: activity × ramp-up per year
   std::vector<double> year_emissions_;    ///< [site] scratch for the market
   std::vector<double> year_dpr_;
   std::vector<double> year_rate_;
@@ -86,6 +99,29 @@ class Workspace {
   std::vector<model::Index> site_hydrogen_;
   std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
 };
+
+/// Base-year tonnes option i would remove at its site given the options adopted so far in `ws`
+/// (docs/model.md "Options that add up"): a section option its −Δ times the share left by the
+/// site's remaining-acting options; a remaining-acting option its share f = −Δ / E0 of what the
+/// site's sections leave.
+double marginal_reduction_t(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i);
+
+/// Emissions of option `add`'s site in year index y if `add` operated there at full output and
+/// `remove` (kNone: none) did not, the site's other options as in `outcome`: what a replacement
+/// would leave (optimize/build_problem.cpp).
+double site_emissions_with(const model::Model& model, const Inputs& in, const Outcome& outcome, int y,
+                           model::Index add, model::Index remove);
+
+/// Records option i as taken at its site in `ws` (the state marginal_reduction_t reads): a section
+/// option adds its −Δ to the site's section cut, a remaining-acting option multiplies what is
+/// left by (1 − f).
+void add_to_site(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i);
+
+/// Tonnes each option operating in year index y removes (into `out`, one per option; 0 for the
+/// rest): the site's reduction E0·A − E split over its operating options in proportion to what
+/// each would remove alone. They add up to the site's reduction exactly.
+void option_reductions(const model::Model& model, const Inputs& in, const Outcome& outcome, int y,
+                       std::span<double> out);
 
 /// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.
 ///

@@ -51,6 +51,7 @@ void set_capacity(Inputs& in, const model::Model& m, const char* id, double valu
   for (int y = 0; y < in.years(); ++y) {
     in.infrastructure_capacity[infra * static_cast<std::size_t>(in.years()) + static_cast<std::size_t>(y)] = value;
   }
+  update_contract_capacity(in);
 }
 
 TEST(Simulate, MeritOrderUnderAFullGridLedger) {
@@ -109,14 +110,42 @@ TEST(Simulate, EmissionsFollowAdoptedOptions) {
   Workspace ws(m, in);
   simulate(m, in, ws);
   const auto& out = ws.outcome();
-  // S2 (500 kt) runs O3 (−50 kt) from 2025 and O6 (−30 kt) from 2026; S1 (latest verified 950 kt)
-  // runs O2 (−300 kt) from 2027.
+  // S2 (500 kt, no history rows: flat) runs O3 (−50 kt, a section option) from 2025 and O6
+  // (−30 kt) from 2026, each at half its effect in its first year (ramp-up, docs/model.md):
+  //   2025: 500 − 0.5 × 50 = 475 kt;  2026: 500 − 50 − 0.5 × 30 = 435 kt.
+  // S1 (1000 kt in 2020, 950 kt verified in 2023: production 0.95 from 2023 on) runs O2 (capture,
+  // acting on what is left: f = 300 / 1000 = 0.3) from 2027:
+  //   2026: 0.95 × 1000 = 950 kt;  2027: 0.95 × 1000 × (1 − 0.5 × 0.3) = 807.5 kt;
+  //   2028: 0.95 × 1000 × (1 − 0.3) = 665 kt.
   EXPECT_DOUBLE_EQ(out.emissions(1, 4), 500000);
-  EXPECT_DOUBLE_EQ(out.emissions(1, 5), 450000);
+  EXPECT_DOUBLE_EQ(out.emissions(1, 5), 475000);
   EXPECT_DOUBLE_EQ(out.emissions(0, 6), 950000);
-  EXPECT_DOUBLE_EQ(out.emissions(0, 7), 650000);
-  EXPECT_DOUBLE_EQ(out.emissions(1, 6), 420000);
-  EXPECT_DOUBLE_EQ(out.total_emissions_t[7], 650000 + 420000 + 200000);
+  EXPECT_DOUBLE_EQ(out.emissions(0, 7), 807500);
+  EXPECT_DOUBLE_EQ(out.emissions(0, 8), 665000);
+  EXPECT_DOUBLE_EQ(out.emissions(1, 6), 435000);
+  EXPECT_DOUBLE_EQ(out.total_emissions_t[7], 807500 + 420000 + 200000);
+  for (const double c : out.clamped_t) {
+    EXPECT_EQ(c, 0.0);
+  }
+}
+
+TEST(Simulate, ReplacementLeavesTheSiteWhatTheOtherOptionWouldHave) {
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, no_levy());
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
+  set_capacity(in, m, "grid_port", 130.0);
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  const auto& out = ws.outcome();
+  const auto o3 = m.find_option("O3");  // heat pump, −50 kt, runs from 2025
+  const auto o4 = m.find_option("O4");  // hydrogen burner, −80 kt, same group
+  // 2030 at S2: 500 − 50 (O3) − 30 (O6) = 420 kt; with O4 instead of O3: 500 − 80 − 30 = 390 kt,
+  // so the replacement adds 30 kt, not its 80.
+  EXPECT_DOUBLE_EQ(out.emissions(1, 10), 420000);
+  EXPECT_DOUBLE_EQ(site_emissions_with(m, in, out, 10, o4, o3), 390000);
+  // Without anything to displace it adds its whole 80 kt; the outcome itself is untouched.
+  EXPECT_DOUBLE_EQ(site_emissions_with(m, in, out, 10, o4, model::kNone), 340000);
+  EXPECT_DOUBLE_EQ(out.emissions(1, 10), 420000);
 }
 
 /// A levy with one rate and reduction factor for every year.
@@ -146,11 +175,11 @@ TEST(Simulate, LevyInDprShortageCollectsOnTheNetShortfall) {
   std::fill(in.option_capex_eur.begin(), in.option_capex_eur.end(), 1e12);
   Workspace ws(m, in);
   simulate(m, in, ws);
-  // 2021 (y = 1): S1 950 kt + S2 500 kt against 0.5 × (800 + 400) kt = 600 kt DPRs: short 850 kt
-  // at 100 − 26.73 (the 2021 ETS reference price in prices.csv) = 73.27 EUR/t. The incinerator S3
-  // (200 kt, DPR 0.5 × 180 kt = 90 kt) is short 110 kt at the full 100 EUR/t. Nobody has a
-  // surplus, so nothing is traded.
-  EXPECT_DOUBLE_EQ(ws.outcome().levy_revenue_eur[1], 850000.0 * 73.27 + 110000.0 * 100.0);
+  // 2021 (y = 1): S1 1000 kt (2021 is before its verified 2023 figure: its 2020 production) +
+  // S2 500 kt against 0.5 × (800 + 400) kt = 600 kt DPRs: short 900 kt at 100 − 26.73 (the 2021
+  // ETS reference price in prices.csv) = 73.27 EUR/t. The incinerator S3 (200 kt, DPR 0.5 × 180 kt
+  // = 90 kt) is short 110 kt at the full 100 EUR/t. Nobody has a surplus, so nothing is traded.
+  EXPECT_DOUBLE_EQ(ws.outcome().levy_revenue_eur[1], 900000.0 * 73.27 + 110000.0 * 100.0);
   EXPECT_DOUBLE_EQ(ws.outcome().dpr_price_eur_per_t[1], 100.0);
   EXPECT_DOUBLE_EQ(ws.outcome().dpr_allocated_t[0 * 21 + 1], 400000.0);
 }
@@ -168,7 +197,11 @@ TEST(Simulate, PackageSupportCoversTheFundingGapOnly) {
   ASSERT_EQ(out.option_instrument[o3], Instrument::package);
   // The support equals minus the NPV without support at the ETS path (the funding gap).
   std::vector<double> value(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end());
-  const double npv = option_npv(m.options, in, o3, out.option_decided[o3], out.option_start[o3], value);
+  // Production is flat at S2 (no history rows); the first operating year counts half (ramp-up).
+  std::vector<double> scale(value.size(), 1.0);
+  scale[static_cast<std::size_t>(out.option_start[o3])] = in.response.first_year_output_share;
+  const double npv = option_npv(m.options, in, o3, out.option_decided[o3], out.option_start[o3], value,
+                                -in.option_delta_emissions_t[o3], scale);
   EXPECT_GT(-npv, 0.0);
   EXPECT_NEAR(out.option_support_eur[o3], -npv, 1e-6 * -npv);
   // Without the package nothing is supported.
