@@ -82,17 +82,20 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
   }
 
   // Per-site projected emissions E_project(s, t) = max(0, E_ref − Σ reductions operating).
+  // Both move with the site's production (its activity path, docs/model.md "Activity").
+  auto reference = [&](model::Index s, int year) { return in.emissions_before_options(s, in.year_index(year)); };
   auto projected = [&](model::Index s, int year) {
-    double e = in.site_emissions_t[s];
+    double e = reference(s, year);
     for (const auto& x : a.options) {
       if (o.site[x.option] == s && x.start_year <= year) {
-        e -= x.reduction_t;
+        e -= x.reduction_t * in.activity(s, in.year_index(year));
       }
     }
     return std::max(0.0, e);
   };
   auto dpr = [&](model::Index s, int year) {
-    return sim::dpr_allocation(in.levy, sites.levy_category[s], year, in.site_dpr_basis_t[s]);
+    return sim::dpr_allocation(in.levy, sites.levy_category[s], year,
+                               in.site_dpr_basis_t[s] * in.activity(s, in.year_index(year)));
   };
 
   // Additional reduction per year (DESIGN §4.3, policy.md §2.4), from the first project year to
@@ -110,7 +113,7 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
     double reduction = 0;
     double additional = 0;
     for (auto s : deal_sites) {
-      const double e_ref = in.site_emissions_t[s];
+      const double e_ref = reference(s, year);
       const double e_proj = projected(s, year);
       reduction += e_ref - e_proj;
       // A site outside the levy (no DPRs) has nothing asked of it: all its reduction is additional.
@@ -135,14 +138,19 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
     const auto category = sites.levy_category[s];
     for (std::size_t k = 0; k < value.size(); ++k) {
       const int year = in.start_year + static_cast<int>(k);
-      double v = category == model::LevyCategory::ets_industrial ? in.prices.ets_eur_per_t[k] : 0.0;
-      if (sim::levy_applies(in.levy, category, year) && in.site_emissions_t[s] > dpr(s, year)) {
+      double v = sites.in_ets[s] != 0 ? in.prices.ets_eur_per_t[k] : 0.0;
+      if (sim::levy_applies(in.levy, category, year) && reference(s, year) > dpr(s, year)) {
         const double ets_prev = in.prices.ets_eur_per_t[k == 0 ? 0 : k - 1];
         v += sim::levy_rate(in.levy, category, year, sim::ets_reference_price(in.levy, year, ets_prev));
       }
       value[k] = v;
     }
-    x.npv_eur = sim::option_npv(o, in, i, x.decision_year - in.start_year, x.start_year - in.start_year, value);
+    std::vector<double> scale(value.size(), 1.0);
+    for (std::size_t k = 0; k < scale.size(); ++k) {
+      scale[k] = in.activity(s, static_cast<int>(k));
+    }
+    x.npv_eur = sim::option_npv(o, in, i, x.decision_year - in.start_year, x.start_year - in.start_year, value,
+                                x.reduction_t, scale);
     a.npv_without_support_eur += x.npv_eur;
     a.lifetime_t += x.reduction_t * o.lifetime_yr[i];
   }
@@ -198,8 +206,8 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
                        o.delta_hydrogen_gj[i] / 3.6 / hours});
     }
     if (o.co2_stored_t[i] > 0) {
-      const auto store = o.co2_store[i] != model::kNone
-                             ? o.co2_store[i]
+      const auto store = !o.co2_stores[i].empty()
+                             ? o.co2_stores[i].front()
                              : serving(model.infrastructure, model::InfrastructureKind::co2_storage, cluster);
       needs.push_back({store, o.co2_stored_t[i]});
     }
@@ -249,7 +257,7 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
   double e_ref = 0;
   double e_proj = 0;
   for (auto s : deal_sites) {
-    e_ref += in.site_emissions_t[s];
+    e_ref += reference(s, a.target_year);
     e_proj += projected(s, a.target_year);
   }
   a.residual_share_target_year = e_ref > 0 ? e_proj / e_ref : 0.0;

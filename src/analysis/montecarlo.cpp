@@ -131,6 +131,7 @@ void perturb(const MonteCarloSetup& s, const sim::Inputs& base, const std::vecto
   // Infrastructure: one delay per item, shared by every option that uses it.
   const auto& inf = model.infrastructure;
   const int years = base.years();
+  bool delayed = false;
   for (model::Index k = 0; k < inf.size(); ++k) {
     const int g = s.infra_input[k];
     if (g < 0) {
@@ -142,9 +143,20 @@ void perturb(const MonteCarloSetup& s, const sim::Inputs& base, const std::vecto
       out.infrastructure_capacity[static_cast<std::size_t>(k) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)] =
           inf.capacity_at(k, base.start_year + y - shift);
     }
+    // The item's contracts move with it (the contracted years are its first years).
+    for (std::size_t c = 0; c < out.contracts.size(); ++c) {
+      if (out.contracts[c].infra == k && out.contracts[c].deal == model::kNone) {
+        out.contracts[c].from_year = base.contracts[c].from_year + delay;
+        out.contracts[c].to_year = base.contracts[c].to_year + delay;
+      }
+    }
+    delayed = delayed || delay != 0;
     if (values != nullptr) {
       values[g] = delay;
     }
+  }
+  if (delayed) {
+    sim::update_contract_capacity(out);
   }
   // Deals: each delivers (1) or falls through (0), a Bernoulli trial with its phase's probability.
   for (std::size_t d = 0; d < s.deal_input.size() && d < out.deal_realisation.size(); ++d) {

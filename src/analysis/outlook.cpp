@@ -102,8 +102,8 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   const auto& F = out.runs[2].outcome;
   out.levy_leg_t = total_at(R, t) - total_at(L, t);
   out.package_leg_t = total_at(L, t) - total_at(F, t);
-  out.achieved_t = out.levy_leg_t + out.package_leg_t;
-  out.gap_t = out.required_t - out.achieved_t;
+  out.achieved_if_every_deal_delivers_t = out.levy_leg_t + out.package_leg_t;
+  out.gap_if_every_deal_delivers_t = out.required_t - out.achieved_if_every_deal_delivers_t;
 
   // Sites by reduction in the target year.
   for (model::Index s = 0; s < model.sites.size(); ++s) {
@@ -115,97 +115,15 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   std::stable_sort(out.top_sites.begin(), out.top_sites.end(),
                    [](const SiteReduction& a, const SiteReduction& b) { return a.reduction_t > b.reduction_t; });
 
-  // Package credits: supported options in the full run, one line per deal (every deal, also
-  // those that deliver nothing in the run) and per company for projects without a deal, plus the
-  // interaction line.
-  const auto& o = model.options;
-  const auto& full_in = out.runs[2].inputs;
-  std::map<std::string, InstrumentCredit> by_company;
-  std::vector<InstrumentCredit> by_deal;
+  // The package leg per instrument and each deal's own effect; the expected headline from them.
   if (deals != nullptr) {
-    for (std::size_t d = 0; d < deals->deals.size(); ++d) {
-      const auto& deal = levers->book.deals[d];
-      const auto& st = levers->status[d];
-      InstrumentCredit c;
-      c.deal = deal.id;
-      c.phase = std::string(model::phase_name(st.phase));
-      c.instrument = fmt::format("maatwerk deal: {} ({})", deal.company, c.phase);
-      if (st.overridden) {
-        c.phase_in_file = std::string(model::phase_name(st.file_phase));
-        c.instrument = fmt::format("maatwerk deal: {} ({}; file: {})", deal.company, c.phase, c.phase_in_file);
-      }
-      c.funded = st.funded;
-      c.not_funded = st.not_funded;
-      if (!st.funded) {
-        c.instrument += fmt::format(", not funded ({})", st.not_funded);
-      }
-      c.probability = st.probability;  // the phase's, also for an unfunded deal (its tonnes are 0)
-      c.committed_t = deal.committed_in(out.target_year);
-      by_deal.push_back(std::move(c));
-    }
     out.deals_dir = deals->dir;
   }
-  double credited = 0;
-  for (model::Index i = 0; i < o.size(); ++i) {
-    if (F.option_instrument[i] != sim::Instrument::package) {
-      continue;
-    }
-    const auto site = o.site[i];
-    const std::string company =
-        model.sites.company[site].empty() ? model.sites.name[site] : model.sites.company[site];
-    const auto deal = full_in.option_deal[i];
-    auto& c = deal != model::kNone ? by_deal[deal] : by_company[company];
-    if (deal == model::kNone) {
-      c.instrument = "maatwerk: " + company;
-    }
-    c.support_eur += F.option_support_eur[i];
-    if (F.operating(i, t)) {
-      const double tonnes = -out.runs[2].inputs.option_delta_emissions_t[i];
-      c.reduction_t += tonnes;
-      credited += tonnes;
-      // Which funder's infrastructure the tonne hangs on (one line per option: the first need).
-      std::string funder = "none";
-      for (auto infra : {F.option_store[i], F.option_hydrogen[i], F.option_grid[i]}) {
-        if (infra != model::kNone) {
-          funder = model.infrastructure.funded_by[infra];
-          break;
-        }
-      }
-      out.package_t_by_infrastructure_funder[funder] += tonnes;
-    }
-  }
-  out.package_leg_expected_t = out.package_leg_t;
-  for (auto& credit : by_deal) {
-    credit.expected_t = credit.probability * credit.reduction_t;
-    out.package_leg_expected_t -= (1 - credit.probability) * credit.reduction_t;
-    out.package_credits.push_back(std::move(credit));
-  }
-  for (auto& [name, credit] : by_company) {
-    credit.expected_t = credit.reduction_t;
-    out.package_credits.push_back(credit);
-  }
-  if (sme_on) {
-    InstrumentCredit c;
-    c.instrument = "SME scheme: " + sme->label;
-    c.reduction_t = static_cast<std::size_t>(t) < sme->reduction_t_by_year.size()
-                        ? sme->reduction_t_by_year[static_cast<std::size_t>(t)]
-                        : 0.0;
-    c.expected_t = c.reduction_t;  // already an expected value (realisation rate applied)
-    c.support_eur = sme->budget_used_eur;
-    credited += c.reduction_t;
-    out.package_t_by_infrastructure_funder["none"] += c.reduction_t;
-    out.package_credits.push_back(std::move(c));
-  }
-  std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
-                   [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });
-  if (std::fabs(out.package_leg_t - credited) > 0.5) {
-    InstrumentCredit interaction;
-    interaction.instrument = "interaction: ETS- or levy-driven options displaced";
-    interaction.reduction_t = out.package_leg_t - credited;
-    interaction.expected_t = interaction.reduction_t;
-    out.package_credits.push_back(std::move(interaction));
-  }
+  detail::credit_package(model, deals, book, sme_on ? sme : nullptr, out);
+  out.achieved_t = out.levy_leg_t + out.package_leg_expected_t;
+  out.gap_t = out.required_t - out.achieved_t;
 
+  const auto& o = model.options;
   // Bottlenecks: items that blocked options, and use against capacity in the target year.
   const auto& inf = model.infrastructure;
   const auto& in = out.runs[2].inputs;
@@ -227,16 +145,38 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   std::stable_sort(out.bottlenecks.begin(), out.bottlenecks.end(),
                    [](const Bottleneck& a, const Bottleneck& b) { return a.blocked_t > b.blocked_t; });
 
-  // National MACC in the target year: every reducing option at target-year prices.
+  // National MACC in the target year (issue 13): one option per exclusive group — the one the full
+  // run adopted, else the cheapest at target-year prices — each adding, at its site, what the
+  // cheaper points there leave (sim::marginal_reduction_t on a scratch workspace), at target-year
+  // production. So the curve's total is bounded by what the sites emit.
+  std::map<model::Index, std::pair<model::Index, double>> pick;  // group → (option, EUR/t)
   for (model::Index i = 0; i < o.size(); ++i) {
     const double tonnes = -in.option_delta_emissions_t[i];
     if (tonnes <= 0 || (in.option_needs_package[i] && !in.package_enabled)) {
       continue;
     }
-    out.macc.push_back({i, sim::option_cost_per_t(o, in, i, t), tonnes, F.operating(i, t)});
+    const double cost = sim::option_cost_per_t(o, in, i, t);
+    auto [it, fresh] = pick.try_emplace(o.exclusive_group[i], i, cost);
+    const bool adopted = F.option_start[i] >= 0;
+    const bool held_adopted = F.option_start[it->second.first] >= 0;
+    if (!fresh && !held_adopted && (adopted || cost < it->second.second)) {
+      it->second = {i, cost};
+    }
   }
-  std::stable_sort(out.macc.begin(), out.macc.end(),
-                   [](const MaccPoint& a, const MaccPoint& b) { return a.cost_eur_per_t < b.cost_eur_per_t; });
+  std::vector<std::pair<model::Index, double>> points;
+  for (const auto& [group, p] : pick) {
+    points.push_back(p);
+  }
+  std::stable_sort(points.begin(), points.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second < b.second : a.first < b.first;
+  });
+  sim::Workspace scratch(model, in);
+  for (const auto& [i, cost] : points) {
+    const auto site = o.site[i];
+    const double tonnes = sim::marginal_reduction_t(model, in, scratch, i) * in.activity(site, t);
+    out.macc.push_back({i, cost, tonnes, F.operating(i, t)});
+    sim::add_to_site(model, in, scratch, i);
+  }
   return out;
 }
 

@@ -36,18 +36,27 @@ struct SiteReduction {
 };
 
 /// A line of the package leg: an instrument (a company's maatwerk projects, the SME scheme) and
-/// the tonnes credited to it; "levy crowd-out" is the interaction line that makes the lines add
-/// up to the leg (package tonnes lower the DPR price, so some levy-driven options no longer pay).
+/// the tonnes credited to it; the interaction line makes the lines add up to the leg (a supported
+/// project can take grid or storage another option would have used, or lower the DPR price).
 struct InstrumentCredit {
   std::string instrument;
+  /// Target-year tonnes of its own supported options in the run where every deal delivers
+  /// (sim::option_reductions: production and ramp-up included, a site's stacked options sharing
+  /// its reduction). The lines plus the interaction line add up to the package leg.
   double reduction_t = 0;
   double support_eur = 0;  ///< support committed over the horizon
+  /// A deal's own effect on target-year emissions (issue 14): how much higher they are when this
+  /// deal falls through and the others stay as they are (leave one out), and how much lower than
+  /// the levy-only run when it is the package's only deal (add one in). 0 for other lines.
+  double leave_one_out_t = 0;
+  double add_one_in_t = 0;
   /// For a maatwerk deal's line: the deal id, its phase, the probability that it delivers
   /// (phases.yaml) and the expected tonnes p × reduction_t (docs/deals.md). Other lines: empty
   /// deal, probability 1, expected = reduction.
   std::string deal;
   std::string phase;
   double probability = 1;
+  /// p × the deal's own effect (leave one out); for other lines their tonnes.
   double expected_t = 0;
   double committed_t = 0;  ///< the deal's committed reduction in the target year (its file)
   /// The deal file's phase when `package.deal_phase` changed it (then `phase` is the lever's);
@@ -99,7 +108,9 @@ struct Bottleneck {
   int options_blocked = 0;
 };
 
-/// One point of the national MACC in the target year.
+/// One point of the national MACC in the target year: one option per exclusive group (the one
+/// adopted in the full run, else the cheapest), its tonnes what it adds at its site after the
+/// cheaper points there (so the curve's total cannot exceed what the sites emit).
 struct MaccPoint {
   model::Index option = model::kNone;
   double cost_eur_per_t = 0;
@@ -122,14 +133,23 @@ struct Outlook {
   double required_t = 0;
   double levy_leg_required_t = 0;
   double package_leg_required_t = 0;
+  /// The headline is expected values (issue 14): each deal at its phase's probability, projects
+  /// ramping up in their first year. achieved = levy leg + expected package leg; gap = required −
+  /// achieved (negative: target exceeded).
   double achieved_t = 0;
   double levy_leg_t = 0;
-  double package_leg_t = 0;
-  double gap_t = 0;  ///< required − achieved (negative: target exceeded)
-  /// Package leg if each deal delivers with its phase's probability (docs/deals.md):
-  /// package_leg_t − Σ_deals (1 − p) × deal tonnes — a linear estimate that ignores interactions
-  /// between deals (Monte Carlo gives the distribution). Equals package_leg_t without deals.
+  double gap_t = 0;
+  /// Expected package leg: the every-deal-delivers leg less Σ_deals (1 − p) × the deal's own
+  /// effect (leave one out) — linear in the deals, so interactions between two deals that both
+  /// fall through are left out (Monte Carlo gives the distribution; docs/outlook.md).
   double package_leg_expected_t = 0;
+  /// The same figures if every deal delivers (the full run as it is).
+  double package_leg_t = 0;
+  double achieved_if_every_deal_delivers_t = 0;
+  double gap_if_every_deal_delivers_t = 0;
+  /// P(target met) from a small Monte Carlo of the same runs (0 draws: not computed).
+  std::uint32_t quick_draws = 0;
+  double p_target_met = 0;
   std::string deals_dir;  ///< where the deals came from; empty when none were loaded
   PackageLeverSummary levers;
   std::vector<OutlookRun> runs;  ///< reference, levy_only, full
@@ -156,5 +176,14 @@ struct Outlook {
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
                     const model::Scenario& reference, const DealBook* deals = nullptr,
                     const SmeInput* sme = nullptr);
+
+namespace detail {
+/// The package leg's lines (outlook_deals.cpp): per deal its credited tonnes, own effect (leave
+/// one out, add one in) and expected tonnes; per company for projects without a deal; the SME
+/// scheme; the interaction line. Sets package_credits, package_leg_expected_t and
+/// package_t_by_infrastructure_funder of `out` (whose runs are done).
+void credit_package(const model::Model& model, const DealBook* deals, const struct DealLevers* levers,
+                    const SmeInput* sme, Outlook& out);
+}  // namespace detail
 
 }  // namespace decarbfund::analysis

@@ -41,14 +41,20 @@ double option_value(const model::Model& model, const sim::Inputs& in, const sim:
   const auto& o = model.options;
   const auto category = model.sites.levy_category[o.site[i]];
   const auto pool = sim::dpr_pool(in.levy, category);
-  const bool in_ets = category == model::LevyCategory::ets_industrial;
+  const bool in_ets = model.sites.in_ets[o.site[i]] != 0;
   std::vector<double> value(static_cast<std::size_t>(in.years() + sim::kPriceTail), 0.0);
   const int life_end = std::min(static_cast<int>(value.size()), start + static_cast<int>(std::lround(o.lifetime_yr[i])) + 1);
   for (int k = start; k < life_end; ++k) {
     value[static_cast<std::size_t>(k)] = (in_ets ? in.prices.ets_eur_per_t[static_cast<std::size_t>(k)] : 0.0) +
                                          sim::detail::expected_levy_price(in, ws, category, pool, k);
   }
-  return sim::option_npv(o, in, i, decided, start, value);
+  // Tonnes and energy move with the site's production (docs/model.md "Activity"); the option is
+  // valued alone, on top of what the levy-only run adopted at the site.
+  std::vector<double> scale(value.size(), 1.0);
+  for (std::size_t k = 0; k < scale.size(); ++k) {
+    scale[k] = in.activity(o.site[i], static_cast<int>(k));
+  }
+  return sim::option_npv(o, in, i, decided, start, value, sim::marginal_reduction_t(model, in, ws, i), scale);
 }
 
 /// An infrastructure need of an option: item and amount (MW or t/yr).
@@ -56,6 +62,11 @@ struct Need {
   model::Index item = model::kNone;
   double amount = 0;
 };
+
+/// Why a committed project is not a candidate.
+std::string committed_reason(const model::Options& o, model::Index i) {
+  return fmt::format("committed ({}): it runs in every run", model::status_name(o.status[i]));
+}
 
 std::vector<CashShare> even_cash(int from, int to) {
   std::vector<CashShare> out;
@@ -72,7 +83,9 @@ std::vector<DealInput> company_deals(const model::Model& model, std::span<const 
   std::map<std::string, DealInput> by_company;
   const auto& o = model.options;
   for (model::Index i = 0; i < o.size(); ++i) {
-    if (o.kind[i] != model::OptionKind::project || std::find(covered.begin(), covered.end(), i) != covered.end()) {
+    // A committed project (past FID) runs in every run: nothing for the package to buy.
+    if (o.kind[i] != model::OptionKind::project || model::is_committed(o.status[i]) ||
+        std::find(covered.begin(), covered.end(), i) != covered.end()) {
       continue;
     }
     const auto site = o.site[i];
@@ -183,8 +196,10 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
     for (const auto i : d.options) {
       const auto site = o.site[i];
       if (L.option_decided[i] >= 0) {
-        p.excluded.push_back({o.id[i], fmt::format("the ETS/levy make it happen without support (decided {})",
-                                                   in.start_year + L.option_decided[i])});
+        p.excluded.push_back({o.id[i], model::is_committed(o.status[i])
+                                           ? committed_reason(o, i)
+                                           : fmt::format("the ETS/levy make it happen without support (decided {})",
+                                                         in.start_year + L.option_decided[i])});
         continue;
       }
       // An option whose exclusive group the levy-only run has filled can still be supported as a
@@ -194,13 +209,14 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
       if (auto it = taken.find(group_key(i)); it != taken.end()) {
         displaced = it->second;
       }
-      double tonnes = -in.option_delta_emissions_t[i];
-      if (displaced != model::kNone && L.operating(displaced, target)) {
-        tonnes -= -in.option_delta_emissions_t[displaced];
-      }
+      // Target-year tonnes: how much lower the site's emissions are with the project at full
+      // output instead of the option it displaces, the site's other options as the levy-only run
+      // has them (options add up at a site, docs/model.md; production included).
+      const double tonnes = L.emissions(site, target) - sim::site_emissions_with(model, in, L, target, i, displaced);
       if (!(tonnes > 0)) {
         p.excluded.push_back({o.id[i], displaced == model::kNone
-                                           ? std::string("it does not reduce emissions")
+                                           ? (in.activity(site, target) > 0 ? std::string("it does not reduce emissions")
+                                                                            : fmt::format("its site is closed by {}", p.target_year))
                                            : fmt::format("it reduces no more than {}, adopted under the ETS/levy in its "
                                                          "exclusive group",
                                                          o.id[displaced])});
@@ -214,8 +230,8 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
       const auto h2 = h2_need > 0 ? serving(inf, model::InfrastructureKind::hydrogen, cluster) : model::kNone;
       std::vector<model::Index> stores;
       if (store_need > 0) {
-        if (o.co2_store[i] != model::kNone) {
-          stores.push_back(o.co2_store[i]);
+        if (!o.co2_stores[i].empty()) {
+          stores = o.co2_stores[i];
         } else {
           for (model::Index s = 0; s < inf.size(); ++s) {
             if (inf.kind[s] == model::InfrastructureKind::co2_storage &&
@@ -319,6 +335,16 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
       }
       b.project_option.push_back(i);
       p.projects.push_back(std::move(pr));
+    }
+  }
+  // Committed projects no deal names (company_deals leaves them out) are listed too, so every
+  // announced project is a candidate or excluded with a reason.
+  for (model::Index i = 0; i < o.size(); ++i) {
+    if (o.kind[i] == model::OptionKind::project && model::is_committed(o.status[i]) &&
+        std::none_of(deals.begin(), deals.end(), [&](const DealInput& d) {
+          return std::find(d.options.begin(), d.options.end(), i) != d.options.end();
+        })) {
+      p.excluded.push_back({o.id[i], committed_reason(o, i)});
     }
   }
 

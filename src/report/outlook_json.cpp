@@ -42,14 +42,20 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
   }
   j["target_year"] = o.target_year;
   j["required_mt"] = o.required_t / 1e6;
+  // Expected values first (issue 14): each deal at its phase's probability (docs/outlook.md).
   j["achieved_mt"] = o.achieved_t / 1e6;
   j["gap_mt"] = o.gap_t / 1e6;
+  j["achieved_if_every_deal_delivers_mt"] = o.achieved_if_every_deal_delivers_t / 1e6;
+  j["gap_if_every_deal_delivers_mt"] = o.gap_if_every_deal_delivers_t / 1e6;
+  j["p_target_met"] = o.quick_draws > 0 ? json(o.p_target_met) : json(nullptr);
+  j["p_target_met_draws"] = o.quick_draws;
   j["legs"] = {{"levy_mt", o.levy_leg_t / 1e6},
-               {"package_mt", o.package_leg_t / 1e6},
+               {"package_mt", o.package_leg_expected_t / 1e6},
+               {"package_if_every_deal_delivers_mt", o.package_leg_t / 1e6},
                {"levy_required_mt", o.levy_leg_required_t / 1e6},
                {"package_required_mt", o.package_leg_required_t / 1e6},
                {"levy_gap_mt", (o.levy_leg_required_t - o.levy_leg_t) / 1e6},
-               {"package_gap_mt", (o.package_leg_required_t - o.package_leg_t) / 1e6}};
+               {"package_gap_mt", (o.package_leg_required_t - o.package_leg_expected_t) / 1e6}};
   const auto& F = o.full();
   j["emissions_t_by_year"] = by_year(o.start_year, F.total_emissions_t);
   j["reference_emissions_t_by_year"] = by_year(o.start_year, o.reference().total_emissions_t);
@@ -77,6 +83,10 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
       line["phase"] = c.phase;
       line["probability"] = c.probability;
       line["committed_t"] = c.committed_t;
+      line["leave_one_out_t"] = c.leave_one_out_t;
+      line["add_one_in_t"] = c.add_one_in_t;
+      line["support_eur_per_t_own_effect"] =
+          c.leave_one_out_t > 0.5 ? json(c.support_eur / c.leave_one_out_t) : json(nullptr);
       if (!c.phase_in_file.empty()) {
         line["phase_in_file"] = c.phase_in_file;
       }
@@ -88,9 +98,6 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
     credits.push_back(line);
   }
   j["package_credits"] = credits;
-  // Package leg if every deal delivers (legs.package_mt) and its expected value given the phases
-  // (docs/deals.md, "Deals in the outlook").
-  j["legs"]["package_expected_mt"] = o.package_leg_expected_t / 1e6;
   j["deals_dir"] = o.deals_dir;
   j["package_t_by_infrastructure_funder"] = o.package_t_by_infrastructure_funder;
   json sites = json::array();

@@ -23,6 +23,9 @@ std::string package_levers_text(const analysis::PackageLeverSummary& levers);
 /// reference file sets the same world as the scenario (model/scenario_world.hpp).
 std::string reference_world_text(const std::vector<std::string>& replaced);
 
+/// A probability as every report prints it ("0.4 %", "37 %", "< 0.1 %").
+std::string percent_text(double p);
+
 /// The JSON document (docs/outlook.md lists the keys).
 std::string outlook_json(const model::Model& model, const analysis::Outlook& outlook);
 

@@ -35,6 +35,21 @@ std::string package_levers_text(const analysis::PackageLeverSummary& l) {
   return s;
 }
 
+std::string percent_text(double p) {
+  // One rounding rule for a probability in every report: below 1 % with one decimal, "< 0.1 %"
+  // and "> 99.9 %" at the ends, whole percents otherwise.
+  if (p <= 0) {
+    return "0 %";
+  }
+  if (p < 0.001) {
+    return "< 0.1 %";
+  }
+  if (p > 0.999 && p < 1) {
+    return "> 99.9 %";
+  }
+  return p < 0.01 || p > 0.99 ? fmt::format("{:.1f} %", 100 * p) : fmt::format("{:.0f} %", 100 * p);
+}
+
 std::string reference_world_text(const std::vector<std::string>& replaced) {
   if (replaced.empty()) {
     return {};
@@ -57,35 +72,48 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
   }
   s += "\n";
 
-  append(s, "Target {}: additional reduction against the reference path\n", o.target_year);
-  append(s, "  {:<28} {:>10} {:>10} {:>10}\n", "", "required", "achieved", "gap");
-  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt\n", "levy leg", mt(o.levy_leg_required_t),
-      mt(o.levy_leg_t), mt(o.levy_leg_required_t - o.levy_leg_t));
-  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt\n", "package leg", mt(o.package_leg_required_t),
-      mt(o.package_leg_t), mt(o.package_leg_required_t - o.package_leg_t));
-  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f}  Mt   {}\n", "total", mt(o.required_t), mt(o.achieved_t),
-      mt(o.gap_t), o.gap_t <= 0 ? "TARGET MET" : "TARGET MISSED");
+  append(s, "Target {}: additional reduction against the reference path, expected (each deal at its phase's "
+         "probability)\n",
+         o.target_year);
+  append(s, "  {:<28} {:>10} {:>10} {:>10} {:>12}\n", "", "required", "expected", "gap", "every deal");
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f} {:>12.2f}  Mt\n", "levy leg", mt(o.levy_leg_required_t),
+      mt(o.levy_leg_t), mt(o.levy_leg_required_t - o.levy_leg_t), mt(o.levy_leg_t));
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f} {:>12.2f}  Mt\n", "package leg", mt(o.package_leg_required_t),
+      mt(o.package_leg_expected_t), mt(o.package_leg_required_t - o.package_leg_expected_t), mt(o.package_leg_t));
+  append(s, "  {:<28} {:>10.2f} {:>10.2f} {:>10.2f} {:>12.2f}  Mt   {}\n", "total", mt(o.required_t), mt(o.achieved_t),
+      mt(o.gap_t), mt(o.achieved_if_every_deal_delivers_t), o.gap_t <= 0 ? "TARGET MET" : "TARGET MISSED");
+  if (o.quick_draws > 0) {
+    append(s, "  P(target met) {} ({} Monte Carlo draws, seed {}; decarbfund montecarlo for more)\n",
+           percent_text(o.p_target_met), o.quick_draws, o.seed);
+  }
   append(s, "  emissions {}: reference {:.2f} Mt, levy only {:.2f} Mt, with package {:.2f} Mt\n\n", o.target_year,
       mt(o.reference().total_emissions_t[static_cast<std::size_t>(t)]),
       mt(o.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)]),
       mt(o.full().total_emissions_t[static_cast<std::size_t>(t)]));
 
   if (!o.package_credits.empty()) {
-    append(s, "Package leg by instrument ({}): tonnes if every deal delivers; expected = p(phase) × tonnes\n",
+    append(s, "Package leg by instrument ({}), Mt: own = its options' tonnes if every deal delivers; "
+              "without = how much the leg falls\n  when the deal alone falls through; alone = what it adds as the "
+              "only deal; expected = p × without\n",
            o.target_year);
-    append(s, "  {:<52} {:>8} {:>8} {:>5} {:>8} {:>10}\n", "", "Mt", "commit", "p", "expected", "support");
+    append(s, "  {:<52} {:>7} {:>7} {:>7} {:>7} {:>5} {:>8} {:>10} {:>8}\n", "", "own", "without", "alone", "commit",
+           "p", "expected", "support", "EUR/t");
     for (const auto& c : o.package_credits) {
       if (c.deal.empty()) {
-        append(s, "  {:<52} {:>8.3f} {:>8} {:>5} {:>8.3f} {:>6.1f} MEUR\n", c.instrument, mt(c.reduction_t), "", "",
-               mt(c.expected_t), c.support_eur / 1e6);
+        append(s, "  {:<52} {:>7.3f} {:>7} {:>7} {:>7} {:>5} {:>8.3f} {:>6.1f} MEUR\n", c.instrument, mt(c.reduction_t),
+               "", "", "", "", mt(c.expected_t), c.support_eur / 1e6);
       } else {
-        append(s, "  {:<52} {:>8.3f} {:>8.3f} {:>5.2f} {:>8.3f} {:>6.1f} MEUR\n", c.instrument, mt(c.reduction_t),
-               mt(c.committed_t), c.probability, mt(c.expected_t), c.support_eur / 1e6);
+        const std::string per_t =
+            c.leave_one_out_t > 0.5 ? fmt::format("{:.0f}", c.support_eur / c.leave_one_out_t) : std::string("–");
+        append(s, "  {:<52} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>5.2f} {:>8.3f} {:>6.1f} MEUR {:>8}\n", c.instrument,
+               mt(c.reduction_t), mt(c.leave_one_out_t), mt(c.add_one_in_t), mt(c.committed_t), c.probability,
+               mt(c.expected_t), c.support_eur / 1e6, per_t);
       }
     }
     if (!o.deals_dir.empty()) {
-      append(s, "  package leg if every deal delivers {:.2f} Mt; expected given the phases {:.2f} Mt (deals: {})\n",
-             mt(o.package_leg_t), mt(o.package_leg_expected_t), o.deals_dir);
+      append(s, "  package leg if every deal delivers {:.2f} Mt; expected given the phases {:.2f} Mt (deals: {}); "
+                "EUR/t = support ÷ the deal's own effect (without) in {}\n",
+             mt(o.package_leg_t), mt(o.package_leg_expected_t), o.deals_dir, o.target_year);
     }
     append(s, "  package tonnes hanging on infrastructure funded by:");
     for (const auto& [funder, tonnes] : o.package_t_by_infrastructure_funder) {

@@ -197,18 +197,20 @@ TEST(PackageLevers, TataBindingRaisesTheExpectedPackageLegByItsCommittedTonnes) 
   EXPECT_EQ(o.package_leg_t, base.package_leg_t);
   const auto& tata = line_of(o, "tata-steel");
   // The premise of the derivation: infrastructure does not bind Tata's projects, so the deal
-  // delivers its whole committed 5 Mt in 2030 (data/nl/deals/tata-steel.yaml).
+  // delivers its committed 5 Mt from 2030 (data/nl/deals/tata-steel.yaml) — half of it in 2030
+  // itself, the plant's first year (response.first_year_output_share 0.5, docs/model.md).
   EXPECT_DOUBLE_EQ(tata.committed_t, 5'000'000);
-  EXPECT_NEAR(tata.reduction_t, tata.committed_t, 1.0);
+  EXPECT_NEAR(tata.reduction_t, 0.5 * tata.committed_t, 0.02 * tata.committed_t);
   EXPECT_EQ(tata.phase, "binding");
   EXPECT_EQ(tata.phase_in_file, "jloi");
   EXPECT_DOUBLE_EQ(tata.probability, 0.80);
-  // Expected leg: + committed × (p_binding − p_jloi) = 5 Mt × (0.80 − 0.50) = 1.5 Mt
-  // (data/nl/deals/phases.yaml).
+  // The phase changes no run, only p: the expected leg rises by the deal's own effect (leave one
+  // out) × (p_binding − p_jloi) = × (0.80 − 0.50) (data/nl/deals/phases.yaml).
   const double p_binding = e.deals.phases.of(model::DealPhase::binding);
   const double p_jloi = e.deals.phases.of(model::DealPhase::jloi);
-  EXPECT_NEAR(o.package_leg_expected_t - base.package_leg_expected_t, tata.committed_t * (p_binding - p_jloi), 1.0);
-  EXPECT_NEAR(o.package_leg_expected_t - base.package_leg_expected_t, 1'500'000, 1.0);
+  EXPECT_EQ(tata.leave_one_out_t, line_of(base, "tata-steel").leave_one_out_t);
+  EXPECT_NEAR(o.package_leg_expected_t - base.package_leg_expected_t, tata.leave_one_out_t * (p_binding - p_jloi), 1.0);
+  EXPECT_NEAR(tata.expected_t, p_binding * tata.leave_one_out_t, 1e-6);
   EXPECT_EQ(o.levers.deal_phase.at("tata-steel"), std::make_pair(std::string("binding"), std::string("jloi")));
   EXPECT_TRUE(line_of(base, "tata-steel").phase_in_file.empty());
 }
@@ -246,8 +248,8 @@ TEST(PackageLevers, DealBudgetLeavesTheDearestDealsUnfunded) {
   EXPECT_LE(support, o.levers.deal_max_support_funded_eur);
   EXPECT_FALSE(line_of(o, "tata-steel").funded);
   EXPECT_TRUE(line_of(o, "dow").funded);
-  // Without Tata's 5 Mt the package leg falls by at least that.
-  EXPECT_LT(o.package_leg_t, base.package_leg_t - 4'900'000);
+  // Without Tata the package leg falls by at least its 2030 tonnes (half its 5 Mt: first year).
+  EXPECT_LT(o.package_leg_t, base.package_leg_t - line_of(base, "tata-steel").reduction_t + 1.0);
   EXPECT_LT(o.package_leg_expected_t, base.package_leg_expected_t);
 }
 

@@ -162,39 +162,57 @@ TEST(BuildProblem, DealFilesGiveRealisationCapAndSchedule) {
   EXPECT_EQ(nobian->options.size(), 3u);             // X-NOBIAN-ELECTRIFICATION-*
   ASSERT_EQ(nobian->payments.size(), 4u);
   EXPECT_EQ(nobian->payments.front().first, 2026);
-  // Projects no deal file names become one deal per company (as spelled in sites.csv), p = 1, no
-  // cap: Air Products, ESSO (ExxonMobil), and Shell's HH1 and Moerdijk furnaces, which shell.yaml
-  // (X-SHELL-PACKAGE-*) does not list — on two sites whose company is spelled differently.
-  std::vector<std::string> fallback;
+  // Projects no deal file names would become one deal per company (p = 1, no cap); in data/nl
+  // every such project is committed (Air Products', ExxonMobil's, Shell's Porthos capture and
+  // HH1, Air Liquide's SMR2 capture: past FID), and a committed project is nothing to buy.
   for (const auto& d : deals) {
-    if (d.realisation == 1.0 && std::isinf(d.max_support_eur)) {
-      fallback.push_back(d.id);
-    }
+    EXPECT_FALSE(d.realisation == 1.0 && std::isinf(d.max_support_eur)) << d.id;
   }
-  EXPECT_EQ(fallback, (std::vector<std::string>{"Air Products and Chemicals, Inc.", "ESSO Nederland B.V.",
-                                                "Shell Nederland B.V.", "Shell Nederland B.V. "}));
 }
 
-TEST(BuildProblem, ReplacementCountsOnlyTheExtraTonnes) {
-  // Under belastingplan-2026 the levy makes Tata's coke plant TGR + CCS (PCD0047, 961,701.6 t)
-  // pay; the DRP + EAF (5,000,000 t) in the same exclusive group adds only the difference.
+TEST(BuildProblem, ReplacementIsDecidedNoLaterThanWhatItDisplaces) {
+  // Under belastingplan-2026 the ETS and levy make OCI's add-on capture at M023 (PCD0142) pay,
+  // decided 2028, operating from 2032; OCI's green-ammonia route (X-OCI-GREEN-M023, 574,959 t)
+  // in the same exclusive group must be decided by 2028 to replace it. In 2030 the capture does
+  // not run yet, so the route's tonnes are its own at the site's 2030 production (what a
+  // replacement adds when the displaced option does run: Simulate.ReplacementLeavesTheSite...).
   const auto deals = deal_files();
   const auto& f = nl();
   BuildOptions options;
   options.budget.total_eur = 7e9;
   const auto b = build_problem(f.model, f.scenario, deals, SmeInput{}, options);
   const auto it = std::find_if(b.problem.projects.begin(), b.problem.projects.end(),
-                               [](const ProjectCandidate& p) { return p.id == "X-TATA-DRP-EAF"; });
+                               [](const ProjectCandidate& p) { return p.id == "X-OCI-GREEN-M023"; });
   ASSERT_NE(it, b.problem.projects.end());
-  EXPECT_GE(b.levy_only.option_decided[f.model.find_option("PCD0047")], 0);
-  EXPECT_NEAR(it->tonnes_t, 5'000'000 - 961'701.6, 1e-6);
+  const auto displaced = f.model.find_option("PCD0142");
+  ASSERT_GE(b.levy_only.option_decided[displaced], 0);
+  const auto site = f.model.find_site("M023");
+  const double activity = b.inputs.activity(site, 2030 - b.inputs.start_year);
+  EXPECT_FALSE(b.levy_only.operating(displaced, 2030 - b.inputs.start_year));
+  EXPECT_NEAR(it->tonnes_t, 574'959 * activity, 1.0);
   ASSERT_FALSE(it->alternatives.empty());
-  EXPECT_NE(it->alternatives[0].note.find("replaces PCD0047"), std::string::npos);
+  EXPECT_NE(it->alternatives[0].note.find("replaces PCD0142"), std::string::npos);
   // A replacement is decided no later than the option it displaces.
   for (const auto& a : it->alternatives) {
-    EXPECT_LE(a.decision_year, b.inputs.start_year + b.levy_only.option_decided[f.model.find_option("PCD0047")]);
+    EXPECT_LE(a.decision_year, b.inputs.start_year + b.levy_only.option_decided[displaced]);
   }
-  EXPECT_DOUBLE_EQ(b.problem.deals[it->deal].realisation, 0.5);  // JLoI
+  EXPECT_DOUBLE_EQ(b.problem.deals[it->deal].realisation, 0.15);  // EoP (phases.yaml)
+}
+
+TEST(BuildProblem, CommittedProjectsAreNotCandidates) {
+  // Yara's Sluiskil capture is under construction (data/nl/additions/options.csv): it runs in
+  // every run, so the package cannot buy it and no company deal is made for it.
+  const auto& f = nl();
+  BuildOptions options;
+  options.budget.total_eur = 7e9;
+  const auto b = build_problem(f.model, f.scenario, deal_files(), SmeInput{}, options);
+  for (const auto& p : b.problem.projects) {
+    EXPECT_FALSE(model::is_committed(f.model.options.status[f.model.find_option(p.id)])) << p.id;
+  }
+  const auto yara = std::find_if(b.problem.excluded.begin(), b.problem.excluded.end(),
+                                 [](const Excluded& e) { return e.id == "X-YARA-CCS-M017"; });
+  ASSERT_NE(yara, b.problem.excluded.end());
+  EXPECT_EQ(yara->reason, "committed (construction): it runs in every run");
 }
 
 TEST(BuildProblem, MinCostBeyondTheCandidatesIsInfeasible) {

@@ -1,0 +1,153 @@
+// The package leg per instrument (issue 14 §3, docs/outlook.md "Package leg"): each deal's credited
+// tonnes, its own effect by leave-one-out and add-one-in runs, the expected package leg, and the
+// interaction line that makes the lines add up to the leg.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analysis/outlook.hpp"
+#include "analysis/package_levers.hpp"
+
+namespace decarbfund::analysis::detail {
+
+namespace {
+
+/// Target-year total emissions of a run of `in` (stopped after the target year, which leaves the
+/// target year's figure as a full run's; sim::simulate).
+double target_total(const model::Model& model, const sim::Inputs& in, int target_year) {
+  sim::Workspace ws(model, in);
+  sim::simulate(model, in, ws, target_year);
+  return ws.outcome().total_emissions_t[static_cast<std::size_t>(target_year - in.start_year)];
+}
+
+/// The full run's inputs with deal d as the package's only deal: every other deal falls through
+/// and no project outside deal d gets support.
+sim::Inputs only_deal(const model::Model& model, const sim::Inputs& full, std::size_t d) {
+  sim::Inputs in = full;
+  for (std::size_t k = 0; k < in.deal_realisation.size(); ++k) {
+    if (k != d) {
+      in.deal_realisation[k] = 0.0;
+    }
+  }
+  for (model::Index i = 0; i < model.options.size(); ++i) {
+    if (in.option_deal[i] != static_cast<model::Index>(d)) {
+      in.option_max_support_eur[i] = 0.0;
+    }
+  }
+  return in;
+}
+
+}  // namespace
+
+void credit_package(const model::Model& model, const DealBook* deals, const DealLevers* levers,
+                    const SmeInput* sme, Outlook& out) {
+  const auto& o = model.options;
+  const int t = out.target_index();
+  const auto& full_in = out.runs[2].inputs;
+  const auto& F = out.runs[2].outcome;
+  const double levy_only_total = out.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)];
+  // The full run as simulated (its reported total has the SME scheme's tonnes taken off).
+  const double full_total = target_total(model, full_in, out.target_year);
+
+  std::vector<InstrumentCredit> by_deal;
+  if (deals != nullptr && levers != nullptr) {
+    for (std::size_t d = 0; d < deals->deals.size(); ++d) {
+      const auto& deal = levers->book.deals[d];
+      const auto& st = levers->status[d];
+      InstrumentCredit c;
+      c.deal = deal.id;
+      c.phase = std::string(model::phase_name(st.phase));
+      c.instrument = fmt::format("maatwerk deal: {} ({})", deal.company, c.phase);
+      if (st.overridden) {
+        c.phase_in_file = std::string(model::phase_name(st.file_phase));
+        c.instrument = fmt::format("maatwerk deal: {} ({}; file: {})", deal.company, c.phase, c.phase_in_file);
+      }
+      c.funded = st.funded;
+      c.not_funded = st.not_funded;
+      if (!st.funded) {
+        c.instrument += fmt::format(", not funded ({})", st.not_funded);
+      }
+      c.probability = st.probability;  // the phase's, also for an unfunded deal (its tonnes are 0)
+      c.committed_t = deal.committed_in(out.target_year);
+      // Own effect: only where the package runs and the deal is funded (else both are 0).
+      if (full_in.package_enabled && d < full_in.deal_realisation.size() && full_in.deal_realisation[d] >= 0.5) {
+        sim::Inputs without = full_in;
+        without.deal_realisation[d] = 0.0;
+        c.leave_one_out_t = target_total(model, without, out.target_year) - full_total;
+        c.add_one_in_t = levy_only_total - target_total(model, only_deal(model, full_in, d), out.target_year);
+      }
+      c.expected_t = c.probability * c.leave_one_out_t;
+      by_deal.push_back(std::move(c));
+    }
+  }
+
+  // Credited tonnes: the supported options' share of their sites' reductions in the target year.
+  std::vector<double> tonnes(o.size(), 0.0);
+  sim::option_reductions(model, full_in, F, t, tonnes);
+  std::map<std::string, InstrumentCredit> by_company;
+  double credited = 0;
+  for (model::Index i = 0; i < o.size(); ++i) {
+    if (F.option_instrument[i] != sim::Instrument::package) {
+      continue;
+    }
+    const auto site = o.site[i];
+    const std::string company = model.sites.company[site].empty() ? model.sites.name[site] : model.sites.company[site];
+    const auto deal = full_in.option_deal[i];
+    auto& c = deal != model::kNone && deal < by_deal.size() ? by_deal[deal] : by_company[company];
+    if (deal == model::kNone) {
+      c.instrument = "maatwerk: " + company;
+    }
+    c.support_eur += F.option_support_eur[i];
+    if (tonnes[i] != 0) {
+      c.reduction_t += tonnes[i];
+      credited += tonnes[i];
+      // Which funder's infrastructure the tonne hangs on (one line per option: the first need).
+      std::string funder = "none";
+      for (auto infra : {F.option_store[i], F.option_hydrogen[i], F.option_grid[i]}) {
+        if (infra != model::kNone) {
+          funder = model.infrastructure.funded_by[infra];
+          break;
+        }
+      }
+      out.package_t_by_infrastructure_funder[funder] += tonnes[i];
+    }
+  }
+
+  // Expected package leg (docs/outlook.md): each deal that does not deliver takes its own effect
+  // with it, with probability 1 − p.
+  out.package_leg_expected_t = out.package_leg_t;
+  for (auto& credit : by_deal) {
+    out.package_leg_expected_t -= (1 - credit.probability) * credit.leave_one_out_t;
+    out.package_credits.push_back(std::move(credit));
+  }
+  for (auto& [name, credit] : by_company) {
+    credit.expected_t = credit.reduction_t;
+    out.package_credits.push_back(credit);
+  }
+  if (sme != nullptr) {
+    InstrumentCredit c;
+    c.instrument = "SME scheme: " + sme->label;
+    c.reduction_t = static_cast<std::size_t>(t) < sme->reduction_t_by_year.size()
+                        ? sme->reduction_t_by_year[static_cast<std::size_t>(t)]
+                        : 0.0;
+    c.expected_t = c.reduction_t;  // already an expected value (realisation rate applied)
+    c.support_eur = sme->budget_used_eur;
+    credited += c.reduction_t;
+    out.package_t_by_infrastructure_funder["none"] += c.reduction_t;
+    out.package_credits.push_back(std::move(c));
+  }
+  std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
+                   [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });
+  if (std::fabs(out.package_leg_t - credited) > 0.5) {
+    InstrumentCredit interaction;
+    interaction.instrument = "interaction: tonnes the package displaced or added elsewhere";
+    interaction.reduction_t = out.package_leg_t - credited;
+    interaction.expected_t = interaction.reduction_t;
+    out.package_credits.push_back(std::move(interaction));
+  }
+}
+
+}  // namespace decarbfund::analysis::detail
