@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "report/svg_chart.hpp"
+#include "report/html_page.hpp"
 #include "report/workbook.hpp"
 
 namespace decarbfund::report {
@@ -127,18 +127,18 @@ std::string command_option(const char* name, const std::string& value) {
   return fmt::format(" --{} {}'", name, quoted);
 }
 
-void add_about_sheet(Workbook& workbook, const RunInfo& info) {
-  auto& about = workbook.add_sheet("about", {"item", "value"});
+void add_about_sheet(Workbook& workbook, const RunInfo& info, const Localizer& tr) {
+  auto& about = workbook.add_sheet(std::string(tr("sheet.about")), {std::string(tr("col.item")), std::string(tr("col.value"))});
   for (const auto& [item, value] : items(info)) {
-    about.text(item).text(value);
+    about.text(std::string(tr("about." + item))).text(value);
     about.next();
   }
 }
 
-std::string run_info_html(const RunInfo& info) {
+std::string run_info_html(const RunInfo& info, const Localizer& tr) {
   std::vector<std::string> parts;
   for (const auto& [item, value] : items(info)) {
-    parts.push_back(html_escape(item) + " " + html_escape(value));
+    parts.push_back(html_escape(std::string(tr("about." + item))) + " " + html_escape(value));
   }
   return join(parts, " · ");
 }
