@@ -31,6 +31,7 @@ struct RunArgs {
   std::string json;
   std::string html;
   std::string xlsx;
+  std::string lang = "en";  ///< of the HTML and Excel reports
   bool quiet = false;
 };
 

@@ -13,6 +13,7 @@
 
 #include "cli_runner.hpp"
 #include "core/atomic_file.hpp"
+#include "report/localizer.hpp"
 #include "report/xlsx_reader.hpp"
 
 namespace decarbfund {
@@ -66,7 +67,7 @@ TEST(OptimizeReportsCli, WorkbookAndPageHoldTheJsonNumbers) {
     EXPECT_EQ(html.find(remote), std::string::npos) << remote;
   }
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  EXPECT_NE(html.find(fmt::format("<td>{:.0f} t</td>", reduction)), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>{} t</td>", report::Localizer(report::Lang::en).num(reduction, 0))), std::string::npos);
   EXPECT_NE(html.find(j["projects"][0]["option"].get<std::string>()), std::string::npos);
   EXPECT_NE(html.find("policy_version belastingplan-2026"), std::string::npos);
 }

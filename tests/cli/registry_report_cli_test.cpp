@@ -13,6 +13,7 @@
 
 #include "cli_runner.hpp"
 #include "core/atomic_file.hpp"
+#include "report/localizer.hpp"
 #include "report/xlsx_reader.hpp"
 
 namespace decarbfund {
@@ -80,7 +81,7 @@ TEST(RegistryReportCli, WorkbookAndPageHoldTheReportAndTheAuditLog) {
     EXPECT_EQ(html.find(remote), std::string::npos) << remote;
   }
   EXPECT_NE(html.find("<td class=\"" + jn["status"].get<std::string>() + "\">"), std::string::npos);
-  EXPECT_NE(html.find(fmt::format("<td>{:.0f}</td>", jn["realised_t"].get<double>())), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>{}</td>", report::Localizer(report::Lang::en).num(jn["realised_t"].get<double>(), 0))), std::string::npos);
   EXPECT_NE(html.find("profit_eur=1500000"), std::string::npos);
 }
 
