@@ -173,7 +173,7 @@ void add_montecarlo(CLI::App& app, int& status) {
     const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result, report_lang(args->lang));
     std::string xlsx;
     if (!args->xlsx.empty()) {
-      auto info = report::montecarlo_run_info(model, result);
+      auto info = report::montecarlo_run_info(model, result, report_lang(args->lang));
       info.scenario_chain = scenario.chain;
       // Threads and ranks are left out: they do not change the bytes.
       info.command = run_command("montecarlo", *args,

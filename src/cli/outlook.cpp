@@ -49,7 +49,7 @@ void add_outlook(CLI::App& app, int& status) {
     const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook, cli::report_lang(args->lang));
     std::string xlsx;
     if (!args->xlsx.empty()) {
-      auto info = report::outlook_run_info(model, outlook);
+      auto info = report::outlook_run_info(model, outlook, cli::report_lang(args->lang));
       info.scenario_chain = scenario.chain;
       info.command = run_command("outlook", *args);
       xlsx = report::outlook_xlsx(model, outlook, info, cli::report_lang(args->lang));

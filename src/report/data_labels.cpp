@@ -1,5 +1,6 @@
 #include "report/data_labels.hpp"
 
+#include <regex>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -40,19 +41,43 @@ std::string between(const std::string& label, std::string_view open, std::string
   return label.substr(a + open.size(), b - a - open.size());
 }
 
+/// The numbers of a text the analysis wrote in English: whole numbers of five or more digits
+/// grouped (but not a seed), and in Dutch the decimal point of a plain decimal (not of a version
+/// "0.1.0" or an id) a comma.
+std::string localize_numbers(const std::string& text, const Localizer& tr) {
+  static const std::regex number(R"((seed )?\b(\d+)(\.\d+)?\b(\.\d)?)");
+  std::string out;
+  auto last = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    const bool seed = m[1].matched, dotted = m[4].matched;
+    const bool after_dot = m.position(0) > 0 && text[static_cast<std::size_t>(m.position(0)) - 1] == '.';
+    out.append(last, m[0].first);
+    std::string whole = m[2].str(), frac = m[3].matched ? m[3].str().substr(1) : "";
+    if (seed || dotted || after_dot) {
+      out += m[0].str();
+    } else {
+      const std::string grouped = whole.size() >= 5 ? group_digits(whole, tr.lang()) : whole;
+      out += grouped + (frac.empty() ? "" : (tr.lang() == Lang::nl ? "," : ".") + frac);
+    }
+    last = m[0].second;
+  }
+  out.append(last, text.cend());
+  return out;
+}
+
 }  // namespace
 
 std::string translate_phrases(const std::string& text, const Localizer& tr) {
-  if (tr.lang() == Lang::en) {
-    return text;
-  }
   std::string s = text;
-  for (const auto& e : strings_en()) {
-    if (e.key.starts_with("phrase.")) {
-      replace_all(s, e.text, tr(e.key));
+  if (tr.lang() != Lang::en) {
+    for (const auto& e : strings_en()) {
+      if (e.key.starts_with("phrase.")) {
+        replace_all(s, e.text, tr(e.key));
+      }
     }
   }
-  return s;
+  return localize_numbers(s, tr);
 }
 
 std::string credit_label(const analysis::InstrumentCredit& c, const Localizer& tr, bool short_form) {

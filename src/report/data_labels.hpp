@@ -14,8 +14,9 @@
 
 namespace decarbfund::report {
 
-/// `text` with every known English phrase of the analysis replaced by the language's (for
-/// English, `text` itself).
+/// `text` with every known English phrase of the analysis replaced by the language's, and its
+/// numbers written as the language writes them: whole numbers of five digits or more grouped
+/// ("21,851,250 GJ/yr"; not a seed), in Dutch a decimal comma ("123,4 EUR/t").
 std::string translate_phrases(const std::string& text, const Localizer& tr);
 
 /// A package line of the outlook ("maatwerk deal: Tata Steel Nederland (jloi)"); `short_form`

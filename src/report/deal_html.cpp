@@ -21,13 +21,13 @@ void row(std::string& h, const std::string& item, const std::string& value, std:
          html_escape(std::string(unit)));
 }
 
-void list(std::string& h, std::string_view title, const std::vector<std::string>& items) {
+void list(std::string& h, std::string_view title, const std::vector<std::string>& items, const Localizer& tr) {
   if (items.empty()) {
     return;
   }
   append(h, "<h2>{}</h2><ul>\n", title);
   for (const auto& x : items) {
-    append(h, "<li>{}</li>\n", html_escape(x));
+    append(h, "<li>{}</li>\n", html_escape(translate_phrases(x, tr)));
   }
   append(h, "</ul>\n");
 }
@@ -162,9 +162,9 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
     }
     append(h, "</table>\n");
   }
-  list(h, tr("deal.co_benefits"), a.co_benefits);
-  list(h, tr("deal.lock_in"), a.lock_in);
-  list(h, tr("deal.assumptions"), a.assumptions);
+  list(h, tr("deal.co_benefits"), a.co_benefits, tr);
+  list(h, tr("deal.lock_in"), a.lock_in, tr);
+  list(h, tr("deal.assumptions"), a.assumptions, tr);
   append(h, "<p><small>{}</small></p>{}", html_escape(std::string(tr("deal.footer"))), kPageEnd);
   return h;
 }

@@ -2,7 +2,8 @@
 // A deal assessment as one self-contained HTML page for the advisory committee (issue 8
 // "Reports": `deal assess --html FILE`; inline SVG, no script, no network): the deal, the
 // headline figures of the JSON document (deal_report.hpp) with units, the flags with what they
-// mean, and bars of the projects', the additional and the committed tonnes for every year. A pure function of the assessment: the same inputs give the same bytes.
+// mean, and bars of the projects', the additional and the committed tonnes for every year. A
+// pure function of the assessment: the same inputs give the same bytes.
 
 #include <string>
 

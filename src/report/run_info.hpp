@@ -55,11 +55,11 @@ std::string dataset_created_utc(const std::string& dataset_version);
 /// The dataset's part, with created_utc from its version.
 RunInfo dataset_run_info(const model::Model& model);
 
-/// As outlook_json's `meta`.
-RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& outlook);
+/// As outlook_json's `meta`; the package levers' line in `lang` (in English as the JSON says it).
+RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& outlook, Lang lang = Lang::en);
 
 /// As montecarlo_json's `meta` (draws and deals directory in `more`).
-RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& result);
+RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& result, Lang lang = Lang::en);
 
 /// Scenario fields from a loaded scenario (for verbs without an outlook, e.g. optimize).
 void set_scenario(RunInfo& info, const model::Scenario& scenario);

@@ -49,27 +49,37 @@ std::string sme_rules_html(std::span<const SmeRuleRun> runs, const RunInfo& info
   const auto& s0 = runs.front().allocation.summary;
   append(h, "<p>{}</p>\n", html_escape(tr.format("sme.intro", tr.count(static_cast<double>(s0.applications)), runs.size())));
 
-  append(h, "<h2>{}</h2><table><tr>", tr("sme.compare"));
-  for (const char* key : {"sme.col_rule", "sme.col_eligible", "sme.col_awarded", "sme.col_budget", "sme.col_used", "sme.col_reduction",
-                          "sme.col_eur_lifetime_t", "sme.col_eur_annual_t", "sme.col_free_riders", "sme.col_free_rider_budget",
-                          "sme.col_expected"}) {
-    append(h, "<th>{}</th>", tr(key));
+  // One column per rule, one row per measure: a table that fits a memo's page.
+  append(h, "<h2>{}</h2><table><tr><th>{}</th>", tr("sme.compare"), tr("sme.col_rule"));
+  for (const auto& run : runs) {
+    append(h, "<th>{}</th>", html_escape(rule_name(*run.round)));
   }
   append(h, "</tr>\n");
+  const auto measure = [&](const char* key, const auto& value) {
+    append(h, "<tr><td>{}</td>", tr(key));
+    for (const auto& run : runs) {
+      append(h, "<td>{}</td>", value(run.allocation));
+    }
+    append(h, "</tr>\n");
+  };
+  using A = analysis::Allocation;
+  measure("sme.col_eligible", [&](const A& a) { return tr.count(static_cast<double>(a.summary.eligible)); });
+  measure("sme.col_awarded", [&](const A& a) { return tr.count(static_cast<double>(a.summary.awarded)); });
+  measure("sme.col_budget", [&](const A& a) { return tr.num(a.summary.budget_eur / 1e6, 1); });
+  measure("sme.col_used", [&](const A& a) { return tr.num(a.summary.budget_used_eur / 1e6, 1); });
+  measure("sme.col_reduction", [&](const A& a) { return tr.num(a.summary.reduction_t_per_yr, 0); });
+  measure("sme.col_eur_lifetime_t", [&](const A& a) { return tr.num(a.summary.eur_per_t, 2); });
+  measure("sme.col_eur_annual_t", [&](const A& a) { return tr.num(a.summary.eur_per_annual_t, 0); });
+  measure("sme.col_free_riders", [&](const A& a) { return html_escape_percent(tr, a.summary.free_rider_share); });
+  measure("sme.col_free_rider_budget", [&](const A& a) { return html_escape_percent(tr, a.summary.free_rider_budget_share); });
+  measure("sme.col_expected", [&](const A& a) { return tr.num(expected_2030(a), 0); });
   std::vector<std::string> names;
   std::vector<double> eur_per_t, reduction_kt, expected_kt;
   for (const auto& run : runs) {
-    const auto& s = run.allocation.summary;
-    const double expected = expected_2030(run.allocation);
-    append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-           html_escape(rule_name(*run.round)), tr.count(static_cast<double>(s.eligible)), tr.count(static_cast<double>(s.awarded)),
-           tr.num(s.budget_eur / 1e6, 1), tr.num(s.budget_used_eur / 1e6, 1), tr.num(s.reduction_t_per_yr, 0),
-           tr.num(s.eur_per_t, 2), tr.num(s.eur_per_annual_t, 0), html_escape_percent(tr, s.free_rider_share),
-           html_escape_percent(tr, s.free_rider_budget_share), tr.num(expected, 0));
     names.push_back(run.round->id);
-    eur_per_t.push_back(s.eur_per_t);
-    reduction_kt.push_back(s.reduction_t_per_yr / 1e3);
-    expected_kt.push_back(expected / 1e3);
+    eur_per_t.push_back(run.allocation.summary.eur_per_t);
+    reduction_kt.push_back(run.allocation.summary.reduction_t_per_yr / 1e3);
+    expected_kt.push_back(expected_2030(run.allocation) / 1e3);
   }
   append(h, "</table><p><small>{}</small></p>\n", tr("sme.note"));
   const std::string cost_title(tr("sme.chart_cost"));

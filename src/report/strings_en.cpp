@@ -630,6 +630,17 @@ constexpr StringEntry kStrings[] = {
     {"phrase.counts_when", "; a project counts when it operates in "},
     {"phrase.support_cap", "support cap of deal "},
     {"phrase.eur_per_t_saved", "EUR saved per "},
+    {"phrase.excluded", "excluded: "},
+    {"phrase.no_sde_category", "no SDE++-like category for "},
+    {"phrase.empty_deal", "an empty deal"},
+    {"phrase.needs_eur_per_t", "needs "},
+    {"phrase.over_lifetime", " EUR/t over the lifetime against a cap of "},
+    {"phrase.raises_gas", ": raises natural gas use by "},
+    {"phrase.gj_for", " GJ/yr for "},
+    {"phrase.capture_keeps", ": CO2 capture keeps the fossil process running ("},
+    {"phrase.years_close", " years)"},
+    {"phrase.by_year", " (by "},
+    {"phrase.years", " years"},
 };
 // clang-format on
 

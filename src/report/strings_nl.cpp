@@ -630,6 +630,17 @@ constexpr StringEntry kStrings[] = {
     {"phrase.counts_when", "; een project telt als het in bedrijf is in "},
     {"phrase.support_cap", "steunplafond van afspraak "},
     {"phrase.eur_per_t_saved", "EUR bespaard per "},
+    {"phrase.excluded", "uitgesloten: "},
+    {"phrase.no_sde_category", "geen categorie zoals in de SDE++ voor "},
+    {"phrase.empty_deal", "een lege afspraak"},
+    {"phrase.needs_eur_per_t", "vraagt "},
+    {"phrase.over_lifetime", " EUR/t over de levensduur tegen een plafond van "},
+    {"phrase.raises_gas", ": verhoogt het aardgasgebruik met "},
+    {"phrase.gj_for", " GJ/jaar gedurende "},
+    {"phrase.capture_keeps", ": CO2-afvang houdt het fossiele proces in bedrijf ("},
+    {"phrase.years_close", " jaar)"},
+    {"phrase.by_year", " (uiterlijk "},
+    {"phrase.years", " jaar"},
 };
 // clang-format on
 

@@ -50,7 +50,7 @@ TEST_F(SmeReportsCli, ComparesTheRulesInBothLanguages) {
   EXPECT_NE(html.find(R"(<html lang="en">)"), std::string::npos);
   EXPECT_NE(html.find("<h1>SME round veki-2024: allocation rules compared</h1>"), std::string::npos);
   for (const char* rule : {"veki-2024 (fcfs)", "example-ranking (ranking)", "example-points (points)", "example-phases (phases)"}) {
-    EXPECT_NE(html.find(std::string("<td>") + rule + "</td>"), std::string::npos) << rule;
+    EXPECT_NE(html.find(std::string("<th>") + rule + "</th>"), std::string::npos) << rule;
   }
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);

@@ -49,14 +49,21 @@ TEST(MonteCarloReport, JsonIsBitIdenticalForOneTwoAndFourThreads) {
   EXPECT_EQ(j["sensitivity"]["rank_correlation"]["inputs"].size(), j["uncertain_inputs"].size());
 }
 
+/// A run of 40 draws on the tiny fixture ("tight" levy against a reference without the package);
+/// the setup lives as long as the test binary, as the result points at it.
+analysis::MonteCarloResult small_run() {
+  static const analysis::MonteCarloSetup setup = [] {
+    auto reference = levy_scenario(0.0, 2.0, "reference");
+    reference.package_enabled = false;
+    analysis::MonteCarloOptions opt;
+    opt.draws = 40;
+    return analysis::prepare_montecarlo(tiny(), levy_scenario(300.0, 0.5, "tight"), reference, nullptr, opt);
+  }();
+  return analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, 40, 2), 2);
+}
+
 TEST(MonteCarloReport, HtmlHasFanChartAndTornado) {
-  auto reference = levy_scenario(0.0, 2.0, "reference");
-  reference.package_enabled = false;
-  const auto s = levy_scenario(300.0, 0.5, "tight");
-  analysis::MonteCarloOptions opt;
-  opt.draws = 40;
-  const auto setup = analysis::prepare_montecarlo(tiny(), s, reference, nullptr, opt);
-  const auto r = analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, opt.draws, 2), 2);
+  const auto r = small_run();
   const auto html = montecarlo_html(tiny(), r);
   EXPECT_NE(html.find("<polygon"), std::string::npos) << "fan chart bands";
   EXPECT_NE(html.find("P5–P95"), std::string::npos);
@@ -68,13 +75,7 @@ TEST(MonteCarloReport, HtmlHasFanChartAndTornado) {
 
 TEST(MonteCarloReport, HeadlineAndTableRoundTheChanceAlike) {
   // Issue 20: the headline said "P(target met) 0 %" while its table said 0.2 %.
-  auto reference = levy_scenario(0.0, 2.0, "reference");
-  reference.package_enabled = false;
-  const auto s = levy_scenario(300.0, 0.5, "tight");
-  analysis::MonteCarloOptions opt;
-  opt.draws = 20;
-  const auto setup = analysis::prepare_montecarlo(tiny(), s, reference, nullptr, opt);
-  auto r = analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, opt.draws, 1), 1);
+  auto r = small_run();
   r.p_total = 0.002;
   r.p_levy_leg = 0.0004;
   for (const auto& [lang, total, levy] : {std::tuple{Lang::en, "0.2 %", "< 0.1 %"}, std::tuple{Lang::nl, "0,2 %", "< 0,1 %"}}) {

@@ -12,6 +12,7 @@
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
+#include "report/data_labels.hpp"
 #include "report/deal_html.hpp"
 #include "report/outlook_report.hpp"
 #include "report/string_table.hpp"
@@ -167,6 +168,20 @@ TEST(ReportLanguages, EveryDealPageHasItsTonnesByYear) {
       EXPECT_NE(svg.find("<rect"), std::string::npos) << file;
     }
   }
+}
+
+TEST(ReportLanguages, TextsOfOtherRoomsAreSaidInTheLanguage) {
+  // Issue 20: "21851250 GJ/yr" without separators; the analysis' English in a Dutch page.
+  const Localizer en(Lang::en), nl(Lang::nl);
+  const std::string lock_in = "X-TATA-DRP-EAF: raises natural gas use by 21851250 GJ/yr for 25 years";
+  EXPECT_EQ(translate_phrases(lock_in, en), "X-TATA-DRP-EAF: raises natural gas use by 21,851,250 GJ/yr for 25 years");
+  EXPECT_EQ(translate_phrases(lock_in, nl), "X-TATA-DRP-EAF: verhoogt het aardgasgebruik met 21.851.250 GJ/jaar gedurende 25 jaar");
+  EXPECT_EQ(translate_phrases("needs 123.4 EUR/t over the lifetime against a cap of 300 EUR/t", nl),
+            "vraagt 123,4 EUR/t over de levensduur tegen een plafond van 300 EUR/t");
+  // A seed, a version and an id keep their digits.
+  EXPECT_EQ(translate_phrases("veki-2024 (5000 generated firms, seed 20261128)", nl),
+            "veki-2024 (5000 gegenereerde bedrijven, seed 20261128)");
+  EXPECT_EQ(translate_phrases("decarbfund 0.1.0, option M12345", en), "decarbfund 0.1.0, option M12345");
 }
 
 }  // namespace
