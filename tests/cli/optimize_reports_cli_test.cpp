@@ -25,6 +25,19 @@ test::Run run(const std::string& args) { return test::run_cli(args, true); }
 
 const std::string kArgs = "optimize --budget 300e6 --firms 1000 --quiet";
 
+TEST(OptimizeReportsCli, PageAndWorkbookInDutch) {
+  const std::string dir = ::testing::TempDir();
+  const auto r = run(kArgs + " --lang nl --xlsx " + dir + "/opt-nl.xlsx --html " + dir + "/opt-nl.html");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto html = core::read_file(dir + "/opt-nl.html");
+  EXPECT_NE(html.find(R"(<html lang="nl">)"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Steunportefeuille 2030: belastingplan-2026</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Uitgaven per jaar</h2>"), std::string::npos);
+  const test::Xlsx x(core::read_file(dir + "/opt-nl.xlsx"));
+  EXPECT_EQ(x.sheets.front(), "samenvatting");
+  EXPECT_EQ(x.sheets.back(), "over");
+}
+
 TEST(OptimizeReportsCli, WorkbookAndPageHoldTheJsonNumbers) {
   const std::string dir = ::testing::TempDir();
   const auto a = run(kArgs + " --json " + dir + "/opt.json --xlsx " + dir + "/opt1.xlsx --html " + dir + "/opt1.html");
