@@ -73,15 +73,18 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
       tr("deal.ratio_unit"));
   row(h, std::string(tr("deal.infra_share")), tr.num(100 * a.infrastructure_dependent_share, 1),
       tr.format("deal.infra_share_unit", a.target_year));
-  row(h, std::string(tr("deal.generic")), std::string(a.generic_instrument_possible ? tr("deal.generic_yes") : tr("common.no")),
+  row(h, std::string(tr("deal.generic")),
+      std::string(a.generic_instrument_possible ? tr("deal.generic_yes") : tr("common.no")),
       translate_phrases(a.generic_instrument_reason, tr));
   if (a.climate_neutral_year > 0) {
-    row(h, tr.format("deal.residual", a.target_year), tr.num(100 * a.residual_share_target_year, 1), tr("deal.of_reference"));
+    row(h, tr.format("deal.residual", a.target_year), tr.num(100 * a.residual_share_target_year, 1),
+        tr("deal.of_reference"));
     row(h, tr.format("deal.straight_line", a.climate_neutral_year), tr.num(100 * a.path_share_target_year, 1),
         tr("deal.of_reference"));
   }
   row(h, std::string(tr("deal.path")),
-      std::string(a.climate_neutral_year == 0 ? tr("deal.no_year") : (a.path_credible ? tr("deal.credible") : tr("deal.not_credible"))),
+      std::string(a.climate_neutral_year == 0 ? tr("deal.no_year")
+                                              : (a.path_credible ? tr("deal.credible") : tr("deal.not_credible"))),
       "");
   append(h, "</table>\n");
 
@@ -124,9 +127,11 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
   if (years.empty()) {
     append(h, "<p>{}</p>\n", tr("deal.no_years"));
   } else {
-    append(h, "{}\n", svg_bar_chart(years, series, std::string(tr("unit.kt_co2_per_yr")), tr, std::string(tr("deal.tonnes"))));
+    append(h, "{}\n",
+           svg_bar_chart(years, series, std::string(tr("unit.kt_co2_per_yr")), tr, std::string(tr("deal.tonnes"))));
   }
-  append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th>", tr("common.year"), tr("deal.col_reduction"), tr("deal.col_additional"));
+  append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th>", tr("common.year"), tr("deal.col_reduction"),
+         tr("deal.col_additional"));
   if (has_commitment) {
     append(h, "<th>{}</th>", tr("deal.col_committed"));
   }
@@ -141,8 +146,8 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
   append(h, "</table>\n");
 
   append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-         tr("deal.projects"), tr("deal.col_option"), tr("deal.col_technology"), tr("deal.col_from"), t_yr, tr("deal.col_npv"),
-         tr("deal.col_decision"));
+         tr("deal.projects"), tr("deal.col_option"), tr("deal.col_technology"), tr("deal.col_from"), t_yr,
+         tr("deal.col_npv"), tr("deal.col_decision"));
   for (const auto& o : a.options) {
     append(h, "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
            html_escape(model.options.id[o.option]), html_escape(o.technology), o.start_year, tr.num(o.reduction_t, 0),
@@ -151,13 +156,14 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
   append(h, "</table>\n");
   if (!a.infrastructure.empty()) {
     append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-           html_escape(tr.format("deal.infra", a.as_of_year)), tr("deal.col_option"), tr("common.item"), tr("deal.col_need"),
-           tr("deal.col_enough_from"));
+           html_escape(tr.format("deal.infra", a.as_of_year)), tr("deal.col_option"), tr("common.item"),
+           tr("deal.col_need"), tr("deal.col_enough_from"));
     for (const auto& d : a.infrastructure) {
       const bool none = d.infra == model::kNone;
-      append(h, "<tr><td>{}</td><td class=l>{}</td><td>{} {}</td><td>{}</td></tr>\n", html_escape(model.options.id[d.option]),
-             none ? std::string(tr("deal.none_serves")) : html_escape(model.infrastructure.id[d.infra]), tr.num(d.need, 1),
-             none ? "" : infrastructure_unit(model, d.infra, tr),
+      append(h, "<tr><td>{}</td><td class=l>{}</td><td>{} {}</td><td>{}</td></tr>\n",
+             html_escape(model.options.id[d.option]),
+             none ? std::string(tr("deal.none_serves")) : html_escape(model.infrastructure.id[d.infra]),
+             tr.num(d.need, 1), none ? "" : infrastructure_unit(model, d.infra, tr),
              d.available_from > 0 ? std::to_string(d.available_from) : std::string(tr("deal.not_within")));
     }
     append(h, "</table>\n");

@@ -74,7 +74,8 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
   append(s, "Infrastructure-dependent share of the {} reduction: {:.1f} %\n", a.target_year,
          100 * a.infrastructure_dependent_share);
   for (const auto& d : a.infrastructure) {
-    const bool storage = d.infra != model::kNone && model.infrastructure.kind[d.infra] == model::InfrastructureKind::co2_storage;
+    const bool storage =
+        d.infra != model::kNone && model.infrastructure.kind[d.infra] == model::InfrastructureKind::co2_storage;
     append(s, "  {} needs {:.1f} {} of {} — {}\n", model.options.id[d.option], d.need, storage ? "t CO2/yr" : "MW",
            infra_name(model, d.infra),
            d.available_from > 0 ? fmt::format("enough from {}", d.available_from) : std::string("not within the horizon"));

@@ -35,15 +35,16 @@ std::string montecarlo_html(const model::Model& model, const analysis::MonteCarl
   std::string h = page_start(tr, tr.format("mc.title", s.scenario), 900);
   append(h, "<h1>{}</h1>\n", html_escape(tr.format("mc.h1", s.target_year, s.scenario)));
   append(h, "<p><small>{}</small></p>\n",
-         html_escape(tr.format("mc.meta", model.info.name, model.info.version, s.scenario, s.scenario_file, s.policy_version,
-                               s.reference_scenario, s.reference_policy_version, s.seed, tr.count(r.draws))));
+         html_escape(tr.format("mc.meta", model.info.name, model.info.version, s.scenario, s.scenario_file,
+                               s.policy_version, s.reference_scenario, s.reference_policy_version, s.seed,
+                               tr.count(r.draws))));
   if (s.levers.any()) {
     append(h, "<p><small>{}</small></p>\n", html_escape(package_levers_text(s.levers, &tr)));
   }
   // One rounding rule (Localizer::percent) for the headline and the table: they say the same.
-  append(h, "<p>{}: <span class=p>{}</span> {} · {} {} · {} {}</p>\n", tr("mc.p_target"), html_escape_percent(tr, r.p_total),
-         tr("common.total"), tr("common.levy_leg"), html_escape_percent(tr, r.p_levy_leg), tr("common.package_leg"),
-         html_escape_percent(tr, r.p_package_leg));
+  append(h, "<p>{}: <span class=p>{}</span> {} · {} {} · {} {}</p>\n", tr("mc.p_target"),
+         html_escape_percent(tr, r.p_total), tr("common.total"), tr("common.levy_leg"),
+         html_escape_percent(tr, r.p_levy_leg), tr("common.package_leg"), html_escape_percent(tr, r.p_package_leg));
   append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>P10</th><th>{}</th><th>P90</th><th>{}</th></tr>\n",
          html_escape(tr.format("mc.col_mt_in", s.target_year)), tr("common.required"), tr("mc.outlook"), tr("mc.median"),
          tr("mc.p_met"));

@@ -47,8 +47,9 @@ std::string svg_fan_chart(const FanChart& f, const Localizer& tr) {
     median += fmt::format("{:.1f},{:.1f} ", px(years[i]), py(f.p50[i]));
   }
   svg += fmt::format(R"(<polyline fill="none" stroke="#2b4a7e" stroke-width="2" points="{}"/>)", median);
-  svg += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#1a7a1a" stroke-width="2" stroke-dasharray="6 4"/>)",
-                     kLeft, kW - kRight, py(f.level), py(f.level));
+  svg += fmt::format(
+      R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#1a7a1a" stroke-width="2" stroke-dasharray="6 4"/>)",
+      kLeft, kW - kRight, py(f.level), py(f.level));
   double lx = kLeft;
   lx += legend_entry(svg, lx, kH - 9, "#c9d6ea", "P5–P95");
   lx += legend_entry(svg, lx, kH - 9, "#93acd3", "P25–P75");
@@ -97,14 +98,15 @@ std::string svg_tornado(const std::vector<TornadoRow>& rows, double base, const 
         return std::string();
       }
       const double a = std::min(base, to), b = std::max(base, to);
-      return fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" fill="{}"><title>{}: {} {}</title></rect>)",
-                         px(a), y + 8, std::max(0.5, px(b) - px(a)), kRow - 16, fill, html_escape(which), tr.num(to, 3),
-                         html_escape(unit));
+      return fmt::format(
+          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" fill="{}"><title>{}: {} {}</title></rect>)", px(a),
+          y + 8, std::max(0.5, px(b) - px(a)), kRow - 16, fill, html_escape(which), tr.num(to, 3), html_escape(unit));
     };
     svg += bar(r.low, kLowColour, low_name);
     svg += bar(r.high, kHighColour, high_name);
   }
-  svg += fmt::format(R"(<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{:.0f}" stroke="#333"/>)", px(base), px(base), kTop - 4, axis_y);
+  svg += fmt::format(R"(<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{:.0f}" stroke="#333"/>)", px(base), px(base),
+                     kTop - 4, axis_y);
   svg += fmt::format(R"(<text x="{:.1f}" y="{:.0f}" font-size="11" text-anchor="middle">{}</text>)", (kLabel + kW) / 2,
                      axis_y + 28, html_escape(unit));
   double lx = kLabel;

@@ -28,8 +28,9 @@ std::vector<double> mt(const std::vector<double>& v) {
 /// small to show were left out.
 std::pair<std::vector<WaterfallBar>, int> waterfall_bars(const analysis::Outlook& o, const Localizer& tr) {
   const auto t = static_cast<std::size_t>(o.target_index());
-  std::vector<WaterfallBar> bars = {{tr.format("outlook.wf_reference", o.target_year), o.reference().total_emissions_t[t] / 1e6, true},
-                                    {std::string(tr("common.levy_leg")), -o.levy_leg_t / 1e6, false}};
+  std::vector<WaterfallBar> bars = {
+      {tr.format("outlook.wf_reference", o.target_year), o.reference().total_emissions_t[t] / 1e6, true},
+      {std::string(tr("common.levy_leg")), -o.levy_leg_t / 1e6, false}};
   int small = 0;
   for (const auto& c : o.package_credits) {
     if (std::fabs(c.reduction_t / 1e6) < kWaterfallMinMt) {
@@ -55,10 +56,15 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
   const double ref_t = o.reference().total_emissions_t[static_cast<std::size_t>(t)];
   const double target_level = (ref_t - o.required_t) / 1e6;
   const std::vector<LineSeries> lines = {
-      {tr.format("outlook.series_reference", o.reference_scenario), "#777", years, mt(o.reference().total_emissions_t), true},
+      {tr.format("outlook.series_reference", o.reference_scenario), "#777", years, mt(o.reference().total_emissions_t),
+       true},
       {std::string(tr("outlook.series_levy_only")), "#c0504d", years, mt(o.runs[1].outcome.total_emissions_t), false},
       {std::string(tr("outlook.series_package")), "#4a6fa5", years, mt(F.total_emissions_t), false},
-      {tr.format("outlook.series_target", o.target_year), "#1a7a1a", {years.front(), years.back()}, {target_level, target_level}, true},
+      {tr.format("outlook.series_target", o.target_year),
+       "#1a7a1a",
+       {years.front(), years.back()},
+       {target_level, target_level},
+       true},
   };
   const auto [bars, small_lines] = waterfall_bars(o, tr);
   std::vector<MaccBlock> macc;
@@ -89,11 +95,13 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
     leg(tr("outlook.expected_row"), o.package_leg_required_t, o.package_leg_expected_t);
   }
   append(h, "<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"{}\">{}</th></tr></table>\n", tr("common.total"),
-         tr.num(o.required_t / 1e6, 2), tr.num(o.achieved_t / 1e6, 2), o.gap_t <= 0 ? "met" : "missed", tr.num(o.gap_t / 1e6, 2));
+         tr.num(o.required_t / 1e6, 2), tr.num(o.achieved_t / 1e6, 2), o.gap_t <= 0 ? "met" : "missed",
+         tr.num(o.gap_t / 1e6, 2));
   if (!o.deals_dir.empty()) {
     append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-           html_escape(tr.format("outlook.per_deal", o.target_year)), tr("outlook.col_line"), tr("outlook.col_if_delivered"),
-           tr("outlook.col_committed"), tr("outlook.col_p"), tr("outlook.col_expected"), tr("outlook.col_support"));
+           html_escape(tr.format("outlook.per_deal", o.target_year)), tr("outlook.col_line"),
+           tr("outlook.col_if_delivered"), tr("outlook.col_committed"), tr("outlook.col_p"), tr("outlook.col_expected"),
+           tr("outlook.col_support"));
     for (const auto& c : o.package_credits) {
       append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
              html_escape(credit_label(c, tr, false)), tr.num(c.reduction_t / 1e6, 3),
@@ -103,11 +111,13 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
     append(h, "</table>\n");
   }
   const std::string unit(tr("unit.mt_co2eq_per_yr"));
-  append(h, "<h2>{}</h2>{}\n", tr("outlook.emissions"), svg_line_chart(lines, unit, tr, std::string(tr("outlook.emissions"))));
+  append(h, "<h2>{}</h2>{}\n", tr("outlook.emissions"),
+         svg_line_chart(lines, unit, tr, std::string(tr("outlook.emissions"))));
   const std::string wf_title = tr.format("outlook.waterfall", o.target_year);
   append(h, "<h2>{}</h2>{}\n", html_escape(wf_title), svg_waterfall(bars, unit, tr, wf_title));
   if (small_lines > 0) {
-    append(h, "<p><small>{}</small></p>\n", html_escape(tr.format("outlook.wf_small", small_lines, tr.num(kWaterfallMinMt, 3))));
+    append(h, "<p><small>{}</small></p>\n",
+           html_escape(tr.format("outlook.wf_small", small_lines, tr.num(kWaterfallMinMt, 3))));
   }
   const std::string macc_title = tr.format("outlook.macc", o.target_year);
   append(h, "<h2>{}</h2><p><small>{}</small></p>{}\n", html_escape(macc_title),
@@ -119,14 +129,16 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
     const auto k = static_cast<std::size_t>(y);
     append(h, "<tr><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td></tr>\n", o.start_year + y,
            tr.num(F.levy_revenue_eur[k] / 1e6, 2), tr.num(F.dpr_price_eur_per_t[k], 2),
-           tr.num(F.dpr_price_eur_per_t[static_cast<std::size_t>(F.years) + k], 2), tr.num(F.total_emissions_t[k] / 1e6, 2));
+           tr.num(F.dpr_price_eur_per_t[static_cast<std::size_t>(F.years) + k], 2),
+           tr.num(F.total_emissions_t[k] / 1e6, 2));
   }
   append(h, "</table>\n<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>Mt</th></tr>\n",
          html_escape(tr.format("outlook.top_sites", o.target_year)), tr("common.site"), tr("common.cluster"));
   for (std::size_t k = 0; k < std::min<std::size_t>(15, o.top_sites.size()); ++k) {
     const auto& r = o.top_sites[k];
-    append(h, "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", model.sites.id[r.site], html_escape(model.sites.name[r.site]),
-           model.clusters.id[model.sites.cluster[r.site]], tr.num(r.reduction_t / 1e6, 3));
+    append(h, "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", model.sites.id[r.site],
+           html_escape(model.sites.name[r.site]), model.clusters.id[model.sites.cluster[r.site]],
+           tr.num(r.reduction_t / 1e6, 3));
   }
   append(h, "</table>\n<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
          tr("outlook.bottlenecks"), tr("outlook.col_item"), tr("outlook.col_use"), tr("outlook.col_options_blocked"),

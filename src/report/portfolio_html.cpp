@@ -25,8 +25,9 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
   append(h, "<h1>{}</h1>\n", html_escape(tr.format("port.h1", p.target_year, r.scenario)));
   append(h, "<p><small>{}</small></p>\n", run_info_html(info, tr));
   append(h, "<p>{}</p>\n",
-         html_escape(tr.format("port.objective_line", max_reduction ? "max-reduction" : "min-cost", optimize::status_name(s.status),
-                               pct(s.gap), pct(r.relative_gap), tr.count(static_cast<double>(s.nodes)))));
+         html_escape(tr.format("port.objective_line", max_reduction ? "max-reduction" : "min-cost",
+                               optimize::status_name(s.status), pct(s.gap), pct(r.relative_gap),
+                               tr.count(static_cast<double>(s.nodes)))));
   if (!portfolio_solved(r)) {
     append(h, "<h2 class=bad>{}</h2><ul>\n", html_escape(tr.format("port.no_portfolio", optimize::status_name(s.status))));
     for (const auto& c : s.conflicts) {
@@ -42,8 +43,9 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
   fact(tr.format("port.reduction", p.target_year), tr.num(s.reduction_t, 0) + " t");
   fact(std::string(tr("port.committed")), tr.format("port.eur_m", eur_m(s.cost_eur)));
   fact(std::string(tr("port.eur_per_t")), tr.num(s.reduction_t > 0 ? s.cost_eur / s.reduction_t : 0.0, 0));
-  fact(std::string(tr("port.budget")), tr.format("port.eur_m_limits", eur_m(p.budget.total_eur), eur_m(p.budget.commit_per_year_eur),
-                                                  eur_m(p.budget.cash_per_year_eur)));
+  fact(std::string(tr("port.budget")),
+       tr.format("port.eur_m_limits", eur_m(p.budget.total_eur), eur_m(p.budget.commit_per_year_eur),
+                 eur_m(p.budget.cash_per_year_eur)));
   if (!max_reduction) {
     fact(std::string(tr("port.required")), tr.num(p.required_t, 0) + " t");
   }
@@ -63,15 +65,21 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
   if (!x.empty()) {
     const std::string spend(tr("port.spend"));
     append(h, "<h2>{}</h2>{}\n", spend,
-           svg_bar_chart(x, {{std::string(tr("port.series_commitments")), "#4a6fa5", commit}, {std::string(tr("port.series_cash")), "#c0504d", cash}},
+           svg_bar_chart(x,
+                         {{std::string(tr("port.series_commitments")), "#4a6fa5", commit},
+                          {std::string(tr("port.series_cash")), "#c0504d", cash}},
                          std::string(tr("unit.eur_m")), tr, spend));
     const std::string tonnes(tr("port.tonnes"));
-    append(h, "<h2>{}</h2><p><small>{}</small></p>{}\n", tonnes, html_escape(tr.format("port.tonnes_note", p.target_year)),
-           svg_bar_chart(x, {{std::string(tr("port.series_bought")), "#3d7f3d", bought}, {std::string(tr("port.series_cumulative")), "#93acd3", cumulative}},
+    append(h, "<h2>{}</h2><p><small>{}</small></p>{}\n", tonnes,
+           html_escape(tr.format("port.tonnes_note", p.target_year)),
+           svg_bar_chart(x,
+                         {{std::string(tr("port.series_bought")), "#3d7f3d", bought},
+                          {std::string(tr("port.series_cumulative")), "#93acd3", cumulative}},
                          "kt CO2", tr, tonnes));
   }
   append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", tr("port.money"),
-         tr("common.year"), tr("port.col_commit"), tr("port.col_cash"), tr("port.col_committed_t"), tr("port.col_cumulative"));
+         tr("common.year"), tr("port.col_commit"), tr("port.col_cash"), tr("port.col_committed_t"),
+         tr("port.col_cumulative"));
   for (const auto& y : years) {
     append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", y.year, eur_m(y.commitments_eur),
            eur_m(y.cash_eur), tr.num(y.committed_t, 0), tr.num(y.cumulative_t, 0));
@@ -79,22 +87,27 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
   append(h, "</table>\n");
 
   const auto totals = deal_totals(r);
-  append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>p</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", tr("port.deals"),
-         tr("deal.col_deal"), tr("deal.company"), tr("port.col_projects"), tr("port.col_support"), tr("port.col_expected"));
+  append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>p</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+         tr("port.deals"), tr("deal.col_deal"), tr("deal.company"), tr("port.col_projects"), tr("port.col_support"),
+         tr("port.col_expected"));
   for (std::size_t d = 0; d < p.deals.size(); ++d) {
     if (d < s.deal_supported.size() && s.deal_supported[d] != 0) {
       append(h, "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-             html_escape(p.deals[d].id), html_escape(p.deals[d].company), tr.num(p.deals[d].realisation, 2), totals[d].projects,
-             eur_m(totals[d].support_eur), tr.num(totals[d].expected_t, 0));
+             html_escape(p.deals[d].id), html_escape(p.deals[d].company), tr.num(p.deals[d].realisation, 2),
+             totals[d].projects, eur_m(totals[d].support_eur), tr.num(totals[d].expected_t, 0));
     }
   }
-  append(h, "</table>\n<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+  append(h,
+         "</table>\n<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</"
+         "th><th>{}</th></tr>\n",
          tr("port.projects"), tr("deal.col_option"), tr("deal.col_deal"), tr("port.col_decided"), tr("port.col_start"),
          tr("port.col_gap"), tr("port.col_support"), tr("port.col_expected"), tr("port.col_note"));
   for (const auto& c : s.projects) {
     const auto& pr = p.projects[c.project];
     const auto& a = pr.alternatives[c.alternative];
-    append(h, "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=l>{}</td></tr>\n",
+    append(h,
+           "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td "
+           "class=l>{}</td></tr>\n",
            html_escape(pr.id), html_escape(p.deals[pr.deal].id), a.decision_year, a.start_year, eur_m(a.gap_eur),
            eur_m(c.support_eur), tr.num(c.expected_t, 0), html_escape(translate_phrases(a.note, tr)));
   }
@@ -122,9 +135,9 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
     append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", tr("port.col_limit"),
            tr("port.col_used"), tr("port.col_capacity"), tr("common.unit"), tr("port.col_worth"));
     for (const auto& sp : s.shadow_prices) {
-      append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>\n", html_escape(translate_phrases(sp.limit, tr)),
-             tr.num(sp.used, 0), tr.num(sp.capacity, 0), html_escape(sp.unit), tr.num(sp.value, 2),
-             html_escape(translate_phrases(sp.value_unit, tr)));
+      append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>\n",
+             html_escape(translate_phrases(sp.limit, tr)), tr.num(sp.used, 0), tr.num(sp.capacity, 0),
+             html_escape(sp.unit), tr.num(sp.value, 2), html_escape(translate_phrases(sp.value_unit, tr)));
     }
     append(h, "</table>\n");
   }
@@ -135,7 +148,8 @@ std::string portfolio_html(const optimize::PortfolioReport& r, const RunInfo& in
          eur_m(s.cost_eur), html_escape_percent(tr, 1.0));
   for (const auto& row : r.rules) {
     append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(translate_phrases(row.rule, tr)),
-           tr.num(row.reduction_t, 0), eur_m(row.cost_eur), html_escape_percent(tr, s.reduction_t > 0 ? row.reduction_t / s.reduction_t : 0.0));
+           tr.num(row.reduction_t, 0), eur_m(row.cost_eur),
+           html_escape_percent(tr, s.reduction_t > 0 ? row.reduction_t / s.reduction_t : 0.0));
   }
   append(h, "</table>\n<h2>{}</h2><ul>\n", tr("port.notes"));
   for (const auto& e : p.excluded) {

@@ -14,8 +14,9 @@ std::string registry_html(const std::vector<registry::DealStatus>& rows, const s
   std::string h = page_start(tr, std::string(tr("reg.title")), 1100);
   append(h, "<h1>{}</h1>\n<p><small>{}</small></p>\n", tr("reg.h1"), run_info_html(info, tr));
   append(h, "<h2>{}</h2><table><tr>", tr("reg.deals"));
-  for (const char* key : {"deal.col_deal", "deal.company", "deal.phase", "common.year", "reg.col_committed", "reg.col_realised",
-                          "reg.col_overdue", "reg.col_status", "reg.col_max_support", "reg.col_paid", "reg.col_claw_back"}) {
+  for (const char* key :
+       {"deal.col_deal", "deal.company", "deal.phase", "common.year", "reg.col_committed", "reg.col_realised",
+        "reg.col_overdue", "reg.col_status", "reg.col_max_support", "reg.col_paid", "reg.col_claw_back"}) {
     append(h, "<th>{}</th>", tr(key));
   }
   append(h, "</tr>\n");
@@ -28,7 +29,9 @@ std::string registry_html(const std::vector<registry::DealStatus>& rows, const s
            s.overdue_milestones, status, tr("status." + status), m(s.max_support_eur), m(s.paid_eur), m(s.claw_back_eur));
   }
   const auto t = portfolio_totals(rows);
-  append(h, "<tr><th>{}</th><th></th><th></th><th></th><th>{}</th><th>{}</th><th></th><th></th><th>{}</th><th>{}</th><th>{}</th></tr></table>\n",
+  append(h,
+         "<tr><th>{}</th><th></th><th></th><th></th><th>{}</th><th>{}</th><th></th><th></th><th>{}</th><th>{}</"
+         "th><th>{}</th></tr></table>\n",
          tr("common.total"), tr.num(t.committed_t, 0), tr.num(t.realised_t, 0), m(t.max_support_eur), m(t.paid_eur),
          m(t.claw_back_eur));
   append(h, "<p>{}</p>\n", html_escape(tr.format("reg.counts", t.deals, t.on_track, t.at_risk, t.breached, t.no_data)));

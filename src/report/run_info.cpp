@@ -138,7 +138,8 @@ std::string command_option(const char* name, const std::string& value) {
 }
 
 void add_about_sheet(Workbook& workbook, const RunInfo& info, const Localizer& tr) {
-  auto& about = workbook.add_sheet(std::string(tr("sheet.about")), {std::string(tr("col.item")), std::string(tr("col.value"))});
+  auto& about =
+      workbook.add_sheet(std::string(tr("sheet.about")), {std::string(tr("col.item")), std::string(tr("col.value"))});
   for (const auto& [item, value] : items(info)) {
     about.text(std::string(tr("about." + item))).text(value);
     about.next();

@@ -44,10 +44,11 @@ std::string svg_bar_chart(const std::vector<std::string>& categories, const std:
       if (!std::isfinite(v)) {
         continue;
       }
-      svg += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)",
-                         x + slot * 0.1 + bar * static_cast<double>(k), py(std::max(0.0, v)), std::max(0.5, bar - 1),
-                         std::max(0.5, std::fabs(py(0) - py(v))), series[k].colour, html_escape(series[k].name),
-                         html_escape(categories[c]), tr.num(v, 1));
+      svg += fmt::format(
+          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)",
+          x + slot * 0.1 + bar * static_cast<double>(k), py(std::max(0.0, v)), std::max(0.5, bar - 1),
+          std::max(0.5, std::fabs(py(0) - py(v))), series[k].colour, html_escape(series[k].name),
+          html_escape(categories[c]), tr.num(v, 1));
     }
     if (c % every == 0) {
       svg += fmt::format(R"(<text x="{:.1f}" y="{}" text-anchor="middle" font-size="11">{}</text>)", x + slot / 2,

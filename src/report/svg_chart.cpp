@@ -88,7 +88,8 @@ std::string svg_waterfall(const std::vector<WaterfallBar>& bars, const std::stri
     svg += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" fill="{}"><title>{}: {}</title></rect>)",
                        px(std::min(from, to)), y + 5, std::max(1.0, std::fabs(px(to) - px(from))), kRow - 10, colour,
                        html_escape(b.label), value);
-    svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="10">{}</text>)", px(std::max(from, to)) + 4, y + 19, value);
+    svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="10">{}</text>)", px(std::max(from, to)) + 4, y + 19,
+                       value);
     const auto lines = wrap(b.label, 46, 2);
     svg += text_lines(kLabel - 8, lines.size() == 1 ? y + 19 : y + 13, "end", lines);
     level = to;

@@ -33,8 +33,9 @@ int step_decimals(double step) {
 
 std::string open(double w, double h, const std::string& title) {
   const std::string t = html_escape(title);
-  return fmt::format(R"(<svg viewBox="0 0 {:.0f} {:.0f}" width="{:.0f}" height="{:.0f}" role="img" aria-label="{}"><title>{}</title>)",
-                     w, h, w, h, t, t);
+  return fmt::format(
+      R"(<svg viewBox="0 0 {:.0f} {:.0f}" width="{:.0f}" height="{:.0f}" role="img" aria-label="{}"><title>{}</title>)",
+      w, h, w, h, t, t);
 }
 
 std::string y_axis(double lo, double hi, const std::string& unit, const Localizer& tr, double& y0, double& y1) {
@@ -145,10 +146,12 @@ std::string text_lines(double x, double y, const char* anchor, const std::vector
   return s + "</text>";
 }
 
-double legend_entry(std::string& svg, double x, double y, const std::string& colour, const std::string& label, bool dashed) {
+double legend_entry(std::string& svg, double x, double y, const std::string& colour, const std::string& label,
+                    bool dashed) {
   if (dashed) {
-    svg += fmt::format(R"(<line x1="{:.0f}" x2="{:.0f}" y1="{:.0f}" y2="{:.0f}" stroke="{}" stroke-width="2" stroke-dasharray="4 2"/>)",
-                       x, x + 12, y - 4, y - 4, colour);
+    svg += fmt::format(
+        R"(<line x1="{:.0f}" x2="{:.0f}" y1="{:.0f}" y2="{:.0f}" stroke="{}" stroke-width="2" stroke-dasharray="4 2"/>)",
+        x, x + 12, y - 4, y - 4, colour);
   } else {
     svg += fmt::format(R"(<rect x="{:.0f}" y="{:.0f}" width="12" height="8" fill="{}"/>)", x, y - 8, colour);
   }

@@ -172,7 +172,9 @@ void Sheet::next() {
 
 void Sheet::item(std::string_view name, double value, std::string_view unit) {
   const CellFormat format = format_for_unit(std::string(unit));
-  text(std::string(name)).number(value, format == CellFormat::automatic ? CellFormat::decimal2 : format).text(std::string(unit));
+  text(std::string(name))
+      .number(value, format == CellFormat::automatic ? CellFormat::decimal2 : format)
+      .text(std::string(unit));
   next();
 }
 
@@ -256,7 +258,8 @@ std::string Workbook::render() const {
   format_set_bold(bold);
   // One format object per CellFormat (index = the enumerator), made once for the workbook.
   std::vector<lxw_format*> formats;
-  for (const char* code : {"", "#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "0.00%", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"}) {
+  for (const char* code :
+       {"", "#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "0.00%", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"}) {
     lxw_format* f = nullptr;
     if (*code != '\0') {
       f = workbook_add_format(wb);

@@ -25,7 +25,9 @@ std::string deal_assessment_xlsx(const model::Model& model, const model::Deal& d
   summary.item(tr("item.policy_version"), a.policy_version);
   summary.item(tr("item.target_year"), a.target_year, tr("unit.year"));
   summary.item(tr("item.as_of_year"), a.as_of_year, tr("unit.year"));
-  summary.item(tr("item.additional_target_year_t"), a.additional_t_by_year.count(a.target_year) != 0 ? a.additional_t_by_year.at(a.target_year) : 0.0, tr("unit.t_co2_yr"));
+  summary.item(tr("item.additional_target_year_t"),
+               a.additional_t_by_year.count(a.target_year) != 0 ? a.additional_t_by_year.at(a.target_year) : 0.0,
+               tr("unit.t_co2_yr"));
   summary.item(tr("item.reduction_target_year_t"), a.reduction_target_year_t, tr("unit.t_co2_yr"));
   summary.item(tr("item.committed_target_year_t"), a.committed_target_year_t, tr("unit.t_co2_yr"));
   summary.item(tr("item.lifetime_t"), a.lifetime_t, tr("unit.t_co2"));
@@ -35,34 +37,40 @@ std::string deal_assessment_xlsx(const model::Model& model, const model::Deal& d
   summary.item(tr("item.npv_without_support_eur"), a.npv_without_support_eur, tr("unit.eur"));
   summary.item(tr("item.funding_gap_eur"), a.funding_gap_eur, tr("unit.eur"));
   // No gap: an empty cell, as the JSON's null.
-  summary.item(tr("item.aid_to_gap_ratio"), std::isfinite(a.aid_to_gap_ratio) ? a.aid_to_gap_ratio : kNan, tr("unit.ratio_empty_no_gap"));
+  summary.item(tr("item.aid_to_gap_ratio"), std::isfinite(a.aid_to_gap_ratio) ? a.aid_to_gap_ratio : kNan,
+               tr("unit.ratio_empty_no_gap"));
   summary.item(tr("item.infrastructure_dependent_share"), a.infrastructure_dependent_share, tr("unit.share"));
   summary.item(tr("item.generic_instrument_possible"), a.generic_instrument_possible ? 1 : 0, tr("unit.1_0"));
   summary.item(tr("item.generic_eur_per_t_needed"), a.generic_eur_per_t_needed, tr("unit.eur_t"));
   summary.item(tr("item.generic_eur_per_t_cap"), a.generic_eur_per_t_cap, tr("unit.eur_t_0_no_category"));
   summary.item(tr("item.generic_instrument_reason"), a.generic_instrument_reason);
-  summary.item(tr("item.climate_neutral_year"), a.climate_neutral_year == 0 ? kNan : a.climate_neutral_year, tr("unit.year_empty_none"));
+  summary.item(tr("item.climate_neutral_year"), a.climate_neutral_year == 0 ? kNan : a.climate_neutral_year,
+               tr("unit.year_empty_none"));
   summary.item(tr("item.residual_share_target_year"), a.residual_share_target_year, tr("unit.share"));
   summary.item(tr("item.path_share_target_year"), a.path_share_target_year, tr("unit.share"));
   summary.item(tr("item.path_credible"), a.path_credible ? 1 : 0, tr("unit.1_0"));
 
   // Committed tonnes only where the deal file states some; an empty cell otherwise.
   const bool has_commitment = !deal.committed_reduction_t.empty();
-  auto& years = add_sheet(wb, tr, "sheet.tonnes_by_year", {"col.year", "col.reduction_t_co2_yr", "col.additional_t_co2_yr", "col.committed_t_co2_yr"});
+  auto& years = add_sheet(wb, tr, "sheet.tonnes_by_year",
+                          {"col.year", "col.reduction_t_co2_yr", "col.additional_t_co2_yr", "col.committed_t_co2_yr"});
   for (const auto& [year, t] : a.additional_t_by_year) {
     years.number(year).number(a.reduction_t_by_year.count(year) != 0 ? a.reduction_t_by_year.at(year) : kNan).number(t);
     years.number(has_commitment ? deal.committed_in(year) : kNan);
     years.next();
   }
 
-  auto& projects = add_sheet(wb, tr, "sheet.projects", {"col.option", "col.technology", "col.start_year", "col.reduction_t_co2_yr", "col.npv_without_support_eur", "col.decision_year"});
+  auto& projects = add_sheet(wb, tr, "sheet.projects",
+                             {"col.option", "col.technology", "col.start_year", "col.reduction_t_co2_yr",
+                              "col.npv_without_support_eur", "col.decision_year"});
   for (const auto& o : a.options) {
     projects.text(model.options.id[o.option]).text(o.technology).number(o.start_year).number(o.reduction_t);
     projects.number(o.npv_eur).number(o.decision_year);
     projects.next();
   }
 
-  auto& infra = add_sheet(wb, tr, "sheet.infrastructure", {"col.option", "col.infra", "col.need_unit", "col.unit", "col.available_from_year"});
+  auto& infra = add_sheet(wb, tr, "sheet.infrastructure",
+                          {"col.option", "col.infra", "col.need_unit", "col.unit", "col.available_from_year"});
   for (const auto& d : a.infrastructure) {
     const bool none = d.infra == model::kNone;
     infra.text(model.options.id[d.option]);

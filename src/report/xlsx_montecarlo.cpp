@@ -45,7 +45,8 @@ void percentile_cells(Sheet& sheet, const Percentiles& p) {
 
 }  // namespace
 
-std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarloResult& r, const RunInfo& info, Lang lang) {
+std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarloResult& r, const RunInfo& info,
+                            Lang lang) {
   const auto& s = *r.setup;
   const Localizer tr(lang);
   // English keeps the analysis' own labels (as the JSON has them); another language builds them.
@@ -92,7 +93,9 @@ std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarl
     fan.next();
   }
 
-  auto& tornado = add_sheet(wb, tr, "sheet.tornado", {"col.input", "col.label", "col.low_value_input_unit", "col.high_value_input_unit", "col.input_unit", "col.achieved_low_t_co2", "col.achieved_high_t_co2", "col.swing_t_co2"});
+  auto& tornado = add_sheet(wb, tr, "sheet.tornado",
+                            {"col.input", "col.label", "col.low_value_input_unit", "col.high_value_input_unit",
+                             "col.input_unit", "col.achieved_low_t_co2", "col.achieved_high_t_co2", "col.swing_t_co2"});
   for (const auto& b : r.tornado) {
     const auto& in = s.inputs[b.input];
     tornado.text(in.id).text(label(in)).number(b.low_value).number(b.high_value).text(in.unit);
@@ -100,14 +103,17 @@ std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarl
     tornado.next();
   }
 
-  auto& rank = add_sheet(wb, tr, "sheet.rank_correlation", {"col.input", "col.label", "col.distribution", "col.rho_spearman_1_to_1"});
+  auto& rank = add_sheet(wb, tr, "sheet.rank_correlation",
+                         {"col.input", "col.label", "col.distribution", "col.rho_spearman_1_to_1"});
   for (const auto& c : r.rank_correlation) {
     const auto& in = s.inputs[c.input];
     rank.text(in.id).text(label(in)).text(in.distribution).number(c.rho);
     rank.next();
   }
 
-  auto& inputs = add_sheet(wb, tr, "sheet.inputs", {"col.input", "col.label", "col.distribution", "col.unit", "col.members_count", "col.drawn_1_0", "col.why_not_drawn"});
+  auto& inputs = add_sheet(wb, tr, "sheet.inputs",
+                           {"col.input", "col.label", "col.distribution", "col.unit", "col.members_count",
+                            "col.drawn_1_0", "col.why_not_drawn"});
   for (const auto& in : s.inputs) {
     inputs.text(in.id).text(label(in)).text(in.distribution).text(in.unit).number(in.members).number(1);
     inputs.next();

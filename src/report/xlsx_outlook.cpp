@@ -28,7 +28,10 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
   summary.item(tr("item.package_leg_required"), o.package_leg_required_t, tr("unit.t_co2"));
 
   const auto& F = o.full();
-  auto& years = add_sheet(wb, tr, "sheet.by_year", {"col.year", "col.emissions_t_co2", "col.levy_only_emissions_t_co2", "col.reference_emissions_t_co2", "col.levy_revenue_eur", "col.support_committed_eur", "col.dpr_price_general_eur_t", "col.dpr_price_waste_incineration_eur_t"});
+  auto& years = add_sheet(wb, tr, "sheet.by_year",
+                          {"col.year", "col.emissions_t_co2", "col.levy_only_emissions_t_co2",
+                           "col.reference_emissions_t_co2", "col.levy_revenue_eur", "col.support_committed_eur",
+                           "col.dpr_price_general_eur_t", "col.dpr_price_waste_incineration_eur_t"});
   const auto n = static_cast<std::size_t>(F.years);
   for (std::size_t y = 0; y < n; ++y) {
     years.number(o.start_year + static_cast<int>(y))
@@ -48,13 +51,16 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     credits.next();
   }
 
-  auto& funders = add_sheet(wb, tr, "sheet.package_by_funder", {"col.infrastructure_funder", "col.package_reduction_t_co2"});
+  auto& funders =
+      add_sheet(wb, tr, "sheet.package_by_funder", {"col.infrastructure_funder", "col.package_reduction_t_co2"});
   for (const auto& [funder, t] : o.package_t_by_infrastructure_funder) {
     funders.text(funder).number(t);
     funders.next();
   }
 
-  auto& sites = add_sheet(wb, tr, "sheet.sites", {"col.site_id", "col.name", "col.cluster", "col.reduction_t_co2", "col.levy_target_year_eur"});
+  auto& sites =
+      add_sheet(wb, tr, "sheet.sites",
+                {"col.site_id", "col.name", "col.cluster", "col.reduction_t_co2", "col.levy_target_year_eur"});
   for (const auto& s : o.top_sites) {
     sites.text(model.sites.id[s.site])
         .text(model.sites.name[s.site])
@@ -64,7 +70,10 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     sites.next();
   }
 
-  auto& bottlenecks = add_sheet(wb, tr, "sheet.bottlenecks", {"col.infra_id", "col.used_target_year_mw_or_t_yr", "col.capacity_target_year_mw_or_t_yr", "col.options_blocked_count", "col.blocked_reduction_t_co2"});
+  auto& bottlenecks =
+      add_sheet(wb, tr, "sheet.bottlenecks",
+                {"col.infra_id", "col.used_target_year_mw_or_t_yr", "col.capacity_target_year_mw_or_t_yr",
+                 "col.options_blocked_count", "col.blocked_reduction_t_co2"});
   for (const auto& b : o.bottlenecks) {
     bottlenecks.text(model.infrastructure.id[b.infra])
         .number(b.used_target_year)
@@ -74,7 +83,9 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     bottlenecks.next();
   }
 
-  auto& adopted = add_sheet(wb, tr, "sheet.options_adopted", {"col.option_id", "col.site_id", "col.decided_year", "col.operating_from_year", "col.instrument", "col.reduction_t_co2_yr", "col.support_eur"});
+  auto& adopted = add_sheet(wb, tr, "sheet.options_adopted",
+                            {"col.option_id", "col.site_id", "col.decided_year", "col.operating_from_year",
+                             "col.instrument", "col.reduction_t_co2_yr", "col.support_eur"});
   const auto& opt = model.options;
   for (model::Index i = 0; i < opt.size(); ++i) {
     if (F.option_decided[i] < 0) {
@@ -90,7 +101,8 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     adopted.next();
   }
 
-  auto& macc = add_sheet(wb, tr, "sheet.macc", {"col.option_id", "col.cost_eur_t", "col.reduction_t_co2_yr", "col.adopted_1_0"});
+  auto& macc =
+      add_sheet(wb, tr, "sheet.macc", {"col.option_id", "col.cost_eur_t", "col.reduction_t_co2_yr", "col.adopted_1_0"});
   for (const auto& p : o.macc) {
     macc.text(opt.id[p.option]).number(p.cost_eur_per_t).number(p.reduction_t).number(p.adopted ? 1 : 0);
     macc.next();

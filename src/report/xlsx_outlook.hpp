@@ -13,6 +13,7 @@
 namespace decarbfund::report {
 
 /// The .xlsx bytes (workbook.hpp); the caller writes them with core::write_file_atomically.
-std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook, const RunInfo& info, Lang lang = Lang::en);
+std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook, const RunInfo& info,
+                         Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

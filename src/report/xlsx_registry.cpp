@@ -23,7 +23,10 @@ std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const s
                           const RunInfo& info, Audience audience, Lang lang) {
   const Localizer tr(lang);
   Workbook wb(info.created_utc);
-  auto& deals = add_sheet(wb, tr, "sheet.deals", {"col.deal", "col.company", "col.phase", "col.year_judged_year", "col.committed_t_co2", "col.realised_t_co2", "col.verified_emissions_t_co2", "col.overdue_milestones_count", "col.status", "col.max_support_eur", "col.paid_eur", "col.claw_back_eur"});
+  auto& deals = add_sheet(wb, tr, "sheet.deals",
+                          {"col.deal", "col.company", "col.phase", "col.year_judged_year", "col.committed_t_co2",
+                           "col.realised_t_co2", "col.verified_emissions_t_co2", "col.overdue_milestones_count",
+                           "col.status", "col.max_support_eur", "col.paid_eur", "col.claw_back_eur"});
   for (const auto& s : rows) {
     deals.text(s.deal_id).text(s.company).text(std::string(model::phase_name(s.phase)));
     if (s.year == 0) {
@@ -34,7 +37,10 @@ std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const s
     deals.number(s.committed_t).number(s.realised_t).number(s.verified_emissions_t).number(s.overdue_milestones);
     // English keeps the JSON's status code, so the two match; another language says it.
     const std::string status(registry::status_name(s.status));
-    deals.text(lang == Lang::en ? status : std::string(tr("status." + status))).number(s.max_support_eur).number(s.paid_eur).number(s.claw_back_eur);
+    deals.text(lang == Lang::en ? status : std::string(tr("status." + status)))
+        .number(s.max_support_eur)
+        .number(s.paid_eur)
+        .number(s.claw_back_eur);
     deals.next();
   }
 
@@ -60,7 +66,12 @@ std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const s
   }
   auto& log = wb.add_sheet(std::string(tr("sheet.audit_log")), headers);
   for (const auto& e : audit) {
-    log.number(static_cast<double>(e.seq), CellFormat::plain).date(e.recorded_at).text(e.actor).text(e.action).text(e.deal_id).text(e.hash);
+    log.number(static_cast<double>(e.seq), CellFormat::plain)
+        .date(e.recorded_at)
+        .text(e.actor)
+        .text(e.action)
+        .text(e.deal_id)
+        .text(e.hash);
     if (audience == Audience::internal) {
       log.text(e.payload);
     }

@@ -29,27 +29,32 @@ class SmeReportsCli : public ::testing::Test {
   std::string path(const char* name) const { return (dir_ / name).string(); }
   std::string allocate(const std::string& more) const {
     return "sme allocate --round data/nl/rounds/veki-2024.yaml --applications " + path("apps.csv") +
-           " --compare examples/rounds/ranking.yaml --compare examples/rounds/points.yaml --compare examples/rounds/phases.yaml " +
+           " --compare examples/rounds/ranking.yaml --compare examples/rounds/points.yaml --compare "
+           "examples/rounds/phases.yaml " +
            more;
   }
   fs::path dir_;
 };
 
 TEST_F(SmeReportsCli, ComparesTheRulesInBothLanguages) {
-  const auto en = test::run_cli(allocate("--out " + path("a.csv") + " --html " + path("en.html") + " --xlsx " + path("en.xlsx")));
+  const auto en =
+      test::run_cli(allocate("--out " + path("a.csv") + " --html " + path("en.html") + " --xlsx " + path("en.xlsx")));
   ASSERT_EQ(en.status, 0) << en.out;
   EXPECT_NE(en.out.find("wrote " + path("en.html")), std::string::npos) << en.out;
-  const auto again = test::run_cli(allocate("--out " + path("b.csv") + " --html " + path("en2.html") + " --xlsx " + path("en2.xlsx")));
+  const auto again =
+      test::run_cli(allocate("--out " + path("b.csv") + " --html " + path("en2.html") + " --xlsx " + path("en2.xlsx")));
   ASSERT_EQ(again.status, 0);
   EXPECT_EQ(core::read_file(path("en.html")), core::read_file(path("en2.html")));
   EXPECT_EQ(core::read_file(path("en.xlsx")), core::read_file(path("en2.xlsx")));
-  const auto nl = test::run_cli(allocate("--out " + path("c.csv") + " --lang nl --html " + path("nl.html") + " --xlsx " + path("nl.xlsx")));
+  const auto nl = test::run_cli(
+      allocate("--out " + path("c.csv") + " --lang nl --html " + path("nl.html") + " --xlsx " + path("nl.xlsx")));
   ASSERT_EQ(nl.status, 0) << nl.out;
 
   const auto html = core::read_file(path("en.html"));
   EXPECT_NE(html.find(R"(<html lang="en">)"), std::string::npos);
   EXPECT_NE(html.find("<h1>SME round veki-2024: allocation rules compared</h1>"), std::string::npos);
-  for (const char* rule : {"veki-2024 (fcfs)", "example-ranking (ranking)", "example-points (points)", "example-phases (phases)"}) {
+  for (const char* rule :
+       {"veki-2024 (fcfs)", "example-ranking (ranking)", "example-points (points)", "example-phases (phases)"}) {
     EXPECT_NE(html.find(std::string("<th>") + rule + "</th>"), std::string::npos) << rule;
   }
   EXPECT_NE(html.find("<svg"), std::string::npos);

@@ -78,7 +78,8 @@ TEST(MonteCarloReport, HeadlineAndTableRoundTheChanceAlike) {
   auto r = small_run();
   r.p_total = 0.002;
   r.p_levy_leg = 0.0004;
-  for (const auto& [lang, total, levy] : {std::tuple{Lang::en, "0.2 %", "< 0.1 %"}, std::tuple{Lang::nl, "0,2 %", "< 0,1 %"}}) {
+  for (const auto& [lang, total, levy] :
+       {std::tuple{Lang::en, "0.2 %", "< 0.1 %"}, std::tuple{Lang::nl, "0,2 %", "< 0,1 %"}}) {
     const auto html = montecarlo_html(tiny(), r, lang);
     EXPECT_NE(html.find(std::string("<span class=p>") + total + "</span>"), std::string::npos) << html;
     EXPECT_NE(html.find(std::string("<td>") + total + "</td></tr>"), std::string::npos) << "the table's total row";

@@ -115,7 +115,8 @@ TEST(ReportLanguages, WaterfallHasNoZeroBarsAndWholeLabels) {
   // Issue 20: the outlook waterfall cut its labels and showed ten "−0.00" bars.
   for (const Lang lang : {Lang::en, Lang::nl}) {
     const auto html = outlook_html(nl_model(), outlook(), lang);
-    const auto start = html.find("<svg", html.find(lang == Lang::en ? "From reference to achieved" : "Van referentie naar"));
+    const auto start =
+        html.find("<svg", html.find(lang == Lang::en ? "From reference to achieved" : "Van referentie naar"));
     const auto svg = html.substr(start, html.find("</svg>", start) - start);
     for (const char* zero : {"-0.00", "+0.00", "−0.00", "-0,00", "+0,00", ">0.00<", ">0,00<"}) {
       EXPECT_EQ(svg.find(zero), std::string::npos) << zero;
@@ -131,12 +132,14 @@ TEST(ReportLanguages, WaterfallHasNoZeroBarsAndWholeLabels) {
 TEST(ReportLanguages, ShortAxesLabelEveryYear) {
   // Issue 20: the optimiser's charts had a single x-axis label ("2025").
   const Localizer en(Lang::en);
-  const auto line = svg_line_chart({{"cash", "#000", {2024, 2025, 2026, 2027, 2028, 2029}, {1, 2, 3, 4, 5, 6}}}, "EUR m", en, "t");
+  const auto line =
+      svg_line_chart({{"cash", "#000", {2024, 2025, 2026, 2027, 2028, 2029}, {1, 2, 3, 4, 5, 6}}}, "EUR m", en, "t");
   for (int y = 2024; y <= 2029; ++y) {
     EXPECT_NE(line.find(">" + std::to_string(y) + "</text>"), std::string::npos) << y;
   }
   // Yearly amounts are bars: one rect per year and series, every year labelled, one year too.
-  const auto bars = svg_bar_chart({"2024", "2025", "2026"}, {{"commitments", "#4a6fa5", {33.7, 550.4, 0}}}, "EUR m", en, "spend");
+  const auto bars =
+      svg_bar_chart({"2024", "2025", "2026"}, {{"commitments", "#4a6fa5", {33.7, 550.4, 0}}}, "EUR m", en, "spend");
   EXPECT_EQ(bars.find("<polyline"), std::string::npos);
   EXPECT_NE(bars.find("<title>commitments 2025: 550.4</title>"), std::string::npos);
   for (const char* y : {">2024</text>", ">2025</text>", ">2026</text>"}) {
@@ -175,7 +178,8 @@ TEST(ReportLanguages, TextsOfOtherRoomsAreSaidInTheLanguage) {
   const Localizer en(Lang::en), nl(Lang::nl);
   const std::string lock_in = "X-TATA-DRP-EAF: raises natural gas use by 21851250 GJ/yr for 25 years";
   EXPECT_EQ(translate_phrases(lock_in, en), "X-TATA-DRP-EAF: raises natural gas use by 21,851,250 GJ/yr for 25 years");
-  EXPECT_EQ(translate_phrases(lock_in, nl), "X-TATA-DRP-EAF: verhoogt het aardgasgebruik met 21.851.250 GJ/jaar gedurende 25 jaar");
+  EXPECT_EQ(translate_phrases(lock_in, nl),
+            "X-TATA-DRP-EAF: verhoogt het aardgasgebruik met 21.851.250 GJ/jaar gedurende 25 jaar");
   EXPECT_EQ(translate_phrases("needs 123.4 EUR/t over the lifetime against a cap of 300 EUR/t", nl),
             "vraagt 123,4 EUR/t over de levensduur tegen een plafond van 300 EUR/t");
   // A seed, a version and an id keep their digits.

@@ -19,7 +19,8 @@ namespace {
 std::map<std::string, std::string> as_map(Lang lang) {
   std::map<std::string, std::string> m;
   for (const auto& e : string_table(lang)) {
-    EXPECT_TRUE(m.emplace(std::string(e.key), std::string(e.text)).second) << "key twice in " << lang_code(lang) << ": " << e.key;
+    EXPECT_TRUE(m.emplace(std::string(e.key), std::string(e.text)).second)
+        << "key twice in " << lang_code(lang) << ": " << e.key;
   }
   return m;
 }
