@@ -69,7 +69,8 @@ void add_deal(CLI::App& app, int& status) {
       info.more.emplace_back("deal_file", args->file);
       // The deal file is positional: command_option's quoting, without its " --file".
       info.command = "decarbfund deal assess " + report::command_option("file", args->file).substr(8) +
-                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data);
+                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data) +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
       html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info, report_lang(args->lang));
       xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info, report_lang(args->lang));
     }

@@ -224,7 +224,8 @@ void add_optimize(CLI::App& app, int& status) {
                      report::command_option("round", args->round) + report::command_option("rule-rounds", args->rule_rounds) +
                      (args->first_decision_year != 0 ? report::command_option("first-decision-year", std::to_string(args->first_decision_year)) : "") +
                      report::command_option("gap", fmt::format("{}", args->gap)) +
-                     report::command_option("time-limit", fmt::format("{}", args->time_limit));
+                     report::command_option("time-limit", fmt::format("{}", args->time_limit)) +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
       xlsx = args->xlsx.empty() ? "" : report::portfolio_xlsx(report, info, report_lang(args->lang));
       html = args->html.empty() ? "" : report::portfolio_html(report, info, report_lang(args->lang));
     }

@@ -211,7 +211,8 @@ void add_registry(CLI::App& app, int& status) {
     if (!a->xlsx.empty() || !a->html.empty()) {
       const auto audit = r.audit_log();
       auto info = report::registry_run_info(a->db, a->year, audit);
-      info.command = "decarbfund registry report " + a->db + (a->year != 0 ? fmt::format(" --year {}", a->year) : "");
+      info.command = "decarbfund registry report " + a->db + (a->year != 0 ? fmt::format(" --year {}", a->year) : "") +
+                     report::command_option("lang", a->lang == "en" ? "" : a->lang);
       xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal, report_lang(a->lang));
       html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal, report_lang(a->lang));
     }

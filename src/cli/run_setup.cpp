@@ -45,7 +45,8 @@ std::string run_command(const char* verb, const RunArgs& a, const std::string& m
          report::command_option("deals", a.deals) + (a.no_deals ? " --no-deals" : "") +
          report::command_option("sme-round", a.sme_round) +
          report::command_option("sme-applications", a.sme_applications) +
-         report::command_option("sme-firms", std::to_string(a.sme_firms)) + (a.no_sme ? " --no-sme" : "") + more;
+         report::command_option("sme-firms", std::to_string(a.sme_firms)) + (a.no_sme ? " --no-sme" : "") + more +
+         report::command_option("lang", a.lang == "en" ? "" : a.lang);
 }
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,

@@ -152,7 +152,8 @@ void add_allocate(CLI::App& sme, int& status) {
         compare_options += report::command_option("compare", file);
       }
       info.command = "decarbfund sme allocate" + report::command_option("round", args->round) +
-                     report::command_option("applications", args->applications) + compare_options;
+                     report::command_option("applications", args->applications) + compare_options +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
       // The round's closing time, not the clock: the same inputs give the same bytes.
       info.created_utc = round->closes;
       const auto lang = report_lang(args->lang);

@@ -29,18 +29,6 @@ const Index& index_of(Lang lang) {
 
 }  // namespace
 
-std::optional<Lang> parse_lang(std::string_view code) {
-  if (code == "en") {
-    return Lang::en;
-  }
-  if (code == "nl") {
-    return Lang::nl;
-  }
-  return std::nullopt;
-}
-
-std::string_view lang_code(Lang lang) { return lang == Lang::nl ? "nl" : "en"; }
-
 std::span<const StringEntry> string_table(Lang lang) { return lang == Lang::nl ? strings_nl() : strings_en(); }
 
 const std::string& Localizer::operator()(std::string_view key) const {
