@@ -100,6 +100,8 @@ async function recompute() {
     state.outlook = o;
     state.diff = diff;
     renderOutlook(Math.round(performance.now() - t0));
+    // A comparison that holds the current levers follows them.
+    if (state.compared && state.compared.some((p) => p.id === 'current')) compare();
     state.updates = (state.updates || 0) + 1;
   } catch (e) {
     if (e.name !== 'AbortError') showError($('status'), e);
