@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/deal_assessment.hpp"
+#include "cli/lang_option.hpp"
 #include "cli/verbs.hpp"
 #include "cli/written_files.hpp"
 #include "data/load_dataset.hpp"
@@ -31,6 +32,7 @@ struct DealArgs {
   bool json = false;
   std::string html;
   std::string xlsx;
+  std::string lang = "en";
 };
 
 }  // namespace
@@ -46,6 +48,7 @@ void add_deal(CLI::App& app, int& status) {
   assess->add_flag("--json", args->json, "print the JSON document instead of the summary");
   assess->add_option("--html", args->html, "also write a self-contained HTML page for the committee to this file");
   assess->add_option("--xlsx", args->xlsx, "also write an Excel workbook (one sheet per table) to this file");
+  add_lang_option(assess, args->lang);
   assess->callback([args, &status] {
     core::Diagnostics diags;
     auto d = data::load_deal(args->file, diags);
@@ -66,9 +69,10 @@ void add_deal(CLI::App& app, int& status) {
       info.more.emplace_back("deal_file", args->file);
       // The deal file is positional: command_option's quoting, without its " --file".
       info.command = "decarbfund deal assess " + report::command_option("file", args->file).substr(8) +
-                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data);
-      html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info);
-      xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info);
+                     report::command_option("scenario", args->scenario) + report::command_option("data", args->data) +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
+      html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info, report_lang(args->lang));
+      xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info, report_lang(args->lang));
     }
     const auto written = report::write_report_files({{args->html, html}, {args->xlsx, xlsx}});
     fmt::print("{}", args->json ? report::deal_assessment_json(model, a) : report::deal_assessment_text(model, a));

@@ -23,6 +23,7 @@
 #endif
 
 #include "analysis/montecarlo.hpp"
+#include "cli/lang_option.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "cli/written_files.hpp"
@@ -169,16 +170,16 @@ void add_montecarlo(CLI::App& app, int& status) {
     }
     const auto result = analysis::summarise_montecarlo(setup, records, threads);
     const std::string json = args->json.empty() ? "" : report::montecarlo_json(model, result);
-    const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result);
+    const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result, report_lang(args->lang));
     std::string xlsx;
     if (!args->xlsx.empty()) {
-      auto info = report::montecarlo_run_info(model, result);
+      auto info = report::montecarlo_run_info(model, result, report_lang(args->lang));
       info.scenario_chain = scenario.chain;
       // Threads and ranks are left out: they do not change the bytes.
       info.command = run_command("montecarlo", *args,
                                  report::command_option("draws", std::to_string(options.draws)) +
                                      report::command_option("seed", std::to_string(options.seed)));
-      xlsx = report::montecarlo_xlsx(result, info);
+      xlsx = report::montecarlo_xlsx(model, result, info, report_lang(args->lang));
     }
     const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {

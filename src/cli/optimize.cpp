@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/lang_option.hpp"
 #include "cli/verbs.hpp"
 #include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
@@ -63,6 +64,7 @@ struct OptimizeArgs {
   std::string json;
   std::string xlsx;
   std::string html;
+  std::string lang = "en";
   bool quiet = false;
 };
 
@@ -112,6 +114,7 @@ void add_optimize(CLI::App& app, int& status) {
   cmd->add_option("--json", args->json, "write the JSON document to this file");
   cmd->add_option("--xlsx", args->xlsx, "write an Excel workbook (one sheet per table) to this file");
   cmd->add_option("--html", args->html, "write a self-contained HTML report to this file");
+  add_lang_option(cmd, args->lang);
   cmd->add_flag("--quiet", args->quiet, "print nothing on success");
   cmd->callback([args, &status] {
     const std::filesystem::path data_dir(args->data);
@@ -221,9 +224,10 @@ void add_optimize(CLI::App& app, int& status) {
                      report::command_option("round", args->round) + report::command_option("rule-rounds", args->rule_rounds) +
                      (args->first_decision_year != 0 ? report::command_option("first-decision-year", std::to_string(args->first_decision_year)) : "") +
                      report::command_option("gap", fmt::format("{}", args->gap)) +
-                     report::command_option("time-limit", fmt::format("{}", args->time_limit));
-      xlsx = args->xlsx.empty() ? "" : report::portfolio_xlsx(report, info);
-      html = args->html.empty() ? "" : report::portfolio_html(report, info);
+                     report::command_option("time-limit", fmt::format("{}", args->time_limit)) +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
+      xlsx = args->xlsx.empty() ? "" : report::portfolio_xlsx(report, info, report_lang(args->lang));
+      html = args->html.empty() ? "" : report::portfolio_html(report, info, report_lang(args->lang));
     }
     const auto written = report::write_report_files({{args->json, json}, {args->xlsx, xlsx}, {args->html, html}});
     if (!solved) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "analysis/outlook.hpp"
+#include "cli/lang_option.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "cli/written_files.hpp"
@@ -45,13 +46,13 @@ void add_outlook(CLI::App& app, int& status) {
         analysis::run_outlook(model, scenario, reference, deals, sme ? &*sme : nullptr);
     // Render everything before writing anything, so that a failure leaves no half set of files.
     const std::string json = args->json.empty() ? "" : report::outlook_json(model, outlook);
-    const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook);
+    const std::string html = args->html.empty() ? "" : report::outlook_html(model, outlook, cli::report_lang(args->lang));
     std::string xlsx;
     if (!args->xlsx.empty()) {
-      auto info = report::outlook_run_info(model, outlook);
+      auto info = report::outlook_run_info(model, outlook, cli::report_lang(args->lang));
       info.scenario_chain = scenario.chain;
       info.command = run_command("outlook", *args);
-      xlsx = report::outlook_xlsx(model, outlook, info);
+      xlsx = report::outlook_xlsx(model, outlook, info, cli::report_lang(args->lang));
     }
     const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
     if (!args->quiet) {

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/lang_option.hpp"
 #include "cli/verbs.hpp"
 #include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
@@ -48,6 +49,7 @@ struct RegistryArgs {
   std::string key_file;
   std::string xlsx;
   std::string html;
+  std::string lang = "en";
 };
 
 }  // namespace
@@ -199,6 +201,7 @@ void add_registry(CLI::App& app, int& status) {
   report->add_flag("--json", a->json, "print JSON");
   report->add_option("--xlsx", a->xlsx, "also write an Excel workbook (deals, totals, audit log) to this file");
   report->add_option("--html", a->html, "also write a self-contained HTML report to this file");
+  add_lang_option(report, a->lang);
   report->callback([a, open, &status] {
     auto r = open();
     const auto rows = r.portfolio(a->year);
@@ -208,9 +211,10 @@ void add_registry(CLI::App& app, int& status) {
     if (!a->xlsx.empty() || !a->html.empty()) {
       const auto audit = r.audit_log();
       auto info = report::registry_run_info(a->db, a->year, audit);
-      info.command = "decarbfund registry report " + a->db + (a->year != 0 ? fmt::format(" --year {}", a->year) : "");
-      xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal);
-      html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal);
+      info.command = "decarbfund registry report " + a->db + (a->year != 0 ? fmt::format(" --year {}", a->year) : "") +
+                     report::command_option("lang", a->lang == "en" ? "" : a->lang);
+      xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal, report_lang(a->lang));
+      html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal, report_lang(a->lang));
     }
     const auto written = report::write_report_files({{a->xlsx, xlsx}, {a->html, html}});
     fmt::print("{}", a->json ? report::registry_report_json(rows) : report::registry_report_text(rows, a->db));

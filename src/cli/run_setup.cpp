@@ -1,5 +1,7 @@
 #include "cli/run_setup.hpp"
 
+#include "cli/lang_option.hpp"
+
 #include <filesystem>
 
 #include <CLI/CLI.hpp>
@@ -33,6 +35,7 @@ void add_run_options(CLI::App* cmd, RunArgs& a, const char* scenario_help) {
                   "SME applications CSV (default: a population generated with the scenario's seed)");
   cmd->add_option("--sme-firms", a.sme_firms, "firms in the generated SME population")->capture_default_str();
   cmd->add_flag("--no-sme", a.no_sme, "run without the SME scheme");
+  add_lang_option(cmd, a.lang);
   cmd->add_flag("--quiet", a.quiet, "print nothing on success");
 }
 
@@ -42,7 +45,8 @@ std::string run_command(const char* verb, const RunArgs& a, const std::string& m
          report::command_option("deals", a.deals) + (a.no_deals ? " --no-deals" : "") +
          report::command_option("sme-round", a.sme_round) +
          report::command_option("sme-applications", a.sme_applications) +
-         report::command_option("sme-firms", std::to_string(a.sme_firms)) + (a.no_sme ? " --no-sme" : "") + more;
+         report::command_option("sme-firms", std::to_string(a.sme_firms)) + (a.no_sme ? " --no-sme" : "") + more +
+         report::command_option("lang", a.lang == "en" ? "" : a.lang);
 }
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,

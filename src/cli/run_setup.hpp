@@ -31,14 +31,16 @@ struct RunArgs {
   std::string json;
   std::string html;
   std::string xlsx;
+  std::string lang = "en";  ///< of the HTML and Excel reports
   bool quiet = false;
 };
 
 /// Registers RunArgs' options on `cmd`; `scenario_help` says what the verb reads from the scenario.
 void add_run_options(CLI::App* cmd, RunArgs& args, const char* scenario_help);
 
-/// "decarbfund <verb> --data … --no-sme" + `more`: the command that reproduces a report (its
-/// "about" sheet), output options left out so that two runs writing elsewhere give the same bytes.
+/// "decarbfund <verb> --data … --no-sme" + `more` (+ " --lang nl"): the command that reproduces a
+/// report (its "about" sheet), output options left out so that two runs writing elsewhere give the
+/// same bytes.
 std::string run_command(const char* verb, const RunArgs& args, const std::string& more = "");
 
 struct RunSetup {

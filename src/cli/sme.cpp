@@ -1,6 +1,7 @@
 // `decarbfund sme generate|allocate`: the SME support scheme (issue 5; docs/sme.md).
 //   sme generate --firms N --seed S --out FILE       synthetic applications, deterministic
 //   sme allocate --round FILE --applications FILE --out awards.csv [--json]
+//                [--html FILE] [--xlsx FILE] [--compare ROUND…] [--lang nl|en]
 
 #include <cstdio>
 #include <memory>
@@ -11,8 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/sme_allocation.hpp"
+#include "cli/lang_option.hpp"
 #include "cli/verbs.hpp"
+#include "cli/written_files.hpp"
+#include "report/report_files.hpp"
 #include "report/sme_report.hpp"
+#include "report/sme_rules_report.hpp"
 #include "core/atomic_file.hpp"
 #include "data/award_table.hpp"
 #include "data/load_applications.hpp"
@@ -39,6 +44,10 @@ struct AllocateArgs {
   std::string out;
   std::string techniques = "data/nl/sme-techniques.csv";
   bool json = false;
+  std::string html;
+  std::string xlsx;
+  std::vector<std::string> compare;  ///< more round files allocated over the same applications
+  std::string lang = "en";
 };
 
 void print_diagnostics(const core::Diagnostics& diags) {
@@ -97,6 +106,11 @@ void add_allocate(CLI::App& sme, int& status) {
   cmd->add_option("--out", args->out, "award CSV to write (atomically)")->required();
   cmd->add_option("--techniques", args->techniques, "technique catalogue")->capture_default_str();
   cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->add_option("--html", args->html, "also write an HTML report comparing the allocation rules to this file");
+  cmd->add_option("--xlsx", args->xlsx, "also write an Excel workbook comparing the allocation rules to this file");
+  cmd->add_option("--compare", args->compare,
+                  "round files (e.g. examples/rounds/*.yaml) whose rules the reports set beside --round's");
+  add_lang_option(cmd, args->lang);
   cmd->callback([args, &status] {
     auto techniques = techniques_or_report(args->techniques, status);
     if (!techniques) {
@@ -106,16 +120,52 @@ void add_allocate(CLI::App& sme, int& status) {
     core::Diagnostics diags;
     auto round = data::load_round(args->round, *techniques, diags);
     auto apps = data::load_applications(args->applications, *techniques, diags);
+    std::vector<model::Round> compared;
+    bool compared_ok = true;
+    for (const auto& file : args->compare) {
+      auto r = data::load_round(file, *techniques, diags);
+      compared_ok = compared_ok && r.has_value();
+      if (r) {
+        compared.push_back(std::move(*r));
+      }
+    }
     print_diagnostics(diags);
-    if (!round || !apps) {
+    if (!round || !apps || !compared_ok) {
       std::fprintf(stderr, "%zu error(s); no award file written\n", diags.error_count());
       status = kExitBadInput;
       return;
     }
     const auto result = analysis::allocate_round(*round, *apps);
-    core::write_file_atomically(args->out, data::awards_csv(result.awards, *round));
+    // Render every file before writing any: the award file and the rule comparison's reports.
+    const std::string awards = data::awards_csv(result.awards, *round);
+    std::string html, xlsx;
+    if (!args->html.empty() || !args->xlsx.empty()) {
+      std::vector<report::SmeRuleRun> runs{{&*round, result}};
+      for (const auto& r : compared) {
+        runs.push_back({&r, analysis::allocate_round(r, *apps)});
+      }
+      report::RunInfo info;
+      info.more.emplace_back("round_file", args->round);
+      info.more.emplace_back("applications_file", args->applications);
+      std::string compare_options;
+      for (const auto& file : args->compare) {
+        compare_options += report::command_option("compare", file);
+      }
+      info.command = "decarbfund sme allocate" + report::command_option("round", args->round) +
+                     report::command_option("applications", args->applications) + compare_options +
+                     report::command_option("lang", args->lang == "en" ? "" : args->lang);
+      // The round's closing time, not the clock: the same inputs give the same bytes.
+      info.created_utc = round->closes;
+      const auto lang = report_lang(args->lang);
+      html = args->html.empty() ? "" : report::sme_rules_html(runs, info, lang);
+      xlsx = args->xlsx.empty() ? "" : report::sme_rules_xlsx(runs, *apps, info, lang);
+    }
+    const auto written = report::write_report_files({{args->out, awards}, {args->html, html}, {args->xlsx, xlsx}});
     fmt::print("{}", args->json ? report::sme_summary_json(*round, result)
                                 : report::sme_summary_text(*round, result));
+    if (!args->json && written.size() > 1) {
+      print_written({written.begin() + 1, written.end()}, false);
+    }
     status = kExitOk;
   });
 }

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "report/append.hpp"
+#include "report/data_labels.hpp"
 #include "report/deal_report.hpp"
+#include "report/html_page.hpp"
 #include "report/svg_chart.hpp"
 
 namespace decarbfund::report {
@@ -14,17 +16,18 @@ namespace decarbfund::report {
 namespace {
 
 /// A headline row: item, value, unit (the columns of the workbook's summary sheet).
-void row(std::string& h, const std::string& item, const std::string& value, const std::string& unit) {
-  append(h, "<tr><td>{}</td><td>{}</td><td class=l>{}</td></tr>\n", html_escape(item), value, html_escape(unit));
+void row(std::string& h, const std::string& item, const std::string& value, std::string_view unit) {
+  append(h, "<tr><td>{}</td><td>{}</td><td class=l>{}</td></tr>\n", html_escape(item), html_escape(value),
+         html_escape(std::string(unit)));
 }
 
-void list(std::string& h, const char* title, const std::vector<std::string>& items) {
+void list(std::string& h, std::string_view title, const std::vector<std::string>& items, const Localizer& tr) {
   if (items.empty()) {
     return;
   }
   append(h, "<h2>{}</h2><ul>\n", title);
   for (const auto& x : items) {
-    append(h, "<li>{}</li>\n", html_escape(x));
+    append(h, "<li>{}</li>\n", html_escape(translate_phrases(x, tr)));
   }
   append(h, "</ul>\n");
 }
@@ -32,126 +35,143 @@ void list(std::string& h, const char* title, const std::vector<std::string>& ite
 }  // namespace
 
 std::string deal_assessment_html(const model::Model& model, const model::Deal& deal, const analysis::DealAssessment& a,
-                                 const RunInfo& info) {
-  std::string h;
-  append(h, R"(<!doctype html><html lang="en"><head><meta charset="utf-8"><title>decarbfund deal assessment {}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;color:#222}}
-table{{border-collapse:collapse;margin-bottom:1em}}td,th{{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}}
-td:first-child,th:first-child,td.l,th.l{{text-align:left}}small{{color:#666}}.flag{{color:#c00}}</style></head><body>
-)",
-         html_escape(a.deal_id));
-  append(h, "<h1>Deal assessment: {} ({})</h1>\n", html_escape(a.company), html_escape(a.deal_id));
-  append(h, "<p><small>{}</small></p>\n", run_info_html(info));
-  append(h, "<table><tr><th>deal</th><th></th></tr>\n");
-  append(h, "<tr><td>company</td><td class=l>{}</td></tr>\n", html_escape(a.company));
-  append(h, "<tr><td>phase</td><td class=l>{}</td></tr>\n", html_escape(a.phase));
-  append(h, "<tr><td>sites</td><td class=l>{}</td></tr>\n", html_escape(deal_sites_text(model, deal)));
-  append(h, "<tr><td>judged as of</td><td class=l>{} (the deal's latest history entry)</td></tr>\n", a.as_of_year);
-  append(h, "<tr><td>additional against the DPR path of</td><td class=l>{}</td></tr>\n</table>\n",
-         html_escape(a.policy_version));
+                                 const RunInfo& info, Lang lang) {
+  const Localizer tr(lang);
+  std::string h = page_start(tr, tr.format("deal.title", a.deal_id), 960);
+  append(h, "<h1>{}</h1>\n", html_escape(tr.format("deal.h1", a.company, a.deal_id)));
+  append(h, "<p><small>{}</small></p>\n", run_info_html(info, tr));
+  append(h, "<table><tr><th>{}</th><th></th></tr>\n", tr("deal.col_deal"));
+  const auto fact = [&](std::string_view item, const std::string& value) {
+    append(h, "<tr><td>{}</td><td class=l>{}</td></tr>\n", item, html_escape(value));
+  };
+  fact(tr("deal.company"), a.company);
+  fact(tr("deal.phase"), a.phase);
+  fact(tr("deal.sites"), deal_sites_text(model, deal));
+  fact(tr("deal.judged"), tr.format("deal.judged_value", a.as_of_year));
+  fact(tr("deal.against"), a.policy_version);
+  append(h, "</table>\n");
 
   // The headline figures of the JSON document (docs/deals.md), money in EUR m as the committee
   // reads it; the workbook keeps EUR.
   const double additional_target =
       a.additional_t_by_year.count(a.target_year) != 0 ? a.additional_t_by_year.at(a.target_year) : 0.0;
-  append(h, "<h2>Headline figures</h2><table><tr><th></th><th>value</th><th class=l>unit</th></tr>\n");
-  row(h, fmt::format("additional reduction in {}", a.target_year), fmt::format("{:.0f}", additional_target), "t CO2/yr");
-  row(h, fmt::format("reduction by the projects in {}", a.target_year), fmt::format("{:.0f}", a.reduction_target_year_t),
-      "t CO2/yr");
-  row(h, fmt::format("committed in the deal file for {}", a.target_year), fmt::format("{:.0f}", a.committed_target_year_t),
-      "t CO2/yr");
-  row(h, "reduction over the projects' lifetime", fmt::format("{:.2f}", a.lifetime_t / 1e6), "Mt CO2");
-  row(h, "support (maximum)", fmt::format("{:.1f}", a.support_eur / 1e6), "EUR m");
-  row(h, fmt::format("support per t/yr in {}", a.target_year), fmt::format("{:.1f}", a.eur_per_t_target_year),
-      "EUR per t/yr");
-  row(h, "support per t over the lifetime", fmt::format("{:.2f}", a.eur_per_t_lifetime), "EUR/t");
-  row(h, "NPV of the projects without support", fmt::format("{:.1f}", a.npv_without_support_eur / 1e6), "EUR m");
-  row(h, "funding gap", fmt::format("{:.1f}", a.funding_gap_eur / 1e6), "EUR m");
-  row(h, "aid-to-gap ratio",
-      std::isfinite(a.aid_to_gap_ratio) ? fmt::format("{:.2f}", a.aid_to_gap_ratio) : std::string("n/a (no gap)"),
-      "support ÷ gap");
-  row(h, "infrastructure-dependent share", fmt::format("{:.1f}", 100 * a.infrastructure_dependent_share),
-      fmt::format("% of the {} reduction", a.target_year));
-  row(h, "generic instrument (SDE++-like)", a.generic_instrument_possible ? "could fund it" : "no",
-      a.generic_instrument_reason);
+  const auto t_yr = tr("unit.t_co2_yr");
+  const auto eur_m = tr("unit.eur_m");
+  append(h, "<h2>{}</h2><table><tr><th></th><th>{}</th><th class=l>{}</th></tr>\n", tr("deal.headline"), tr("common.value"),
+         tr("common.unit"));
+  row(h, tr.format("deal.additional", a.target_year), tr.num(additional_target, 0), t_yr);
+  row(h, tr.format("deal.reduction", a.target_year), tr.num(a.reduction_target_year_t, 0), t_yr);
+  row(h, tr.format("deal.committed", a.target_year), tr.num(a.committed_target_year_t, 0), t_yr);
+  row(h, std::string(tr("deal.lifetime")), tr.num(a.lifetime_t / 1e6, 2), "Mt CO2");
+  row(h, std::string(tr("deal.support")), tr.num(a.support_eur / 1e6, 1), eur_m);
+  row(h, tr.format("deal.support_per_t_year", a.target_year), tr.num(a.eur_per_t_target_year, 1), tr("unit.eur_per_t_yr"));
+  row(h, std::string(tr("deal.support_per_t_life")), tr.num(a.eur_per_t_lifetime, 2), "EUR/t");
+  row(h, std::string(tr("deal.npv")), tr.num(a.npv_without_support_eur / 1e6, 1), eur_m);
+  row(h, std::string(tr("deal.gap")), tr.num(a.funding_gap_eur / 1e6, 1), eur_m);
+  row(h, std::string(tr("deal.ratio")),
+      std::isfinite(a.aid_to_gap_ratio) ? tr.num(a.aid_to_gap_ratio, 2) : std::string(tr("deal.ratio_none")),
+      tr("deal.ratio_unit"));
+  row(h, std::string(tr("deal.infra_share")), tr.num(100 * a.infrastructure_dependent_share, 1),
+      tr.format("deal.infra_share_unit", a.target_year));
+  row(h, std::string(tr("deal.generic")),
+      std::string(a.generic_instrument_possible ? tr("deal.generic_yes") : tr("common.no")),
+      translate_phrases(a.generic_instrument_reason, tr));
   if (a.climate_neutral_year > 0) {
-    row(h, fmt::format("residual emissions in {}", a.target_year), fmt::format("{:.1f}", 100 * a.residual_share_target_year),
-        "% of reference");
-    row(h, fmt::format("straight line to zero in {}", a.climate_neutral_year),
-        fmt::format("{:.1f}", 100 * a.path_share_target_year), "% of reference");
+    row(h, tr.format("deal.residual", a.target_year), tr.num(100 * a.residual_share_target_year, 1),
+        tr("deal.of_reference"));
+    row(h, tr.format("deal.straight_line", a.climate_neutral_year), tr.num(100 * a.path_share_target_year, 1),
+        tr("deal.of_reference"));
   }
-  row(h, "path to climate neutrality",
-      a.climate_neutral_year == 0 ? std::string("no year committed") : (a.path_credible ? "credible" : "not credible"), "");
+  row(h, std::string(tr("deal.path")),
+      std::string(a.climate_neutral_year == 0 ? tr("deal.no_year")
+                                              : (a.path_credible ? tr("deal.credible") : tr("deal.not_credible"))),
+      "");
   append(h, "</table>\n");
 
-  append(h, "<h2>Flags</h2>");
+  append(h, "<h2>{}</h2>", tr("deal.flags"));
   if (a.flags.empty()) {
-    append(h, "<p>None.</p>\n");
+    append(h, "<p>{}</p>\n", tr("deal.none"));
   } else {
-    append(h, "<table><tr><th>flag</th><th class=l>what it means</th></tr>\n");
+    append(h, "<table><tr><th>{}</th><th class=l>{}</th></tr>\n", tr("deal.col_flag"), tr("deal.col_meaning"));
     for (const auto& f : a.flags) {
       append(h, "<tr><td class=flag>{}</td><td class=l>{}</td></tr>\n", html_escape(f),
-             html_escape(std::string(deal_flag_explanation(f))));
+             html_escape(std::string(deal_flag_explanation(f, tr))));
     }
     append(h, "</table>\n");
   }
 
-  // Tonnes by year: the chart in kt (readable axis), the table in t as the JSON has them.
+  // Tonnes by year: bars in kt (a readable axis, one group per year, so a deal whose projects
+  // start in the target year still has its chart), the table in t as the JSON has them.
   const bool has_commitment = !deal.committed_reduction_t.empty();
-  std::vector<double> x, reduction, additional, committed;
+  std::vector<std::string> years;
+  std::vector<double> reduction, additional, committed;
   for (const auto& [year, t] : a.additional_t_by_year) {
-    x.push_back(year);
-    additional.push_back(t / 1e3);
-    reduction.push_back(a.reduction_t_by_year.count(year) != 0 ? a.reduction_t_by_year.at(year) / 1e3 : 0.0);
-    committed.push_back(deal.committed_in(year) / 1e3);
+    years.push_back(std::to_string(year));
+    additional.push_back(t);
+    reduction.push_back(a.reduction_t_by_year.count(year) != 0 ? a.reduction_t_by_year.at(year) : 0.0);
+    committed.push_back(deal.committed_in(year));
   }
-  append(h, "<h2>Tonnes by year</h2>\n");
-  if (x.size() >= 2) {
-    std::vector<LineSeries> series{{"additional", "#2a2", x, additional, false},
-                                   {"projects' reduction", "#4a6fa5", x, reduction, false}};
-    if (has_commitment) {
-      series.push_back({"committed", "#c0504d", x, committed, true});
+  const auto kt = [](const std::vector<double>& v) {
+    std::vector<double> r;
+    for (double x : v) {
+      r.push_back(x / 1e3);
     }
-    append(h, "{}\n", svg_line_chart(series, "kt CO2/yr"));
+    return r;
+  };
+  append(h, "<h2>{}</h2>\n", tr("deal.tonnes"));
+  std::vector<BarSeries> series{{std::string(tr("deal.series_reduction")), "#4a6fa5", kt(reduction)},
+                                {std::string(tr("deal.series_additional")), "#3d7f3d", kt(additional)}};
+  if (has_commitment) {
+    series.push_back({std::string(tr("deal.series_committed")), "#c0504d", kt(committed)});
   }
-  append(h, "<table><tr><th>year</th><th>reduction t CO2/yr</th><th>additional t CO2/yr</th>{}</tr>\n",
-         has_commitment ? "<th>committed t CO2/yr</th>" : "");
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const int year = static_cast<int>(x[i]);
-    append(h, "<tr><td>{}</td><td>{:.0f}</td><td>{:.0f}</td>", year, reduction[i] * 1e3, additional[i] * 1e3);
+  if (years.empty()) {
+    append(h, "<p>{}</p>\n", tr("deal.no_years"));
+  } else {
+    append(h, "{}\n",
+           svg_bar_chart(years, series, std::string(tr("unit.kt_co2_per_yr")), tr, std::string(tr("deal.tonnes"))));
+  }
+  append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th>", tr("common.year"), tr("deal.col_reduction"),
+         tr("deal.col_additional"));
+  if (has_commitment) {
+    append(h, "<th>{}</th>", tr("deal.col_committed"));
+  }
+  append(h, "</tr>\n");
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    append(h, "<tr><td>{}</td><td>{}</td><td>{}</td>", years[i], tr.num(reduction[i], 0), tr.num(additional[i], 0));
     if (has_commitment) {
-      append(h, "<td>{:.0f}</td>", deal.committed_in(year));
+      append(h, "<td>{}</td>", tr.num(committed[i], 0));
     }
     append(h, "</tr>\n");
   }
   append(h, "</table>\n");
 
-  append(h, "<h2>Committed projects</h2><table><tr><th>option</th><th>technology</th><th>from</th><th>t CO2/yr</th>"
-            "<th>NPV without support EUR m</th><th>decision year</th></tr>\n");
+  append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+         tr("deal.projects"), tr("deal.col_option"), tr("deal.col_technology"), tr("deal.col_from"), t_yr,
+         tr("deal.col_npv"), tr("deal.col_decision"));
   for (const auto& o : a.options) {
-    append(h, "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{:.0f}</td><td>{:.1f}</td><td>{}</td></tr>\n",
-           html_escape(model.options.id[o.option]), html_escape(o.technology), o.start_year, o.reduction_t,
-           o.npv_eur / 1e6, o.decision_year);
+    append(h, "<tr><td>{}</td><td class=l>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+           html_escape(model.options.id[o.option]), html_escape(o.technology), o.start_year, tr.num(o.reduction_t, 0),
+           tr.num(o.npv_eur / 1e6, 1), o.decision_year);
   }
   append(h, "</table>\n");
   if (!a.infrastructure.empty()) {
-    append(h, "<h2>Infrastructure not there in {}</h2><table><tr><th>option</th><th>item</th><th>need</th>"
-              "<th>enough from</th></tr>\n",
-           a.as_of_year);
+    append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+           html_escape(tr.format("deal.infra", a.as_of_year)), tr("deal.col_option"), tr("common.item"),
+           tr("deal.col_need"), tr("deal.col_enough_from"));
     for (const auto& d : a.infrastructure) {
       const bool none = d.infra == model::kNone;
-      const bool storage = !none && model.infrastructure.kind[d.infra] == model::InfrastructureKind::co2_storage;
-      append(h, "<tr><td>{}</td><td class=l>{}</td><td>{:.1f} {}</td><td>{}</td></tr>\n",
+      append(h, "<tr><td>{}</td><td class=l>{}</td><td>{} {}</td><td>{}</td></tr>\n",
              html_escape(model.options.id[d.option]),
-             none ? std::string("(none serves the cluster)") : html_escape(model.infrastructure.id[d.infra]), d.need,
-             none ? "" : (storage ? "t CO2/yr" : "MW"), d.available_from > 0 ? std::to_string(d.available_from) : "not within the horizon");
+             none ? std::string(tr("deal.none_serves")) : html_escape(model.infrastructure.id[d.infra]),
+             tr.num(d.need, 1), none ? "" : infrastructure_unit(model, d.infra, tr),
+             d.available_from > 0 ? std::to_string(d.available_from) : std::string(tr("deal.not_within")));
     }
     append(h, "</table>\n");
   }
-  list(h, "Co-benefits", a.co_benefits);
-  list(h, "Lock-in", a.lock_in);
-  list(h, "Assumptions in the deal file", a.assumptions);
-  append(h, "<p><small>Questions, formulas and flags: docs/deals.md, \"Assessing a draft deal\".</small></p></body></html>\n");
+  list(h, tr("deal.co_benefits"), a.co_benefits, tr);
+  list(h, tr("deal.lock_in"), a.lock_in, tr);
+  list(h, tr("deal.assumptions"), a.assumptions, tr);
+  append(h, "<p><small>{}</small></p>{}", html_escape(std::string(tr("deal.footer"))), kPageEnd);
   return h;
 }
 

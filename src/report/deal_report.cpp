@@ -28,33 +28,12 @@ std::string infra_name(const model::Model& model, model::Index i) {
   return i == model::kNone ? std::string("(none serves the cluster)") : model.infrastructure.id[i];
 }
 
-/// One line per code of analysis::assess_deal; the wording follows docs/deals.md "Flags".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kFlagExplanations{{
-    {"no_funding_gap", "the projects pay on their own without support: support is not necessary"},
-    {"aid_exceeds_funding_gap", "the support exceeds the funding gap (aid-to-gap ratio above 1)"},
-    {"generic_instrument_possible", "a generic instrument (SDE++-like) could fund the projects"},
-    {"infrastructure_dependent",
-     "part of the target-year reduction needs grid, hydrogen or CO2-storage capacity that is not there in the "
-     "assessment year"},
-    {"infrastructure_late", "an infrastructure item arrives after the project's start, or not within the horizon"},
-    {"partly_required_by_levy", "part of the reduction is what the levy's DPR path asks anyway (not additional)"},
-    {"projects_below_commitment", "the projects cover less than 95 % of the tonnes committed for the target year"},
-    {"lock_in", "a project raises gas use or captures CO2 from a fossil process"},
-    {"no_climate_neutral_year", "the deal commits to no climate-neutral year"},
-    {"path_not_credible",
-     "residual emissions in the target year lie above the straight line to zero in the climate-neutral year"},
-    {"no_claw_back", "the deal has no claw-back of support that turns out not to be needed"},
-}};
 
 }  // namespace
 
-std::string_view deal_flag_explanation(std::string_view code) {
-  for (const auto& [c, text] : kFlagExplanations) {
-    if (c == code) {
-      return text;
-    }
-  }
-  return {};
+std::string_view deal_flag_explanation(std::string_view code, const Localizer& tr) {
+  // One line per code of analysis::assess_deal; the wording follows docs/deals.md "Flags".
+  return tr.find("flag." + std::string(code));
 }
 
 std::string deal_sites_text(const model::Model& model, const model::Deal& deal) {
@@ -95,7 +74,10 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
   append(s, "Infrastructure-dependent share of the {} reduction: {:.1f} %\n", a.target_year,
          100 * a.infrastructure_dependent_share);
   for (const auto& d : a.infrastructure) {
-    append(s, "  {} needs {:.1f} of {} — {}\n", model.options.id[d.option], d.need, infra_name(model, d.infra),
+    const bool storage =
+        d.infra != model::kNone && model.infrastructure.kind[d.infra] == model::InfrastructureKind::co2_storage;
+    append(s, "  {} needs {:.1f} {} of {} — {}\n", model.options.id[d.option], d.need, storage ? "t CO2/yr" : "MW",
+           infra_name(model, d.infra),
            d.available_from > 0 ? fmt::format("enough from {}", d.available_from) : std::string("not within the horizon"));
   }
   if (!a.co_benefits.empty()) {

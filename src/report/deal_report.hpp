@@ -8,6 +8,7 @@
 
 #include "analysis/deal_assessment.hpp"
 #include "model/model.hpp"
+#include "report/localizer.hpp"
 
 namespace decarbfund::report {
 
@@ -20,8 +21,8 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
 std::string deal_assessment_json(const model::Model& model, const analysis::DealAssessment& a);
 
 /// What a flag of the assessment means (docs/deals.md "Flags"), in one line for the committee;
-/// "" for a code this build does not know.
-std::string_view deal_flag_explanation(std::string_view code);
+/// "" for a code this build does not know. The texts are the string tables' "flag.<code>" keys.
+std::string_view deal_flag_explanation(std::string_view code, const Localizer& tr = Localizer());
 
 /// The deal's sites as "M017 (Yara Sluiskil BKG 1), M018 (…)": id, then the dataset's name if any.
 std::string deal_sites_text(const model::Model& model, const model::Deal& deal);

@@ -1,78 +1,83 @@
 #include <fmt/format.h>
 
 #include "report/append.hpp"
+#include "report/data_labels.hpp"
+#include "report/html_page.hpp"
 #include "report/montecarlo_report.hpp"
 #include "report/outlook_report.hpp"
-#include "report/svg_chart.hpp"
 
 namespace decarbfund::report {
 
-std::string montecarlo_html(const model::Model& model, const analysis::MonteCarloResult& r) {
+std::string montecarlo_html(const model::Model& model, const analysis::MonteCarloResult& r, Lang lang) {
+  const Localizer tr(lang);
   const auto& s = *r.setup;
-  std::vector<double> years, p5, p25, p50, p75, p95;
+  FanChart fan;
   for (std::size_t i = 0; i < r.years.size(); ++i) {
-    years.push_back(r.years[i]);
-    p5.push_back(r.emissions_t[i].p5 / 1e6);
-    p25.push_back(r.emissions_t[i].p25 / 1e6);
-    p50.push_back(r.emissions_t[i].p50 / 1e6);
-    p75.push_back(r.emissions_t[i].p75 / 1e6);
-    p95.push_back(r.emissions_t[i].p95 / 1e6);
+    fan.years.push_back(r.years[i]);
+    fan.p5.push_back(r.emissions_t[i].p5 / 1e6);
+    fan.p25.push_back(r.emissions_t[i].p25 / 1e6);
+    fan.p50.push_back(r.emissions_t[i].p50 / 1e6);
+    fan.p75.push_back(r.emissions_t[i].p75 / 1e6);
+    fan.p95.push_back(r.emissions_t[i].p95 / 1e6);
   }
-  const double target_level = (r.central_reference_t - s.required_t) / 1e6;
+  fan.level = (r.central_reference_t - s.required_t) / 1e6;
+  fan.level_label = tr("mc.target_level");
+  fan.y_unit = tr("unit.mt_co2eq_per_yr");
+  fan.title = tr("mc.fan");
   std::vector<TornadoRow> rows;
   for (const auto& b : r.tornado) {
     if (b.swing_t() <= 0 || rows.size() >= 15) {
       break;
     }
-    rows.push_back({s.inputs[b.input].label, b.low_t / 1e6, b.high_t / 1e6});
+    rows.push_back({input_label(model, s.inputs[b.input], tr), b.low_t / 1e6, b.high_t / 1e6});
   }
 
-  std::string h;
-  append(h, R"(<!doctype html><html lang="en"><head><meta charset="utf-8"><title>decarbfund Monte Carlo {}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222}}
-table{{border-collapse:collapse}}td,th{{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}}
-td:first-child,th:first-child{{text-align:left}}small{{color:#666}}.p{{font-size:1.6em;font-weight:600}}</style></head><body>
-)",
-         html_escape(s.scenario));
-  append(h, "<h1>Chance of reaching the {} target: {}</h1>\n", s.target_year, html_escape(s.scenario));
-  append(h, "<p><small>dataset {} {} · scenario {} ({}) · levy version {} · reference {} ({}) · seed {} · {} draws</small></p>\n",
-         html_escape(model.info.name), html_escape(model.info.version), html_escape(s.scenario),
-         html_escape(s.scenario_file), html_escape(s.policy_version), html_escape(s.reference_scenario),
-         html_escape(s.reference_policy_version), s.seed, r.draws);
+  std::string h = page_start(tr, tr.format("mc.title", s.scenario), 900);
+  append(h, "<h1>{}</h1>\n", html_escape(tr.format("mc.h1", s.target_year, s.scenario)));
+  append(h, "<p><small>{}</small></p>\n",
+         html_escape(tr.format("mc.meta", model.info.name, model.info.version, s.scenario, s.scenario_file,
+                               s.policy_version, s.reference_scenario, s.reference_policy_version, s.seed,
+                               tr.count(r.draws))));
   if (s.levers.any()) {
-    append(h, "<p><small>{}</small></p>\n", html_escape(package_levers_text(s.levers)));
+    append(h, "<p><small>{}</small></p>\n", html_escape(package_levers_text(s.levers, &tr)));
   }
-  append(h, "<p>P(target met): <span class=p>{:.0f} %</span> total · levy leg {:.0f} % · package leg {:.0f} %</p>\n",
-         100 * r.p_total, 100 * r.p_levy_leg, 100 * r.p_package_leg);
-  append(h, "<table><tr><th>Mt in {}</th><th>required</th><th>outlook</th><th>P10</th><th>median</th><th>P90</th><th>P(met)</th></tr>\n",
-         s.target_year);
-  const auto row = [&](const char* name, double req, double central, const analysis::Percentiles& p, double prob) {
-    append(h, "<tr><td>{}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.1f} %</td></tr>\n",
-           name, req / 1e6, central / 1e6, p.p10 / 1e6, p.p50 / 1e6, p.p90 / 1e6, 100 * prob);
+  // One rounding rule (Localizer::percent) for the headline and the table: they say the same.
+  append(h, "<p>{}: <span class=p>{}</span> {} · {} {} · {} {}</p>\n", tr("mc.p_target"),
+         html_escape_percent(tr, r.p_total), tr("common.total"), tr("common.levy_leg"),
+         html_escape_percent(tr, r.p_levy_leg), tr("common.package_leg"), html_escape_percent(tr, r.p_package_leg));
+  append(h, "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>P10</th><th>{}</th><th>P90</th><th>{}</th></tr>\n",
+         html_escape(tr.format("mc.col_mt_in", s.target_year)), tr("common.required"), tr("mc.outlook"), tr("mc.median"),
+         tr("mc.p_met"));
+  const auto row = [&](std::string_view name, double req, double central, const analysis::Percentiles& p, double prob) {
+    append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", name,
+           tr.num(req / 1e6, 2), tr.num(central / 1e6, 2), tr.num(p.p10 / 1e6, 2), tr.num(p.p50 / 1e6, 2),
+           tr.num(p.p90 / 1e6, 2), html_escape_percent(tr, prob));
   };
-  row("levy leg", s.levy_leg_required_t, r.central_levy_leg_t, r.levy_leg_t, r.p_levy_leg);
-  row("package leg", s.package_leg_required_t, r.central_package_leg_t, r.package_leg_t, r.p_package_leg);
-  row("total", s.required_t, r.central_achieved_t, r.achieved_t, r.p_total);
-  append(h, "</table><p><small>outlook = the deterministic outlook (every input at its central value).</small></p>\n");
-  append(h, "<h2>Emissions with the package (fan chart)</h2>\n{}\n",
-         svg_fan_chart(years, p5, p25, p50, p75, p95, target_level, "target level (central reference − required)", "Mt CO2-eq/yr"));
-  append(h, "<p>Package support committed {}–{}: P10 EUR {:.2f} bn · median {:.2f} bn · P90 {:.2f} bn.</p>\n", s.start_year,
-         s.target_year, r.outlay_eur.p10 / 1e9, r.outlay_eur.p50 / 1e9, r.outlay_eur.p90 / 1e9);
-  append(h, "<h2>What matters most</h2><p>Tornado: the achieved {} reduction (Mt) with one input at its P10 and at its P90 "
-            "(a deal: falls through / delivers), every other input at its median ({:.2f} Mt). Red: the side that loses tonnes.</p>\n{}\n",
-         s.target_year, r.tornado_base_t / 1e6, svg_tornado(rows, r.tornado_base_t / 1e6, "Mt achieved"));
-  append(h, "<h3>Rank correlation with the achieved reduction (Spearman, over the draws)</h3><table><tr><th>input</th><th>distribution</th><th>rho</th></tr>\n");
+  row(tr("common.levy_leg"), s.levy_leg_required_t, r.central_levy_leg_t, r.levy_leg_t, r.p_levy_leg);
+  row(tr("common.package_leg"), s.package_leg_required_t, r.central_package_leg_t, r.package_leg_t, r.p_package_leg);
+  row(tr("common.total"), s.required_t, r.central_achieved_t, r.achieved_t, r.p_total);
+  append(h, "</table><p><small>{}</small></p>\n", tr("mc.outlook_note"));
+  append(h, "<h2>{}</h2>\n{}\n", fan.title, svg_fan_chart(fan, tr));
+  append(h, "<p>{}</p>\n",
+         html_escape(tr.format("mc.outlay", s.start_year, s.target_year, tr.num(r.outlay_eur.p10 / 1e9, 2),
+                               tr.num(r.outlay_eur.p50 / 1e9, 2), tr.num(r.outlay_eur.p90 / 1e9, 2))));
+  const std::string tornado_title = tr.format("mc.tornado_title", s.target_year);
+  append(h, "<h2>{}</h2><p>{}</p>\n{}\n", tr("mc.matters"),
+         html_escape(tr.format("mc.tornado_note", s.target_year, tr.num(r.tornado_base_t / 1e6, 2))),
+         svg_tornado(rows, r.tornado_base_t / 1e6, std::string(tr("mc.unit_achieved")), tr, tornado_title));
+  append(h, "<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>rho</th></tr>\n", tr("mc.rank"), tr("mc.col_input"),
+         tr("mc.col_distribution"));
   for (std::size_t k = 0; k < r.rank_correlation.size() && k < 20; ++k) {
     const auto& c = r.rank_correlation[k];
-    append(h, "<tr><td>{}</td><td>{}</td><td>{:+.2f}</td></tr>\n", html_escape(s.inputs[c.input].label),
-           html_escape(s.inputs[c.input].distribution), c.rho);
+    append(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(input_label(model, s.inputs[c.input], tr)),
+           html_escape(s.inputs[c.input].distribution), tr.signed_num(c.rho, 2));
   }
   append(h, "</table>\n");
   for (const auto& in : s.inactive) {
-    append(h, "<p><small>not drawn: {} {} — {}</small></p>\n", html_escape(in.id), html_escape(in.distribution),
-           html_escape(in.reason));
+    append(h, "<p><small>{}</small></p>\n",
+           html_escape(tr.format("mc.not_drawn", in.id, in.distribution, translate_phrases(in.reason, tr))));
   }
-  append(h, "</body></html>\n");
+  h += kPageEnd;
   return h;
 }
 

@@ -8,54 +8,49 @@ namespace decarbfund::report {
 
 namespace {
 double mt(double t) { return t / 1e6; }
+std::string join(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) {
+    s += (s.empty() ? "" : ", ") + p;
+  }
+  return s;
+}
 }  // namespace
 
-std::string package_levers_text(const analysis::PackageLeverSummary& l) {
+std::string package_levers_text(const analysis::PackageLeverSummary& l, const Localizer* tr) {
   if (!l.any()) {
     return {};
   }
-  std::string s = "package levers:";
+  const Localizer en;
+  const Localizer& t = tr != nullptr ? *tr : en;
+  // The terminal keeps plain numbers ("EUR 3000.0 m"); a report writes its language's.
+  const auto m = [tr](double eur) { return tr != nullptr ? tr->num(eur / 1e6, 1) : fmt::format("{:.1f}", eur / 1e6); };
+  std::string s(t("levers.head"));
   std::string sep = " ";
   for (const auto& [id, phases] : l.deal_phase) {
-    append(s, "{}deal phase {} {} (file: {})", sep, id, phases.first, phases.second);
+    s += sep + t.format("levers.deal_phase", id, phases.first, phases.second);
     sep = "; ";
   }
   if (l.deal_budget_eur) {
-    append(s, "{}deal budget EUR {:.1f} m (committed {:.1f} m", sep, *l.deal_budget_eur / 1e6,
-           l.deal_max_support_funded_eur / 1e6);
+    s += sep + t.format("levers.deal_budget", m(*l.deal_budget_eur), m(l.deal_max_support_funded_eur));
     if (!l.deals_not_funded.empty()) {
-      append(s, "; not funded: {}", fmt::join(l.deals_not_funded, ", "));
+      s += t.format("levers.not_funded", join(l.deals_not_funded));
     }
     s += ")";
     sep = "; ";
   }
   if (l.sme_budget_eur) {
-    append(s, "{}SME round budget EUR {:.1f} m", sep, *l.sme_budget_eur / 1e6);
+    s += sep + t.format("levers.sme_budget", m(*l.sme_budget_eur));
   }
   return s;
 }
 
-std::string percent_text(double p) {
-  // One rounding rule for a probability in every report: below 1 % with one decimal, "< 0.1 %"
-  // and "> 99.9 %" at the ends, whole percents otherwise.
-  if (p <= 0) {
-    return "0 %";
-  }
-  if (p < 0.001) {
-    return "< 0.1 %";
-  }
-  if (p > 0.999 && p < 1) {
-    return "> 99.9 %";
-  }
-  return p < 0.01 || p > 0.99 ? fmt::format("{:.1f} %", 100 * p) : fmt::format("{:.0f} %", 100 * p);
-}
-
-std::string reference_world_text(const std::vector<std::string>& replaced) {
+std::string reference_world_text(const std::vector<std::string>& replaced, const Localizer* tr) {
   if (replaced.empty()) {
     return {};
   }
-  return fmt::format("reference run in the scenario's world; the reference file's own {} replaced",
-                     fmt::join(replaced, ", "));
+  const Localizer en;
+  return (tr != nullptr ? *tr : en).format("levers.reference_world", join(replaced));
 }
 
 std::string outlook_text(const model::Model& model, const analysis::Outlook& o) {
@@ -84,7 +79,7 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
       mt(o.gap_t), mt(o.achieved_if_every_deal_delivers_t), o.gap_t <= 0 ? "TARGET MET" : "TARGET MISSED");
   if (o.quick_draws > 0) {
     append(s, "  P(target met) {} ({} Monte Carlo draws, seed {}; decarbfund montecarlo for more)\n",
-           percent_text(o.p_target_met), o.quick_draws, o.seed);
+           Localizer{}.percent(o.p_target_met), o.quick_draws, o.seed);
   }
   append(s, "  emissions {}: reference {:.2f} Mt, levy only {:.2f} Mt, with package {:.2f} Mt\n\n", o.target_year,
       mt(o.reference().total_emissions_t[static_cast<std::size_t>(t)]),

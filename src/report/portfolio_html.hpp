@@ -7,10 +7,11 @@
 #include <string>
 
 #include "optimize/portfolio_report.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
 
-std::string portfolio_html(const optimize::PortfolioReport& report, const RunInfo& info);
+std::string portfolio_html(const optimize::PortfolioReport& report, const RunInfo& info, Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

@@ -8,11 +8,12 @@
 
 #include "registry/registry.hpp"
 #include "report/registry_report.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
 
 std::string registry_html(const std::vector<registry::DealStatus>& rows, const std::vector<registry::AuditEntry>& audit,
-                          const RunInfo& info, Audience audience);
+                          const RunInfo& info, Audience audience, Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

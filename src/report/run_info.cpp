@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "report/svg_chart.hpp"
+#include "report/html_page.hpp"
 #include "report/workbook.hpp"
 
 namespace decarbfund::report {
@@ -68,7 +68,17 @@ RunInfo dataset_run_info(const model::Model& model) {
   return info;
 }
 
-RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& o) {
+namespace {
+
+/// The package levers' line of a report's "about": the terminal's English, or `lang`'s.
+std::string levers_line(const analysis::PackageLeverSummary& levers, Lang lang) {
+  const Localizer tr(lang);
+  return package_levers_text(levers, lang == Lang::en ? nullptr : &tr);
+}
+
+}  // namespace
+
+RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& o, Lang lang) {
   RunInfo info = dataset_run_info(model);
   info.scenario = o.scenario;
   info.scenario_file = o.scenario_file;
@@ -81,12 +91,12 @@ RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& o) 
     info.more.emplace_back("deals_dir", o.deals_dir);
   }
   if (o.levers.any()) {
-    info.more.emplace_back("package_levers", package_levers_text(o.levers));
+    info.more.emplace_back("package_levers", levers_line(o.levers, lang));
   }
   return info;
 }
 
-RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& r) {
+RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& r, Lang lang) {
   const auto& s = *r.setup;
   RunInfo info = dataset_run_info(model);
   info.scenario = s.scenario;
@@ -101,7 +111,7 @@ RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarl
     info.more.emplace_back("deals_dir", s.deals_dir);
   }
   if (s.levers.any()) {
-    info.more.emplace_back("package_levers", package_levers_text(s.levers));
+    info.more.emplace_back("package_levers", levers_line(s.levers, lang));
   }
   return info;
 }
@@ -127,18 +137,19 @@ std::string command_option(const char* name, const std::string& value) {
   return fmt::format(" --{} {}'", name, quoted);
 }
 
-void add_about_sheet(Workbook& workbook, const RunInfo& info) {
-  auto& about = workbook.add_sheet("about", {"item", "value"});
+void add_about_sheet(Workbook& workbook, const RunInfo& info, const Localizer& tr) {
+  auto& about =
+      workbook.add_sheet(std::string(tr("sheet.about")), {std::string(tr("col.item")), std::string(tr("col.value"))});
   for (const auto& [item, value] : items(info)) {
-    about.text(item).text(value);
+    about.text(std::string(tr("about." + item))).text(value);
     about.next();
   }
 }
 
-std::string run_info_html(const RunInfo& info) {
+std::string run_info_html(const RunInfo& info, const Localizer& tr) {
   std::vector<std::string> parts;
   for (const auto& [item, value] : items(info)) {
-    parts.push_back(html_escape(item) + " " + html_escape(value));
+    parts.push_back(html_escape(std::string(tr("about." + item))) + " " + html_escape(value));
   }
   return join(parts, " · ");
 }

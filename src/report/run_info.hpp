@@ -16,6 +16,7 @@
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "core/version.hpp"
+#include "report/localizer.hpp"
 
 namespace decarbfund::report {
 
@@ -54,11 +55,11 @@ std::string dataset_created_utc(const std::string& dataset_version);
 /// The dataset's part, with created_utc from its version.
 RunInfo dataset_run_info(const model::Model& model);
 
-/// As outlook_json's `meta`.
-RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& outlook);
+/// As outlook_json's `meta`; the package levers' line in `lang` (in English as the JSON says it).
+RunInfo outlook_run_info(const model::Model& model, const analysis::Outlook& outlook, Lang lang = Lang::en);
 
 /// As montecarlo_json's `meta` (draws and deals directory in `more`).
-RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& result);
+RunInfo montecarlo_run_info(const model::Model& model, const analysis::MonteCarloResult& result, Lang lang = Lang::en);
 
 /// Scenario fields from a loaded scenario (for verbs without an outlook, e.g. optimize).
 void set_scenario(RunInfo& info, const model::Scenario& scenario);
@@ -67,11 +68,12 @@ void set_scenario(RunInfo& info, const model::Scenario& scenario);
 /// `value` is empty: how the verbs spell RunInfo::command.
 std::string command_option(const char* name, const std::string& value);
 
-/// Adds the "about" sheet (item, value): every field that is set, then `more`.
-void add_about_sheet(Workbook& workbook, const RunInfo& info);
+/// Adds the "about" sheet (item, value): every field that is set, then `more`; items named in
+/// the report's language (the "about.*" keys: in English, the JSON `meta` keys).
+void add_about_sheet(Workbook& workbook, const RunInfo& info, const Localizer& tr = Localizer());
 
 /// One line for an HTML report: "dataset nl 2026.11 · scenario … · seed 7 · decarbfund 0.1.0",
 /// HTML-escaped, without a wrapping element.
-std::string run_info_html(const RunInfo& info);
+std::string run_info_html(const RunInfo& info, const Localizer& tr = Localizer());
 
 }  // namespace decarbfund::report

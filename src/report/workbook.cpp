@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
@@ -51,10 +52,62 @@ double width(const Sheet& sheet, std::size_t c) {
   std::size_t w = sheet.headers()[c].size();
   for (const auto& r : sheet.rows()) {
     if (c < r.size()) {
-      w = std::max(w, r[c].kind == Sheet::Cell::Kind::text ? r[c].text.size() : std::size_t{12});
+      w = std::max(w, r[c].kind == Sheet::Cell::Kind::text                ? r[c].text.size()
+                      : r[c].format == CellFormat::date_time ? std::size_t{20}
+                                                                : std::size_t{12});
     }
   }
   return static_cast<double>(std::clamp<std::size_t>(w + 2, 10, 60));
+}
+
+/// The unit of a header: the text inside its last parentheses, or the header itself.
+std::string header_unit(const std::string& header) {
+  const auto close = header.rfind(')');
+  const auto open = header.rfind('(', close);
+  if (close == std::string::npos || open == std::string::npos) {
+    return header;
+  }
+  return header.substr(open + 1, close - open - 1);
+}
+
+/// A column without a known unit: whole numbers when every number in it is whole, else two decimals.
+CellFormat column_default(const Sheet& sheet, std::size_t c) {
+  for (const auto& r : sheet.rows()) {
+    if (c < r.size() && r[c].kind == Sheet::Cell::Kind::number && r[c].number != std::floor(r[c].number)) {
+      return CellFormat::decimal2;
+    }
+  }
+  return CellFormat::whole;
+}
+
+/// Parses "YYYY-MM-DD[(T| )HH:MM[:SS]][Z]" into an lxw_datetime; false for anything else.
+bool parse_datetime(const std::string& iso, lxw_datetime& out, bool& has_time) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+    return false;
+  }
+  has_time = false;
+  if (iso.size() > 10) {
+    int m = 0;
+    const char sep = iso[10];
+    if ((sep != 'T' && sep != ' ') || std::sscanf(iso.c_str() + 11, "%2d:%2d%n", &h, &mi, &m) != 2) {
+      return false;
+    }
+    std::size_t at = 11 + static_cast<std::size_t>(m);
+    if (at < iso.size() && iso[at] == ':') {
+      int k = 0;
+      if (std::sscanf(iso.c_str() + at + 1, "%2d%n", &s, &k) != 1) {
+        return false;
+      }
+      at += 1 + static_cast<std::size_t>(k);
+    }
+    if (at < iso.size() && !(iso[at] == 'Z' && at + 1 == iso.size())) {
+      return false;
+    }
+    has_time = true;
+  }
+  out = lxw_datetime{y, mo, d, h, mi, static_cast<double>(s)};
+  return true;
 }
 
 /// Removes the scratch file however render() leaves.
@@ -88,11 +141,22 @@ Sheet& Sheet::text(std::string s) {
   return *this;
 }
 
-Sheet& Sheet::number(double v) {
+Sheet& Sheet::number(double v, CellFormat format) {
   if (!std::isfinite(v)) {
     return blank();
   }
-  current().push_back({Cell::Kind::number, v, {}});
+  current().push_back({Cell::Kind::number, v, {}, format});
+  return *this;
+}
+
+Sheet& Sheet::date(const std::string& iso) {
+  lxw_datetime dt{};
+  bool has_time = false;
+  if (!parse_datetime(iso, dt, has_time)) {
+    return text(iso);
+  }
+  // Stored as the text it came from; render() writes it as an Excel date.
+  current().push_back({Cell::Kind::number, 0, iso, has_time ? CellFormat::date_time : CellFormat::date});
   return *this;
 }
 
@@ -106,14 +170,52 @@ void Sheet::next() {
   open_ = false;
 }
 
-void Sheet::item(std::string name, double value, std::string unit) {
-  text(std::move(name)).number(value).text(std::move(unit));
+void Sheet::item(std::string_view name, double value, std::string_view unit) {
+  const CellFormat format = format_for_unit(std::string(unit));
+  text(std::string(name))
+      .number(value, format == CellFormat::automatic ? CellFormat::decimal2 : format)
+      .text(std::string(unit));
   next();
 }
 
-void Sheet::item(std::string name, std::string value) {
-  text(std::move(name)).text(std::move(value)).blank();
+void Sheet::item(std::string_view name, std::string value) {
+  text(std::string(name)).text(std::move(value)).blank();
   next();
+}
+
+Sheet& add_sheet(Workbook& workbook, const Localizer& tr, std::string_view name_key,
+                 std::initializer_list<std::string_view> header_keys) {
+  std::vector<std::string> headers;
+  for (const auto key : header_keys) {
+    headers.emplace_back(tr(key));
+  }
+  return workbook.add_sheet(std::string(tr(name_key)), std::move(headers));
+}
+
+CellFormat format_for_unit(const std::string& raw) {
+  std::string unit;
+  for (char c : raw) {
+    unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const auto has = [&unit](const char* word) { return unit.find(word) != std::string::npos; };
+  if (unit == "year" || unit == "jaar" || unit.starts_with("year ") || unit.starts_with("jaar ") || unit == "1/0" ||
+      has("this year") || has("dit jaar")) {
+    return CellFormat::plain;
+  }
+  if (has("share") || has("aandeel") || has("probability") || has("kans")) {
+    return CellFormat::share;
+  }
+  if (has("eur/t") || has("eur per t") || has("rho") || has("ratio") || has("verhouding") || has("×") || has("quantile")) {
+    return CellFormat::decimal2;
+  }
+  if (has("mw")) {
+    return CellFormat::decimal1;
+  }
+  if (unit == "eur" || has("eur)") || unit.starts_with("eur ") || has("t co2") || unit == "count" || unit == "aantal" ||
+      has("t/yr") || has("t/jaar") || unit == "t") {
+    return CellFormat::whole;
+  }
+  return CellFormat::automatic;
 }
 
 Workbook::Workbook(std::string created_utc) : created_utc_(std::move(created_utc)) {}
@@ -154,28 +256,59 @@ std::string Workbook::render() const {
   workbook_set_properties(wb, &props);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  // One format object per CellFormat (index = the enumerator), made once for the workbook.
+  std::vector<lxw_format*> formats;
+  for (const char* code :
+       {"", "#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "0.00%", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"}) {
+    lxw_format* f = nullptr;
+    if (*code != '\0') {
+      f = workbook_add_format(wb);
+      format_set_num_format(f, code);
+    }
+    formats.push_back(f);
+  }
   for (const auto& sheet : sheets_) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name().c_str());
+    std::vector<CellFormat> column_format;
     for (std::size_t c = 0; c < sheet.headers().size(); ++c) {
       worksheet_write_string(ws, 0, col(c), sheet.headers()[c].c_str(), bold);
       worksheet_set_column(ws, col(c), col(c), width(sheet, c), nullptr);
+      const CellFormat f = format_for_unit(header_unit(sheet.headers()[c]));
+      column_format.push_back(f == CellFormat::automatic ? column_default(sheet, c) : f);
     }
     worksheet_freeze_panes(ws, 1, 0);
+    std::size_t last_col = sheet.headers().empty() ? 0 : sheet.headers().size() - 1;
     for (std::size_t r = 0; r < sheet.rows().size(); ++r) {
       const auto& cells = sheet.rows()[r];
+      last_col = std::max(last_col, cells.empty() ? 0 : cells.size() - 1);
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        switch (cells[c].kind) {
+        const auto& cell = cells[c];
+        CellFormat f = cell.format;
+        if (f == CellFormat::automatic) {
+          f = c < column_format.size() ? column_format[c] : CellFormat::decimal2;
+        }
+        lxw_format* format = formats[static_cast<std::size_t>(f)];
+        switch (cell.kind) {
           case Sheet::Cell::Kind::text:
-            worksheet_write_string(ws, row(r + 1), col(c), cells[c].text.c_str(), nullptr);
+            worksheet_write_string(ws, row(r + 1), col(c), cell.text.c_str(), nullptr);
             break;
           case Sheet::Cell::Kind::number:
-            worksheet_write_number(ws, row(r + 1), col(c), cells[c].number, nullptr);
+            if (f == CellFormat::date || f == CellFormat::date_time) {
+              lxw_datetime dt{};
+              bool has_time = false;
+              parse_datetime(cell.text, dt, has_time);
+              worksheet_write_datetime(ws, row(r + 1), col(c), &dt, format);
+            } else {
+              worksheet_write_number(ws, row(r + 1), col(c), cell.number, format);
+            }
             break;
           case Sheet::Cell::Kind::blank:
             break;
         }
       }
     }
+    // A filter on every table, so a reader can sort and filter the rows in Excel.
+    worksheet_autofilter(ws, 0, 0, row(sheet.rows().size()), col(last_col));
   }
   const lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {

@@ -7,6 +7,7 @@
 #include "analysis/deal_assessment.hpp"
 #include "model/deal.hpp"
 #include "model/model.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
@@ -15,6 +16,6 @@ namespace decarbfund::report {
 /// infrastructure, flags (with what each means), notes (co-benefits, lock-in, assumptions), about.
 /// `deal` is the assessed file: its sites and committed tonnes by year.
 std::string deal_assessment_xlsx(const model::Model& model, const model::Deal& deal, const analysis::DealAssessment& a,
-                                 const RunInfo& info);
+                                 const RunInfo& info, Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

@@ -6,12 +6,15 @@
 #include <string>
 
 #include "analysis/montecarlo.hpp"
+#include "model/model.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
 
 /// The .xlsx bytes: summary, legs (P(target met) and percentiles), budget_outlay, fan_chart,
 /// tornado, rank_correlation, inputs, about.
-std::string montecarlo_xlsx(const analysis::MonteCarloResult& result, const RunInfo& info);
+std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarloResult& result, const RunInfo& info,
+                            Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

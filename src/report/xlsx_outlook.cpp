@@ -12,24 +12,26 @@ namespace {
 
 }  // namespace
 
-std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, const RunInfo& info) {
+std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, const RunInfo& info, Lang lang) {
+  const Localizer tr(lang);
   Workbook wb(info.created_utc);
-  auto& summary = wb.add_sheet("summary", {"item", "value", "unit"});
+  auto& summary = add_sheet(wb, tr, "sheet.summary", {"col.item", "col.value", "col.unit"});
   // Dataset, scenario, policy version and seed are on the "about" sheet.
-  summary.item("price_year", model.info.price_year, "EUR of this year");
-  summary.item("target_year", o.target_year, "year");
-  summary.item("required", o.required_t, "t CO2");
-  summary.item("achieved", o.achieved_t, "t CO2");
-  summary.item("gap", o.gap_t, "t CO2");
-  summary.item("levy_leg", o.levy_leg_t, "t CO2");
-  summary.item("levy_leg_required", o.levy_leg_required_t, "t CO2");
-  summary.item("package_leg", o.package_leg_t, "t CO2");
-  summary.item("package_leg_required", o.package_leg_required_t, "t CO2");
+  summary.item(tr("item.price_year"), model.info.price_year, tr("unit.eur_of_this_year"));
+  summary.item(tr("item.target_year"), o.target_year, tr("unit.year"));
+  summary.item(tr("item.required"), o.required_t, tr("unit.t_co2"));
+  summary.item(tr("item.achieved"), o.achieved_t, tr("unit.t_co2"));
+  summary.item(tr("item.gap"), o.gap_t, tr("unit.t_co2"));
+  summary.item(tr("item.levy_leg"), o.levy_leg_t, tr("unit.t_co2"));
+  summary.item(tr("item.levy_leg_required"), o.levy_leg_required_t, tr("unit.t_co2"));
+  summary.item(tr("item.package_leg"), o.package_leg_t, tr("unit.t_co2"));
+  summary.item(tr("item.package_leg_required"), o.package_leg_required_t, tr("unit.t_co2"));
 
   const auto& F = o.full();
-  auto& years = wb.add_sheet("by_year", {"year", "emissions (t CO2)", "levy_only_emissions (t CO2)", "reference_emissions (t CO2)",
-               "levy_revenue (EUR)", "support_committed (EUR)", "dpr_price_general (EUR/t)",
-               "dpr_price_waste_incineration (EUR/t)"});
+  auto& years = add_sheet(wb, tr, "sheet.by_year",
+                          {"col.year", "col.emissions_t_co2", "col.levy_only_emissions_t_co2",
+                           "col.reference_emissions_t_co2", "col.levy_revenue_eur", "col.support_committed_eur",
+                           "col.dpr_price_general_eur_t", "col.dpr_price_waste_incineration_eur_t"});
   const auto n = static_cast<std::size_t>(F.years);
   for (std::size_t y = 0; y < n; ++y) {
     years.number(o.start_year + static_cast<int>(y))
@@ -43,19 +45,22 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     years.next();
   }
 
-  auto& credits = wb.add_sheet("package_credits", {"instrument", "reduction (t CO2)", "support (EUR)"});
+  auto& credits = add_sheet(wb, tr, "sheet.package_credits", {"col.instrument", "col.reduction_t_co2", "col.support_eur"});
   for (const auto& c : o.package_credits) {
     credits.text(c.instrument).number(c.reduction_t).number(c.support_eur);
     credits.next();
   }
 
-  auto& funders = wb.add_sheet("package_by_funder", {"infrastructure_funder", "package_reduction (t CO2)"});
+  auto& funders =
+      add_sheet(wb, tr, "sheet.package_by_funder", {"col.infrastructure_funder", "col.package_reduction_t_co2"});
   for (const auto& [funder, t] : o.package_t_by_infrastructure_funder) {
     funders.text(funder).number(t);
     funders.next();
   }
 
-  auto& sites = wb.add_sheet("sites", {"site_id", "name", "cluster", "reduction (t CO2)", "levy target year (EUR)"});
+  auto& sites =
+      add_sheet(wb, tr, "sheet.sites",
+                {"col.site_id", "col.name", "col.cluster", "col.reduction_t_co2", "col.levy_target_year_eur"});
   for (const auto& s : o.top_sites) {
     sites.text(model.sites.id[s.site])
         .text(model.sites.name[s.site])
@@ -65,8 +70,10 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     sites.next();
   }
 
-  auto& bottlenecks = wb.add_sheet("bottlenecks", {"infra_id", "used_target_year (MW or t/yr)", "capacity_target_year (MW or t/yr)",
-                     "options_blocked (count)", "blocked_reduction (t CO2)"});
+  auto& bottlenecks =
+      add_sheet(wb, tr, "sheet.bottlenecks",
+                {"col.infra_id", "col.used_target_year_mw_or_t_yr", "col.capacity_target_year_mw_or_t_yr",
+                 "col.options_blocked_count", "col.blocked_reduction_t_co2"});
   for (const auto& b : o.bottlenecks) {
     bottlenecks.text(model.infrastructure.id[b.infra])
         .number(b.used_target_year)
@@ -76,8 +83,9 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     bottlenecks.next();
   }
 
-  auto& adopted = wb.add_sheet("options_adopted", {"option_id", "site_id", "decided (year)", "operating_from (year)", "instrument",
-                 "reduction (t CO2/yr)", "support (EUR)"});
+  auto& adopted = add_sheet(wb, tr, "sheet.options_adopted",
+                            {"col.option_id", "col.site_id", "col.decided_year", "col.operating_from_year",
+                             "col.instrument", "col.reduction_t_co2_yr", "col.support_eur"});
   const auto& opt = model.options;
   for (model::Index i = 0; i < opt.size(); ++i) {
     if (F.option_decided[i] < 0) {
@@ -93,13 +101,14 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     adopted.next();
   }
 
-  auto& macc = wb.add_sheet("macc", {"option_id", "cost (EUR/t)", "reduction (t CO2/yr)", "adopted (1/0)"});
+  auto& macc =
+      add_sheet(wb, tr, "sheet.macc", {"col.option_id", "col.cost_eur_t", "col.reduction_t_co2_yr", "col.adopted_1_0"});
   for (const auto& p : o.macc) {
     macc.text(opt.id[p.option]).number(p.cost_eur_per_t).number(p.reduction_t).number(p.adopted ? 1 : 0);
     macc.next();
   }
 
-  add_about_sheet(wb, info);
+  add_about_sheet(wb, info, tr);
   return wb.render();
 }
 

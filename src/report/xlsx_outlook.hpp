@@ -7,11 +7,13 @@
 
 #include "analysis/outlook.hpp"
 #include "model/model.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
 
 /// The .xlsx bytes (workbook.hpp); the caller writes them with core::write_file_atomically.
-std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook, const RunInfo& info);
+std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& outlook, const RunInfo& info,
+                         Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

@@ -20,11 +20,13 @@ RunInfo registry_run_info(const std::string& db, int year, const std::vector<reg
 }
 
 std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const std::vector<registry::AuditEntry>& audit,
-                          const RunInfo& info, Audience audience) {
+                          const RunInfo& info, Audience audience, Lang lang) {
+  const Localizer tr(lang);
   Workbook wb(info.created_utc);
-  auto& deals = wb.add_sheet("deals", {"deal", "company", "phase", "year judged (year)", "committed (t CO2)",
-                                       "realised (t CO2)", "verified_emissions (t CO2)", "overdue_milestones (count)",
-                                       "status", "max_support (EUR)", "paid (EUR)", "claw_back (EUR)"});
+  auto& deals = add_sheet(wb, tr, "sheet.deals",
+                          {"col.deal", "col.company", "col.phase", "col.year_judged_year", "col.committed_t_co2",
+                           "col.realised_t_co2", "col.verified_emissions_t_co2", "col.overdue_milestones_count",
+                           "col.status", "col.max_support_eur", "col.paid_eur", "col.claw_back_eur"});
   for (const auto& s : rows) {
     deals.text(s.deal_id).text(s.company).text(std::string(model::phase_name(s.phase)));
     if (s.year == 0) {
@@ -33,37 +35,50 @@ std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const s
       deals.number(s.year);
     }
     deals.number(s.committed_t).number(s.realised_t).number(s.verified_emissions_t).number(s.overdue_milestones);
-    deals.text(std::string(registry::status_name(s.status))).number(s.max_support_eur).number(s.paid_eur).number(s.claw_back_eur);
+    // English keeps the JSON's status code, so the two match; another language says it.
+    const std::string status(registry::status_name(s.status));
+    deals.text(lang == Lang::en ? status : std::string(tr("status." + status)))
+        .number(s.max_support_eur)
+        .number(s.paid_eur)
+        .number(s.claw_back_eur);
     deals.next();
   }
 
   const auto t = portfolio_totals(rows);
-  auto& totals = wb.add_sheet("totals", {"item", "value", "unit"});
-  totals.item("deals", static_cast<double>(t.deals), "count");
-  totals.item("max_support", t.max_support_eur, "EUR");
-  totals.item("paid", t.paid_eur, "EUR");
-  totals.item("claw_back", t.claw_back_eur, "EUR");
-  totals.item("committed", t.committed_t, "t CO2");
-  totals.item("realised", t.realised_t, "t CO2");
-  totals.item("on_track", t.on_track, "count");
-  totals.item("at_risk", t.at_risk, "count");
-  totals.item("breached", t.breached, "count");
-  totals.item("no_data", t.no_data, "count");
+  auto& totals = add_sheet(wb, tr, "sheet.totals", {"col.item", "col.value", "col.unit"});
+  totals.item(tr("item.deals"), static_cast<double>(t.deals), tr("unit.count"));
+  totals.item(tr("item.max_support"), t.max_support_eur, tr("unit.eur"));
+  totals.item(tr("item.paid"), t.paid_eur, tr("unit.eur"));
+  totals.item(tr("item.claw_back"), t.claw_back_eur, tr("unit.eur"));
+  totals.item(tr("item.committed"), t.committed_t, tr("unit.t_co2"));
+  totals.item(tr("item.realised"), t.realised_t, tr("unit.t_co2"));
+  totals.item(tr("item.on_track"), t.on_track, tr("unit.count"));
+  totals.item(tr("item.at_risk"), t.at_risk, tr("unit.count"));
+  totals.item(tr("item.breached"), t.breached, tr("unit.count"));
+  totals.item(tr("item.no_data"), t.no_data, tr("unit.count"));
 
-  std::vector<std::string> headers = {"seq", "recorded_at (UTC)", "actor", "action", "deal", "hash (SHA-256)"};
-  if (audience == Audience::internal) {
-    headers.push_back("change (key=value lines)");
+  std::vector<std::string> headers;
+  for (const char* key : {"col.seq", "col.recorded_at_utc", "col.actor", "col.action", "col.deal", "col.hash_sha_256"}) {
+    headers.emplace_back(tr(key));
   }
-  auto& log = wb.add_sheet("audit_log", headers);
+  if (audience == Audience::internal) {
+    headers.emplace_back(tr("col.change_key_value_lines"));
+  }
+  auto& log = wb.add_sheet(std::string(tr("sheet.audit_log")), headers);
   for (const auto& e : audit) {
-    log.number(static_cast<double>(e.seq)).text(e.recorded_at).text(e.actor).text(e.action).text(e.deal_id).text(e.hash);
+    log.number(static_cast<double>(e.seq), CellFormat::plain)
+        .date(e.recorded_at)
+        .text(e.actor)
+        .text(e.action)
+        .text(e.deal_id)
+        .text(e.hash);
     if (audience == Audience::internal) {
       log.text(e.payload);
     }
     log.next();
   }
 
-  add_about_sheet(wb, info);
+  add_about_sheet(wb, info, tr);
   return wb.render();
 }
 

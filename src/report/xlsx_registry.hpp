@@ -9,6 +9,7 @@
 
 #include "registry/registry.hpp"
 #include "report/registry_report.hpp"
+#include "report/lang.hpp"
 #include "report/run_info.hpp"
 
 namespace decarbfund::report {
@@ -22,6 +23,6 @@ RunInfo registry_run_info(const std::string& db, int year, const std::vector<reg
 /// each change's fields (a monitoring entry holds the realised profit, which is confidential,
 /// docs/deals.md); for public_reader that column is left out.
 std::string registry_xlsx(const std::vector<registry::DealStatus>& rows, const std::vector<registry::AuditEntry>& audit,
-                          const RunInfo& info, Audience audience);
+                          const RunInfo& info, Audience audience, Lang lang = Lang::en);
 
 }  // namespace decarbfund::report

@@ -1,12 +1,15 @@
-// Browser test of the dashboard (issue 8 "Done when"): headless Chromium driven by
-// playwright-core loads the dashboard, checks the deal table against /api/deals and the
-// registry, moves a deal's phase, the deal budget and the ETS lever and sees the numbers move
-// the right way, runs the Monte Carlo fan chart, saves the scenario and reloads it from its
-// share link with every lever restored.
+// Browser test of the dashboard (issues 8 and 20, "Done when"): headless Chromium driven by
+// playwright-core loads the dashboard in English and in Dutch, finds no axe-core violation at
+// WCAG 2.1 AA in either, operates every lever by keyboard alone, checks the deal table against
+// /api/deals and the registry, the chart fixes of issue 20 (the whole target label, the
+// infrastructure split by unit, the status line, a data table and PNG/SVG/CSV downloads on every
+// chart, 800 px), moves a deal's phase, the deal budget and the ETS lever and sees the numbers move
+// the right way, runs the Monte Carlo fan chart, saves two scenarios, reloads one from its share
+// link with every lever restored and compares the two on one set of charts.
 //   node tests/browser/dashboard.mjs <decarbfund binary> [screenshot dir]
 // Exits 77 (ctest: skipped) when Chromium or web/node_modules is missing, or the binary has no dashboard.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,10 +30,13 @@ function skip(why) {
 if (!binary || !existsSync(binary)) skip(`no decarbfund binary at ${binary}`);
 if (!existsSync(chromium)) skip(`no Chromium at ${chromium} (apt-get install chromium)`);
 let playwright;
+let axePath;
 try {
-  playwright = createRequire(join(root, 'web/package.json'))('playwright-core');
+  const require = createRequire(join(root, 'web/package.json'));
+  playwright = require('playwright-core');
+  axePath = require.resolve('axe-core/axe.min.js');
 } catch {
-  skip('web/node_modules has no playwright-core (cd web && npm ci)');
+  skip('web/node_modules has no playwright-core or axe-core (cd web && npm ci)');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'decarbfund-browser-'));
@@ -97,6 +103,15 @@ const updates = (page) => page.evaluate(() => window.dashboard.updates);
 // busy CI machine) the first poll can come before that, so the predicates guard for it.
 const waitUpdates = (page, n) => page.waitForFunction((k) => !!window.dashboard && (window.dashboard.updates || 0) >= k && !window.dashboard.computing, n, { timeout: 60000 });
 
+/// axe-core on the whole page at WCAG 2.0/2.1 A and AA: no violation, or the list of them.
+async function axeClean(page, lang) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  console.log(`# axe-core ${result.testEngine.version}, ${lang}: ${result.passes.length} rules passed, ${result.violations.length} violated, ${result.incomplete.length} to review by hand (${result.incomplete.map((r) => r.id).join(', ')})`);
+  assert(found.length === 0, `WCAG 2.1 AA violations in ${lang}: ${found.join('; ')}`);
+}
+
 let server;
 let browser;
 let failed = false;
@@ -115,21 +130,34 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  // English first (the browser's language decides; en-GB here), Dutch further down.
+  // bypassCSP: the server's Content-Security-Policy (default-src 'self') would refuse axe-core's injected script.
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', acceptDownloads: true, bypassCSP: true });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
   let before;
-  await step('the dashboard loads and shows an outlook', async () => {
+  await step('the dashboard loads in the browser\'s language and shows an outlook', async () => {
     await page.goto(server.url);
     await waitUpdates(page, 1);
+    assert(await page.getAttribute('html', 'lang') === 'en', 'English for an en-GB browser');
     before = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page) };
     assert(Number.isFinite(before.achieved), 'achieved reduction is a number');
     assert(before.e2030 > 1, `2030 emissions in the chart (${before.e2030} Mt)`);
-    assert((await page.textContent('#status')).includes('recomputed in'), 'status line');
     const diff = await page.evaluate(() => window.dashboard.diff);
     assert(JSON.stringify(diff) === '{"base":"belastingplan-2026"}', `levers at the base add nothing to the diff (${JSON.stringify(diff)})`);
     if (shots) await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: false });
+  });
+
+  await step('the status line says the levers are at the base, not "+diff"', async () => {
+    const status = await page.textContent('#status');
+    assert(status.includes('levers as the base') && status.includes('recomputed in'), `status line ("${status}")`);
+    assert(!status.includes('+diff'), `no "+diff" when nothing changed ("${status}")`);
+  });
+
+  await step('no accessibility violations at WCAG 2.1 AA (axe-core), in English', async () => {
+    await axeClean(page, 'en');
   });
 
   let deals;
@@ -142,7 +170,7 @@ try {
     for (const d of deals) {
       assert(await page.inputValue(`#phase-${d.id}`) === d.phase, `${d.id}'s phase lever starts at its file's phase ${d.phase}`);
     }
-    const tata = await page.$$eval('#deals tr[data-deal="tata-steel"] td', (tds) => tds.map((t) => t.textContent.trim()));
+    const tata = await page.$$eval('#deals tr[data-deal="tata-steel"] > *', (tds) => tds.map((t) => t.textContent.trim()));
     assert(tata[0] === 'Tata Steel Nederlandtata-steel' && tata[3] === '5,000' && tata[4] === '2,000.0',
       `Tata's company, committed kt and max support EUR m (${tata.slice(0, 5)})`);
     const note = await page.textContent('#deals-note');
@@ -170,12 +198,65 @@ try {
     assert(axis.includes('EUR m'), `the axis names its unit (${axis})`);
   });
 
-  await step('the uncertainty run draws the fan chart and P(target met)', async () => {
+  await step('the target label of the emissions chart is whole and inside the chart', async () => {
+    // Issue 20: the label was cut to "ta" at the chart's right edge.
+    const label = await page.evaluate(() => {
+      const svg = document.querySelector('#chart-emissions svg');
+      const box = svg.getBoundingClientRect();
+      const text = [...svg.querySelectorAll('text')].find((e) => e.textContent.trim() === 'target 2030');
+      if (!text) return null;
+      const r = text.getBoundingClientRect();
+      return { left: r.left - box.left, right: r.right - box.left, width: box.width };
+    });
+    assert(label, 'the SVG has a text "target 2030"');
+    assert(label.left >= 0 && label.right <= label.width, `inside the chart (${JSON.stringify(label)})`);
+  });
+
+  await step('infrastructure: use of capacity and blocked tonnes on separate axes', async () => {
+    // Issue 20: one chart put MW and tonnes on one axis.
+    const axes = await page.evaluate(() => ['infra_use', 'infra_blocked'].map((c) => window.dashboard.charts[c].getOption().xAxis.map((a) => a.name)));
+    assert(axes[0].length === 1 && axes[0][0] === '% of capacity', `use in % of each item's capacity (${axes[0]})`);
+    assert(axes[1].length === 1 && axes[1][0] === 'kt CO2/yr', `blocked reduction in kt CO2/yr (${axes[1]})`);
+    const rows = await page.$$eval('#table-infra_use tbody tr', (trs) => trs.map((t) => [...t.children].map((c) => c.textContent)));
+    const o = await page.evaluate(() => window.dashboard.outlook);
+    assert(rows.length === o.infrastructure_bottlenecks.length, 'one table row per bottleneck');
+    assert(rows.every((r) => r[3] === 'MW' || r[3] === 't/yr'), `each row names its unit (${rows.map((r) => r[3])})`);
+  });
+
+  await step('every chart has a data table and PNG, SVG and CSV downloads', async () => {
+    const figs = await page.$$eval('#outlook-charts figure', (fs) => fs.map((f) => ({
+      id: f.id, rows: f.querySelectorAll('details table tbody tr').length,
+      buttons: [...f.querySelectorAll('.chart-tools button')].map((b) => b.textContent),
+      named: f.querySelector('.chart').getAttribute('aria-labelledby') === f.querySelector('figcaption').id,
+    })));
+    assert(figs.length === 8, `eight outlook charts (${figs.map((f) => f.id)})`);
+    for (const f of figs) {
+      assert(f.rows > 0, `${f.id} has a data table`);
+      assert(f.buttons.join() === 'PNG,SVG,CSV', `${f.id} has its downloads (${f.buttons})`);
+      assert(f.named, `${f.id}'s chart is named by its caption`);
+    }
+    const get = async (fig, format) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${fig} button[data-format="${format}"]`)]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const csv = await get('fig-emissions', 'csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    assert(csv.name === 'decarbfund-emissions.csv' && lines[0] === 'year,reference,levy only,scenario,target level', `CSV header (${lines[0]})`);
+    assert(lines.length > 20 && lines[1].startsWith('2020,'), `a row per year (${lines.length})`);
+    const svg = await get('fig-waterfall', 'svg');
+    assert(svg.bytes.toString('utf8').startsWith('<svg') && svg.name.endsWith('.svg'), 'SVG download');
+    const png = await get('fig-support', 'png');
+    assert(png.bytes.subarray(1, 4).toString() === 'PNG' && png.bytes.length > 2000, `PNG download (${png.bytes.length} bytes)`);
+  });
+
+  await step('the uncertainty run draws the fan chart and P(target met), rounded alike', async () => {
     await page.fill('#mc-draws', '100');
     await page.click('#mc-run');
     await page.waitForFunction(() => !!window.dashboard && window.dashboard.mcRuns >= 1, null, { timeout: 60000 });
     const p = (await page.textContent('[data-p-total]')).trim();
-    assert(/^\d{1,3}\.\d %$/.test(p), `P(target met) is a percentage (${p})`);
+    assert(/^(\d{1,3}\.\d %|0 %|100 %|< 0\.1 %|> 99\.9 %)$/.test(p), `P(target met) is a percentage (${p})`);
+    const cell = await page.textContent('#mc-table tbody tr:first-child td:last-child');
+    assert(cell === p, `the headline and the table say the same (${p} vs ${cell})`);
     const mc = await page.evaluate(() => window.dashboard.mc);
     assert(mc.meta.draws === 100, `100 draws run (${mc.meta.draws})`);
     const fan = await page.evaluate(() => window.dashboard.charts.fan.getOption().series.map((s) => [s.name, s.data.length]));
@@ -184,7 +265,60 @@ try {
     const median = await series(page, 'fan', 'median');
     assert(Math.abs(median[years - 1] - mc.emissions_t.p50[years - 1] / 1e6) < 1e-9, 'the median line is the run\'s P50');
     assert(!(await page.getAttribute('#mc-result', 'class')).includes('stale'), 'fresh after the run');
+    assert(await page.$$eval('#fig-fan details table tbody tr', (r) => r.length) === years, 'the fan chart\'s data table has every year');
     if (shots) await page.locator('#mc-section').screenshot({ path: join(shots, 'dashboard-uncertainty.png') });
+  });
+
+  await step('every lever works from the keyboard alone', async () => {
+    // Tab from the top of the page: every lever is reached, in the page's order.
+    await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+    await page.focus('#lang');
+    const reached = [];
+    for (let i = 0; i < 250; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement.id);
+      if (id === 'mc-draws') break;
+      if (id) reached.push(id);
+    }
+    const levers = ['base', 'ets', 'tariff', 'hurdle', 'package', ...await page.$$eval('#infra input', (is) => is.map((i) => i.id)),
+      'deal-budget', 'sme-budget', 'reset', 'save-name', 'token', 'save', 'share', ...deals.map((d) => `phase-${d.id}`)];
+    for (const id of levers) assert(reached.includes(id), `Tab reaches #${id} (${reached.length} stops)`);
+    // Then each lever, pressed: it moves the scenario, and moves back.
+    const diffNow = () => page.evaluate(() => JSON.stringify(window.dashboard.currentDiff()));
+    const baseDiff = await diffNow();
+    const press = async (id, keys, back) => {
+      await page.focus(`#${id}`);
+      for (const k of keys) await page.keyboard.press(k);
+      const moved = await diffNow();
+      assert(moved !== baseDiff, `#${id} by keyboard (${keys}) changes the scenario`);
+      for (const k of back) await page.keyboard.press(k);
+      if (await diffNow() !== baseDiff) {
+        // A base value off the slider's steps (a tariff of 78.67) is not reached by arrows:
+        // "Reset to base", by keyboard too.
+        await page.focus('#reset');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((d) => JSON.stringify(window.dashboard.currentDiff()) === d, baseDiff, { timeout: 30000 });
+      }
+    };
+    for (const id of ['ets', 'tariff', 'hurdle', ...await page.$$eval('#infra input', (is) => is.map((i) => i.id))]) {
+      await press(id, ['ArrowRight'], ['ArrowLeft']);
+    }
+    await press('package', ['Space'], ['Space']);
+    assert(await page.isChecked('#package'), 'the package switch is back on');
+    await press('deal-budget', ['1'], ['Backspace']);
+    await press('sme-budget', ['End', '1'], ['Backspace']);
+    for (const d of deals) await press(`phase-${d.id}`, d.phase === 'stopped' ? ['ArrowUp'] : ['ArrowDown'], d.phase === 'stopped' ? ['ArrowDown'] : ['ArrowUp']);
+    await page.focus('#base');
+    const last = await page.$eval('#base', (s) => s.selectedIndex === s.options.length - 1);
+    const outlookOf = (base) => page.waitForFunction((b) => !window.dashboard.computing && window.dashboard.diff.base === b
+      && window.dashboard.outlook.meta.scenario.startsWith(b), base, { timeout: 60000 });
+    await page.keyboard.press(last ? 'ArrowUp' : 'ArrowDown');
+    const other = await page.inputValue('#base');
+    assert(other !== 'belastingplan-2026', `the base moves by keyboard (${other})`);
+    await outlookOf(other);
+    await page.keyboard.press(last ? 'ArrowDown' : 'ArrowUp');
+    await outlookOf('belastingplan-2026');
+    assert(await diffNow() === baseDiff, 'and back');
   });
 
   await step('moving Tata Steel to binding raises the expected package leg', async () => {
@@ -198,6 +332,7 @@ try {
     assert(now > was + 0.5, `expected package leg up by p(binding) − p(jloi) of 5 Mt (${was} -> ${now})`);
     const diff = await page.evaluate(() => window.dashboard.diff);
     assert(diff.package.deal_phase['tata-steel'] === 'binding' && Object.keys(diff.package.deal_phase).length === 1, `the diff holds only Tata's phase (${JSON.stringify(diff.package)})`);
+    assert((await page.textContent('#status')).includes('1 lever(s) changed'), 'the status line counts the changed lever');
   });
 
   await step('a small deal budget lowers the package support and the package leg', async () => {
@@ -245,7 +380,7 @@ try {
   });
 
   await step('the saved scenario reloads from its link with the same levers and numbers', async () => {
-    const fresh = await browser.newPage({ viewport: VIEWPORT });
+    const fresh = await context.newPage();
     await fresh.goto(`${server.url}#s=${id}`);
     await waitUpdates(fresh, 1);
     assert(await fresh.inputValue('#ets') === '250', 'the ETS lever is restored');
@@ -260,16 +395,96 @@ try {
     await fresh.close();
   });
 
-  await step('two scenarios compare side by side', async () => {
-    await page.selectOption('#cmp-a', 'current');
-    await page.selectOption('#cmp-b', id);
-    // Wait for the comparison with the saved scenario, not the first one (current with current).
-    await page.waitForFunction((i) => (document.querySelector('#compare th:nth-child(3)') || {}).textContent === `#${i} ETS at 250`, id, { timeout: 30000 });
-    const cells = await page.$$eval('#compare tr:nth-child(2) td', (tds) => tds.map((t) => t.textContent));
-    assert(cells.length === 4 && cells[3] === '0.00', `current equals the saved one (${cells})`);
+  let id2;
+  await step('two saved scenarios are overlaid on the emissions, levy and support charts', async () => {
+    // A second saved scenario: the same levers with the ETS at EUR 100 in 2030.
+    const n = await updates(page);
+    await page.locator('#ets').fill('100');
+    await waitUpdates(page, n + 1);
+    await page.fill('#save-name', 'ETS at 100');
+    await page.click('#save');
+    await page.waitForFunction((i) => location.hash.startsWith('#s=') && location.hash !== `#s=${i}`, id, { timeout: 30000 });
+    id2 = await page.evaluate(() => location.hash.slice(3));
+    await page.waitForSelector(`#cmp-list input[value="${id2}"]`);
+    const runs = await page.evaluate(() => window.dashboard.comparisons);
+    await page.check(`#cmp-list input[value="${id}"]`);
+    await page.check(`#cmp-list input[value="${id2}"]`);
+    await page.waitForFunction((k) => window.dashboard.comparisons > k, runs, { timeout: 30000 });
+    const names = await page.evaluate(() => window.dashboard.compared.map((c) => c.name));
+    assert([...names].sort().join() === [`#${id} ETS at 250`, `#${id2} ETS at 100`].sort().join(), `the two saved scenarios (${names})`);
+    const i250 = names.indexOf(`#${id} ETS at 250`);
+    for (const chart of ['cmp_emissions', 'cmp_levy', 'cmp_support']) {
+      const s = await page.evaluate((c) => window.dashboard.charts[c].getOption().series.map((x) => [x.name, x.data.length]), chart);
+      assert(s.length === 2 && s[0][0] === names[0] && s[1][0] === names[1] && s[0][1] > 5, `${chart} overlays both (${JSON.stringify(s)})`);
+    }
+    const e250 = await page.evaluate((i) => window.dashboard.compared[i].outlook.emissions_t_by_year['2030'], i250);
+    const e100 = await page.evaluate((i) => window.dashboard.compared[1 - i].outlook.emissions_t_by_year['2030'], i250);
+    assert(e250 < e100, `a higher ETS price, lower 2030 emissions (${e250} vs ${e100})`);
+    const row2030 = await page.$$eval('#compare-years tbody tr', (trs) => trs.map((t) => [...t.children].map((c) => c.textContent)).find((r) => r[0] === '2030'));
+    assert(row2030 && row2030.length === 7, `the table by year: emissions, levy and support of each (${row2030})`);
+    assert(Math.abs(parseFloat(row2030[1 + i250].replace(/,/g, '')) - e250 / 1e6) < 0.006, `2030 emissions of ETS at 250 (${row2030[1 + i250]})`);
+    const gap = await page.$$eval('#compare tr[data-kpi-row="achieved_mt"] td', (tds) => tds.map((t) => t.textContent));
+    assert(gap.length === 4, `headline numbers with the difference (${gap})`);
     if (shots) {
+      await page.locator('#cmp-section').screenshot({ path: join(shots, 'dashboard-compare.png') });
       await page.screenshot({ path: join(shots, 'dashboard-full.png'), fullPage: true });
     }
+  });
+
+  await step('the switch says the whole page in Dutch, numbers as Dutch writes them', async () => {
+    await page.focus('#lang');
+    await page.selectOption('#lang', 'nl');
+    await page.waitForFunction(() => document.documentElement.lang === 'nl');
+    assert(!(await page.evaluate(() => window.dashboardMissingKeys || []).length), 'every text has its Dutch');
+    assert((await page.textContent('#levers-title')) === 'Hendels', 'the levers\' heading');
+    assert((await page.textContent('label[for="ets"]')).startsWith('ETS-prijs in 2030'), 'the ETS lever\'s label');
+    assert((await page.textContent('#status')).includes('hendel(s) gewijzigd'), `the status line (${await page.textContent('#status')})`);
+    const v = await page.textContent('[data-kpi="required_mt"] .v');
+    assert(v.startsWith('5,90'), `a decimal comma (${v})`);
+    const tata = await page.textContent('#deals tr[data-deal="tata-steel"] td:nth-of-type(4)');
+    assert(tata === '2.000,0', `a thousands point (${tata})`);
+    assert((await page.textContent('#cap-emissions')).startsWith('Emissies'), 'chart captions');
+    assert(await page.evaluate(() => window.dashboard.charts.infra_use.getOption().xAxis[0].name) === '% van de capaciteit', 'chart axes');
+    assert((await page.$$eval('#compare-years thead th', (ths) => ths.map((t) => t.textContent))).some((h) => h.startsWith('emissies')), 'the comparison');
+    const csv = await (async () => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click('#fig-emissions button[data-format="csv"]')]);
+      return readFileSync(await d.path(), 'utf8');
+    })();
+    assert(csv.startsWith('jaar;referentie;alleen heffing;scenario;doelniveau'), `a Dutch CSV for Dutch Excel (${csv.slice(0, 60)})`);
+    if (shots) await page.screenshot({ path: join(shots, 'dashboard-nl.png'), fullPage: false });
+  });
+
+  await step('no accessibility violations at WCAG 2.1 AA (axe-core), in Dutch', async () => {
+    await axeClean(page, 'nl');
+  });
+
+  await step('a Dutch browser starts in Dutch', async () => {
+    const nl = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
+    const p = await nl.newPage();
+    await p.goto(server.url);
+    await waitUpdates(p, 1);
+    assert(await p.getAttribute('html', 'lang') === 'nl', 'html lang="nl"');
+    assert((await p.textContent('#status')).includes('hendels als de basis'), `Dutch status (${await p.textContent('#status')})`);
+    await nl.close();
+  });
+
+  await step('at 800 px wide nothing overflows', async () => {
+    // Issue 20: at 800 px the cards overflowed.
+    const narrow = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: 'en-GB' });
+    const p = await narrow.newPage();
+    await p.goto(server.url);
+    await waitUpdates(p, 1);
+    const sizes = await p.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      cards: [...document.querySelectorAll('.kpi')].map((k) => [k.scrollWidth, k.clientWidth, k.getBoundingClientRect().right]),
+    }));
+    assert(sizes.page <= 800, `no horizontal scroll (${sizes.page} px)`);
+    assert(sizes.cards.length === 6 && sizes.cards.every(([s, c, r]) => s <= c && r <= 800), `every card fits (${JSON.stringify(sizes.cards)})`);
+    if (shots) {
+      await p.locator('#results').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: join(shots, 'dashboard-800.png'), fullPage: false });
+    }
+    await narrow.close();
   });
 
   await step('the page raised no script errors', async () => {

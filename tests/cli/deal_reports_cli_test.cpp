@@ -14,6 +14,7 @@
 
 #include "cli_runner.hpp"
 #include "core/atomic_file.hpp"
+#include "report/localizer.hpp"
 #include "report/xlsx_reader.hpp"
 
 namespace decarbfund {
@@ -35,6 +36,7 @@ TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
   ASSERT_EQ(b.status, 0) << b.out;
   EXPECT_NE(b.out.find("wrote " + dir + "/yara2.html\n"), std::string::npos) << b.out;
   const auto html = core::read_file(dir + "/yara1.html");
+  const report::Localizer en(report::Lang::en);  // the page writes numbers as English does: 800,000
   EXPECT_EQ(html, core::read_file(dir + "/yara2.html"));
   const auto bytes = core::read_file(dir + "/yara1.xlsx");
   EXPECT_EQ(bytes, core::read_file(dir + "/yara2.xlsx"));
@@ -56,7 +58,7 @@ TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
   EXPECT_NE(html.find("<td class=l>early_support</td>"), std::string::npos);
   EXPECT_NE(html.find("M017 (Yara Sluiskil BKG 1), M018"), std::string::npos);
   EXPECT_NE(html.find("<td>support per t over the lifetime</td><td>2.50</td><td class=l>EUR/t</td>"), std::string::npos);
-  EXPECT_NE(html.find(fmt::format("<td>additional reduction in {}</td><td>{:.0f}</td>", target, additional)),
+  EXPECT_NE(html.find(fmt::format("<td>additional reduction in {}</td><td>{}</td>", target, en.num(additional, 0))),
             std::string::npos);
   EXPECT_NE(html.find(fmt::format("<td>support (maximum)</td><td>{:.1f}</td>", j["support_eur"].get<double>() / 1e6)),
             std::string::npos);
@@ -77,8 +79,8 @@ TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
     EXPECT_NE(html[at + cell.size()], '<') << code << ": no explanation";
   }
   // The chart's and the table's rows: the target year with the projects' and additional tonnes.
-  EXPECT_NE(html.find(fmt::format("<tr><td>{}</td><td>{:.0f}</td><td>{:.0f}</td><td>800000</td></tr>", target,
-                                  j["reduction_t_by_year"][std::to_string(target)].get<double>(), additional)),
+  EXPECT_NE(html.find(fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>800,000</td></tr>", target,
+                                  en.num(j["reduction_t_by_year"][std::to_string(target)].get<double>(), 0), en.num(additional, 0))),
             std::string::npos);
   EXPECT_NE(html.find("committed</text>"), std::string::npos);  // the file's commitment is a series
   EXPECT_NE(html.find("policy_version belastingplan-2026"), std::string::npos);

@@ -13,6 +13,7 @@
 
 #include "cli_runner.hpp"
 #include "core/atomic_file.hpp"
+#include "report/localizer.hpp"
 #include "report/xlsx_reader.hpp"
 
 namespace decarbfund {
@@ -23,6 +24,19 @@ namespace fs = std::filesystem;
 test::Run run(const std::string& args) { return test::run_cli(args, true); }
 
 const std::string kArgs = "optimize --budget 300e6 --firms 1000 --quiet";
+
+TEST(OptimizeReportsCli, PageAndWorkbookInDutch) {
+  const std::string dir = ::testing::TempDir();
+  const auto r = run(kArgs + " --lang nl --xlsx " + dir + "/opt-nl.xlsx --html " + dir + "/opt-nl.html");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto html = core::read_file(dir + "/opt-nl.html");
+  EXPECT_NE(html.find(R"(<html lang="nl">)"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Steunportefeuille 2030: belastingplan-2026</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Uitgaven per jaar</h2>"), std::string::npos);
+  const test::Xlsx x(core::read_file(dir + "/opt-nl.xlsx"));
+  EXPECT_EQ(x.sheets.front(), "samenvatting");
+  EXPECT_EQ(x.sheets.back(), "over");
+}
 
 TEST(OptimizeReportsCli, WorkbookAndPageHoldTheJsonNumbers) {
   const std::string dir = ::testing::TempDir();
@@ -66,7 +80,7 @@ TEST(OptimizeReportsCli, WorkbookAndPageHoldTheJsonNumbers) {
     EXPECT_EQ(html.find(remote), std::string::npos) << remote;
   }
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  EXPECT_NE(html.find(fmt::format("<td>{:.0f} t</td>", reduction)), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>{} t</td>", report::Localizer(report::Lang::en).num(reduction, 0))), std::string::npos);
   EXPECT_NE(html.find(j["projects"][0]["option"].get<std::string>()), std::string::npos);
   EXPECT_NE(html.find("policy_version belastingplan-2026"), std::string::npos);
 }

@@ -13,6 +13,7 @@
 
 #include "cli_runner.hpp"
 #include "core/atomic_file.hpp"
+#include "report/localizer.hpp"
 #include "report/xlsx_reader.hpp"
 
 namespace decarbfund {
@@ -80,8 +81,22 @@ TEST(RegistryReportCli, WorkbookAndPageHoldTheReportAndTheAuditLog) {
     EXPECT_EQ(html.find(remote), std::string::npos) << remote;
   }
   EXPECT_NE(html.find("<td class=\"" + jn["status"].get<std::string>() + "\">"), std::string::npos);
-  EXPECT_NE(html.find(fmt::format("<td>{:.0f}</td>", jn["realised_t"].get<double>())), std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>{}</td>", report::Localizer(report::Lang::en).num(jn["realised_t"].get<double>(), 0))), std::string::npos);
   EXPECT_NE(html.find("profit_eur=1500000"), std::string::npos);
+}
+
+TEST(RegistryReportCli, PageAndWorkbookInDutch) {
+  const std::string db = make_registry("report-nl");
+  const std::string dir = ::testing::TempDir();
+  const auto r = run("registry report " + db + " --lang nl --xlsx " + dir + "/reg-nl.xlsx --html " + dir + "/reg-nl.html");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto html = core::read_file(dir + "/reg-nl.html");
+  EXPECT_NE(html.find(R"(<html lang="nl">)"), std::string::npos);
+  EXPECT_NE(html.find("<h1>Maatwerkafspraken: rapport van de portefeuille</h1>"), std::string::npos);
+  const test::Xlsx x(core::read_file(dir + "/reg-nl.xlsx"));
+  EXPECT_EQ(x.sheets, (std::vector<std::string>{"afspraken", "totalen", "auditlog", "over"}));
+  // The audit log's times are dates: a serial day in 2026, not text.
+  EXPECT_GT(x.number("auditlog", "B2"), 46000.0);
 }
 
 TEST(RegistryReportCli, MissingDirectoryIsExitTwoAndLeavesNoFile) {

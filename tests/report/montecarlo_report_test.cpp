@@ -3,10 +3,13 @@
 
 #include "report/montecarlo_report.hpp"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "fixtures/tiny_fixture.hpp"
+#include "report/html_page.hpp"
 
 namespace decarbfund::report {
 namespace {
@@ -46,21 +49,58 @@ TEST(MonteCarloReport, JsonIsBitIdenticalForOneTwoAndFourThreads) {
   EXPECT_EQ(j["sensitivity"]["rank_correlation"]["inputs"].size(), j["uncertain_inputs"].size());
 }
 
+/// A run of 40 draws on the tiny fixture ("tight" levy against a reference without the package);
+/// the setup lives as long as the test binary, as the result points at it.
+analysis::MonteCarloResult small_run() {
+  static const analysis::MonteCarloSetup setup = [] {
+    auto reference = levy_scenario(0.0, 2.0, "reference");
+    reference.package_enabled = false;
+    analysis::MonteCarloOptions opt;
+    opt.draws = 40;
+    return analysis::prepare_montecarlo(tiny(), levy_scenario(300.0, 0.5, "tight"), reference, nullptr, opt);
+  }();
+  return analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, 40, 2), 2);
+}
+
 TEST(MonteCarloReport, HtmlHasFanChartAndTornado) {
-  auto reference = levy_scenario(0.0, 2.0, "reference");
-  reference.package_enabled = false;
-  const auto s = levy_scenario(300.0, 0.5, "tight");
-  analysis::MonteCarloOptions opt;
-  opt.draws = 40;
-  const auto setup = analysis::prepare_montecarlo(tiny(), s, reference, nullptr, opt);
-  const auto r = analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, opt.draws, 2), 2);
+  const auto r = small_run();
   const auto html = montecarlo_html(tiny(), r);
   EXPECT_NE(html.find("<polygon"), std::string::npos) << "fan chart bands";
   EXPECT_NE(html.find("P5–P95"), std::string::npos);
-  EXPECT_NE(html.find("input high (P90)"), std::string::npos) << "tornado bars";
+  EXPECT_NE(html.find("input at its P90 (a deal: delivers)"), std::string::npos) << "tornado bars";
   EXPECT_EQ(html.find("<script"), std::string::npos) << "self-contained, no script";
   const auto text = montecarlo_text(tiny(), r);
   EXPECT_NE(text.find("P(met)"), std::string::npos);
+}
+
+TEST(MonteCarloReport, HeadlineAndTableRoundTheChanceAlike) {
+  // Issue 20: the headline said "P(target met) 0 %" while its table said 0.2 %.
+  auto r = small_run();
+  r.p_total = 0.002;
+  r.p_levy_leg = 0.0004;
+  for (const auto& [lang, total, levy] :
+       {std::tuple{Lang::en, "0.2 %", "< 0.1 %"}, std::tuple{Lang::nl, "0,2 %", "< 0,1 %"}}) {
+    const auto html = montecarlo_html(tiny(), r, lang);
+    EXPECT_NE(html.find(std::string("<span class=p>") + total + "</span>"), std::string::npos) << html;
+    EXPECT_NE(html.find(std::string("<td>") + total + "</td></tr>"), std::string::npos) << "the table's total row";
+    EXPECT_NE(html.find("&lt; " + std::string(levy).substr(2)), std::string::npos) << "below 0.1 % says so";
+  }
+}
+
+TEST(MonteCarloReport, TornadoNamesItsSidesAndKeepsLongNamesWhole) {
+  // Issue 20: the tornado did not say which side is P10 and which P90, and cut input names
+  // ("X-TATA-DRP-EAF (Tata Steel Europe Ltd.) (y").
+  const std::string name = "permit delay of X-TATA-DRP-EAF (Tata Steel Europe Ltd.) (years)";
+  const auto svg = svg_tornado({{name, 1.0, 3.0}, {"price path ets_eur_per_t (multiplier)", 0.5, 2.5}}, 2.0, "Mt achieved",
+                               Localizer(Lang::en), "tornado");
+  EXPECT_NE(svg.find("input at its P10 (a deal: falls through)</text>"), std::string::npos) << "legend, P10 side";
+  EXPECT_NE(svg.find("input at its P90 (a deal: delivers)</text>"), std::string::npos) << "legend, P90 side";
+  EXPECT_NE(svg.find("#d9822b"), std::string::npos);
+  EXPECT_NE(svg.find("#4a6fa5"), std::string::npos);
+  EXPECT_NE(svg.find("<title>" + html_escape(name) + "</title>"), std::string::npos) << "the whole name";
+  EXPECT_NE(svg.find("(years)"), std::string::npos) << "the unit is not cut off";
+  EXPECT_EQ(svg.find("…"), std::string::npos);
+  EXPECT_NE(svg.find(R"(role="img" aria-label="tornado")"), std::string::npos);
 }
 
 }  // namespace

@@ -44,6 +44,51 @@ TEST(Workbook, HeaderIsBoldAndFrozen) {
   EXPECT_NE(parts.at("xl/styles.xml").find("<b/>"), std::string::npos);
 }
 
+TEST(Workbook, NumbersShowSeparatorsAndTheDecimalsTheirUnitNeeds) {
+  // Issue 20: the workbooks used General format (3301353.160000004), dates as text, no filters.
+  Workbook wb("2026-11-01T00:00:00Z");
+  auto& s = wb.add_sheet("t", {"year", "reduction (t CO2)", "price (EUR/t)", "p (share of draws)", "recorded_at (UTC)"});
+  s.number(2030).number(3301353.160000004).number(12.345).number(0.0025).date("2026-03-01T12:30:05Z");
+  s.next();
+  s.number(2031).number(1).number(2).number(1).date("not a date");
+  s.next();
+  auto& items = wb.add_sheet("summary", {"item", "value", "unit"});
+  items.item("achieved", 3301353.16, "t CO2");
+  items.item("target_year", 2030, "year");
+  const auto parts = test::unzip(wb.render());
+  const auto& styles = parts.at("xl/styles.xml");
+  for (const char* code : {"#,##0", "#,##0.00", "0.00%", "yyyy-mm-dd hh:mm:ss"}) {
+    EXPECT_NE(styles.find(std::string("formatCode=\"") + code + "\""), std::string::npos) << code << "\n" << styles;
+  }
+  const auto& sheet = parts.at("xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find(R"(<autoFilter ref="A1:E3"/>)"), std::string::npos) << sheet;
+  EXPECT_NE(parts.at("xl/worksheets/sheet2.xml").find("<autoFilter"), std::string::npos);
+  // The date is a number (an Excel serial day), the bad one stays text.
+  const test::Xlsx x(wb.render());
+  EXPECT_NEAR(x.number("t", "E2"), 46082.521, 1e-3);
+  EXPECT_EQ(x.at("t", "E3"), "not a date");
+  EXPECT_EQ(x.number("t", "B2"), 3301353.160000004);  // the value itself is kept
+  // Each number cell carries a style (s="N"); a year's has no separator ("0").
+  EXPECT_EQ(sheet.find(R"(<c r="B2" t="n">)"), std::string::npos);
+  EXPECT_NE(sheet.find(R"(<c r="B2" s=")"), std::string::npos) << sheet;
+}
+
+TEST(Workbook, UnitsChooseTheFormat) {
+  EXPECT_EQ(format_for_unit("t CO2"), CellFormat::whole);
+  EXPECT_EQ(format_for_unit("EUR"), CellFormat::whole);
+  EXPECT_EQ(format_for_unit("EUR/t"), CellFormat::decimal2);
+  EXPECT_EQ(format_for_unit("share of draws"), CellFormat::share);
+  EXPECT_EQ(format_for_unit("aandeel van de trekkingen"), CellFormat::share);
+  EXPECT_EQ(format_for_unit("year"), CellFormat::plain);
+  EXPECT_EQ(format_for_unit("jaar"), CellFormat::plain);
+  EXPECT_EQ(format_for_unit("EUR of this year"), CellFormat::plain);
+  EXPECT_EQ(format_for_unit("1/0"), CellFormat::plain);
+  EXPECT_EQ(format_for_unit("count"), CellFormat::whole);
+  EXPECT_EQ(format_for_unit("aantal"), CellFormat::whole);
+  EXPECT_EQ(format_for_unit("MW"), CellFormat::decimal1);
+  EXPECT_EQ(format_for_unit("something"), CellFormat::automatic);
+}
+
 TEST(Workbook, CreationTimeIsTheGivenOneSoBytesRepeat) {
   const auto render = [](const std::string& created) {
     Workbook wb(created);

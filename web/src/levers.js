@@ -133,3 +133,12 @@ export function decodeDiff(text) {
   const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
+
+/// How many levers stand elsewhere than the base's: the status line says so, not "+diff".
+export function changedLevers(l, b) {
+  let n = 0;
+  for (const k of ['ets2030', 'tariff2030', 'hurdle', 'packageOn', 'dealBudgetEur', 'smeBudgetEur']) if (l[k] !== b[k]) n++;
+  for (const [id, d] of Object.entries(l.delays)) if (d !== b.delays[id]) n++;
+  for (const [id, p] of Object.entries(l.dealPhase)) if (p !== b.dealPhase[id]) n++;
+  return n;
+}

@@ -2,21 +2,24 @@
 // every change posts it to /api/outlook (debounced, the previous request aborted) and redraws
 // numbers, charts and the deal table. "Run uncertainty" posts the same diff to /api/montecarlo.
 // Scenarios are saved through /api/saved (bearer token, role analyst) and shared as /#s=<id>
-// or /#d=<diff>. window.dashboard exposes state for the browser test (tests/browser/).
+// or /#d=<diff>; two or more are compared on one set of charts. Dutch or English (i18n.js).
+// window.dashboard exposes state for the browser test (tests/browser/).
 import { api } from './api.js';
-import { fmt1, fmt2, makeCharts, renderAll, supportNote } from './charts.js';
+import { makePanel } from './chart_panel.js';
+import { makeCharts, renderAll, supportNote } from './charts.js';
+import { compareByYear, compareNumbers, makeCompareCharts, renderCompare } from './compare.js';
 import { buildDealTable, renderDealOutlook, syncDealPhases } from './deal_table.js';
-import { baseLevers, decodeDiff, encodeDiff, fromDiff, leverContext, toDiff } from './levers.js';
-import { makeFanChart, parseDraws, renderFan, renderUncertaintyNumbers } from './uncertainty.js';
+import { esc } from './html.js';
+import { getLang, initialLang, num, setLang, t } from './i18n.js';
+import { baseLevers, changedLevers, decodeDiff, encodeDiff, fromDiff, leverContext, toDiff } from './levers.js';
+import { fanChart, parseDraws, renderUncertaintyNumbers } from './uncertainty.js';
 
 const $ = (id) => document.getElementById(id);
 const state = {
   dataset: null, bases: [], base: null, levers: null, outlook: null, baseOutlook: null, saved: [], computing: 0,
-  ctx: null, registry: null, mc: null, mcDiff: null, mcRuns: 0,
+  ctx: null, registry: null, deals: [], mc: null, mcDiff: null, mcRuns: 0, compared: null, comparisons: 0,
 };
 window.dashboard = state;
-
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
 function showError(where, e) {
   const lines = [e.message, ...(e.diagnostics || []).map((d) => d.text)];
@@ -25,12 +28,12 @@ function showError(where, e) {
 
 function kpiList(o) {
   return [
-    ['achieved_mt', 'Achieved reduction', o.achieved_mt, 'Mt'],
-    ['required_mt', 'Required', o.required_mt, 'Mt'],
-    ['gap_mt', 'Gap (required − achieved)', o.gap_mt, 'Mt'],
-    ['levy_mt', 'Levy leg', o.legs.levy_mt, 'Mt'],
-    ['package_mt', 'Package leg (every deal delivers)', o.legs.package_mt, 'Mt'],
-    ['package_expected_mt', 'Package leg, expected (× p(phase))', o.legs.package_expected_mt, 'Mt'],
+    ['achieved_mt', t('kpi.achieved_mt'), o.achieved_mt, 'Mt'],
+    ['required_mt', t('kpi.required_mt'), o.required_mt, 'Mt'],
+    ['gap_mt', t('kpi.gap_mt'), o.gap_mt, 'Mt'],
+    ['levy_mt', t('kpi.levy_mt'), o.legs.levy_mt, 'Mt'],
+    ['package_mt', t('kpi.package_mt'), o.legs.package_mt, 'Mt'],
+    ['package_expected_mt', t('kpi.package_expected_mt'), o.legs.package_expected_mt, 'Mt'],
   ];
 }
 
@@ -41,24 +44,47 @@ function renderKpis() {
     const bv = b ? kpiList(b)[i][2] : v;
     const d = v - bv;
     const good = key === 'gap_mt' ? d < 0 : d > 0;
-    const delta = Math.abs(d) < 0.005 ? 'as base' : `${d > 0 ? '+' : ''}${fmt2(d)} vs base`;
-    return `<div class="kpi" data-kpi="${key}"><div class="l">${label} ${o.target_year}</div>
-      <div class="v">${fmt2(v)} <span class="small">${unit}</span></div>
-      <div class="d ${Math.abs(d) < 0.005 ? '' : good ? 'up' : 'down'}">${delta}</div></div>`;
+    const same = Math.abs(d) < 0.005;
+    const delta = same ? t('kpi.as_base') : t('kpi.vs_base', `${d > 0 ? '+' : ''}${num(d, 2)}`);
+    return `<div class="kpi" data-kpi="${key}"><div class="l">${esc(label)} ${o.target_year}</div>
+      <div class="v">${num(v, 2)} <span class="small">${unit}</span></div>
+      <div class="d ${same ? '' : good ? 'up' : 'down'}">${esc(delta)}</div></div>`;
   }).join('');
 }
 
 function renderSites() {
   const rows = state.outlook.sites_by_reduction.slice(0, 10);
-  $('sites').innerHTML = '<tr><th>site</th><th>cluster</th><th>reduction (kt)</th><th>levy (EUR m)</th></tr>' +
-    rows.map((s) => `<tr><td>${esc(s.name)}</td><td>${esc(s.cluster)}</td><td class="n">${fmt1(s.reduction_t / 1e3)}</td><td class="n">${fmt1(s.levy_eur / 1e6)}</td></tr>`).join('');
+  $('sites').innerHTML = `<caption class="sr-only">${esc(t('sites.title'))}</caption><thead><tr><th scope="col">${esc(t('sites.col_site'))}</th><th scope="col">${esc(t('sites.col_cluster'))}</th><th scope="col" class="n">${esc(t('sites.col_reduction'))}</th><th scope="col" class="n">${esc(t('sites.col_levy'))}</th></tr></thead><tbody>` +
+    rows.map((s) => `<tr><td>${esc(s.name)}</td><td>${esc(s.cluster)}</td><td class="n">${num(s.reduction_t / 1e3, 1)}</td><td class="n">${num(s.levy_eur / 1e6, 1)}</td></tr>`).join('') + '</tbody>';
 }
 
 let pending = null;
 let timer = null;
 const currentDiff = () => toDiff(state.levers, state.base, state.ctx);
+state.currentDiff = currentDiff;
 // SME support has no year in the outlook; the round is allocated when its window closes.
 const smeYear = () => (state.ctx.smeRound ? Number(state.ctx.smeRound.closes.slice(0, 4)) : null);
+const chartOpts = () => ({ smeYear: smeYear(), infraKinds: Object.fromEntries(state.dataset.infrastructure.map((i) => [i.id, i.kind])) });
+
+/// The status line: which scenario, and whether the levers stand where the base has them.
+function statusText(o, ms) {
+  const changed = changedLevers(state.levers, baseLevers(state.base, state.ctx));
+  const m = o.meta;
+  return changed === 0 ? t('status.as_base', state.base.name, m.dataset, m.dataset_version, m.policy_version, ms)
+    : t('status.changed', state.base.name, m.dataset, m.dataset_version, m.policy_version, changed, ms);
+}
+
+/// Everything drawn from the current outlook (again after a language switch).
+function renderOutlook(ms) {
+  const o = state.outlook;
+  renderKpis();
+  renderAll(state.panels, o, chartOpts());
+  $('support-note').textContent = supportNote(o);
+  renderDealOutlook($('deals'), o, state.ctx.smeRound && state.ctx.smeRound.name);
+  renderSites();
+  if (ms != null) state.lastMs = ms;
+  $('status').textContent = statusText(o, state.lastMs);
+}
 
 async function recompute() {
   const diff = currentDiff();
@@ -66,19 +92,16 @@ async function recompute() {
   pending = new AbortController();
   const mine = pending;
   state.computing++;
-  $('status').textContent = 'computing…';
+  $('status').textContent = t('status.computing');
   const t0 = performance.now();
   try {
     const o = await api.outlook(diff, mine.signal);
     if (mine !== pending) return;
     state.outlook = o;
     state.diff = diff;
-    renderKpis();
-    renderAll(state.charts, o, { smeYear: smeYear() });
-    $('support-note').textContent = supportNote(o);
-    renderDealOutlook($('deals'), o, state.ctx.smeRound && state.ctx.smeRound.name);
-    renderSites();
-    $('status').textContent = `${o.meta.scenario} on ${o.meta.dataset} ${o.meta.dataset_version}, policy ${o.meta.policy_version}: recomputed in ${Math.round(performance.now() - t0)} ms`;
+    renderOutlook(Math.round(performance.now() - t0));
+    // A comparison that holds the current levers follows them.
+    if (state.compared && state.compared.some((p) => p.id === 'current')) compare();
     state.updates = (state.updates || 0) + 1;
   } catch (e) {
     if (e.name !== 'AbortError') showError($('status'), e);
@@ -93,16 +116,22 @@ function schedule() {
   timer = setTimeout(recompute, 120);
 }
 
+/// A slider's value for people and for screen readers (aria-valuetext carries the unit).
+function showValue(id, text) {
+  $(`${id}-out`).textContent = text;
+  $(id).setAttribute('aria-valuetext', text);
+}
+
 function syncLeverInputs() {
   const l = state.levers;
   $('base').value = l.base;
   $('base-description').textContent = state.base.description;
-  $('ets').value = l.ets2030; $('ets-out').textContent = l.ets2030;
-  $('tariff').value = l.tariff2030; $('tariff-out').textContent = l.tariff2030;
-  $('hurdle').value = l.hurdle; $('hurdle-out').textContent = l.hurdle.toFixed(2);
+  $('ets').value = l.ets2030; showValue('ets', `${num(l.ets2030, 0)} EUR/t`);
+  $('tariff').value = l.tariff2030; showValue('tariff', `${num(l.tariff2030, 2)} EUR/t`);
+  $('hurdle').value = l.hurdle; showValue('hurdle', num(l.hurdle, 2));
   $('package').checked = l.packageOn;
   for (const [id, d] of Object.entries(l.delays)) {
-    $(`delay-${id}`).value = d; $(`delay-${id}-out`).textContent = d;
+    $(`delay-${id}`).value = d; showValue(`delay-${id}`, t('levers.years', d));
   }
   const b = baseLevers(state.base, state.ctx);
   syncDealPhases($('deals'), l.dealPhase, b.dealPhase);
@@ -124,12 +153,13 @@ function buildInfraLevers() {
   // CO2 storage and hydrogen carry the dates that move most; grids are listed after them.
   const order = { co2_storage: 0, hydrogen: 1, grid: 2 };
   const infra = [...state.dataset.infrastructure].sort((a, b) => order[a.kind] - order[b.kind]);
-  $('infra').innerHTML += infra.map((i) => `<label title="${esc(i.name)}">${esc(i.id)} <output id="delay-${esc(i.id)}-out"></output>
-    <input id="delay-${esc(i.id)}" data-infra="${esc(i.id)}" type="range" min="-3" max="10" step="1"></label>`).join('');
+  $('infra-levers').innerHTML = infra.map((i) => `<div class="lever"><label for="delay-${esc(i.id)}" title="${esc(i.name)}">${esc(i.id)}</label>
+    <output id="delay-${esc(i.id)}-out" for="delay-${esc(i.id)}"></output>
+    <input id="delay-${esc(i.id)}" data-infra="${esc(i.id)}" type="range" min="-3" max="10" step="1"></div>`).join('');
   for (const input of $('infra').querySelectorAll('input')) {
     input.addEventListener('input', () => {
       state.levers.delays[input.dataset.infra] = Number(input.value);
-      $(`${input.id}-out`).textContent = input.value;
+      showValue(input.id, t('levers.years', input.value));
       schedule();
     });
   }
@@ -137,14 +167,14 @@ function buildInfraLevers() {
 
 function wireLevers() {
   $('base').addEventListener('change', () => setBase($('base').value));
-  const num = (id, key, out = (v) => String(v)) => $(id).addEventListener('input', () => {
+  const slider = (id, key, text) => $(id).addEventListener('input', () => {
     state.levers[key] = Number($(id).value);
-    $(`${id}-out`).textContent = out(state.levers[key]);
+    showValue(id, text(state.levers[key]));
     schedule();
   });
-  num('ets', 'ets2030');
-  num('tariff', 'tariff2030');
-  num('hurdle', 'hurdle', (v) => v.toFixed(2));
+  slider('ets', 'ets2030', (v) => `${num(v, 0)} EUR/t`);
+  slider('tariff', 'tariff2030', (v) => `${num(v, 2)} EUR/t`);
+  slider('hurdle', 'hurdle', (v) => num(v, 2));
   $('package').addEventListener('change', () => { state.levers.packageOn = $('package').checked; schedule(); });
   // An emptied budget goes back to the base's value (for the deal budget: no limit).
   const money = (id, key, unit) => $(id).addEventListener('input', () => {
@@ -163,52 +193,77 @@ function wireLevers() {
   $('share').addEventListener('click', async () => {
     const url = `${location.origin}/#d=${encodeDiff(currentDiff())}`;
     history.replaceState(null, '', url);
-    try { await navigator.clipboard.writeText(url); $('save-status').textContent = 'link copied'; } catch { $('save-status').textContent = url; }
+    try { await navigator.clipboard.writeText(url); $('save-status').textContent = t('save.copied'); } catch { $('save-status').textContent = url; }
   });
-  for (const id of ['cmp-a', 'cmp-b']) $(id).addEventListener('change', compare);
+  $('cmp-list').addEventListener('change', compare);
+  $('lang').addEventListener('change', () => switchLanguage($('lang').value));
 }
 
 async function save() {
   const token = $('token').value.trim();
   sessionStorage.setItem('decarbfund.token', token);
   const name = $('save-name').value.trim();
-  if (!name) { $('save-status').textContent = 'give the scenario a name first'; return; }
+  if (!name) { $('save-status').textContent = t('save.need_name'); return; }
   try {
     const s = await api.save(name, currentDiff(), token);
     history.replaceState(null, '', `/#s=${s.id}`);
-    $('save-status').innerHTML = `saved as #${s.id}: <a href="/#s=${s.id}">share link</a>`;
+    $('save-status').innerHTML = `${esc(t('save.saved', s.id))} <a href="/#s=${s.id}">${esc(t('save.link'))}</a>`;
     await loadSaved();
   } catch (e) {
     showError($('save-status'), e);
   }
 }
 
-async function loadSaved() {
-  state.saved = await api.saved();
-  $('saved').innerHTML = '<tr><th>id</th><th>name</th><th>created</th><th>by</th><th></th></tr>' +
+function renderSaved() {
+  $('saved').innerHTML = `<caption class="sr-only">${esc(t('saved.title'))}</caption><thead><tr>${['saved.col_id', 'saved.col_name', 'saved.col_created', 'saved.col_by'].map((k) => `<th scope="col">${esc(t(k))}</th>`).join('')}<th scope="col"><span class="sr-only">${esc(t('saved.open'))}</span></th></tr></thead><tbody>` +
     state.saved.map((s) => `<tr><td>${s.id}</td><td>${esc(s.name)}</td><td>${esc(s.created_at)}</td><td>${esc(s.created_by)}</td>
-      <td><a href="/#s=${s.id}" data-open="${s.id}">open</a></td></tr>`).join('');
-  const opts = '<option value="current">current levers</option>' +
-    state.saved.map((s) => `<option value="${s.id}">#${s.id} ${esc(s.name)}</option>`).join('');
-  for (const id of ['cmp-a', 'cmp-b']) { const v = $(id).value; $(id).innerHTML = opts; if (v) $(id).value = v; }
+      <td><a href="/#s=${s.id}" data-open="${s.id}" aria-label="${esc(t('saved.open_label', s.id, s.name))}">${esc(t('saved.open'))}</a></td></tr>`).join('') + '</tbody>';
+  // The comparison's choices: the current levers and every saved scenario, as checkboxes.
+  const ticked = new Set([...$('cmp-list').querySelectorAll('input:checked')].map((i) => i.value));
+  const choice = (value, label) => `<label class="check"><input type="checkbox" name="cmp" value="${esc(value)}"${ticked.has(value) ? ' checked' : ''}> ${esc(label)}</label>`;
+  $('cmp-list').innerHTML = choice('current', t('cmp.current')) + state.saved.map((s) => choice(String(s.id), t('cmp.saved', s.id, s.name))).join('');
 }
 
+async function loadSaved() {
+  state.saved = await api.saved();
+  renderSaved();
+}
+
+/// Compares the ticked scenarios: two or more outlooks overlaid, their numbers and a table by year.
+let compareRun = 0;
 async function compare() {
-  const pick = async (v) => {
-    if (v === 'current') return ['current levers', state.outlook];
-    const s = await api.savedOne(v);
-    return [`#${s.id} ${s.name}`, await api.outlook(s.diff)];
-  };
-  try {
-    const [[na, a], [nb, b]] = await Promise.all([pick($('cmp-a').value), pick($('cmp-b').value)]);
-    const rows = kpiList(a).map(([, label, va, unit], i) => {
-      const vb = kpiList(b)[i][2];
-      return `<tr><td>${label} (${unit})</td><td class="n">${fmt2(va)}</td><td class="n">${fmt2(vb)}</td><td class="n">${fmt2(vb - va)}</td></tr>`;
-    });
-    $('compare').innerHTML = `<tr><th></th><th>${esc(na)}</th><th>${esc(nb)}</th><th>B − A</th></tr>${rows.join('')}`;
-  } catch (e) {
-    showError($('compare'), e);
+  const picks = [...$('cmp-list').querySelectorAll('input:checked')].map((i) => i.value);
+  const mine = ++compareRun;
+  $('cmp-result').hidden = picks.length < 2;
+  if (picks.length < 2) {
+    $('cmp-status').textContent = t('cmp.need_two');
+    state.compared = null;
+    return;
   }
+  $('cmp-status').textContent = t('cmp.computing');
+  try {
+    const outlooks = await Promise.all(picks.map(async (v) => {
+      if (v === 'current') return { id: 'current', name: t('cmp.current'), outlook: state.outlook };
+      const s = await api.savedOne(v);
+      return { id: String(s.id), name: t('cmp.saved', s.id, s.name), outlook: await api.outlook(s.diff) };
+    }));
+    if (mine !== compareRun) return;
+    state.compared = outlooks;
+    renderComparison();
+    state.comparisons++;
+  } catch (e) {
+    showError($('cmp-status'), e);
+  }
+}
+
+function renderComparison() {
+  const picks = state.compared;
+  if (!picks) return;
+  for (const p of picks) p.name = p.id === 'current' ? t('cmp.current') : p.name;
+  renderCompare(state.comparePanels, picks, smeYear());
+  compareNumbers($('compare'), picks, kpiList);
+  compareByYear($('compare-years'), picks, smeYear());
+  $('cmp-status').textContent = '';
 }
 
 async function openFromHash() {
@@ -235,20 +290,25 @@ function markMonteCarlo() {
   state.mcStale = stale;
   $('mc-result').classList.toggle('stale', stale);
   $('mc-status').classList.toggle('stale', stale);
-  $('mc-status').textContent = stale ? 'stale: the levers moved after this run; run it again'
-    : `${state.mc.meta.draws} draws in ${state.mcSeconds.toFixed(1)} s for the current levers`;
+  $('mc-status').textContent = stale ? t('mc.stale') : t('mc.done', num(state.mc.meta.draws, 0), num(state.mcSeconds, 1));
+}
+
+function renderMonteCarlo() {
+  state.panels.fan.render(...fanChart(state.mc));
+  renderUncertaintyNumbers($('mc-p'), $('mc-table'), state.mc);
+  markMonteCarlo();
 }
 
 let mcAbort = null;
 async function runMonteCarlo() {
   const draws = parseDraws($('mc-draws').value);
-  if (draws === null) { $('mc-status').textContent = 'draws: a whole number from 1 to 2000'; return; }
+  if (draws === null) { $('mc-status').textContent = t('mc.bad_draws', 2000); return; }
   if (mcAbort) mcAbort.abort();
   mcAbort = new AbortController();
   const mine = mcAbort;
   const diff = currentDiff();
   $('mc-status').classList.remove('stale');
-  $('mc-status').textContent = `running ${draws} draws…`;
+  $('mc-status').textContent = t('mc.running', num(draws, 0));
   $('mc-run').disabled = true;
   const t0 = performance.now();
   try {
@@ -258,11 +318,8 @@ async function runMonteCarlo() {
     state.mcDiff = diff;
     state.mcSeconds = (performance.now() - t0) / 1000;
     $('mc-result').classList.remove('empty');
-    if (!state.charts.fan) state.charts.fan = makeFanChart($('chart-fan')); // once visible: ECharts needs a size
-    renderFan(state.charts.fan, mc);
-    renderUncertaintyNumbers($('mc-p'), $('mc-table'), mc);
+    renderMonteCarlo();
     state.mcRuns++;
-    markMonteCarlo();
   } catch (e) {
     if (e.name !== 'AbortError') showError($('mc-status'), e);
   } finally {
@@ -270,35 +327,61 @@ async function runMonteCarlo() {
   }
 }
 
+function renderDataset() {
+  const d = state.dataset;
+  $('dataset').textContent = t('page.dataset', d.dataset, d.version, num(d.sites, 0), num(d.options, 0), num(d.base_year_emissions_t / 1e6, 1), d.base_year, d.price_year);
+  const r = state.ctx.smeRound;
+  $('sme-budget-note').textContent = r ? t('levers.sme_note', r.name, r.title, num(r.budget_eur / 1e6, 1)) : t('levers.no_sme');
+  $('deals-note').textContent = state.registry ? t('deals.registry', state.registry.deals.length) : t('deals.no_registry');
+}
+
+/// Says the whole page again in `lang`: static texts, levers, tables and every chart.
+function switchLanguage(lang) {
+  setLang(lang);
+  $('lang').value = getLang();
+  document.title = t('page.title');
+  renderDataset();
+  buildDealTable($('deals'), state.deals, state.registry, onPhase);
+  if (state.levers) syncLeverInputs();
+  if (state.outlook) renderOutlook();
+  if (state.mc) renderMonteCarlo();
+  if (state.saved) renderSaved();
+  renderComparison();
+  if (!state.mc) $('mc-status').textContent = t('mc.not_run');
+}
+
 async function main() {
-  let deals;
+  setLang(initialLang());
+  $('lang').value = getLang();
+  document.title = t('page.title');
+  $('dataset').textContent = t('page.loading');
+  $('status').textContent = t('status.computing');
   let rounds;
   try {
-    [state.dataset, state.bases, deals, rounds] = await Promise.all([api.dataset(), api.scenarios(), api.deals(), api.smeRounds()]);
+    [state.dataset, state.bases, state.deals, rounds] = await Promise.all([api.dataset(), api.scenarios(), api.deals(), api.smeRounds()]);
   } catch (e) {
     showError($('status'), e);
     return;
   }
-  state.ctx = leverContext(state.dataset, deals, rounds);
+  state.ctx = leverContext(state.dataset, state.deals, rounds);
   try {
     state.registry = await api.registryDeals();
-    $('deals-note').textContent = state.registry
-      ? `Registry attached: monitoring status of ${state.registry.deals.length} deals (GET /api/registry/deals). Phase levers start at each deal file's phase.`
-      : 'No registry attached (start the server with --registry FILE for monitoring status); phases are the deal files\'.';
   } catch (e) {
     state.registry = null;
     showError($('deals-note'), e);
   }
-  buildDealTable($('deals'), deals, state.registry, onPhase);
-  const r = state.ctx.smeRound;
-  $('sme-budget-note').textContent = r ? `Round ${r.name} (${r.title}): EUR ${fmt1(r.budget_eur / 1e6)} m in its file.` : 'No SME round in the outlook.';
-  $('sme-budget').disabled = !r;
-  const d = state.dataset;
-  $('dataset').textContent = `dataset ${d.dataset} ${d.version}: ${d.sites} sites, ${d.options} options, ${fmt1(d.base_year_emissions_t / 1e6)} Mt in ${d.base_year}; EUR of ${d.price_year}`;
+  buildDealTable($('deals'), state.deals, state.registry, onPhase);
+  $('sme-budget').disabled = !state.ctx.smeRound;
+  renderDataset();
   $('base').innerHTML = state.bases.map((s) => `<option value="${esc(s.name)}">${esc(s.name)} (${esc(s.policy_version)})</option>`).join('');
-  state.charts = makeCharts();
+  state.panels = makeCharts($('outlook-charts'));
+  state.panels.fan = makePanel($('mc-charts'), 'fan');
+  state.comparePanels = makeCompareCharts($('cmp-charts'));
+  // The ECharts instance of every chart, by name (the browser test reads their options).
+  state.charts = new Proxy({}, { get: (_, k) => (state.panels[k] || state.comparePanels[k] || {}).chart });
   buildInfraLevers();
   wireLevers();
+  $('mc-status').textContent = t('mc.not_run');
   window.addEventListener('hashchange', () => openFromHash().catch((e) => showError($('status'), e)));
   try {
     const opened = await openFromHash();
