@@ -1,8 +1,9 @@
 // `decarbfund sme generate|allocate`: the SME support scheme (issue 5; docs/sme.md).
 //   sme generate --firms N --seed S --out FILE       synthetic applications, deterministic
-//   sme allocate --round FILE --applications FILE --out awards.csv [--json]
+//   sme allocate --round FILE --applications FILE --out awards.csv [--json FILE] [--csv DIR]
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -11,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/sme_allocation.hpp"
+#include "cli/locate_inputs.hpp"
+#include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
 #include "report/sme_report.hpp"
 #include "core/atomic_file.hpp"
@@ -24,21 +27,26 @@ namespace decarbfund::cli {
 
 namespace {
 
+/// The technique catalogue: --techniques, else the located dataset's sme-techniques.csv.
+std::string techniques_path(const std::string& given) {
+  return given.empty() ? (std::filesystem::path(locate_data("", false)) / "sme-techniques.csv").string()
+                       : given;
+}
+
 struct GenerateArgs {
   std::size_t firms = 5000;
   std::uint64_t seed = 1;
   std::string out;
-  std::string techniques = "data/nl/sme-techniques.csv";
+  std::string techniques;
   std::string opens = "2024-04-22T09:00:00";
   std::string closes = "2025-01-31T17:00:00";
 };
 
-struct AllocateArgs {
+struct AllocateArgs : ReportArgs {
   std::string round;
   std::string applications;
   std::string out;
-  std::string techniques = "data/nl/sme-techniques.csv";
-  bool json = false;
+  std::string techniques;
 };
 
 void print_diagnostics(const core::Diagnostics& diags) {
@@ -68,11 +76,11 @@ void add_generate(CLI::App& sme, int& status) {
       ->check(CLI::Range(std::size_t{0}, std::size_t{100'000'000}));
   cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
   cmd->add_option("--out", args->out, "application CSV to write")->required();
-  cmd->add_option("--techniques", args->techniques, "technique catalogue")->capture_default_str();
+  cmd->add_option("--techniques", args->techniques, "technique catalogue (default: the dataset's sme-techniques.csv)");
   cmd->add_option("--opens", args->opens, "round opening, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
   cmd->add_option("--closes", args->closes, "round closing, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
   cmd->callback([args, &status] {
-    auto techniques = techniques_or_report(args->techniques, status);
+    auto techniques = techniques_or_report(techniques_path(args->techniques), status);
     if (!techniques) {
       return;
     }
@@ -95,10 +103,11 @@ void add_allocate(CLI::App& sme, int& status) {
   cmd->add_option("--round", args->round, "round rules (YAML)")->required();
   cmd->add_option("--applications", args->applications, "application CSV")->required();
   cmd->add_option("--out", args->out, "award CSV to write (atomically)")->required();
-  cmd->add_option("--techniques", args->techniques, "technique catalogue")->capture_default_str();
-  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->add_option("--techniques", args->techniques, "technique catalogue (default: the dataset's sme-techniques.csv)");
+  add_json_csv_options(cmd, *args);
   cmd->callback([args, &status] {
-    auto techniques = techniques_or_report(args->techniques, status);
+    args->round = locate_input(args->round, false, "round");
+    auto techniques = techniques_or_report(techniques_path(args->techniques), status);
     if (!techniques) {
       return;
     }
@@ -113,9 +122,14 @@ void add_allocate(CLI::App& sme, int& status) {
       return;
     }
     const auto result = analysis::allocate_round(*round, *apps);
-    core::write_file_atomically(args->out, data::awards_csv(result.awards, *round));
-    fmt::print("{}", args->json ? report::sme_summary_json(*round, result)
-                                : report::sme_summary_text(*round, result));
+    const std::string json = args->wants_json() ? report::sme_summary_json(*round, result) : "";
+    auto written = write_reports(*args, json, "", "", {{args->out, data::awards_csv(result.awards, *round)}});
+    if (!args->json_to_stdout()) {
+      fmt::print("{}", report::sme_summary_text(*round, result));
+    }
+    // The award file is the verb's output, not a report: only the reports are listed.
+    std::erase(written, args->out);
+    print_written(written, true, args->json_to_stdout());
     status = kExitOk;
   });
 }
