@@ -15,6 +15,7 @@
 #include "cli/locate_inputs.hpp"
 #include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
+#include "core/diagnostic.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_scenario.hpp"
 #include "report/levy_report.hpp"
@@ -55,7 +56,12 @@ void run_levy(LevyArgs& args, int& status) {
   }
   const report::LevyReport r{&model.info, &*scenario, args.input, &input->rows, &run->statement, &run->ets_reference_source};
   std::vector<std::string> written;
-  // The statement may have 400,000 rows: its JSON and rows.csv are written row by row.
+  // The statement may have 400,000 rows: its JSON and rows.csv are written row by row. Every
+  // output's folder is checked before the first file is written.
+  if (const auto dir = std::filesystem::path(args.json).parent_path();
+      !args.json_to_stdout() && !dir.empty() && !std::filesystem::is_directory(dir)) {
+    throw core::Error(args.json, "cannot write: directory " + dir.string() + " does not exist");
+  }
   if (!args.csv.empty()) {
     make_csv_dir(args.csv);
     const auto dir = std::filesystem::path(args.csv);
