@@ -9,8 +9,9 @@ appears here without a change to this file.
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import pandas as pd
 
@@ -78,13 +79,7 @@ class SmeAllocation(Result):
 
     def __init__(self, text: str, awards_csv: str):
         super().__init__("sme_allocation", text)
-        import io
-
         self.awards = pd.read_csv(io.StringIO(awards_csv), comment="#")
 
 
-def result(kind: str, text: str) -> Result:
-    return Result(kind, text)
-
-
-__all__ = ["Result", "MonteCarlo", "SmeAllocation", "result"]
+__all__ = ["Result", "MonteCarlo", "SmeAllocation"]

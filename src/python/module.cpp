@@ -5,7 +5,6 @@
 // and a field the documents gain reaches Python without a change here. Runs release the GIL.
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>

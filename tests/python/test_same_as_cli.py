@@ -1,9 +1,6 @@
 """The Python package gives the CLI's numbers (issue 19): every run's document equals what
 `decarbfund <verb> --json -` prints for the same inputs, and the DataFrames hold its values."""
 
-import io
-import json
-
 import pandas as pd
 import pytest
 
