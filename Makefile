@@ -1,10 +1,13 @@
 # The two commands of the README: `make demo` and `make test`.
 # Both install missing Debian packages first (scripts/install-deps.sh), then configure and build.
+# `make build` also builds the Python package into $(BUILD)/python (docs/python.md);
+# `make install PREFIX=…` installs the binary, the package and the dataset.
 BUILD ?= build
 PRESET_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 JOBS ?= $(shell nproc)
+PREFIX ?= /usr/local
 
-.PHONY: all deps configure build demo test asan fuzz fuzz-smoke bench clean doc-examples
+.PHONY: all deps configure build demo test install asan fuzz fuzz-smoke bench clean doc-examples
 
 all: build
 
@@ -33,6 +36,12 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Runs from anywhere (issue 19): PREFIX/bin/decarbfund, PREFIX/share/decarbfund (dataset,
+# scenarios, examples) and the Python package in PREFIX/lib/python3.X/dist-packages, which
+# Debian's /usr/bin/python3 searches for PREFIX=/usr/local (else set PYTHONPATH to it).
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
 # The test suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:
 	@scripts/install-deps.sh
@@ -52,7 +61,8 @@ fuzz-smoke:
 	scripts/fuzz.sh 5
 
 # Rewrites every example output in README.md and docs/*.md with what the program prints now
-# (tests/docs/doc_examples_test.cpp checks them in `make test`); review the diff.
+# (tests/docs/doc_examples_test.cpp checks them in `make test`), and docs/python.md's cell outputs
+# and figures (tests/python/test_docs_python.py); review the diff.
 doc-examples: build
 	cd $(BUILD) && DECARBFUND_UPDATE_DOCS=1 ctest -L docs --output-on-failure
 

@@ -9,10 +9,10 @@
 #include <optional>
 
 #include "analysis/montecarlo.hpp"
-#include "cli/run_setup.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
+#include "runs/run_inputs.hpp"
 
 namespace {
 
@@ -40,7 +40,7 @@ const Fixture& fixture(std::uint32_t draws) {
     x.deals.deals = *data::load_deals(dir, d);
     x.deals.phases = *data::load_phases(std::filesystem::path(dir) / "phases.yaml", d);
     // The SME scheme as `decarbfund outlook` and `montecarlo` build it by default.
-    x.sme = cli::load_sme_input(kRoot + "/data/nl", "", "", 5000, false, x.scenario);
+    x.sme = runs::load_sme_input(kRoot + "/data/nl", {}, x.scenario);
     return x;
   }();
   analysis::MonteCarloOptions opt;

@@ -8,6 +8,8 @@ packages=(
   libsqlite3-dev coinor-libcbc-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev zlib1g-dev libbrotli-dev  # cpp-httplib's header is built with TLS and compression on
+  # The Python package (docs/python.md) for Debian's /usr/bin/python3, and its tests and example.
+  pybind11-dev python3-dev python3-pandas python3-pytest python3-matplotlib
 )
 # Optional: installed when run as root (as CI does). Without chromium the dashboard's browser test
 # (tests/browser/) is skipped; clang and its libFuzzer runtime are for `make fuzz` and the short

@@ -1,4 +1,4 @@
-// `decarbfund deal assess FILE [--scenario FILE] [--data DIR] [--json] [--html FILE] [--xlsx FILE]`:
+// `decarbfund deal assess FILE [--scenario FILE] [--data DIR] [--json FILE] [--csv DIR] [--html FILE] [--xlsx FILE]`:
 // what the advisory committee asks of a draft maatwerk deal (issue 4 §4, docs/deals.md). Parses,
 // loads, calls analysis::assess_deal, prints and writes the reports; no model logic here.
 
@@ -10,14 +10,14 @@
 
 #include "analysis/deal_assessment.hpp"
 #include "cli/lang_option.hpp"
+#include "cli/locate_inputs.hpp"
+#include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
-#include "cli/written_files.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
 #include "report/deal_html.hpp"
 #include "report/deal_report.hpp"
-#include "report/report_files.hpp"
 #include "report/run_info.hpp"
 #include "report/xlsx_deal.hpp"
 
@@ -25,14 +25,10 @@ namespace decarbfund::cli {
 
 namespace {
 
-struct DealArgs {
+struct DealArgs : ReportArgs {
   std::string file;
-  std::string data = "data/nl";
-  std::string scenario = "scenarios/belastingplan-2026.yaml";
-  bool json = false;
-  std::string html;
-  std::string xlsx;
-  std::string lang = "en";
+  std::string data;
+  std::string scenario;
 };
 
 }  // namespace
@@ -43,13 +39,18 @@ void add_deal(CLI::App& app, int& status) {
   auto args = std::make_shared<DealArgs>();
   auto* assess = deal->add_subcommand("assess", "Additionality, support per tonne, funding gap, infrastructure, flags");
   assess->add_option("file", args->file, "deal file (YAML, docs/deals.md)")->required();
-  assess->add_option("--data", args->data, "dataset directory")->capture_default_str();
-  assess->add_option("--scenario", args->scenario, "scenario YAML (prices, levy version)")->capture_default_str();
-  assess->add_flag("--json", args->json, "print the JSON document instead of the summary");
+  assess->add_option("--data", args->data,
+                      "dataset directory (default: $DECARBFUND_DATA, the installed dataset, else ./data/nl)");
+  assess->add_option("--scenario", args->scenario,
+                     "scenario (prices, levy version): a file or a name (default: belastingplan-2026)");
+  add_json_csv_options(assess, *args);
   assess->add_option("--html", args->html, "also write a self-contained HTML page for the committee to this file");
   assess->add_option("--xlsx", args->xlsx, "also write an Excel workbook (one sheet per table) to this file");
   add_lang_option(assess, args->lang);
   assess->callback([args, &status] {
+    args->file = locate_input(args->file, false, "deal");
+    args->data = locate_data(args->data, false);
+    args->scenario = locate_scenario(args->scenario, false);
     core::Diagnostics diags;
     auto d = data::load_deal(args->file, diags);
     auto scenario = data::load_scenario(args->scenario, diags);
@@ -74,11 +75,12 @@ void add_deal(CLI::App& app, int& status) {
       html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info, report_lang(args->lang));
       xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info, report_lang(args->lang));
     }
-    const auto written = report::write_report_files({{args->html, html}, {args->xlsx, xlsx}});
-    fmt::print("{}", args->json ? report::deal_assessment_json(model, a) : report::deal_assessment_text(model, a));
-    if (!args->json) {  // with --json, stdout is the document alone
-      print_written(written, false);
+    const std::string json = args->wants_json() ? report::deal_assessment_json(model, a) : "";
+    const auto written = write_reports(*args, json, html, xlsx);
+    if (!args->json_to_stdout()) {  // with --json -, stdout is the document alone
+      fmt::print("{}", report::deal_assessment_text(model, a));
     }
+    print_written(written, false, args->json_to_stdout());
     status = kExitOk;
   });
 }

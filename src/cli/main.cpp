@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cli::add_levy(app, status);
   cli::add_sme(app, status);
   cli::add_outlook(app, status);
+  cli::add_compare(app, status);
   cli::add_montecarlo(app, status);
   cli::add_optimize(app, status);
   cli::add_deal(app, status);

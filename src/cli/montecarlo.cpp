@@ -2,7 +2,8 @@
 // the outlook (issue 6, docs/uncertainty.md). Parses arguments, loads, calls analysis::montecarlo,
 // prints and writes the reports. Built with -DDECARBFUND_MPI=ON, `mpirun -np K decarbfund
 // montecarlo …` splits the draws into K contiguous blocks, gathers every draw's record to rank 0,
-// and rank 0 summarises and writes: the same bytes as one process.
+// and rank 0 summarises and writes: the same bytes as one process. `--draws-out FILE` writes every
+// draw's record (report/montecarlo_draws.hpp) as CSV or JSON lines.
 
 #include <unistd.h>
 
@@ -26,13 +27,9 @@
 #include "cli/lang_option.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
-#include "cli/written_files.hpp"
-#include "core/atomic_file.hpp"
-#include "data/load_dataset.hpp"
-#include "data/load_deal.hpp"
-#include "data/load_scenario.hpp"
+#include "core/diagnostic.hpp"
+#include "report/montecarlo_draws.hpp"
 #include "report/montecarlo_report.hpp"
-#include "report/report_files.hpp"
 #include "report/xlsx_montecarlo.hpp"
 
 namespace decarbfund::cli {
@@ -43,6 +40,7 @@ struct MonteCarloArgs : RunArgs {
   std::uint32_t draws = 1000;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
+  std::string draws_out;
 };
 
 /// "[#######.......]  45 %  4500/10000" on one line of stderr.
@@ -94,6 +92,8 @@ void add_montecarlo(CLI::App& app, int& status) {
   cmd->add_option("--draws,-n", args->draws, "number of draws")->capture_default_str()->check(CLI::Range(1u, 100'000'000u));
   cmd->add_option("--seed", args->seed, "random seed (default: the scenario's seed)");
   cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
+  cmd->add_option("--draws-out", args->draws_out,
+                  "write every draw's record to this file: CSV for *.csv, else JSON lines ('-': stdout)");
   cmd->callback([args, &status] {
     int rank = 0;
     int ranks = 1;
@@ -108,9 +108,11 @@ void add_montecarlo(CLI::App& app, int& status) {
                                       "(cmake -DDECARBFUND_MPI=ON), found one without");
     }
 #endif
-    const auto setup_inputs =
-        load_run_setup(args->data, args->scenario, args->reference, args->deals, args->no_deals);
-    const auto& model = setup_inputs.model;
+    if (args->draws_out == "-" && args->json_to_stdout()) {
+      throw core::Error("--draws-out", "expected one of --json - and --draws-out - on stdout, found both");
+    }
+    const auto setup_inputs = load_run_setup(*args);
+    const auto& model = setup_inputs.model();
     const auto& scenario = setup_inputs.scenario;
     const auto& reference = setup_inputs.reference;
     const auto* deals = setup_inputs.deal_book();
@@ -118,8 +120,7 @@ void add_montecarlo(CLI::App& app, int& status) {
     options.draws = args->draws;
     options.seed = args->seed.value_or(scenario.seed);
     const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto sme = load_sme_input(args->data, args->sme_round, args->sme_applications, args->sme_firms,
-                                    args->no_sme, scenario);
+    const auto sme = runs::load_sme_input(args->data, sme_options(*args), scenario);
     const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options, sme ? &*sme : nullptr);
 
     // This process's block of draws (all of them without MPI).
@@ -128,6 +129,7 @@ void add_montecarlo(CLI::App& app, int& status) {
                                         static_cast<std::uint64_t>(ranks));
     };
     const std::uint32_t first = block(rank), end = block(rank + 1);
+    const bool stdout_taken = args->json_to_stdout() || args->draws_out == "-";
     const bool bar = rank == 0 && !args->quiet && isatty(STDERR_FILENO) != 0;
     const auto started = std::chrono::steady_clock::now();
     std::atomic<std::uint32_t> done{0};
@@ -169,7 +171,7 @@ void add_montecarlo(CLI::App& app, int& status) {
       return;
     }
     const auto result = analysis::summarise_montecarlo(setup, records, threads);
-    const std::string json = args->json.empty() ? "" : report::montecarlo_json(model, result);
+    const std::string json = args->wants_json() ? report::montecarlo_json(model, result) : "";
     const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result, report_lang(args->lang));
     std::string xlsx;
     if (!args->xlsx.empty()) {
@@ -181,12 +183,22 @@ void add_montecarlo(CLI::App& app, int& status) {
                                      report::command_option("seed", std::to_string(options.seed)));
       xlsx = report::montecarlo_xlsx(model, result, info, report_lang(args->lang));
     }
-    const auto written = report::write_report_files({{args->json, json}, {args->html, html}, {args->xlsx, xlsx}});
+    auto written = write_reports(*args, json, html, xlsx);
+    if (!args->draws_out.empty()) {
+      write_streamed(args->draws_out, [&](const auto& sink) {
+        report::montecarlo_draws(setup, records, 0, report::draw_format_of(args->draws_out), sink);
+      });
+      if (args->draws_out != "-") {
+        written.push_back(args->draws_out);
+      }
+    }
     if (!args->quiet) {
-      fmt::print("{}", report::montecarlo_text(model, result));
+      if (!stdout_taken) {
+        fmt::print("{}", report::montecarlo_text(model, result));
+      }
       fmt::print(stderr, "{} draws in {:.2f} s ({:.0f} draws/s) on {} process(es) × {} thread(s)\n", options.draws,
                  seconds, options.draws / std::max(seconds, 1e-9), ranks, threads);
-      print_written(written, true);
+      print_written(written, true, stdout_taken);
     }
     status = kExitOk;
   });

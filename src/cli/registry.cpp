@@ -11,21 +11,20 @@
 #include <fmt/format.h>
 
 #include "cli/lang_option.hpp"
+#include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
-#include "cli/written_files.hpp"
 #include "core/atomic_file.hpp"
 #include "data/load_deal.hpp"
 #include "registry/registry.hpp"
 #include "report/registry_html.hpp"
 #include "report/registry_report.hpp"
-#include "report/report_files.hpp"
 #include "report/xlsx_registry.hpp"
 
 namespace decarbfund::cli {
 
 namespace {
 
-struct RegistryArgs {
+struct RegistryArgs : ReportArgs {
   std::string db;
   std::vector<std::string> files;
   std::string deal;
@@ -42,14 +41,10 @@ struct RegistryArgs {
   int year = 0;
   bool replace = false;
   bool performance = false;
-  bool json = false;
   bool verify = false;
   bool head = false;
   std::string expect_head;
   std::string key_file;
-  std::string xlsx;
-  std::string html;
-  std::string lang = "en";
 };
 
 }  // namespace
@@ -186,11 +181,15 @@ void add_registry(CLI::App& app, int& status) {
   db(st);
   st->add_option("deal", a->deal, "deal id (default: all)");
   st->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
-  st->add_flag("--json", a->json, "print JSON");
+  add_json_csv_options(st, *a);
   auto status_cb = [a, open, &status] {
     auto r = open();
     const auto rows = a->deal.empty() ? r.portfolio(a->year) : std::vector<registry::DealStatus>{r.status(a->deal, a->year)};
-    fmt::print("{}", a->json ? report::registry_status_json(rows) : report::registry_status_text(rows));
+    const auto written = write_reports(*a, a->wants_json() ? report::registry_status_json(rows) : "");
+    if (!a->json_to_stdout()) {
+      fmt::print("{}", report::registry_status_text(rows));
+    }
+    print_written(written, true, a->json_to_stdout());
     status = kExitOk;
   };
   st->callback(status_cb);
@@ -198,7 +197,7 @@ void add_registry(CLI::App& app, int& status) {
   auto* report = reg->add_subcommand("report", "Portfolio report: every deal, totals");
   db(report);
   report->add_option("--year", a->year, "year judged (default: each deal's latest monitored year)");
-  report->add_flag("--json", a->json, "print JSON");
+  add_json_csv_options(report, *a);
   report->add_option("--xlsx", a->xlsx, "also write an Excel workbook (deals, totals, audit log) to this file");
   report->add_option("--html", a->html, "also write a self-contained HTML report to this file");
   add_lang_option(report, a->lang);
@@ -216,11 +215,11 @@ void add_registry(CLI::App& app, int& status) {
       xlsx = a->xlsx.empty() ? "" : report::registry_xlsx(rows, audit, info, report::Audience::internal, report_lang(a->lang));
       html = a->html.empty() ? "" : report::registry_html(rows, audit, info, report::Audience::internal, report_lang(a->lang));
     }
-    const auto written = report::write_report_files({{a->xlsx, xlsx}, {a->html, html}});
-    fmt::print("{}", a->json ? report::registry_report_json(rows) : report::registry_report_text(rows, a->db));
-    if (!a->json) {
-      print_written(written, false);
+    const auto written = write_reports(*a, a->wants_json() ? report::registry_report_json(rows) : "", html, xlsx);
+    if (!a->json_to_stdout()) {
+      fmt::print("{}", report::registry_report_text(rows, a->db));
     }
+    print_written(written, false, a->json_to_stdout());
     status = kExitOk;
   });
 
@@ -228,13 +227,17 @@ void add_registry(CLI::App& app, int& status) {
   db(claw);
   claw->add_option("deal", a->deal, "deal id")->required();
   claw->add_option("--year", a->year, "up to this year (default: the latest monitored year)");
-  claw->add_flag("--json", a->json, "print JSON");
+  add_json_csv_options(claw, *a);
   claw->callback([a, open, &status] {
     auto r = open();
     const auto c = r.claw_back(a->deal, a->year);
     // The operator's own terminal: the fund's staff see the business case's figures.
-    fmt::print("{}", a->json ? report::claw_back_json(a->deal, c, report::Audience::internal)
-                             : report::claw_back_text(a->deal, c));
+    const auto written =
+        write_reports(*a, a->wants_json() ? report::claw_back_json(a->deal, c, report::Audience::internal) : "");
+    if (!a->json_to_stdout()) {
+      fmt::print("{}", report::claw_back_text(a->deal, c));
+    }
+    print_written(written, true, a->json_to_stdout());
     status = kExitOk;
   });
 

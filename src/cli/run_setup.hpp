@@ -1,14 +1,11 @@
 #pragma once
-// What the outlook-like verbs (outlook, montecarlo) load before they run: the dataset, the
-// scenario, its reference and the deal book — with the same defaults and messages for each verb.
+// The options of the verbs that run the outlook (outlook, montecarlo, compare) and what they load
+// before they run (runs/run_inputs.hpp) — with the same defaults and messages for each verb.
 
-#include <optional>
 #include <string>
 
-#include "analysis/outlook.hpp"
-#include "model/deal.hpp"
-#include "model/model.hpp"
-#include "model/scenario.hpp"
+#include "cli/report_outputs.hpp"
+#include "runs/run_inputs.hpp"
 
 namespace CLI {
 class App;
@@ -16,26 +13,23 @@ class App;
 
 namespace decarbfund::cli {
 
-/// The options of every verb that runs the outlook (outlook, montecarlo): what to load, which
-/// report files to write, whether to print.
-struct RunArgs {
-  std::string data = "data/nl";
-  std::string scenario = "scenarios/belastingplan-2026.yaml";
+/// The options of every verb that runs the outlook: what to load, which report files to write,
+/// whether to print.
+struct RunArgs : ReportArgs {
+  std::string data;      ///< default: located (runs/locate.hpp)
+  std::string scenario;  ///< default: the default scenario, located
   std::string reference;
   std::string deals;  ///< default: <data>/deals when it exists
   bool no_deals = false;
   std::string sme_round;         ///< default: <data>/rounds/veki-2024.yaml when it exists
   std::string sme_applications;  ///< default: a generated population
-  std::size_t sme_firms = 5000;
+  std::size_t sme_firms = runs::kDefaultSmeFirms;
   bool no_sme = false;
-  std::string json;
-  std::string html;
-  std::string xlsx;
-  std::string lang = "en";  ///< of the HTML and Excel reports
   bool quiet = false;
 };
 
-/// Registers RunArgs' options on `cmd`; `scenario_help` says what the verb reads from the scenario.
+/// Registers RunArgs' options on `cmd` (the scenario option only when `scenario_help` is given;
+/// compare takes its scenarios as arguments).
 void add_run_options(CLI::App* cmd, RunArgs& args, const char* scenario_help);
 
 /// "decarbfund <verb> --data … --no-sme" + `more` (+ " --lang nl"): the command that reproduces a
@@ -43,27 +37,11 @@ void add_run_options(CLI::App* cmd, RunArgs& args, const char* scenario_help);
 /// same bytes.
 std::string run_command(const char* verb, const RunArgs& args, const std::string& more = "");
 
-struct RunSetup {
-  model::Model model;
-  model::Scenario scenario;
-  model::Scenario reference;
-  std::optional<model::DealBook> deals;  ///< empty with --no-deals or when there are none
-  const model::DealBook* deal_book() const { return deals ? &*deals : nullptr; }
-};
+/// Locates the dataset, the scenario, the reference and the deals and SME files (stored back in
+/// `args`, so reports name what was read) and loads them. Throws core::Error.
+runs::RunSetup load_run_setup(RunArgs& args);
 
-/// Loads `data`, `scenario` and its reference (`reference`, or the scenario's target.reference),
-/// and the deals of `deals_dir` (default: <data>/deals when it exists) unless `no_deals`.
-/// Throws core::Error naming the file and key of any problem.
-RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
-                        const std::string& deals_dir, bool no_deals);
-
-/// The SME scheme's contribution (issue 5 §5): the round's rules (`round`, default
-/// <data>/rounds/veki-2024.yaml when it exists) allocated over the applications CSV
-/// `applications`, or over `firms` firms generated with the scenario's seed, turned into expected
-/// tonnes per year with the documented realisation rate and delay (docs/sme.md). nullopt with
-/// `no_sme` or without a round. Throws core::Error on bad files.
-std::optional<analysis::SmeInput> load_sme_input(const std::string& data, const std::string& round,
-                                                 const std::string& applications, std::size_t firms,
-                                                 bool no_sme, const model::Scenario& scenario);
+/// The SME options of `args`.
+runs::SmeOptions sme_options(const RunArgs& args);
 
 }  // namespace decarbfund::cli

@@ -1,9 +1,10 @@
 // `decarbfund sme generate|allocate`: the SME support scheme (issue 5; docs/sme.md).
 //   sme generate --firms N --seed S --out FILE       synthetic applications, deterministic
-//   sme allocate --round FILE --applications FILE --out awards.csv [--json]
+//   sme allocate --round FILE --applications FILE --out awards.csv [--json FILE] [--csv DIR]
 //                [--html FILE] [--xlsx FILE] [--compare ROUND…] [--lang nl|en]
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -13,9 +14,9 @@
 
 #include "analysis/sme_allocation.hpp"
 #include "cli/lang_option.hpp"
+#include "cli/locate_inputs.hpp"
+#include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
-#include "cli/written_files.hpp"
-#include "report/report_files.hpp"
 #include "report/sme_report.hpp"
 #include "report/sme_rules_report.hpp"
 #include "core/atomic_file.hpp"
@@ -29,25 +30,27 @@ namespace decarbfund::cli {
 
 namespace {
 
+/// The technique catalogue: --techniques, else the located dataset's sme-techniques.csv.
+std::string techniques_path(const std::string& given) {
+  return given.empty() ? (std::filesystem::path(locate_data("", false)) / "sme-techniques.csv").string()
+                       : given;
+}
+
 struct GenerateArgs {
   std::size_t firms = 5000;
   std::uint64_t seed = 1;
   std::string out;
-  std::string techniques = "data/nl/sme-techniques.csv";
+  std::string techniques;
   std::string opens = "2024-04-22T09:00:00";
   std::string closes = "2025-01-31T17:00:00";
 };
 
-struct AllocateArgs {
+struct AllocateArgs : ReportArgs {
   std::string round;
   std::string applications;
   std::string out;
-  std::string techniques = "data/nl/sme-techniques.csv";
-  bool json = false;
-  std::string html;
-  std::string xlsx;
+  std::string techniques;
   std::vector<std::string> compare;  ///< more round files allocated over the same applications
-  std::string lang = "en";
 };
 
 void print_diagnostics(const core::Diagnostics& diags) {
@@ -77,11 +80,11 @@ void add_generate(CLI::App& sme, int& status) {
       ->check(CLI::Range(std::size_t{0}, std::size_t{100'000'000}));
   cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
   cmd->add_option("--out", args->out, "application CSV to write")->required();
-  cmd->add_option("--techniques", args->techniques, "technique catalogue")->capture_default_str();
+  cmd->add_option("--techniques", args->techniques, "technique catalogue (default: the dataset's sme-techniques.csv)");
   cmd->add_option("--opens", args->opens, "round opening, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
   cmd->add_option("--closes", args->closes, "round closing, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
   cmd->callback([args, &status] {
-    auto techniques = techniques_or_report(args->techniques, status);
+    auto techniques = techniques_or_report(techniques_path(args->techniques), status);
     if (!techniques) {
       return;
     }
@@ -104,15 +107,16 @@ void add_allocate(CLI::App& sme, int& status) {
   cmd->add_option("--round", args->round, "round rules (YAML)")->required();
   cmd->add_option("--applications", args->applications, "application CSV")->required();
   cmd->add_option("--out", args->out, "award CSV to write (atomically)")->required();
-  cmd->add_option("--techniques", args->techniques, "technique catalogue")->capture_default_str();
-  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->add_option("--techniques", args->techniques, "technique catalogue (default: the dataset's sme-techniques.csv)");
+  add_json_csv_options(cmd, *args);
   cmd->add_option("--html", args->html, "also write an HTML report comparing the allocation rules to this file");
   cmd->add_option("--xlsx", args->xlsx, "also write an Excel workbook comparing the allocation rules to this file");
   cmd->add_option("--compare", args->compare,
                   "round files (e.g. examples/rounds/*.yaml) whose rules the reports set beside --round's");
   add_lang_option(cmd, args->lang);
   cmd->callback([args, &status] {
-    auto techniques = techniques_or_report(args->techniques, status);
+    args->round = locate_input(args->round, false, "round");
+    auto techniques = techniques_or_report(techniques_path(args->techniques), status);
     if (!techniques) {
       return;
     }
@@ -136,8 +140,8 @@ void add_allocate(CLI::App& sme, int& status) {
       return;
     }
     const auto result = analysis::allocate_round(*round, *apps);
+    const std::string json = args->wants_json() ? report::sme_summary_json(*round, result) : "";
     // Render every file before writing any: the award file and the rule comparison's reports.
-    const std::string awards = data::awards_csv(result.awards, *round);
     std::string html, xlsx;
     if (!args->html.empty() || !args->xlsx.empty()) {
       std::vector<report::SmeRuleRun> runs{{&*round, result}};
@@ -160,12 +164,13 @@ void add_allocate(CLI::App& sme, int& status) {
       html = args->html.empty() ? "" : report::sme_rules_html(runs, info, lang);
       xlsx = args->xlsx.empty() ? "" : report::sme_rules_xlsx(runs, *apps, info, lang);
     }
-    const auto written = report::write_report_files({{args->out, awards}, {args->html, html}, {args->xlsx, xlsx}});
-    fmt::print("{}", args->json ? report::sme_summary_json(*round, result)
-                                : report::sme_summary_text(*round, result));
-    if (!args->json && written.size() > 1) {
-      print_written({written.begin() + 1, written.end()}, false);
+    auto written = write_reports(*args, json, html, xlsx, {{args->out, data::awards_csv(result.awards, *round)}});
+    if (!args->json_to_stdout()) {
+      fmt::print("{}", report::sme_summary_text(*round, result));
     }
+    // The award file is the verb's output, not a report: only the reports are listed.
+    std::erase(written, args->out);
+    print_written(written, true, args->json_to_stdout());
     status = kExitOk;
   });
 }

@@ -1,4 +1,4 @@
-// `decarbfund validate DIR [--json]`: load a dataset, check it, print a summary (issue 2 §5).
+// `decarbfund validate [DIR] [--json FILE] [--csv DIR]`: load a dataset, check it, print a summary (issue 2 §5).
 
 #include <cmath>
 #include <cstdio>
@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/locate_inputs.hpp"
+#include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
 #include "data/load_dataset.hpp"
 
@@ -16,9 +18,8 @@ namespace decarbfund::cli {
 
 namespace {
 
-struct ValidateArgs {
-  std::string dir = "data/nl";
-  bool json = false;
+struct ValidateArgs : ReportArgs {
+  std::string dir;
 };
 
 nlohmann::ordered_json summary_json(const model::Model& m) {
@@ -122,9 +123,12 @@ void print_summary(const nlohmann::ordered_json& j) {
 void add_validate(CLI::App& app, int& status) {
   auto args = std::make_shared<ValidateArgs>();
   auto* cmd = app.add_subcommand("validate", "Load a dataset directory, check it and summarise it");
-  cmd->add_option("dir", args->dir, "dataset directory (holds dataset.yaml)")->capture_default_str();
-  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->add_option("dir", args->dir,
+                  "dataset directory holding dataset.yaml (default: $DECARBFUND_DATA, the installed dataset, "
+                  "else ./data/nl)");
+  add_json_csv_options(cmd, *args);
   cmd->callback([args, &status] {
+    args->dir = locate_data(args->dir, false);
     core::Diagnostics diags;
     auto model = data::load_dataset(args->dir, diags);
     for (const auto& d : diags.all()) {
@@ -137,11 +141,11 @@ void add_validate(CLI::App& app, int& status) {
       return;
     }
     const auto j = summary_json(*model);
-    if (args->json) {
-      fmt::print("{}\n", j.dump(2));
-    } else {
+    const auto written = write_reports(*args, args->wants_json() ? j.dump(2) + "\n" : "");
+    if (!args->json_to_stdout()) {
       print_summary(j);
     }
+    print_written(written, true, args->json_to_stdout());
     status = kExitOk;
   });
 }

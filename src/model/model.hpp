@@ -276,6 +276,10 @@ struct Model {
   double real_eur(double eur, int year) const {
     return cpi.empty() ? eur : eur * cpi.at(info.price_year) / cpi.at(year);
   }
+  /// The inverse: EUR of the price year as nominal EUR of `year` (a statute's or an invoice's).
+  double nominal_eur(double eur, int year) const {
+    return cpi.empty() ? eur : eur * cpi.at(year) / cpi.at(info.price_year);
+  }
 
   /// Index of a site/option/infrastructure item by id, or kNone (linear: for edges, not loops).
   Index find_site(std::string_view id) const;

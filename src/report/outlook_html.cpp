@@ -89,24 +89,30 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
     append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", name, tr.num(required / 1e6, 2),
            tr.num(achieved / 1e6, 2), tr.num((required - achieved) / 1e6, 2));
   };
+  // Expected values first (each deal × p(phase)); the every-deal-delivers figures below them.
   leg(tr("common.levy_leg"), o.levy_leg_required_t, o.levy_leg_t);
-  leg(tr("common.package_leg"), o.package_leg_required_t, o.package_leg_t);
-  if (!o.deals_dir.empty()) {
-    leg(tr("outlook.expected_row"), o.package_leg_required_t, o.package_leg_expected_t);
-  }
-  append(h, "<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"{}\">{}</th></tr></table>\n", tr("common.total"),
+  leg(tr("outlook.expected_row"), o.package_leg_required_t, o.package_leg_expected_t);
+  append(h, "<tr><th>{}</th><th>{}</th><th>{}</th><th class=\"{}\">{}</th></tr>\n", tr("outlook.total_expected"),
          tr.num(o.required_t / 1e6, 2), tr.num(o.achieved_t / 1e6, 2), o.gap_t <= 0 ? "met" : "missed",
          tr.num(o.gap_t / 1e6, 2));
   if (!o.deals_dir.empty()) {
-    append(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+    leg(tr("outlook.every_deal_row"), o.package_leg_required_t, o.package_leg_t);
+    leg(tr("outlook.total_every_deal"), o.required_t, o.achieved_if_every_deal_delivers_t);
+  }
+  append(h, "</table>\n");
+  if (!o.deals_dir.empty()) {
+    append(h,
+           "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+           "</tr>\n",
            html_escape(tr.format("outlook.per_deal", o.target_year)), tr("outlook.col_line"),
-           tr("outlook.col_if_delivered"), tr("outlook.col_committed"), tr("outlook.col_p"), tr("outlook.col_expected"),
-           tr("outlook.col_support"));
+           tr("outlook.col_if_delivered"), tr("outlook.col_own_effect"), tr("outlook.col_committed"),
+           tr("outlook.col_p"), tr("outlook.col_expected"), tr("outlook.col_support"));
     for (const auto& c : o.package_credits) {
-      append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+      const bool deal = !c.deal.empty();
+      append(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
              html_escape(credit_label(c, tr, false)), tr.num(c.reduction_t / 1e6, 3),
-             c.deal.empty() ? "" : tr.num(c.committed_t / 1e6, 3), c.deal.empty() ? "" : tr.num(c.probability, 2),
-             tr.num(c.expected_t / 1e6, 3), tr.num(c.support_eur / 1e6, 1));
+             deal ? tr.num(c.leave_one_out_t / 1e6, 3) : "", deal ? tr.num(c.committed_t / 1e6, 3) : "",
+             deal ? tr.num(c.probability, 2) : "", tr.num(c.expected_t / 1e6, 3), tr.num(c.support_eur / 1e6, 1));
     }
     append(h, "</table>\n");
   }

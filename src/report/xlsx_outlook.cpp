@@ -24,8 +24,12 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
   summary.item(tr("item.gap"), o.gap_t, tr("unit.t_co2"));
   summary.item(tr("item.levy_leg"), o.levy_leg_t, tr("unit.t_co2"));
   summary.item(tr("item.levy_leg_required"), o.levy_leg_required_t, tr("unit.t_co2"));
-  summary.item(tr("item.package_leg"), o.package_leg_t, tr("unit.t_co2"));
+  summary.item(tr("item.package_leg"), o.package_leg_expected_t, tr("unit.t_co2"));
   summary.item(tr("item.package_leg_required"), o.package_leg_required_t, tr("unit.t_co2"));
+  // Expected values above (each deal × p(phase)); the same if every deal delivers (issue 14).
+  summary.item(tr("item.package_leg_if_every_deal_delivers"), o.package_leg_t, tr("unit.t_co2"));
+  summary.item(tr("item.achieved_if_every_deal_delivers"), o.achieved_if_every_deal_delivers_t, tr("unit.t_co2"));
+  summary.item(tr("item.gap_if_every_deal_delivers"), o.gap_if_every_deal_delivers_t, tr("unit.t_co2"));
 
   const auto& F = o.full();
   auto& years = add_sheet(wb, tr, "sheet.by_year",
@@ -45,9 +49,18 @@ std::string outlook_xlsx(const model::Model& model, const analysis::Outlook& o, 
     years.next();
   }
 
-  auto& credits = add_sheet(wb, tr, "sheet.package_credits", {"col.instrument", "col.reduction_t_co2", "col.support_eur"});
+  auto& credits = add_sheet(wb, tr, "sheet.package_credits",
+                            {"col.instrument", "col.reduction_t_co2", "col.probability", "col.expected_t_co2",
+                             "col.leave_one_out_t_co2", "col.add_one_in_t_co2", "col.support_eur"});
   for (const auto& c : o.package_credits) {
-    credits.text(c.instrument).number(c.reduction_t).number(c.support_eur);
+    const bool deal = !c.deal.empty();
+    credits.text(c.instrument)
+        .number(c.reduction_t)
+        .number(deal ? c.probability : NAN)
+        .number(c.expected_t)
+        .number(deal ? c.leave_one_out_t : NAN)
+        .number(deal ? c.add_one_in_t : NAN)
+        .number(c.support_eur);
     credits.next();
   }
 

@@ -90,7 +90,7 @@ model::Scenario OutlookService::resolve(const std::string& canonical) const {
     throw RequestError(422, message, diags);
   }
   // package.deal_phase names deals by id, known only with the deal book: the same check and
-  // message as `decarbfund outlook` (cli/run_setup.cpp), as a 422.
+  // message as `decarbfund outlook` (runs/run_inputs.cpp), as a 422.
   try {
     analysis::check_deal_levers(*s, programmes_ ? programmes_->deal_book() : nullptr);
   } catch (const core::Error& e) {

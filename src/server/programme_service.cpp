@@ -14,10 +14,12 @@
 #include "data/load_round.hpp"
 #include "data/load_sme.hpp"
 #include "data/sme_generator.hpp"
+#include "optimize/build_problem.hpp"
 #include "report/deal_report.hpp"
 #include "report/montecarlo_report.hpp"
 #include "report/sme_report.hpp"
-#include "server/json_body.hpp"
+#include "runs/run_inputs.hpp"
+#include "server/body_fields.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -27,55 +29,10 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
-constexpr const char* kBody = "request body";
 /// The scenario `deal assess` uses when none is named (src/cli/deal.cpp).
 constexpr const char* kDefaultAssessmentScenario = "belastingplan-2026";
-/// The round `decarbfund outlook` counts by default (src/cli/outlook.cpp load_sme_input).
+/// The round `decarbfund outlook` counts by default (runs/run_inputs.cpp load_sme_input).
 constexpr const char* kOutlookRound = "veki-2024";
-
-[[noreturn]] void refuse(int status, const std::string& key_path, const std::string& expected,
-                         const std::string& found, const std::string& code) {
-  core::Diagnostics d;
-  d.add({core::Severity::error, code, kBody, 0, key_path, {}, expected, found, {}});
-  throw RequestError(status, d.all().front().to_string(), d);
-}
-
-std::string describe(const json& v) {
-  if (v.is_string()) {
-    return core::quote_found(v.get<std::string>());
-  }
-  if (v.is_number()) {
-    return v.dump();
-  }
-  return fmt::format("a {}", v.type_name());
-}
-
-/// A non-negative integer at `key` of `body`, at most `max`; `fallback` when absent.
-std::uint64_t count_field(const json& body, const std::string& key, std::uint64_t min, std::uint64_t max,
-                          std::uint64_t fallback, const std::string& code) {
-  if (!body.contains(key)) {
-    return fallback;
-  }
-  const auto& v = body[key];
-  const auto expected = fmt::format("an integer from {} to {}", min, max);
-  if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
-    refuse(400, key, expected, describe(v), code);
-  }
-  const auto n = v.get<std::uint64_t>();
-  if (n < min || n > max) {
-    refuse(400, key, expected, describe(v), code);
-  }
-  return n;
-}
-
-json parse_object(std::string_view body, const std::string& expected) {
-  const json j = parse_json_body(body, expected);
-  if (!j.is_object()) {
-    refuse(400, "", expected, describe(j), "request.json");
-  }
-  return j;
-}
-
 
 }  // namespace
 
@@ -210,53 +167,45 @@ std::string ProgrammeService::rounds_json() const {
 }
 
 std::string ProgrammeService::allocate_json(std::string_view text) const {
-  const auto body = parse_object(text, R"(a JSON object {"round": "...", "firms": N, "seed": S})");
+  const auto body = parse_object_body(text, R"(a JSON object {"round": "...", "firms": N, "seed": S})");
+  const BodyFields fields(body, {"round", "firms", "seed", "mode"});
   std::string names;
   for (const auto& r : rounds_) {
     names += (names.empty() ? "" : ", ") + r.name;
   }
-  const auto& rv = body.contains("round") ? body["round"] : json();
-  if (!rv.is_string()) {
-    refuse(400, "round", fmt::format("the name of a listed round ({})", names), describe(rv), "request.round");
-  }
   const RoundEntry* entry = nullptr;
-  for (const auto& r : rounds_) {
-    if (r.name == rv.get<std::string>()) {
-      entry = &r;
+  if (fields.has("round") && fields.at("round").is_string()) {
+    for (const auto& r : rounds_) {
+      if (r.name == fields.at("round").get<std::string>()) {
+        entry = &r;
+      }
     }
   }
   if (!entry) {
-    core::Diagnostics d;
-    d.add({core::Severity::error, "request.round", kBody, 0, "round", {},
-           fmt::format("the name of a listed round ({})", names), describe(rv), {}});
-    throw RequestError(404, d.all().front().to_string(), d);
+    refuse_field(422, "round", fmt::format("the name of a listed round ({})", names),
+                 fields.has("round") ? describe_value(fields.at("round")) : "nothing", "request.round");
   }
   data::GeneratorConfig config;
-  config.firms = count_field(body, "firms", 1, kMaxSmeFirms, kOutlookSmeFirms, "request.firms");
-  config.seed = count_field(body, "seed", 0, UINT64_MAX, 1, "request.seed");
+  config.firms = fields.count("firms", 1, kMaxSmeFirms).value_or(kOutlookSmeFirms);
+  config.seed = fields.count("seed", 0, UINT64_MAX).value_or(1);
   model::Round round = entry->round;
-  if (body.contains("mode")) {
-    const auto& mv = body["mode"];
-    std::optional<model::AllocationMode> mode;
-    for (std::size_t m = 0; m < std::size(model::kAllocationModes); ++m) {
-      if (mv.is_string() && model::kAllocationModes[m] == mv.get<std::string>()) {
-        mode = static_cast<model::AllocationMode>(m);
-      }
+  if (const auto mode_name = fields.choice("mode", {"fcfs", "ranking", "points", "phases"})) {
+    std::size_t m = 0;
+    while (model::kAllocationModes[m] != *mode_name) {
+      ++m;
     }
-    if (!mode) {
-      refuse(400, "mode", "one of fcfs, ranking, points, phases", describe(mv), "request.mode");
-    }
+    const auto mode = static_cast<model::AllocationMode>(m);
     // Points and phases need rules the round file states (docs/sme.md): a round without them
     // cannot be allocated that way.
-    if (*mode == model::AllocationMode::points && round.criteria.empty()) {
-      refuse(422, "mode", fmt::format("a mode round {} has rules for (points needs criteria:)", entry->name),
-             describe(mv), "request.mode");
+    if (mode == model::AllocationMode::points && round.criteria.empty()) {
+      refuse_field(422, "mode", fmt::format("a mode round {} has rules for (points needs criteria:)", entry->name),
+                   describe_value(fields.at("mode")), "request.mode");
     }
-    if (*mode == model::AllocationMode::phases && round.phases.empty()) {
-      refuse(422, "mode", fmt::format("a mode round {} has rules for (phases needs phases:)", entry->name),
-             describe(mv), "request.mode");
+    if (mode == model::AllocationMode::phases && round.phases.empty()) {
+      refuse_field(422, "mode", fmt::format("a mode round {} has rules for (phases needs phases:)", entry->name),
+                   describe_value(fields.at("mode")), "request.mode");
     }
-    round.mode = *mode;
+    round.mode = mode;
   }
   const auto apps = data::generate_applications(techniques_, config);
   const auto result = analysis::allocate_round(round, apps);
@@ -269,29 +218,17 @@ std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Sce
   }
   const auto& round =
       std::find_if(rounds_.begin(), rounds_.end(), [&](const auto& r) { return r.name == outlook_round_; })->round;
-  // As src/cli/outlook.cpp load_sme_input with its defaults (docs/sme.md).
-  data::GeneratorConfig config;
-  config.firms = kOutlookSmeFirms;
-  config.seed = scenario.seed;
-  const auto apps = data::generate_applications(techniques_, config);
-  // package.sme_budget_eur replaces the round's budget, as in cli/run_setup.cpp. (Anything that
-  // caches this result must key it by the budget as well as the seed.)
-  const auto allocation = analysis::allocate_round(analysis::apply_sme_budget(scenario, round), apps);
-  const auto contribution =
-      analysis::sme_contribution(allocation.awards, analysis::kDefaultRealisationRate, analysis::kDefaultDelayYr,
-                                 scenario.start_year, scenario.end_year);
-  analysis::SmeInput in;
-  in.label = fmt::format("{} ({} generated firms, seed {})", outlook_round_, kOutlookSmeFirms, scenario.seed);
-  in.budget_used_eur = allocation.summary.budget_used_eur;
-  in.awarded = contribution.projects;
-  for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
-    in.reduction_t_by_year.push_back(contribution.reduction_in(y));
-  }
-  return in;
+  // As `decarbfund outlook` with its defaults (runs/run_inputs.hpp, docs/sme.md). (Anything that
+  // caches this result must key it by package.sme_budget_eur as well as the seed.)
+  const auto apps = runs::outlook_applications(techniques_, kOutlookSmeFirms, scenario);
+  return runs::sme_input(round, apps,
+                         fmt::format("{} ({} generated firms, seed {})", outlook_round_, kOutlookSmeFirms, scenario.seed),
+                         scenario);
 }
 
-std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
-                                              std::uint32_t draws, std::uint64_t seed) const {
+void ProgrammeService::run_montecarlo(
+    const model::Scenario& scenario, const model::Scenario& reference, std::uint32_t draws, std::uint64_t seed,
+    const std::function<void(const analysis::MonteCarloSetup&, const std::vector<double>&, unsigned)>& use) const {
   analysis::MonteCarloOptions options;
   options.draws = draws;
   options.seed = seed;
@@ -301,9 +238,50 @@ std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, c
   std::lock_guard lock(montecarlo_mutex_);
   const auto setup =
       analysis::prepare_montecarlo(*model_, scenario, reference, deal_book(), options, sme ? &*sme : nullptr);
-  const auto records = analysis::run_draws(setup, 0, draws, threads);
-  const auto result = analysis::summarise_montecarlo(setup, records, threads);
-  return report::montecarlo_json(*model_, result);
+  use(setup, analysis::run_draws(setup, 0, draws, threads), threads);
+}
+
+std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
+                                              std::uint32_t draws, std::uint64_t seed) const {
+  std::string out;
+  run_montecarlo(scenario, reference, draws, seed,
+                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& records, unsigned threads) {
+                   out = report::montecarlo_json(*model_, analysis::summarise_montecarlo(setup, records, threads));
+                 });
+  return out;
+}
+
+std::string ProgrammeService::montecarlo_draws(const model::Scenario& scenario, const model::Scenario& reference,
+                                               std::uint32_t draws, std::uint64_t seed,
+                                               report::DrawFormat format) const {
+  std::string out;
+  run_montecarlo(scenario, reference, draws, seed,
+                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& records, unsigned) {
+                   report::montecarlo_draws(setup, records, 0, format, [&out](std::string_view s) { out += s; });
+                 });
+  return out;
+}
+
+runs::OptimizeInputs ProgrammeService::optimize_inputs(bool deals) const {
+  const auto outlook_round =
+      std::find_if(rounds_.begin(), rounds_.end(), [&](const auto& r) { return r.name == outlook_round_; });
+  if (outlook_round_.empty() || outlook_round == rounds_.end()) {
+    throw RequestError(404, fmt::format("this server's dataset has no SME round {} to optimise over", kOutlookRound));
+  }
+  runs::OptimizeInputs in;
+  in.techniques = techniques_;
+  in.round = outlook_round->round;
+  // As `decarbfund optimize` reads <rule-rounds>/{fcfs,ranking,points,phases}.yaml.
+  for (const char* rule : {"fcfs", "ranking", "points", "phases"}) {
+    for (const auto& r : rounds_) {
+      if (r.name == rule) {
+        in.rule_rounds.push_back(r.round);
+      }
+    }
+  }
+  in.deals = deals && deals_ ? optimize::deal_inputs(*model_, deals_->deals, deals_->phases)
+                             : optimize::company_deals(*model_);
+  return in;
 }
 
 }  // namespace decarbfund::server

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -16,10 +17,13 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/montecarlo.hpp"
 #include "analysis/outlook.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "model/sme_scheme.hpp"
+#include "report/montecarlo_draws.hpp"
+#include "runs/optimize_run.hpp"
 #include "server/scenario_catalog.hpp"
 
 namespace decarbfund::server {
@@ -64,7 +68,8 @@ class ProgrammeService {
   std::string rounds_json() const;
 
   /// POST /api/sme/allocate: the round summary of `sme allocate --json` over a generated
-  /// population. Throws RequestError 400/404/422 naming the body key that is wrong.
+  /// population. Throws RequestError 400 for a body that is not an object, 422 naming the body
+  /// key that is wrong.
   std::string allocate_json(std::string_view body) const;
 
   /// The SME contribution the outlook counts for `scenario` (as `decarbfund outlook` with the
@@ -77,6 +82,16 @@ class ProgrammeService {
   std::string montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
                               std::uint32_t draws, std::uint64_t seed) const;
 
+  /// POST /api/montecarlo/draws: the same run's per-draw records (`montecarlo --draws-out`).
+  std::string montecarlo_draws(const model::Scenario& scenario, const model::Scenario& reference,
+                               std::uint32_t draws, std::uint64_t seed, report::DrawFormat format) const;
+
+  /// What POST /api/optimize chooses from: the SME techniques and the outlook's round read at
+  /// start-up, the deal book (or, with `deals` false, each company's announced projects) and the
+  /// rule rounds fcfs, ranking, points and phases among the rounds — as `decarbfund optimize`
+  /// reads them from the same files. Throws RequestError 404 without the outlook's round.
+  runs::OptimizeInputs optimize_inputs(bool deals) const;
+
  private:
   std::shared_ptr<const model::Model> model_;
   const ScenarioCatalog& catalog_;
@@ -85,6 +100,12 @@ class ProgrammeService {
   std::vector<RoundEntry> rounds_;
   std::string outlook_round_;  ///< name of the round the outlook uses ("" = none)
   mutable std::mutex montecarlo_mutex_;
+
+  /// Runs `draws` draws and hands the set-up and records to `use` (under montecarlo_mutex_).
+  void run_montecarlo(const model::Scenario& scenario, const model::Scenario& reference, std::uint32_t draws,
+                      std::uint64_t seed,
+                      const std::function<void(const analysis::MonteCarloSetup&, const std::vector<double>&, unsigned)>&
+                          use) const;
 };
 
 }  // namespace decarbfund::server

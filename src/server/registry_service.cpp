@@ -1,5 +1,7 @@
 #include "server/registry_service.hpp"
 
+#include <initializer_list>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -11,7 +13,7 @@
 
 #include "core/diagnostic.hpp"
 #include "registry/registry.hpp"
-#include "server/json_body.hpp"
+#include "server/body_fields.hpp"
 #include "server/request_error.hpp"
 
 namespace decarbfund::server {
@@ -33,88 +35,40 @@ using json = nlohmann::ordered_json;
   throw RequestError(status, d.to_string(), diags);
 }
 
-std::string describe(const json& v) {
-  if (v.is_string()) {
-    return core::quote_found(v.get<std::string>());
-  }
-  return v.dump();
-}
-
-/// A request body: a JSON object whose keys are all known, read by type. Every refusal names the
-/// key, what was expected and what was found (400).
+/// A request body: a JSON object whose keys are all known, read by type with the API's one rule
+/// (server/body_fields.hpp): 400 for a body that is not an object, 422 naming the key of any
+/// unknown key, missing or mistyped value.
 class Body {
  public:
-  Body(std::string_view text, std::set<std::string> allowed, const char* shape)
-      : j_(json(parse_json_body(text, fmt::format("a JSON object {}", shape)))) {
-    if (!j_.is_object()) {
-      refuse(400, "", fmt::format("a JSON object {}", shape), describe(j_), "request.json");
-    }
-    for (const auto& [k, v] : j_.items()) {
-      if (!allowed.contains(k)) {
-        std::string list;
-        for (const auto& a : allowed) {
-          list += (list.empty() ? "" : ", ") + a;
-        }
-        refuse(400, k, "one of the keys " + list, "an unknown key", "request.unknown_key");
-      }
-    }
-  }
+  Body(std::string_view text, std::initializer_list<std::string_view> allowed, const char* shape)
+      : j_(parse_object_body(text, fmt::format("a JSON object {}", shape))), fields_(j_, allowed) {}
 
   std::optional<std::string> text(const char* key, bool required) const {
-    if (!present(key, required, "a string")) {
-      return std::nullopt;
-    }
-    const auto& v = j_[key];
-    if (!v.is_string()) {
-      refuse(400, key, "a string", describe(v), "request.type");
-    }
-    return v.get<std::string>();
+    present(key, required, "a string");
+    return fields_.text(key);
   }
 
   std::optional<double> number(const char* key, bool required) const {
-    if (!present(key, required, "a number")) {
-      return std::nullopt;
-    }
-    const auto& v = j_[key];
-    if (!v.is_number()) {
-      refuse(400, key, "a number", describe(v), "request.type");
-    }
-    return v.get<double>();
+    present(key, required, "a number");
+    return fields_.number(key, std::numeric_limits<double>::lowest(), std::numeric_limits<double>::max());
   }
 
   std::optional<int> integer(const char* key, bool required) const {
-    if (!present(key, required, "an integer")) {
-      return std::nullopt;
-    }
-    const auto& v = j_[key];
-    if (!v.is_number_integer() || v.get<long long>() < -1'000'000 || v.get<long long>() > 1'000'000) {
-      refuse(400, key, "an integer", describe(v), "request.type");
-    }
-    return static_cast<int>(v.get<long long>());
+    present(key, required, "an integer");
+    const auto v = fields_.integer(key, -1'000'000, 1'000'000);
+    return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
   }
 
-  bool flag(const char* key) const {
-    if (!j_.contains(key)) {
-      return false;
-    }
-    const auto& v = j_[key];
-    if (!v.is_boolean()) {
-      refuse(400, key, "true or false", describe(v), "request.type");
-    }
-    return v.get<bool>();
-  }
+  bool flag(const char* key) const { return fields_.flag(key).value_or(false); }
 
  private:
-  bool present(const char* key, bool required, const char* what) const {
-    if (j_.contains(key)) {
-      return true;
-    }
+  void present(const char* key, bool required, const char* what) const {
     if (required) {
-      refuse(400, key, what, "nothing", "request.missing");
+      fields_.require(key, what);
     }
-    return false;
   }
-  json j_;
+  nlohmann::json j_;
+  BodyFields fields_;
 };
 
 /// The registry names its inputs as the CLI's flags; a request names them as body keys.

@@ -12,6 +12,7 @@
 #include "core/version.hpp"
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
+#include "server/body_fields.hpp"
 #include "server/compute_queue.hpp"
 #include "server/connection_front.hpp"
 #include "server/http_errors.hpp"
@@ -25,6 +26,7 @@
 #include "server/request_guard.hpp"
 #include "server/saved_scenarios.hpp"
 #include "server/scenario_catalog.hpp"
+#include "server/scripting_service.hpp"
 #include "server/token_file.hpp"
 #include "server/web_assets.hpp"
 
@@ -95,6 +97,7 @@ struct Server::Impl {
   std::unique_ptr<ProgrammeService> programmes;
   std::unique_ptr<OutlookService> outlook;
   std::unique_ptr<RegistryService> registry;  ///< null without --registry
+  std::unique_ptr<ScriptingService> scripting;
   RateLimiter limiter;
   RequestRouter http;
   ConnectionFront front;
@@ -150,6 +153,34 @@ struct Server::Impl {
       throw RequestError(401, "the bearer token is not valid");
     }
     return holder->role >= Role::analyst ? report::Audience::internal : report::Audience::public_reader;
+  }
+
+  /// The rate-limit bucket of a request and its limit: a valid bearer token whose role has a
+  /// limit of its own (options.role_rates) is counted per token, everyone else per address.
+  std::pair<std::string, RateLimit> rate_bucket(const httplib::Request& req) const {
+    const std::string header = req.get_header_value("Authorization");
+    if (!header.empty() && !options.role_rates.empty()) {
+      const auto token = bearer_token(header);
+      if (const auto holder = token.empty() ? std::nullopt : tokens.find(token)) {
+        if (const auto it = options.role_rates.find(holder->role); it != options.role_rates.end()) {
+          return {"token " + std::string(token), it->second};
+        }
+      }
+    }
+    return {req.remote_addr, RateLimit{options.rate_per_s, options.rate_burst}};
+  }
+
+  /// A place in the compute budget for an expensive request, or 503 with Retry-After at once.
+  ComputeQueue::Turn compute_turn(const httplib::Request& req, httplib::Response& res, const char* what) {
+    auto turn = compute.enter(req.remote_addr);
+    if (!turn) {
+      const int after = compute.retry_after_s();
+      res.set_header("Retry-After", std::to_string(after));
+      throw RequestError(503, fmt::format("the server is busy with other long runs (Monte Carlo, batch, optimize; "
+                                          "this client may have {} running or waiting); retry {} in {} s",
+                                          options.compute_per_client, what, after));
+    }
+    return std::move(*turn);
   }
 
   const RegistryService& need_registry() const {
@@ -249,8 +280,9 @@ void Server::Impl::routes() {
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Content-Security-Policy",
                    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-    if (!limiter.allow(req.remote_addr)) {
-      res.set_header("Retry-After", fmt::format("{}", static_cast<int>(std::ceil(limiter.retry_after_s(req.remote_addr)))));
+    const auto [bucket, limit] = rate_bucket(req);
+    if (!limiter.allow(bucket, limit)) {
+      res.set_header("Retry-After", fmt::format("{}", static_cast<int>(std::ceil(limiter.retry_after_s(bucket)))));
       send_error(res, 429, "too many requests from this client; slow down");
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -359,13 +391,9 @@ void Server::Impl::routes() {
   }));
   post("/api/saved", idempotent([this](const httplib::Request& req, httplib::Response& res) {
     const auto holder = authorise(req, Role::analyst);
-    const json body = parse_json_body(req.body, R"(a JSON object {"name": "...", "diff": {...}})");
-    if (!body.is_object() || !body.contains("diff")) {
-      core::Diagnostics d;
-      d.add({core::Severity::error, "request.saved", "request body", 0, {}, {},
-             R"(a JSON object {"name": "...", "diff": {...}})", "something else", {}});
-      throw RequestError(400, d.all().front().to_string(), d);
-    }
+    const json body = parse_object_body(req.body, R"(a JSON object {"name": "...", "diff": {...}})");
+    const BodyFields fields(body, {"name", "diff"});
+    fields.require("diff", "a scenario diff (a JSON object)");
     const auto& name = body.value("name", json());
     bool name_ok = name.is_string() && !name.get<std::string>().empty() &&
                    name.get<std::string>().size() <= kMaxNameLength;
@@ -391,42 +419,33 @@ void Server::Impl::routes() {
   }));
 
   post("/api/montecarlo", [this](const httplib::Request& req, httplib::Response& res) {
-    const json body = parse_json_body(req.body, R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})");
-    if (!body.is_object()) {
-      core::Diagnostics d;
-      d.add({core::Severity::error, "request.json", "request body", 0, {}, {},
-             R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})", "something else", {}});
-      throw RequestError(400, d.all().front().to_string(), d);
-    }
-    const auto count = [&body](const char* key, std::uint64_t min, std::uint64_t max) -> std::optional<std::uint64_t> {
-      if (!body.contains(key)) {
-        return std::nullopt;
-      }
-      const auto& v = body[key];
-      if (!v.is_number_unsigned() || v.get<std::uint64_t>() < min || v.get<std::uint64_t>() > max) {
-        core::Diagnostics d;
-        d.add({core::Severity::error, fmt::format("request.{}", key), "request body", 0, key, {},
-               fmt::format("an integer from {} to {}", min, max), v.is_string() ? core::quote_found(v.get<std::string>()) : v.dump(), {}});
-        throw RequestError(400, d.all().front().to_string(), d);
-      }
-      return v.get<std::uint64_t>();
-    };
-    // Larger runs belong on the command line (`decarbfund montecarlo`), not on a shared server.
-    const auto draws = static_cast<std::uint32_t>(count("draws", 1, kMaxMonteCarloDraws).value_or(1000));
-    const auto seed = count("seed", 0, UINT64_MAX);
-    const auto canonical = outlook->canonical_diff(body.contains("scenario") ? body["scenario"].dump() : "{}");
-    const auto scenario = outlook->resolve(canonical);
+    const auto r = parse_montecarlo_request(req.body, *outlook, false);
+    const auto scenario = outlook->resolve(r.canonical);
     const auto& reference = catalog.find_path(scenario.target.reference_scenario)->scenario;
-    // The compute budget: wait for a turn, or be told at once when to come back.
-    const auto turn = compute.enter(req.remote_addr);
-    if (!turn) {
-      const int after = compute.retry_after_s();
-      res.set_header("Retry-After", std::to_string(after));
-      throw RequestError(503, fmt::format("the server is busy with other Monte Carlo runs (this client may have {} "
-                                          "running or waiting); retry in {} s",
-                                          options.compute_per_client, after));
-    }
-    res.set_content(programmes->montecarlo_json(scenario, reference, draws, seed.value_or(scenario.seed)), kJson);
+    const auto turn = compute_turn(req, res, "the Monte Carlo run");
+    res.set_content(programmes->montecarlo_json(scenario, reference, r.draws, r.seed.value_or(scenario.seed)), kJson);
+  });
+  // The endpoints for scripts (issue 19, server/scripting_service.hpp).
+  post("/api/montecarlo/draws", [this](const httplib::Request& req, httplib::Response& res) {
+    const auto r = parse_montecarlo_request(req.body, *outlook, true);
+    const auto scenario = outlook->resolve(r.canonical);
+    const auto& reference = catalog.find_path(scenario.target.reference_scenario)->scenario;
+    const auto turn = compute_turn(req, res, "the Monte Carlo run");
+    res.set_content(programmes->montecarlo_draws(scenario, reference, r.draws, r.seed.value_or(scenario.seed), r.format),
+                    r.format == report::DrawFormat::csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
+  });
+  post("/api/batch", [this](const httplib::Request& req, httplib::Response& res) {
+    const auto batch = scripting->parse_batch(req.body);
+    const auto turn = compute_turn(req, res, "the batch");
+    res.set_content(scripting->batch_json(batch, std::max(1u, std::thread::hardware_concurrency())), kJson);
+  });
+  post("/api/levy", [this](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(scripting->levy_json(req.body), kJson);
+  });
+  post("/api/optimize", [this](const httplib::Request& req, httplib::Response& res) {
+    const auto body = scripting->parse_optimize(req.body);
+    const auto turn = compute_turn(req, res, "the optimisation");
+    res.set_content(scripting->optimize_json(body), kJson);
   });
   http.Get("/api/deals", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(programmes->deals_json(), kJson);
@@ -455,7 +474,7 @@ void Server::Impl::routes() {
       digits = digits && c >= '0' && c <= '9';
     }
     if (!digits) {
-      throw RequestError(400, fmt::format("query year: expected a year YYYY, found {}", core::quote_found(raw)));
+      throw RequestError(422, fmt::format("query year: expected a year YYYY, found {}", core::quote_found(raw)));
     }
     return std::stoi(raw);
   };
@@ -531,6 +550,7 @@ Server::Server(ServerOptions options) {
   }
   impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
                                                     impl_->options.cache_entries);
+  impl_->scripting = std::make_unique<ScriptingService>(impl_->model, *impl_->outlook, *impl_->programmes);
   impl_->dataset_json = impl_->render_dataset();
   impl_->routes();
 }

@@ -6,9 +6,13 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "server/rate_limiter.hpp"
+#include "server/token_file.hpp"
 
 namespace decarbfund::server {
 
@@ -29,6 +33,10 @@ struct ServerOptions {
   /// Per-client token bucket: sustained requests per second and burst; 0 switches it off.
   double rate_per_s = 20;
   double rate_burst = 40;
+  /// Rate limits by token role (issue 19): a request whose bearer token is valid and whose role
+  /// is listed here gets a bucket of its own per token with this limit instead of its address's.
+  /// A researcher's token (read-only) can sweep scenarios; --role-rate sets or adds others.
+  std::map<Role, RateLimit> role_rates = {{Role::researcher, {200, 400}}};
   /// Worker threads that run complete requests (a slow or idle connection holds none).
   int threads = 32;
   /// Absolute deadlines per connection: the request line and headers within `header_timeout_ms`
@@ -40,8 +48,8 @@ struct ServerOptions {
   /// is closed) and in all.
   int max_connections_per_client = 32;
   int max_connections = 512;
-  /// Monte Carlo runs computing at once, waiting, and per client (running and waiting); past
-  /// them 503 with Retry-After.
+  /// Expensive requests (Monte Carlo, batch, optimize) computing at once, waiting, and per client
+  /// (running and waiting); past them 503 with Retry-After.
   int compute_running = 1;
   int compute_waiting = 4;
   int compute_per_client = 2;

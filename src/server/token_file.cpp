@@ -11,7 +11,7 @@ namespace decarbfund::server {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kRoleNames = {"viewer", "analyst", "fund_manager"};
+constexpr std::array<std::string_view, 4> kRoleNames = {"viewer", "researcher", "analyst", "fund_manager"};
 constexpr std::size_t kMinTokenLength = 24;  // ≥ 128 bits when drawn from base64
 
 bool token_char(char c) {
@@ -34,6 +34,15 @@ bool equal_constant_time(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string_view role_name(Role r) { return kRoleNames[static_cast<std::size_t>(r)]; }
+
+std::optional<Role> parse_role(std::string_view word) {
+  for (std::size_t r = 0; r < kRoleNames.size(); ++r) {
+    if (word == kRoleNames[r]) {
+      return static_cast<Role>(r);
+    }
+  }
+  return std::nullopt;
+}
 
 void TokenTable::add(Role role, std::string token, std::string who) {
   entries_.push_back({std::move(token), {role, std::move(who)}});
@@ -74,19 +83,13 @@ std::optional<TokenTable> parse_token_text(std::string_view text, const std::str
     if (!(words >> role_word)) {
       continue;  // blank or comment line
     }
-    Role role{};
-    bool known = false;
-    for (std::size_t r = 0; r < kRoleNames.size(); ++r) {
-      if (role_word == kRoleNames[r]) {
-        role = static_cast<Role>(r);
-        known = true;
-      }
-    }
-    if (!known) {
-      diags.error(file, number, "role", "one of viewer, analyst, fund_manager",
+    const auto parsed = parse_role(role_word);
+    if (!parsed) {
+      diags.error(file, number, "role", "one of viewer, researcher, analyst, fund_manager",
                   core::quote_found(role_word), "tokens.role");
       continue;
     }
+    const Role role = *parsed;
     if (!(words >> token)) {
       diags.error(file, number, "token", "a token after the role", "nothing", "tokens.missing");
       continue;

@@ -1,9 +1,11 @@
 #pragma once
 // Access tokens for writes (issue 8 "Security"). A token file has one token per line:
 //   <role> <token> [who]
-// role is viewer, analyst or fund_manager; the token is at least 24 characters of
+// role is viewer, researcher, analyst or fund_manager; the token is at least 24 characters of
 // [A-Za-z0-9._~+/=-]; `who` names the holder in saved records; `#` starts a comment. Reads need
-// no token; saving a scenario needs analyst or higher; registry writes will need fund_manager.
+// no token; saving a scenario needs analyst or higher; registry writes need analyst or
+// fund_manager. A researcher reads as the public does, under its own rate limit (issue 19: a
+// script sweeping scenarios; server.hpp role_rates).
 
 #include <filesystem>
 #include <optional>
@@ -16,10 +18,12 @@
 namespace decarbfund::server {
 
 /// Roles in increasing order of rights.
-enum class Role { viewer, analyst, fund_manager };
+enum class Role { viewer, researcher, analyst, fund_manager };
 
 /// The spelling used in token files and responses.
 std::string_view role_name(Role r);
+/// The role a word names (as in token files), or nullopt.
+std::optional<Role> parse_role(std::string_view word);
 
 struct TokenHolder {
   Role role = Role::viewer;

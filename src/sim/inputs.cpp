@@ -8,14 +8,23 @@ namespace decarbfund::sim {
 
 namespace {
 
-/// A levy amount series in EUR of the dataset's price year: each stated year converted from its
-/// own year's EUR, years past the last stated one holding the last real value (a statute's last
-/// amount is kept in real terms, docs/model.md "Price basis").
-model::YearSeries real_series(const model::Model& model, const model::YearSeries& nominal) {
-  model::YearSeries out;
-  for (int y = nominal.first_year; !nominal.empty() && y <= nominal.last_year(); ++y) {
-    out.set(y, model.real_eur(nominal.at(y), y));
+/// `levy` with every money amount through `convert(eur, year)`, marked `nominal`.
+template <class Convert>
+model::LevyPolicy convert_levy(const model::LevyPolicy& levy, bool nominal, Convert convert) {
+  model::LevyPolicy out = levy;
+  auto series = [&](const model::YearSeries& in) {
+    model::YearSeries s;
+    for (int y = in.first_year; !in.empty() && y <= in.last_year(); ++y) {
+      s.set(y, convert(in.at(y), y));
+    }
+    return s;
+  };
+  for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+    out.tariff_eur_per_t[c] = series(levy.tariff_eur_per_t[c]);
   }
+  out.ets_reference_price_eur_per_t = series(levy.ets_reference_price_eur_per_t);
+  out.minimum_price_eur_per_t = series(levy.minimum_price_eur_per_t);
+  out.nominal = nominal;
   return out;
 }
 
@@ -24,15 +33,19 @@ model::LevyPolicy real_levy(const model::Model& model, const model::LevyPolicy& 
   if (!levy.nominal) {
     return levy;
   }
-  model::LevyPolicy out = levy;
-  for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
-    out.tariff_eur_per_t[c] = real_series(model, levy.tariff_eur_per_t[c]);
-  }
-  out.ets_reference_price_eur_per_t = real_series(model, levy.ets_reference_price_eur_per_t);
-  out.minimum_price_eur_per_t = real_series(model, levy.minimum_price_eur_per_t);
-  out.nominal = false;
-  return out;
+  return convert_levy(levy, false, [&](double eur, int y) { return model.real_eur(eur, y); });
 }
+
+}  // namespace
+
+model::LevyPolicy nominal_levy(const model::Model& model, const model::LevyPolicy& levy) {
+  if (levy.nominal) {
+    return levy;
+  }
+  return convert_levy(levy, true, [&](double eur, int y) { return model.nominal_eur(eur, y); });
+}
+
+namespace {
 
 /// A site's production index path relative to its emissions year (Inputs::site_activity).
 void fill_activity(const model::Model& model, const model::Scenario& scenario, model::Index s, Inputs& in) {

@@ -136,6 +136,10 @@ struct Inputs {
 /// Years past end_year that price paths extend, so an option built late is valued over its life.
 inline constexpr int kPriceTail = 60;
 
+/// `levy` (as Inputs holds it, EUR of the dataset's price year) with every amount in nominal EUR
+/// of its year, as the statute and a company's levy statement state it (docs/levy.md).
+model::LevyPolicy nominal_levy(const model::Model& model, const model::LevyPolicy& levy);
+
 /// Lays `scenario` over `model`: the price paths (dataset series overridden by the scenario's),
 /// the levy's money in the dataset's price year, every site's activity path, infrastructure
 /// capacity and contracts shifted by the scenario's delays, committed projects, options'

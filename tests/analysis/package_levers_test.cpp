@@ -272,7 +272,7 @@ TEST(PackageLevers, UnknownDealIdStopsTheOutlook) {
   EXPECT_THROW(run_outlook(e.model, what_if, e.reference, nullptr), core::Error);
 }
 
-// The SME line as `decarbfund outlook` builds it (cli/run_setup.cpp load_sme_input): veki-2024
+// The SME line as `decarbfund outlook` builds it (runs/run_inputs.cpp load_sme_input): veki-2024
 // over 5000 generated firms at the scenario's seed.
 SmeInput sme_input(const model::Scenario& scenario) {
   core::Diagnostics diags;

@@ -173,6 +173,13 @@ try {
     const tata = await page.$$eval('#deals tr[data-deal="tata-steel"] > *', (tds) => tds.map((t) => t.textContent.trim()));
     assert(tata[0] === 'Tata Steel Nederlandtata-steel' && tata[3] === '5,000' && tata[4] === '2,000.0',
       `Tata's company, committed kt and max support EUR m (${tata.slice(0, 5)})`);
+    // Each deal's own effect is the outlook's leave_one_out_t, in kt (issue 14).
+    const outlook = await page.evaluate(() => window.dashboard.outlook);
+    const tataLine = outlook.package_credits.find((c) => c.deal === 'tata-steel');
+    const own = await page.textContent('#deals tr[data-deal="tata-steel"] [data-col="leave_one_out_t"]');
+    const shown = Number(own.replace(/[^0-9.-]/g, ''));
+    assert(tataLine && Math.abs(shown - tataLine.leave_one_out_t / 1e3) <= 1,
+      `Tata's own effect in kt is the outlook's leave-one-out tonnes (${own} vs ${tataLine && tataLine.leave_one_out_t})`);
     const note = await page.textContent('#deals-note');
     if (registry) {
       assert(note.includes('Registry attached'), `the note says a registry is attached ("${note}")`);
@@ -322,14 +329,14 @@ try {
   });
 
   await step('moving Tata Steel to binding raises the expected package leg', async () => {
-    const was = await kpi(page, 'package_expected_mt');
+    const was = await kpi(page, 'package_mt');
     const n = await updates(page);
     await page.selectOption('#phase-tata-steel', 'binding');
     await waitUpdates(page, n + 1);
-    const now = await kpi(page, 'package_expected_mt');
+    const now = await kpi(page, 'package_mt');
     assert((await page.getAttribute('#mc-result', 'class')).includes('stale'), 'the fan chart is marked stale');
     assert((await page.textContent('#mc-status')).startsWith('stale'), 'and says so');
-    assert(now > was + 0.5, `expected package leg up by p(binding) − p(jloi) of 5 Mt (${was} -> ${now})`);
+    assert(now > was + 0.5, `expected package leg up by (p(binding) − p(jloi)) × Tata's tonnes (${was} -> ${now})`);
     const diff = await page.evaluate(() => window.dashboard.diff);
     assert(diff.package.deal_phase['tata-steel'] === 'binding' && Object.keys(diff.package.deal_phase).length === 1, `the diff holds only Tata's phase (${JSON.stringify(diff.package)})`);
     assert((await page.textContent('#status')).includes('1 lever(s) changed'), 'the status line counts the changed lever');
@@ -356,13 +363,17 @@ try {
 
   let after;
   await step('moving the ETS lever changes the chart and the numbers', async () => {
-    before = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page) };
+    const reference2030 = () => page.evaluate(() => window.dashboard.outlook.reference_emissions_t_by_year[String(window.dashboard.outlook.target_year)]);
+    before = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page), ref: await reference2030() };
     const n = await page.evaluate(() => window.dashboard.updates);
     await page.locator('#ets').fill('250');
     await waitUpdates(page, n + 1);
-    after = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page) };
+    after = { achieved: await kpi(page, 'achieved_mt'), e2030: await scenario2030(page), ref: await reference2030() };
     assert(after.e2030 < before.e2030, `2030 emissions fall with a higher ETS price (${before.e2030} -> ${after.e2030})`);
-    assert(after.achieved > before.achieved, `achieved reduction rises (${before.achieved} -> ${after.achieved})`);
+    // The ETS price is the world's, so the reference path moves with it (issue 14: one world);
+    // the additional reduction changes, and it may fall: the levy rate is tariff − ETS price.
+    assert(after.ref < before.ref, `the reference's 2030 emissions fall too (${before.ref} -> ${after.ref})`);
+    assert(after.achieved !== before.achieved, `the achieved reduction changes (${before.achieved} -> ${after.achieved})`);
     const delta = await page.textContent('[data-kpi="achieved_mt"] .d');
     assert(delta.includes('vs base'), `the KPI shows its change against the base ("${delta}")`);
     if (shots) await page.screenshot({ path: join(shots, 'dashboard-ets-250.png'), fullPage: false });

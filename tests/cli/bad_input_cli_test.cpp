@@ -17,7 +17,10 @@ using test::kSource;
 TEST(BadInputCli, ADealWithAMalformedHistoryIsExitTwo) {
   const auto r = test::run_cli("deal assess tests/data/bad/deal-malformed-history.yaml", true);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "error: tests/data/bad/deal-malformed-history.yaml:9: history[0]: expected a mapping (key: value "
+  // What the binary chose for the user comes first (issue 19), then the problem.
+  EXPECT_EQ(r.out, "decarbfund: dataset data/nl (in the current folder)\n"
+                   "decarbfund: scenario scenarios/belastingplan-2026.yaml (default, in the current folder)\n"
+                   "error: tests/data/bad/deal-malformed-history.yaml:9: history[0]: expected a mapping (key: value "
                    "lines), found \"signed a JLoI in June 2025\"\n");
 }
 
@@ -29,7 +32,8 @@ TEST(BadInputCli, ARoundWithoutSizeBonusIsExitTwo) {
                                    (dir / "apps.csv").string() + " --out " + (dir / "awards.csv").string(),
                                true);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "error: tests/data/bad/round-without-size-bonus.yaml:16: rates.size_bonus: expected a mapping "
+  EXPECT_EQ(r.out, "decarbfund: dataset data/nl (in the current folder)\n"  // its technique catalogue
+                   "error: tests/data/bad/round-without-size-bonus.yaml:16: rates.size_bonus: expected a mapping "
                    "with small, medium and large, found nothing\n1 error(s); no award file written\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "awards.csv"));
   std::filesystem::remove_all(dir);

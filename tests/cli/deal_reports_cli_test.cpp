@@ -28,8 +28,8 @@ const std::string kYara = "deal assess data/nl/deals/yara.yaml";
 
 TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
   const std::string dir = ::testing::TempDir();
-  // With --json, stdout stays the document alone (no "wrote" line), so it parses.
-  const auto a = test::run_cli(kYara + " --json --html " + dir + "/yara1.html --xlsx " + dir + "/yara1.xlsx");
+  // With --json -, stdout stays the document alone (no "wrote" line), so it parses.
+  const auto a = test::run_cli(kYara + " --json - --html " + dir + "/yara1.html --xlsx " + dir + "/yara1.xlsx");
   ASSERT_EQ(a.status, 0) << a.out;
   const auto j = nlohmann::json::parse(a.out);
   const auto b = run(kYara + " --html " + dir + "/yara2.html --xlsx " + dir + "/yara2.xlsx");

@@ -38,7 +38,7 @@ nlohmann::json row(const nlohmann::json& j, const std::string& installation, int
 
 TEST(LevyCli, ExampleReproducesPolicyExamples) {
   const auto r = run("levy --input " + kSource + "/examples/levy-example.csv --scenario " + kSource +
-                     "/scenarios/belastingplan-2026.yaml --json");
+                     "/scenarios/belastingplan-2026.yaml --json -");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["meta"]["scenario"], "belastingplan-2026");
@@ -108,18 +108,38 @@ TEST(LevyCli, SaleAboveSurplusIsRejected) {
                        "1 error(s); no levy computed\n");
 }
 
-// Without --scenario, scenarios/belastingplan-2026.yaml of the current directory is used.
+// Without --scenario, the default scenario is found as every verb finds it (runs/locate.hpp): here
+// in ./scenarios; from a folder without one and no installed share folder, the message names
+// every place looked.
 TEST(LevyCli, DefaultScenarioFromCurrentDirectory) {
-  const auto r = run("levy --json --input examples/levy-example.csv");
+  const auto r = run("levy --json - --input examples/levy-example.csv");
   ASSERT_EQ(r.status, 0);
   EXPECT_EQ(nlohmann::json::parse(r.out)["meta"]["scenario_file"],
             "scenarios/belastingplan-2026.yaml");
-  const auto elsewhere =
-      run("levy --input " + kSource + "/examples/levy-example.csv", true, kSource + "/docs");
+  const auto elsewhere = run("levy --data " + kSource + "/data/nl --input " + kSource + "/examples/levy-example.csv",
+                             true, kSource + "/docs");
   EXPECT_EQ(elsewhere.status, 2);
   EXPECT_EQ(elsewhere.out,
-            "error: scenarios/belastingplan-2026.yaml: no --scenario given and the default "
-            "scenario is not in the current directory; pass --scenario FILE\n");
+            "error: belastingplan-2026: field '--scenario': expected a scenario file, or the name of one in a "
+            "scenarios folder, found nothing (looked in $DECARBFUND_SCENARIOS (not set), no installed share folder, "
+            "scenarios/belastingplan-2026.yaml)\n");
+}
+
+// Issue 19: an ETS row without a reference price takes the scenario's ETS price path of the year
+// before (as the outlook does) and says so, instead of asking for the column.
+TEST(LevyCli, MissingReferencePriceFallsBackToThePricePathAndSaysSo) {
+  const std::string file = ::testing::TempDir() + "/levy-2027.csv";
+  std::ofstream(file) << "installation,year,category,emissions_t,dpr_basis_t\nplant,2027,ets,700000,600000\n";
+  const auto r = run("levy --input " + file + " --json -");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto row = nlohmann::json::parse(r.out)["rows"][0];
+  EXPECT_EQ(row["ets_reference_price_source"], "ets_price_path");
+  EXPECT_GT(row["ets_reference_price_eur_per_t"].get<double>(), 0.0);
+  const auto text = run("levy --input " + file);
+  ASSERT_EQ(text.status, 0);
+  EXPECT_NE(text.out.find("ETS reference prices the input does not give:\n  plant 2027: "), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("the ETS price of 2026 on the scenario's path (dataset nl prices.csv"), std::string::npos);
 }
 
 // Issue 15: a 100 MB input needed 13 GB and died of std::bad_alloc. Files above the readers' cap

@@ -82,5 +82,40 @@ TEST(MonteCarloCli, ReportsSayWhichPackageLeversProducedThem) {
   EXPECT_FALSE(nlohmann::json::parse(slurp(dir + "/mc-plain.json"))["meta"].contains("package_levers"));
 }
 
+TEST(MonteCarloCli, DrawsOutWritesEveryDrawsRecord) {
+  // Issue 19: per-draw records as CSV or JSON lines; their mean is the report's mean.
+  const std::string dir = ::testing::TempDir();
+  const auto r = run("montecarlo --draws 25 --seed 9 --threads 2 --quiet --json " + dir + "/mc-d.json --draws-out " +
+                     dir + "/draws.csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(slurp(dir + "/mc-d.json"));
+  std::istringstream csv(slurp(dir + "/draws.csv"));
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_EQ(header.rfind("draw,achieved_t,levy_leg_t,package_leg_t,budget_outlay_eur,emissions_t.2020,", 0), 0u)
+      << header;
+  EXPECT_NE(header.find(",price:ets_eur_per_t"), std::string::npos);
+  double sum = 0;
+  int n = 0;
+  for (std::string line; std::getline(csv, line); ++n) {
+    EXPECT_EQ(line.rfind(std::to_string(n) + ",", 0), 0u);
+    const auto a = line.find(',') + 1;
+    sum += std::stod(line.substr(a, line.find(',', a) - a));
+  }
+  EXPECT_EQ(n, 25);
+  EXPECT_NEAR(sum / n, j["achieved_t"]["mean"].get<double>(), 1e-6 * std::abs(sum / n) + 1e-3);
+  // JSON lines, one object a draw, on stdout with `-`.
+  const auto lines = run("montecarlo --draws 4 --seed 9 --quiet --draws-out -");
+  ASSERT_EQ(lines.status, 0);
+  std::istringstream in(lines.out);
+  int k = 0;
+  for (std::string line; std::getline(in, line); ++k) {
+    const auto d = nlohmann::json::parse(line);
+    EXPECT_EQ(d["draw"], k);
+    EXPECT_TRUE(d.contains("emissions_t.2030"));
+  }
+  EXPECT_EQ(k, 4);
+}
+
 }  // namespace
 }  // namespace decarbfund

@@ -109,7 +109,7 @@ TEST(OutlookCli, BadScenarioExitsTwoAndWritesNothing) {
 }
 
 TEST(ValidateCli, EmbeddedDatasetSummary) {
-  const auto r = run_cli("validate data/nl --json");
+  const auto r = run_cli("validate data/nl --json -");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["sites"], 276);  // 273 MIDDEN plants + 2 incinerator rows + AnQore

@@ -40,7 +40,9 @@ std::string make_registry(const std::string& name) {
 TEST(RegistryReportCli, WorkbookAndPageHoldTheReportAndTheAuditLog) {
   const std::string db = make_registry("report-xlsx");
   const std::string dir = ::testing::TempDir();
-  const auto json = run("registry report " + db + " --json --xlsx " + dir + "/reg1.xlsx --html " + dir + "/reg1.html");
+  // stdout alone: with --json - the "wrote" lines go to stderr.
+  const auto json =
+      test::run_cli("registry report " + db + " --json - --xlsx " + dir + "/reg1.xlsx --html " + dir + "/reg1.html");
   ASSERT_EQ(json.status, 0) << json.out;
   const auto again = run("registry report " + db + " --xlsx " + dir + "/reg2.xlsx --html " + dir + "/reg2.html");
   ASSERT_EQ(again.status, 0) << again.out;

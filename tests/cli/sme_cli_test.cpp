@@ -54,7 +54,7 @@ TEST_F(SmeCli, GenerateIsDeterministicThroughTheBinary) {
 TEST_F(SmeCli, AllocateWritesAwardsAndPrintsTheSummary) {
   ASSERT_EQ(run("sme generate --firms 3000 --seed 1 --out " + path("apps.csv")).status, 0);
   const auto r = run("sme allocate --round data/nl/rounds/veki-2024.yaml --applications " +
-                     path("apps.csv") + " --out " + path("awards.csv") + " --json");
+                     path("apps.csv") + " --out " + path("awards.csv") + " --json -");
   ASSERT_EQ(r.status, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   for (const char* key : {"applications", "eligible", "awarded", "budget_used_eur",

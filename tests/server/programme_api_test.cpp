@@ -112,7 +112,10 @@ TEST_F(ProgrammeApi, OutlookRefusesAnUnknownDealInDealPhase) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 422) << path << r->body;
     const auto d = body(r)["error"]["diagnostics"][0];
-    EXPECT_EQ(d["key_path"], "package.deal_phase.tata") << path;
+    // The Monte Carlo body holds the diff under "scenario" (issue 19: key paths from the body's root).
+    EXPECT_EQ(d["key_path"], std::string(path) == "/api/outlook" ? "package.deal_phase.tata"
+                                                                 : "scenario.package.deal_phase.tata")
+        << path;
     EXPECT_EQ(d["expected"],
               "a deal id of " + source("data/nl/deals").string() +
                   " (air-liquide, alco, anqore, bp, cosun, dow, nobian, oci, shell, tata-steel, yara, "
@@ -145,20 +148,25 @@ TEST_F(ProgrammeApi, MonteCarloIsTheCliDocument) {
 }
 
 TEST_F(ProgrammeApi, MonteCarloRefusesTooManyDrawsAndBadScenarios) {
+  // Issue 19: every invalid value in a well-formed body is 422, naming its key path.
   auto r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 2001})");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(r->status, 422);
   auto d = body(r)["error"]["diagnostics"][0];
   EXPECT_EQ(d["key_path"], "draws");
   EXPECT_EQ(d["expected"], "an integer from 1 to 2000");
   EXPECT_EQ(d["found"], "2001");
   r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": -3})");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(r->status, 422);
   r = post("/api/montecarlo", R"({"scenario": {"base": "../etc/passwd"}, "draws": 10})");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 422);
-  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "base");
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "scenario.base");
+  r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "drawz": 10})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "drawz");
   r = post("/api/montecarlo", "{oops");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
@@ -191,7 +199,7 @@ TEST_F(ProgrammeApi, DealsListsTheDealFiles) {
 }
 
 TEST_F(ProgrammeApi, AssessmentIsTheCliDocument) {
-  const auto run = test::run_cli("deal assess data/nl/deals/nobian.yaml --json");
+  const auto run = test::run_cli("deal assess data/nl/deals/nobian.yaml --json -");
   ASSERT_EQ(run.status, 0) << run.out;
   const auto expected = json::parse(run.out);
   auto r = get("/api/deals/nobian/assessment");
@@ -200,7 +208,7 @@ TEST_F(ProgrammeApi, AssessmentIsTheCliDocument) {
   EXPECT_EQ(body(r), expected);
   EXPECT_EQ(body(r)["deal"], "nobian");
 
-  const auto run2 = test::run_cli("deal assess data/nl/deals/nobian.yaml --scenario scenarios/coalition-2023.yaml --json");
+  const auto run2 = test::run_cli("deal assess data/nl/deals/nobian.yaml --scenario scenarios/coalition-2023.yaml --json -");
   ASSERT_EQ(run2.status, 0) << run2.out;
   r = get("/api/deals/nobian/assessment?scenario=coalition-2023");
   ASSERT_TRUE(r);
@@ -237,7 +245,7 @@ TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
   const auto gen = test::run_cli(fmt::format("sme generate --firms 400 --seed 5 --out '{}'", apps.string()));
   ASSERT_EQ(gen.status, 0) << gen.out;
   const auto run = test::run_cli(fmt::format("sme allocate --round examples/rounds/ranking.yaml --applications '{}' "
-                                             "--out '{}' --json",
+                                             "--out '{}' --json -",
                                              apps.string(), (dir_ / "awards.csv").string()));
   ASSERT_EQ(run.status, 0) << run.out;
   const auto expected = json::parse(run.out);
@@ -268,15 +276,15 @@ TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
 TEST_F(ProgrammeApi, SmeAllocateRefusesBadRequests) {
   auto r = post("/api/sme/allocate", R"({"round": "../../etc/passwd"})");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(r->status, 422);
   EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "round");
   r = post("/api/sme/allocate", R"({"round": "fcfs", "firms": 1000000})");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(r->status, 422);
   EXPECT_EQ(body(r)["error"]["diagnostics"][0]["expected"], "an integer from 1 to 50000");
   r = post("/api/sme/allocate", R"({"round": "fcfs", "mode": "lottery"})");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(r->status, 422);
   EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "mode");
   r = post("/api/sme/allocate", "[1]");
   ASSERT_TRUE(r);

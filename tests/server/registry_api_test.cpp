@@ -106,7 +106,7 @@ TEST_F(RegistryApi, DealsListsEveryImportedDealWithItsStatus) {
     }
   }
   EXPECT_TRUE(tata);
-  EXPECT_EQ(get("/api/registry/deals?year=20x6")->status, 400);
+  EXPECT_EQ(get("/api/registry/deals?year=20x6")->status, 422);  // an invalid value (issue 19)
 }
 
 TEST_F(RegistryApi, WritesNeedATokenAndTheRightRole) {
@@ -278,13 +278,13 @@ TEST_F(RegistryApi, BadRequestsNameTheirKey) {
   EXPECT_EQ(malformed->status, 400);
   const auto extra = post("/api/registry/deals/oci/milestones",
                           R"({"milestone": "m", "date": "2026-01-01", "progress_pct": 5, "path": "/etc/passwd"})", kAnalyst);
-  ASSERT_EQ(extra->status, 400);
+  ASSERT_EQ(extra->status, 422);  // issue 19: an invalid value in a JSON object is 422
   EXPECT_EQ(body(extra)["error"]["diagnostics"][0]["key_path"], "path");
   const auto missing = post("/api/registry/deals/oci/milestones", R"({"milestone": "m", "date": "2026-01-01"})", kAnalyst);
-  ASSERT_EQ(missing->status, 400);
+  ASSERT_EQ(missing->status, 422);
   EXPECT_EQ(body(missing)["error"]["diagnostics"][0]["key_path"], "progress_pct");
   const auto type = post("/api/registry/deals/oci/monitoring", R"({"year": "2026", "verified_emissions_t": 1})", kAnalyst);
-  ASSERT_EQ(type->status, 400);
+  ASSERT_EQ(type->status, 422);
   EXPECT_EQ(body(type)["error"]["diagnostics"][0]["key_path"], "year");
   const auto date = post("/api/registry/deals/oci/payments", R"({"date": "2026-13-01", "amount_eur": 1})", kManager);
   ASSERT_EQ(date->status, 422);

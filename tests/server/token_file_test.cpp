@@ -46,7 +46,7 @@ TEST(TokenFile, EveryBadLineIsReportedWithoutEchoingTheToken) {
   EXPECT_FALSE(load_token_file(p, diags));
   ASSERT_EQ(diags.all().size(), 4u);
   EXPECT_EQ(diags.all()[0].line, 1);
-  EXPECT_EQ(diags.all()[0].expected, "one of viewer, analyst, fund_manager");
+  EXPECT_EQ(diags.all()[0].expected, "one of viewer, researcher, analyst, fund_manager");
   EXPECT_EQ(diags.all()[1].line, 2);
   EXPECT_EQ(diags.all()[1].code, "tokens.missing");
   EXPECT_EQ(diags.all()[2].line, 3);

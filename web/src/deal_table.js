@@ -18,9 +18,9 @@ export function buildDealTable(el, deals, registry, onPhase) {
     : th('deals.col_registry', false);
   const status = (s) => `<span class="status ${esc(s)}">${esc(t(`regstatus.${s}`))}</span>`;
   el.innerHTML = `<caption class="sr-only">${esc(t('deals.title'))}</caption><thead>
-    <tr class="group"><th colspan="5" scope="colgroup">${esc(t('deals.group_file'))}</th><th colspan="4" scope="colgroup" data-outlook-head></th><th colspan="${registry ? 5 : 1}" scope="colgroup">${esc(t('deals.group_registry'))}</th></tr>
+    <tr class="group"><th colspan="5" scope="colgroup">${esc(t('deals.group_file'))}</th><th colspan="5" scope="colgroup" data-outlook-head></th><th colspan="${registry ? 5 : 1}" scope="colgroup">${esc(t('deals.group_registry'))}</th></tr>
     <tr>${th('deals.col_deal', false)}${th('deals.col_phase', false)}${th('deals.col_p')}${th('deals.col_committed')}${th('deals.col_max_support')}
-      ${th('deals.col_committed')}${th('deals.col_if_delivered')}${th('deals.col_expected')}${th('deals.col_support')}${regHead}</tr></thead>
+      ${th('deals.col_committed')}${th('deals.col_if_delivered')}${th('deals.col_expected')}${th('deals.col_own_effect', true, ` title="${esc(t('deals.own_effect_title'))}"`)}${th('deals.col_support')}${regHead}</tr></thead>
     <tbody>${deals.map((d) => {
       const r = reg.get(d.id);
       const regCells = !registry ? '<td class="muted small">–</td>'
@@ -33,14 +33,14 @@ export function buildDealTable(el, deals, registry, onPhase) {
           <br><span class="small muted" data-file-phase hidden>${esc(t('deals.file_phase', t(`phase.${d.phase}`)))}</span></td>
         <td class="n" data-col="probability">${pct(d.realisation_probability)}</td>
         <td class="n">${kt(d.committed_2030_t)}</td><td class="n">${meur(d.max_support_eur)}</td>
-        <td class="n" data-col="committed_t"></td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n" data-col="support_eur"></td>
+        <td class="n" data-col="committed_t"></td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n" data-col="leave_one_out_t"></td><td class="n" data-col="support_eur"></td>
         ${regCells}</tr>`;
     }).join('')}
     <tr data-sme class="sme"><th scope="row" colspan="5">${esc(t('deals.sme'))} <span data-sme-name class="muted small"></span></th>
-      <td class="n">–</td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n" data-col="support_eur"></td><td colspan="${registry ? 5 : 1}"></td></tr>
+      <td class="n">–</td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n">–</td><td class="n" data-col="support_eur"></td><td colspan="${registry ? 5 : 1}"></td></tr>
     <tr data-total class="total"><th scope="row" colspan="3">${esc(t('deals.total'))}</th><td class="n">${kt(deals.reduce((a, d) => a + d.committed_2030_t, 0))}</td>
       <td class="n">${meur(deals.reduce((a, d) => a + d.max_support_eur, 0))}</td>
-      <td class="n" data-col="committed_t"></td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n" data-col="support_eur"></td>
+      <td class="n" data-col="committed_t"></td><td class="n" data-col="reduction_t"></td><td class="n" data-col="expected_t"></td><td class="n"></td><td class="n" data-col="support_eur"></td>
       ${registry ? `<td>${registryCounts(registry.totals)}</td><td class="n">${kt(registry.totals.realised_t)}</td><td class="n">${meur(registry.totals.paid_eur)}</td><td class="n">${meur(registry.totals.claw_back_eur)}</td><td></td>` : '<td></td>'}</tr>
     </tbody>`;
   for (const sel of el.querySelectorAll('select[data-deal-phase]')) {
@@ -77,7 +77,8 @@ export function renderDealOutlook(el, o, smeRoundName) {
   const sme = credits.find((c) => !c.deal && /^SME/.test(c.instrument));
   el.querySelector('[data-outlook-head]').textContent = t('deals.group_outlook', o.target_year);
   const fill = (row, c) => {
-    for (const col of ['committed_t', 'reduction_t', 'expected_t']) {
+    // leave_one_out_t: the deal's own effect, what the package loses without it (docs/outlook.md).
+    for (const col of ['committed_t', 'reduction_t', 'expected_t', 'leave_one_out_t']) {
       const cell = row.querySelector(`[data-col="${col}"]`);
       if (cell) cell.textContent = c ? kt(c[col]) : '–';
     }

@@ -33,7 +33,7 @@ function kpiList(o) {
     ['gap_mt', t('kpi.gap_mt'), o.gap_mt, 'Mt'],
     ['levy_mt', t('kpi.levy_mt'), o.legs.levy_mt, 'Mt'],
     ['package_mt', t('kpi.package_mt'), o.legs.package_mt, 'Mt'],
-    ['package_expected_mt', t('kpi.package_expected_mt'), o.legs.package_expected_mt, 'Mt'],
+    ['package_if_every_deal_delivers_mt', t('kpi.package_if_every_deal_delivers_mt'), o.legs.package_if_every_deal_delivers_mt, 'Mt'],
   ];
 }
 
