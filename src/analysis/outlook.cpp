@@ -122,6 +122,7 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   detail::credit_package(model, deals, book, sme_on ? sme : nullptr, out);
   out.achieved_t = out.levy_leg_t + out.package_leg_expected_t;
   out.gap_t = out.required_t - out.achieved_t;
+  out.hindcast = hindcast_summary(model, scenario);
 
   const auto& o = model.options;
   // Bottlenecks: items that blocked options, and use against capacity in the target year.

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/hindcast.hpp"
 #include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
@@ -147,6 +148,9 @@ struct Outlook {
   double package_leg_t = 0;
   double achieved_if_every_deal_delivers_t = 0;
   double gap_if_every_deal_delivers_t = 0;
+  /// How well the model reproduced the last published year (analysis/hindcast.hpp); none when
+  /// the dataset publishes no NEa total.
+  std::optional<HindcastSummary> hindcast;
   /// P(target met) from a small Monte Carlo of the same runs (0 draws: not computed).
   std::uint32_t quick_draws = 0;
   double p_target_met = 0;

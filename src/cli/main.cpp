@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::add_sme(app, status);
   cli::add_outlook(app, status);
   cli::add_compare(app, status);
+  cli::add_hindcast(app, status);
   cli::add_montecarlo(app, status);
   cli::add_optimize(app, status);
   cli::add_deal(app, status);

@@ -22,6 +22,7 @@ void add_levy(CLI::App& app, int& status);
 void add_sme(CLI::App& app, int& status);
 void add_outlook(CLI::App& app, int& status);
 void add_compare(CLI::App& app, int& status);
+void add_hindcast(CLI::App& app, int& status);
 void add_montecarlo(CLI::App& app, int& status);
 void add_optimize(CLI::App& app, int& status);
 void add_deal(CLI::App& app, int& status);

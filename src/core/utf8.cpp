@@ -43,4 +43,17 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
   return std::string_view::npos;
 }
 
+std::string truncate_utf8(const std::string& s, std::size_t columns) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (n == columns) {
+        return s.substr(0, i);
+      }
+      ++n;
+    }
+  }
+  return s;
+}
+
 }  // namespace decarbfund::core

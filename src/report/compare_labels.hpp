@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
+
 namespace decarbfund::report {
 
 /// The key that matches a package line across scenarios: the deal id, else the instrument up to
@@ -75,18 +77,6 @@ inline std::vector<std::pair<std::string, std::string>> compare_target_rows(cons
   return rows;
 }
 
-/// At most `columns` code points of `s` (UTF-8), never cutting a character in two.
-inline std::string truncate_utf8(const std::string& s, std::size_t columns) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == columns) {
-        return s.substr(0, i);
-      }
-      ++n;
-    }
-  }
-  return s;
-}
+using core::truncate_utf8;
 
 }  // namespace decarbfund::report

@@ -80,6 +80,11 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
          html_escape(tr.format("outlook.meta", model.info.name, model.info.version, o.scenario, o.scenario_file,
                                o.policy_version, o.reference_scenario, o.reference_policy_version, o.seed,
                                model.info.price_year)));
+  if (o.hindcast) {
+    append(h, "<p><small>{}</small></p>\n",
+           html_escape(tr.format("outlook.hindcast", o.hindcast->year, tr.num(o.hindcast->published_t / 1e6, 2),
+                                 tr.num(o.hindcast->model_t / 1e6, 2), tr.percent(o.hindcast->error()))));
+  }
   if (const auto levers = package_levers_text(o.levers, &tr); !levers.empty()) {
     append(h, "<p><small>{}</small></p>\n", html_escape(levers));
   }

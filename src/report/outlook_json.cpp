@@ -37,6 +37,12 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                {"generator", core::kGenerator}};
   // The package levers in effect (docs/scenarios.md "package"); the block is absent when the
   // scenario sets none, so such documents read as before the levers existed.
+  if (o.hindcast) {
+    j["meta"]["hindcast"] = {{"year", o.hindcast->year},
+                             {"published_t", o.hindcast->published_t},
+                             {"model_t", o.hindcast->model_t},
+                             {"error", o.hindcast->error()}};
+  }
   if (o.levers.any()) {
     j["meta"]["package_levers"] = package_levers_json(o.levers);
   }

@@ -2,6 +2,7 @@
 #include <fmt/ranges.h>
 
 #include "report/append.hpp"
+#include "report/hindcast_report.hpp"
 #include "report/outlook_report.hpp"
 
 namespace decarbfund::report {
@@ -64,6 +65,9 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
   }
   if (const auto levers = package_levers_text(o.levers); !levers.empty()) {
     append(s, "{}\n", levers);
+  }
+  if (o.hindcast) {
+    append(s, "{}\n", hindcast_line(*o.hindcast));
   }
   s += "\n";
 

@@ -80,6 +80,7 @@ TEST(ReportOptions, JsonDashPrintsTheDocumentAloneForEveryVerbWithJson) {
       {"outlook", "outlook --scenario coalition-2023"},
       {"montecarlo", "montecarlo --draws 12 --threads 1"},
       {"compare", "compare coalition-2023 belastingplan-2026"},
+      {"hindcast", "hindcast --scenario coalition-2023"},
       {"optimize", "optimize --sme-firms 500"},
       {"deal assess", "deal assess data/nl/deals/nobian.yaml"},
       {"sme allocate", "sme allocate --round data/nl/rounds/veki-2024.yaml --applications apps.csv --out awards.csv"},
