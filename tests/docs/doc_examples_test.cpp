@@ -15,6 +15,22 @@
 //
 // DECARBFUND_UPDATE_DOCS=1 rewrites the blocks with what the program prints (`make doc-examples`);
 // the diff is then reviewed like any golden file (STYLE §2.7).
+//
+// No output without a marker: a fenced block that is not an example (no marker line right above
+// its opening fence) fails the page's NoUnmarkedProgramOutput test when its first line looks like
+// what the program prints:
+//
+//   "$ decarbfund …"                           a command with its output
+//   "decarbfund: …"                            the notice of which dataset or scenario was chosen
+//   "decarbfund <verb> — …"                    a report's header ("decarbfund outlook — dataset …")
+//   "error: …"                                 an error message
+//   "Target 20…"                               the target table
+//   "<file>:<line>: … expected …"              a diagnostic ("x.yaml:6: key.path: expected …")
+//
+// Make such a block a marked example; output no single command produces (a recipe with sqlite3,
+// a file the program wrote) goes in a block that does not start like these, and its prose names
+// the test that pins it. Only fenced (```) blocks are checked; python.md's cell outputs are
+// checked by ctest python.docs.
 
 #include <algorithm>
 #include <array>
@@ -114,6 +130,74 @@ std::vector<Example> find_examples(const std::vector<std::string>& lines, const 
       continue;
     }
     out.push_back(e);
+  }
+  return out;
+}
+
+/// Whether `first`, the first line of a fenced block that is not an example, looks like program
+/// output (the rules of the header comment); `why` says which rule.
+bool looks_like_output(const std::string& first, std::string& why) {
+  const std::string s = first.substr(std::min(first.size(), first.find_first_not_of(" \t")));
+  if (s.rfind("$ decarbfund", 0) == 0) {
+    why = "a command with its output (\"$ decarbfund …\")";
+    return true;
+  }
+  if (s.rfind("decarbfund: ", 0) == 0) {
+    why = "the program's notice (\"decarbfund: …\")";
+    return true;
+  }
+  if (s.rfind("decarbfund ", 0) == 0) {
+    // "decarbfund <verb> [<verb>] — …": lower-case words up to the dash.
+    const auto dash = s.find(" — ");
+    const std::string verb = dash == std::string::npos ? "" : s.substr(11, dash - 11);
+    if (!verb.empty() && std::all_of(verb.begin(), verb.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || c == '-' || c == ' ';
+        })) {
+      why = "a report's header (\"decarbfund " + verb + " — …\")";
+      return true;
+    }
+  }
+  if (s.rfind("error: ", 0) == 0) {
+    why = "an error message (\"error: …\")";
+    return true;
+  }
+  if (s.rfind("Target 20", 0) == 0) {
+    why = "the target table (\"Target 20…\")";
+    return true;
+  }
+  // "<file>:<line>: … expected …"
+  const auto colon = s.find(':');
+  if (colon != std::string::npos && colon > 0 && s.find_first_of(" \t") > colon) {
+    std::size_t k = colon + 1;
+    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) {
+      ++k;
+    }
+    if (k > colon + 1 && s.compare(k, 2, ": ") == 0 && s.find("expected ", k) != std::string::npos) {
+      why = "a diagnostic (\"<file>:<line>: … expected …\")";
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Fenced blocks of `lines` that are not examples and look like program output: (1-based line of
+/// the opening fence, why).
+std::vector<std::pair<std::size_t, std::string>> unmarked_output(const std::vector<std::string>& lines) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("```", 0) != 0) {
+      continue;
+    }
+    const bool example = i > 0 && lines[i - 1].find(kMarker) != std::string::npos;
+    std::size_t close = i + 1;
+    while (close < lines.size() && lines[close].rfind("```", 0) != 0) {
+      ++close;
+    }
+    std::string why;
+    if (!example && close > i + 1 && looks_like_output(lines[i + 1], why)) {
+      out.emplace_back(i + 1, why);
+    }
+    i = close;  // past the closing fence
   }
   return out;
 }
@@ -235,6 +319,38 @@ TEST_P(DocExamples, MatchWhatTheProgramPrints) {
     }
   }
   fs::remove_all(dir);
+}
+
+TEST_P(DocExamples, NoUnmarkedProgramOutput) {
+  const fs::path page = GetParam();
+  const auto name = page.filename().string();
+  for (const auto& [line, why] : unmarked_output(read_lines(page))) {
+    ADD_FAILURE() << name << ":" << line << ": a fenced block that looks like program output, " << why
+                  << ", without an example marker: make it a marked example (<!-- example: ARGS -->, "
+                  << "tests/docs/doc_examples_test.cpp) or, when no single command prints it, show it otherwise "
+                  << "and name the test that pins it";
+  }
+}
+
+TEST(DocExamplesRule, RecognisesProgramOutput) {
+  std::string why;
+  for (const char* out : {"$ decarbfund outlook", "decarbfund: dataset data/nl (in the current folder)",
+                          "decarbfund outlook — dataset nl 2026.12", "decarbfund compare — dataset nl",
+                          "decarbfund registry report — x", "error: x.csv:2: field 'a'", "Target 2030: additional",
+                          "bad.csv:5: expected 14 fields", "scenarios/x.yaml:6: policy.levy.x: expected one of"}) {
+    EXPECT_TRUE(looks_like_output(out, why)) << out;
+  }
+  for (const char* not_out : {"decarbfund serve --port 8080 --data data/nl", "decarbfund levy --input FILE.csv",
+                              "name: coalition-2023", "exploration → eop", "$ sqlite3 deals.db \"UPDATE\"",
+                              "application_id,firm_id", "2030: 167000   # committed", "{\"base\": \"x\"}",
+                              "pct    = min(max_rate, base(theme) + bonus(size))"}) {
+    EXPECT_FALSE(looks_like_output(not_out, why)) << not_out;
+  }
+  const std::vector<std::string> page = {"<!-- example: outlook -->", "```text", "$ decarbfund outlook", "```", "",
+                                         "```", "Target 2030: x", "```", "```yaml", "name: x", "```"};
+  const auto found = unmarked_output(page);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].first, 6U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Pages, DocExamples, ::testing::ValuesIn(pages()),
