@@ -68,7 +68,7 @@ std::optional<HindcastSummary> hindcast_summary(const model::Model& model, const
   const auto h = run_hindcast(model, scenario);
   for (const auto& y : h.years) {
     if (y.year == h.last_published_year) {
-      return HindcastSummary{y.year, y.published_t, y.model_t};
+      return HindcastSummary{y.year, y.published_t, y.model_t, y.activity_only_t};
     }
   }
   return std::nullopt;

@@ -102,7 +102,10 @@ struct HindcastSummary {
   int year = 0;
   double published_t = 0;
   double model_t = 0;
+  /// What the production indices alone give, before calibration (HindcastYear::activity_only_t).
+  double activity_only_t = 0;
   double error() const { return (model_t - published_t) / published_t; }
+  double activity_only_error() const { return (activity_only_t - published_t) / published_t; }
 };
 
 /// The hindcast's last published year, or nullopt when the dataset publishes no NEa total (a

@@ -93,6 +93,35 @@ void perturb(const MonteCarloSetup& s, const sim::Inputs& base, const std::vecto
       values[g] = factor;
     }
   }
+  // Production after the history: the group's multiplier, reached in the target year (linearly
+  // from 1 in the last history year), held after; emissions and DPR basis move together.
+  const int last = model.history.last_year;
+  for (std::size_t g = 0; g < s.activity_input.size(); ++g) {
+    const int k = s.activity_input[g];
+    if (k < 0) {
+      continue;
+    }
+    const double factor = s.activity_dist[g].quantile(smp.u(k, UncertainVariable::activity, static_cast<model::Index>(g)));
+    if (values != nullptr) {
+      values[k] = factor;
+    }
+    const int years = out.years();
+    for (model::Index site = 0; site < model.sites.size(); ++site) {
+      const auto group = model.sites.activity_group[site];
+      if ((group == model::kNone ? 0 : static_cast<std::size_t>(group)) != g) {
+        continue;
+      }
+      for (int y = 0; y < years; ++y) {
+        const int year = out.start_year + y;
+        if (year <= last) {
+          continue;
+        }
+        const double w = s.target_year > last ? std::min(1.0, double(year - last) / double(s.target_year - last)) : 1.0;
+        out.site_activity[static_cast<std::size_t>(site) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)] *=
+            1.0 + (factor - 1.0) * w;
+      }
+    }
+  }
   const auto& o = model.options;
   for (model::Index i = 0; i < o.size(); ++i) {
     // Costs and tonnes: the draw replaces the central value, scaled so that a scenario that moved
@@ -431,6 +460,29 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
     s.price_dist[k] = it->second;
     s.price_input[k] = add_input(s, {"price:" + name, "price path " + name + " (multiplier)",
                                      it->second.describe(), "×", false, false, 1});
+  }
+  // Production by activity group.
+  const auto& groups = model.activity;
+  s.activity_input.assign(groups.size(), -1);
+  s.activity_dist.assign(groups.size(), u.activity_default);
+  for (const auto& [id, dist] : u.activity_factor) {
+    const auto g = groups.find(id);
+    if (g == model::kNone) {
+      core::Diagnostic d;
+      d.code = "scenario.unknown_activity_group";
+      d.file = scenario.file;
+      d.key_path = "uncertainty.activity." + id;
+      d.expected = "an activity group of the dataset (activity-groups.csv) or default";
+      d.found = core::quote_found(id);
+      throw core::Error(d);
+    }
+    s.activity_dist[static_cast<std::size_t>(g)] = dist;
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (!s.activity_dist[g].is_fixed()) {
+      s.activity_input[g] = add_input(s, {"activity:" + groups.id[g], "production of " + groups.name[g] + " (multiplier)",
+                                          s.activity_dist[g].describe(), "×", false, false, 1});
+    }
   }
   // Infrastructure delays.
   s.infra_input.assign(inf.size(), -1);

@@ -39,6 +39,7 @@ enum class UncertainVariable : std::uint32_t {
   permit_delay = 5,          ///< entity: option
   deal_realisation = 6,      ///< entity: deal (order of the DealBook)
   sme_realisation = 7,       ///< entity: 0 (the SME scheme as a whole)
+  activity = 8,              ///< entity: activity group
 };
 
 /// One uncertain input as the reports name it: a single variable (the ETS price path, Aramis's
@@ -116,6 +117,8 @@ struct MonteCarloSetup {
   std::vector<int> permit_input;  ///< [option]
   std::vector<int> infra_input;   ///< [infrastructure]
   std::vector<int> deal_input;    ///< [deal]
+  std::vector<int> activity_input;  ///< [activity group]
+  std::vector<core::Distribution> activity_dist;  ///< [activity group]
   std::vector<core::Distribution> price_dist;  ///< [PriceSeries]
   std::vector<core::Distribution> capex_dist, delta_dist, infra_dist;  ///< per entity
   std::vector<double> deal_p;  ///< probability each deal delivers

@@ -158,7 +158,7 @@ std::optional<core::Distribution> FileReader::distribution(const YAML::Node& n, 
 void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
   const std::string p = "uncertainty";
   if (!keys(n, p, {"prices", "capex", "delta_emissions", "infrastructure_delay_yr",
-                   "permit_delay_yr", "deals", "sme_realisation"})) {
+                   "permit_delay_yr", "deals", "sme_realisation", "activity"})) {
     return;
   }
   constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -213,6 +213,23 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
             u.infrastructure_delay_default = *dist;
           } else {
             u.infrastructure_delay_yr[id] = *dist;
+          }
+        }
+      }
+    }
+  }
+  if (const auto v = n["activity"]; v.IsDefined()) {
+    if (!v.IsMap()) {
+      error(v, p + ".activity", "a mapping of activity group id (or default): distribution of its multiplier",
+            describe(v));
+    } else {
+      for (const auto& kv : v) {
+        const auto id = kv.first.Scalar();
+        if (auto dist = distribution(kv.second, join(p + ".activity", id), 0, kInf, "")) {
+          if (id == "default") {
+            u.activity_default = *dist;
+          } else {
+            u.activity_factor[id] = *dist;  // checked against the dataset in prepare_montecarlo
           }
         }
       }

@@ -16,6 +16,9 @@
 //   permit_delay_yr               discrete {0: 0.6, 1: 0.3, 2: 0.1} per option
 //   deals                         realisation by phase (data/nl/deals/phases.yaml)
 //   sme_realisation               triangular(min 0.6, mode 0.8, max 1.0) share of awarded tonnes
+//   activity                      lognormal(median 1, sigma 0.08) per activity group: a multiplier
+//                                 on the group's production path after the history, reached in
+//                                 the target year (linearly from 1 in the last history year)
 
 #include <cstdint>
 #include <map>
@@ -51,6 +54,11 @@ struct Uncertainty {
   std::map<std::string, double> deal_probability;
   /// Share of the SME scheme's awarded tonnes that is realised.
   core::Distribution sme_realisation;
+  /// Multiplier on an activity group's production path after the dataset's history (issue 12):
+  /// per group id (activity-groups.csv), else the default. Production moves a site's emissions and
+  /// DPR basis together and is the same draw in the reference and the scenario (one world).
+  std::map<std::string, core::Distribution> activity_factor;
+  core::Distribution activity_default;
 };
 
 /// The documented defaults (see the file comment).
@@ -69,6 +77,10 @@ inline Uncertainty default_uncertainty() {
   u.permit_delay_yr = core::Distribution::discrete({0, 1, 2}, {0.6, 0.3, 0.1});
   // Assumption: SME projects awarded a grant realise 60–100 % of the claimed tonnes.
   u.sme_realisation = core::Distribution::triangular(0.6, 0.8, 1.0);
+  // Assumption: production in the target year within about ±10 % of the path (P10–P90
+  // ×0.90–×1.11) per sector. The history's indices moved more in one year of the gas crisis
+  // (chemicals −14 %, steel −22 % in 2023; activity.csv), so this is a no-crisis band.
+  u.activity_default = core::Distribution::lognormal(1.0, 0.08);
   return u;
 }
 

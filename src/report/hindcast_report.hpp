@@ -21,7 +21,8 @@ std::string hindcast_json(const model::Model& model, const analysis::Hindcast& h
 std::string hindcast_html(const model::Model& model, const analysis::Hindcast& hindcast, Lang lang = Lang::en);
 
 /// The outlook header's line: how well the model reproduced the last published year, e.g.
-/// "hindcast: NEa industry 2024 published 37.00 Mt, model 36.95 Mt (−0.1 %; decarbfund hindcast)".
+/// "hindcast: NEa industry 2024 published 37.00 Mt, model 37.00 Mt (+0.0 %), production indices
+/// alone 38.36 Mt (+3.7 %, calibrated away; decarbfund hindcast)".
 std::string hindcast_line(const analysis::HindcastSummary& summary);
 
 }  // namespace decarbfund::report

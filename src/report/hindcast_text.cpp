@@ -63,8 +63,11 @@ void groups_table(std::string& s, const char* title, const std::vector<analysis:
 }  // namespace
 
 std::string hindcast_line(const analysis::HindcastSummary& h) {
-  return fmt::format("hindcast: NEa industry {} published {:.2f} Mt, model {:.2f} Mt ({:+.1f} %; decarbfund hindcast)",
-                     h.year, h.published_t / 1e6, h.model_t / 1e6, percent(h.error()));
+  return fmt::format(
+      "hindcast: NEa industry {} published {:.2f} Mt, model {:.2f} Mt ({:+.1f} %), production indices alone "
+      "{:.2f} Mt ({:+.1f} %, calibrated away; decarbfund hindcast)",
+      h.year, h.published_t / 1e6, h.model_t / 1e6, percent(h.error()), h.activity_only_t / 1e6,
+      percent(h.activity_only_error()));
 }
 
 std::string hindcast_text(const model::Model& model, const analysis::Hindcast& h) {

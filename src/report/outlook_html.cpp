@@ -83,7 +83,9 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
   if (o.hindcast) {
     append(h, "<p><small>{}</small></p>\n",
            html_escape(tr.format("outlook.hindcast", o.hindcast->year, tr.num(o.hindcast->published_t / 1e6, 2),
-                                 tr.num(o.hindcast->model_t / 1e6, 2), tr.percent(o.hindcast->error()))));
+                                 tr.num(o.hindcast->model_t / 1e6, 2), tr.percent(o.hindcast->error()),
+                                 tr.num(o.hindcast->activity_only_t / 1e6, 2),
+                                 tr.percent(o.hindcast->activity_only_error()))));
   }
   if (const auto levers = package_levers_text(o.levers, &tr); !levers.empty()) {
     append(h, "<p><small>{}</small></p>\n", html_escape(levers));

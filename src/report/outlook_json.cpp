@@ -41,6 +41,7 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
     j["meta"]["hindcast"] = {{"year", o.hindcast->year},
                              {"published_t", o.hindcast->published_t},
                              {"model_t", o.hindcast->model_t},
+                             {"activity_only_t", o.hindcast->activity_only_t},
                              {"error", o.hindcast->error()}};
   }
   if (o.levers.any()) {

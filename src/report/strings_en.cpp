@@ -584,7 +584,7 @@ constexpr StringEntry kStrings[] = {
     {"hindcast.short", "sites short"},
     {"hindcast.levy_eur", "levy EUR M"},
     {"hindcast.footer", "Produced by {}. The bounds and their reasons: docs/model.md \"Hindcast\"."},
-    {"outlook.hindcast", "hindcast: NEa industry {} published {} Mt, model {} Mt ({}; decarbfund hindcast, docs/model.md)"},
+    {"outlook.hindcast", "hindcast: NEa industry {} published {} Mt, model {} Mt ({}), production indices alone {} Mt ({}, calibrated away; decarbfund hindcast, docs/model.md)"},
     {"item.achieved", "achieved"},
     {"item.gap", "gap"},
     {"item.levy_leg", "levy_leg"},

@@ -584,7 +584,7 @@ constexpr StringEntry kStrings[] = {
     {"hindcast.short", "locaties kort"},
     {"hindcast.levy_eur", "heffing EUR mln"},
     {"hindcast.footer", "Gemaakt door {}. De grenzen en hun redenen: docs/model.md \"Hindcast\"."},
-    {"outlook.hindcast", "terugblik: NEa-industrie {} gepubliceerd {} Mt, model {} Mt ({}; decarbfund hindcast, docs/model.md)"},
+    {"outlook.hindcast", "terugblik: NEa-industrie {} gepubliceerd {} Mt, model {} Mt ({}), alleen productie-indexen {} Mt ({}, weggekalibreerd; decarbfund hindcast, docs/model.md)"},
     {"item.achieved", "gerealiseerd"},
     {"item.gap", "tekort"},
     {"item.levy_leg", "deel heffing"},

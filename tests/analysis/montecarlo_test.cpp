@@ -208,6 +208,44 @@ TEST(MonteCarlo, UnknownInfrastructureInUncertaintyIsAnError) {
   }
 }
 
+TEST(MonteCarlo, UnknownActivityGroupInUncertaintyIsAnError) {
+  auto s = levy_scenario(300.0, 0.5, "tight");
+  s.file = "scenarios/x.yaml";
+  s.uncertainty.activity_factor["atlantis"] = core::Distribution::fixed(1);
+  MonteCarloOptions opt;
+  try {
+    prepare_montecarlo(tiny(), s, s, nullptr, opt);
+    FAIL() << "expected core::Error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.diagnostics().at(0).to_string(),
+              "scenarios/x.yaml: uncertainty.activity.atlantis: expected an activity group of the dataset "
+              "(activity-groups.csv) or default, found \"atlantis\"");
+  }
+}
+
+TEST(MonteCarlo, ProductionDrawsWidenEmissionsButNotTheLegs) {
+  // Production is the world's (issue 12): drawn once per group and draw for every run, it moves
+  // the emissions of the target year, and a scenario that equals its reference still achieves 0.
+  auto reference = levy_scenario(100.0, 1.0, "reference");
+  reference.package_enabled = false;
+  reference.uncertainty = {};  // nothing drawn but production
+  reference.uncertainty.capex = model::RangeShape::none;
+  reference.uncertainty.delta_emissions = model::RangeShape::none;
+  reference.uncertainty.activity_default = core::Distribution::lognormal(1.0, 0.2);
+  auto scenario = reference;
+  MonteCarloOptions opt;
+  opt.draws = 40;
+  opt.seed = 11;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, nullptr, opt);
+  ASSERT_EQ(setup.inputs.size(), 1u);
+  EXPECT_EQ(setup.inputs[0].id, "activity:all");
+  const auto result = run_montecarlo(setup, 2);
+  const auto& e = result.emissions_t.back();
+  EXPECT_LT(e.p5, 0.95 * e.p95) << "production moves the target year's emissions";
+  EXPECT_EQ(result.achieved_t.p5, 0.0);
+  EXPECT_EQ(result.achieved_t.p95, 0.0);
+}
+
 TEST(MonteCarlo, WorldOnlyScenarioAchievesNothingInAnyDraw) {
   // One world, two policies (issue 14): the reference takes the scenario's world, and each draw's
   // world is common to the three runs, so a scenario that differs from its reference in world keys

@@ -39,6 +39,9 @@ uncertainty:
   permit_delay_yr: {distribution: uniform, min: 0, max: 3}
   deals: {realisation: by_phase, probability: {jloi: 0.6}}
   sme_realisation: {distribution: bernoulli, p: 0.9}
+  activity:
+    default: {distribution: fixed, value: 1}
+    steel: {distribution: lognormal, median: 1.0, sigma: 0.15}
 )",
                       diags);
   ASSERT_TRUE(s) << diags.to_string();
@@ -52,6 +55,8 @@ uncertainty:
   EXPECT_EQ(u.permit_delay_yr.describe(), "uniform(min 0, max 3)");
   EXPECT_EQ(u.deal_probability.at("jloi"), 0.6);
   EXPECT_EQ(u.sme_realisation.describe(), "bernoulli(p 0.9)");
+  EXPECT_TRUE(u.activity_default.is_fixed());
+  EXPECT_EQ(u.activity_factor.at("steel").describe(), "lognormal(median 1, sigma 0.15)");
 }
 
 TEST(LoadScenarioUncertainty, BadValuesNameLineAndKeyPath) {
