@@ -151,7 +151,8 @@ struct Outlook {
   /// How well the model reproduced the last published year (analysis/hindcast.hpp); none when
   /// the dataset publishes no NEa total.
   std::optional<HindcastSummary> hindcast;
-  /// P(target met) from a small Monte Carlo of the same runs (0 draws: not computed).
+  /// P(target met) from a small Monte Carlo of the same runs (`outlook --draws N`,
+  /// estimate_p_target_met; 0 draws: not computed).
   std::uint32_t quick_draws = 0;
   double p_target_met = 0;
   std::string deals_dir;  ///< where the deals came from; empty when none were loaded
@@ -180,6 +181,12 @@ struct Outlook {
 Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
                     const model::Scenario& reference, const DealBook* deals = nullptr,
                     const SmeInput* sme = nullptr);
+
+/// Fills `out.p_target_met` and `out.quick_draws` from `draws` Monte Carlo draws of the same
+/// inputs with the scenario's seed (analysis/montecarlo.hpp); nothing for 0 draws.
+void estimate_p_target_met(const model::Model& model, const model::Scenario& scenario,
+                           const model::Scenario& reference, const DealBook* deals, const SmeInput* sme,
+                           std::uint32_t draws, Outlook& out);
 
 namespace detail {
 /// The package leg's lines (outlook_deals.cpp): per deal its credited tonnes, own effect (leave

@@ -126,5 +126,18 @@ TEST(ValidateCli, BadDatasetExitsTwoNamingFileLineField) {
   EXPECT_NE(r.out.find("tests/fixtures/does-not-exist: expected a dataset directory"), std::string::npos) << r.out;
 }
 
+TEST(OutlookCli, DrawsGiveTheChanceOfMeetingTheTargetAsMonteCarloDoes) {
+  // `outlook --draws N` and `montecarlo --draws N` make the same draws (the scenario's seed).
+  const auto o = nlohmann::json::parse(run_cli("outlook --draws 24 --json -").out);
+  ASSERT_TRUE(o["p_target_met"].is_number()) << o["p_target_met"];
+  EXPECT_EQ(o["p_target_met_draws"], 24);
+  const auto mc = nlohmann::json::parse(run_cli("montecarlo --draws 24 --threads 1 --json -").out);
+  EXPECT_DOUBLE_EQ(o["p_target_met"].get<double>(), mc["p_target_met"]["total"].get<double>());
+  const auto text = run_cli("outlook --draws 24").out;
+  EXPECT_NE(text.find("P(target met)"), std::string::npos) << text;
+  const auto none = nlohmann::json::parse(run_cli("outlook --json -").out);
+  EXPECT_TRUE(none["p_target_met"].is_null());
+}
+
 }  // namespace
 }  // namespace decarbfund::test
