@@ -62,13 +62,13 @@ TEST(LoadDataset, TinyFixtureLoadsWithItsShape) {
   EXPECT_DOUBLE_EQ(ets.at(2040), 130.0);
 }
 
-/// Copies the tiny fixture to a fresh directory, replaces `from` by `to` in one file, loads it and
+/// Copies the tiny fixture (or `source`) to a fresh directory, replaces `from` by `to` in one file, loads it and
 /// returns the error messages.
-std::vector<std::string> errors_after(const std::string& file, const std::string& from,
-                                      const std::string& to) {
+std::vector<std::string> errors_after(const std::string& file, const std::string& from, const std::string& to,
+                                      const fs::path& source = kTiny) {
   const fs::path dir = fs::temp_directory_path() / ("decarbfund_bad_" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  fs::copy(kTiny, dir, fs::copy_options::recursive);
+  fs::copy(source, dir, fs::copy_options::recursive);
   auto text = core::read_file(dir / file);
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
@@ -91,6 +91,19 @@ std::vector<std::string> errors_after(const std::string& file, const std::string
 }
 
 using Msgs = std::vector<std::string>;
+
+// The history's tables (issue 12) get the same errors as every other table: file, line, field,
+// what was expected, what was found. On a copy of data/nl, which has them all.
+const fs::path kNl = fs::path(DECARBFUND_SOURCE_DIR) / "data/nl";
+
+TEST(LoadDatasetErrors, HistoryTablesNameFileLineAndField) {
+  EXPECT_EQ(errors_after("activity.csv", "steel,2021,1.034,", "steel,2021,lots,", kNl), Msgs{"activity.csv:3: field 'index': expected a finite decimal number (at most 1e15), found \"lots\""});
+  EXPECT_EQ(errors_after("activity.csv", "steel,2022,1.0,", "stele,2022,1.0,", kNl), Msgs{"activity.csv:4: field 'group_id': expected a group_id of activity-groups.csv, found \"stele\""});
+  EXPECT_EQ(errors_after("published.csv", "nea_industry_emissions_t,2022,38600000", "nea_industry_emissions_t,20x2,38600000", kNl), Msgs{"published.csv:3: field 'year': expected a whole number, found \"20x2\""});
+  EXPECT_EQ(errors_after("closures.csv", "M078,2023", "M999,2023", kNl), Msgs{"closures.csv:3: field 'site_id': expected a site_id of sites.csv, found \"M999\""});
+  EXPECT_EQ(errors_after("activity-groups.csv", "steel_gases,Electricity from Tata Steel's process gases,,M007;M008", "steel_gases,Electricity from Tata Steel's process gases,,M007;X1", kNl),
+            Msgs{"activity-groups.csv:3: field 'sites': expected site_ids of sites.csv separated by ';', found \"X1\""});
+}
 
 TEST(LoadDatasetErrors, NegativeCapex) {
   EXPECT_EQ(errors_after("options.csv", "50000000,40000000", "-5e7,40000000"),
