@@ -233,6 +233,11 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     if (start >= years) {
       continue;
     }
+    // A site that produces nothing from the option's first year (closures.csv) has nothing to
+    // abate: no firm invests there, and no support can make it (it would buy no tonnes).
+    if (in.activity(o.site[i], start) <= 0) {
+      continue;
+    }
     ws.candidates_.push_back({option_cost_per_t(o, in, i, start), i, start});
   }
   // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state

@@ -86,6 +86,32 @@ TEST(Simulate, MeritOrderUnderAFullGridLedger) {
 
 model::Scenario flat_levy(double tariff, double rf);
 
+TEST(Simulate, NothingIsAdoptedOrSupportedAtASiteThatNoLongerProduces) {
+  // A closed site (closures.csv: activity 0) has nothing to abate: at an ETS price at which every
+  // option pays, and with the package on, none of its options is taken and none gets support.
+  const auto& m = tiny();
+  auto in = resolve_inputs(m, no_levy());
+  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
+  in.package_enabled = true;
+  const model::Index closed = m.find_site("S2");  // with O6, an announced project the package supports
+  for (int y = 0; y < in.years(); ++y) {
+    in.site_activity[static_cast<std::size_t>(closed) * static_cast<std::size_t>(in.years()) + static_cast<std::size_t>(y)] = 0;
+  }
+  Workspace ws(m, in);
+  simulate(m, in, ws);
+  const auto& out = ws.outcome();
+  int elsewhere = 0;
+  for (model::Index i = 0; i < m.options.size(); ++i) {
+    if (m.options.site[i] == closed) {
+      EXPECT_EQ(out.option_decided[i], -1) << m.options.id[i];
+      EXPECT_EQ(out.option_support_eur[i], 0.0) << m.options.id[i];
+    } else {
+      elsewhere += out.option_decided[i] >= 0;
+    }
+  }
+  EXPECT_GT(elsewhere, 0) << "the other sites' options still pay";
+}
+
 TEST(Simulate, CaptureWaitsForTheStore) {
   const auto& m = tiny();
   // A levy short of DPRs makes the incinerator's capture (O5, outside the ETS) pay too.
