@@ -24,7 +24,7 @@ std::string montecarlo_text(const model::Model& model, const analysis::MonteCarl
   }
   out += "\n";
   append(out, "Target {}: additional reduction against the reference path (Mt)\n", s.target_year);
-  append(out, "  {:<14} {:>9} {:>9} {:>9} {:>9} {:>9}   {}\n", "", "required", "outlook", "P10", "median", "P90",
+  append(out, "  {:<14} {:>9} {:>9} {:>9} {:>9} {:>9}   {}\n", "", "required", "central", "P10", "median", "P90",
          "P(met)");
   const auto row = [&](const char* name, double required, double central, const analysis::Percentiles& p, double prob) {
     append(out, "  {:<14} {:>9.2f} {:>9.2f} {:>9.2f} {:>9.2f} {:>9.2f}   {:.1f} %\n", name, mt(required), mt(central),
@@ -33,11 +33,11 @@ std::string montecarlo_text(const model::Model& model, const analysis::MonteCarl
   row("levy leg", s.levy_leg_required_t, r.central_levy_leg_t, r.levy_leg_t, r.p_levy_leg);
   row("package leg", s.package_leg_required_t, r.central_package_leg_t, r.package_leg_t, r.p_package_leg);
   row("total", s.required_t, r.central_achieved_t, r.achieved_t, r.p_total);
-  append(out, "  (outlook = every input at its central value; P10/median/P90 over the draws)\n\n");
+  append(out, "  (central = every input at its central value and every deal delivering, as the outlook's \"every deal\" column; P10/median/P90 over the draws)\n\n");
   const auto& last = r.emissions_t.back();
   append(out, "Emissions {} with the package: P5 {:.2f}, P50 {:.2f}, P95 {:.2f} Mt\n", s.target_year, mt(last.p5),
          mt(last.p50), mt(last.p95));
-  append(out, "Package support committed {}–{}: P10 EUR {:.2f} bn, median {:.2f} bn, P90 {:.2f} bn (outlook {:.2f} bn)\n\n",
+  append(out, "Package support committed {}–{}: P10 EUR {:.2f} bn, median {:.2f} bn, P90 {:.2f} bn (central {:.2f} bn)\n\n",
          s.start_year, s.target_year, r.outlay_eur.p10 / 1e9, r.outlay_eur.p50 / 1e9, r.outlay_eur.p90 / 1e9,
          r.central_outlay_eur / 1e9);
   append(out, "What matters most (tornado: achieved Mt with the input at P10 / P90, others at median {:.2f} Mt)\n",
