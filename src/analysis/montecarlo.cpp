@@ -56,6 +56,18 @@ core::Distribution range_distribution(model::RangeShape shape, double low, doubl
                                              : core::Distribution::triangular(lo, central, hi);
 }
 
+/// An id in the scenario's uncertainty section that the dataset does not have.
+[[noreturn]] void throw_unknown_id(const model::Scenario& scenario, const char* code, std::string key_path,
+                                   const char* expected, const std::string& id) {
+  core::Diagnostic d;
+  d.code = code;
+  d.file = scenario.file;
+  d.key_path = std::move(key_path);
+  d.expected = expected;
+  d.found = core::quote_found(id);
+  throw core::Error(d);
+}
+
 /// Where a draw's uniforms come from: the keyed RNG, or a forced quantile per input (NaN = drawn).
 struct Sampler {
   std::uint64_t seed;
@@ -468,13 +480,8 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   for (const auto& [id, dist] : u.activity_factor) {
     const auto g = groups.find(id);
     if (g == model::kNone) {
-      core::Diagnostic d;
-      d.code = "scenario.unknown_activity_group";
-      d.file = scenario.file;
-      d.key_path = "uncertainty.activity." + id;
-      d.expected = "an activity group of the dataset (activity-groups.csv) or default";
-      d.found = core::quote_found(id);
-      throw core::Error(d);
+      throw_unknown_id(scenario, "scenario.unknown_activity_group", "uncertainty.activity." + id,
+                       "an activity group of the dataset (activity-groups.csv) or default", id);
     }
     s.activity_dist[static_cast<std::size_t>(g)] = dist;
   }
@@ -490,13 +497,8 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   for (const auto& [id, dist] : u.infrastructure_delay_yr) {
     const auto k = model.find_infrastructure(id);
     if (k == model::kNone) {
-      core::Diagnostic d;
-      d.code = "scenario.unknown_infrastructure";
-      d.file = scenario.file;
-      d.key_path = "uncertainty.infrastructure_delay_yr." + id;
-      d.expected = "an infrastructure id of the dataset (infrastructure.csv) or default";
-      d.found = core::quote_found(id);
-      throw core::Error(d);
+      throw_unknown_id(scenario, "scenario.unknown_infrastructure", "uncertainty.infrastructure_delay_yr." + id,
+                       "an infrastructure id of the dataset (infrastructure.csv) or default", id);
     }
     s.infra_dist[k] = dist;
   }

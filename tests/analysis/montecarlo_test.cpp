@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "core/distribution.hpp"
@@ -193,34 +195,26 @@ TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
   EXPECT_EQ(c.total_emissions_t[11], 0.0) << "years after the last are not run";
 }
 
-TEST(MonteCarlo, UnknownInfrastructureInUncertaintyIsAnError) {
+/// The message prepare_montecarlo gives for a scenario whose uncertainty section `edit` changed.
+std::string uncertainty_error(const std::function<void(model::Uncertainty&)>& edit) {
   auto s = levy_scenario(300.0, 0.5, "tight");
   s.file = "scenarios/x.yaml";
-  s.uncertainty.infrastructure_delay_yr["atlantis"] = core::Distribution::fixed(1);
-  MonteCarloOptions opt;
+  edit(s.uncertainty);
   try {
-    prepare_montecarlo(tiny(), s, s, nullptr, opt);
-    FAIL() << "expected core::Error";
+    prepare_montecarlo(tiny(), s, s, nullptr, MonteCarloOptions{});
   } catch (const core::Error& e) {
-    EXPECT_EQ(e.diagnostics().at(0).to_string(),
-              "scenarios/x.yaml: uncertainty.infrastructure_delay_yr.atlantis: expected an infrastructure id of the "
-              "dataset (infrastructure.csv) or default, found \"atlantis\"");
+    return e.diagnostics().at(0).to_string();
   }
+  return "no error";
 }
 
-TEST(MonteCarlo, UnknownActivityGroupInUncertaintyIsAnError) {
-  auto s = levy_scenario(300.0, 0.5, "tight");
-  s.file = "scenarios/x.yaml";
-  s.uncertainty.activity_factor["atlantis"] = core::Distribution::fixed(1);
-  MonteCarloOptions opt;
-  try {
-    prepare_montecarlo(tiny(), s, s, nullptr, opt);
-    FAIL() << "expected core::Error";
-  } catch (const core::Error& e) {
-    EXPECT_EQ(e.diagnostics().at(0).to_string(),
-              "scenarios/x.yaml: uncertainty.activity.atlantis: expected an activity group of the dataset "
-              "(activity-groups.csv) or default, found \"atlantis\"");
-  }
+TEST(MonteCarlo, UnknownIdsInUncertaintyAreErrors) {
+  EXPECT_EQ(uncertainty_error([](auto& u) { u.infrastructure_delay_yr["atlantis"] = core::Distribution::fixed(1); }),
+            "scenarios/x.yaml: uncertainty.infrastructure_delay_yr.atlantis: expected an infrastructure id of the "
+            "dataset (infrastructure.csv) or default, found \"atlantis\"");
+  EXPECT_EQ(uncertainty_error([](auto& u) { u.activity_factor["atlantis"] = core::Distribution::fixed(1); }),
+            "scenarios/x.yaml: uncertainty.activity.atlantis: expected an activity group of the dataset "
+            "(activity-groups.csv) or default, found \"atlantis\"");
 }
 
 TEST(MonteCarlo, ProductionDrawsWidenEmissionsButNotTheLegs) {
