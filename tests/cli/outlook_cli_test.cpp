@@ -126,5 +126,18 @@ TEST(ValidateCli, BadDatasetExitsTwoNamingFileLineField) {
   EXPECT_NE(r.out.find("tests/fixtures/does-not-exist: expected a dataset directory"), std::string::npos) << r.out;
 }
 
+TEST(ValidateCli, OptionsStackingPastASiteExitTwoNamingSiteAndOptions) {
+  // Issue 13: a dataset whose options could remove more than a site emits is refused, with the
+  // option row, the site, the sections and the options (tests/data/check_potential_test.cpp has
+  // the fixture's every message).
+  const auto r = run_cli("validate tests/data/bad/stacked-options", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("tests/data/bad/stacked-options/options.csv:2: field 'section_emissions_t': expected "
+                       "sections of site S1 adding up to at most its 1000000 t/yr, found 1300000 t/yr over 2 "
+                       "sections: S1/steam 600000 t/yr (O1); S1/furnace 700000 t/yr (O2)"),
+            std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace decarbfund::test
