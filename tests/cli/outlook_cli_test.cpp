@@ -40,14 +40,15 @@ TEST(OutlookCli, JsonHasTheDocumentedKeysAndProvenance) {
 
 TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   // Issue 5 §5: the SME scheme's expected tonnes are a line of the package leg; issue 4: a line
-  // per deal. The lines add up to the leg as it is when every deal delivers (the full run; the
-  // headline leg is the expected one, issue 14).
+  // per deal. The lines add up to the leg as it is when every deal delivers (the full run), and
+  // their expected tonnes to the headline's expected leg (issue 14).
   const auto j = outlook("belastingplan-2026");
-  double sum = 0;
+  double sum = 0, expected = 0;
   bool sme = false;
   bool nobian = false;
   for (const auto& c : j["package_credits"]) {
     sum += c["reduction_t"].get<double>();
+    expected += c["expected_t"].get<double>();
     const auto name = c["instrument"].get<std::string>();
     sme = sme || (name.starts_with("SME scheme: veki-2024") && c["reduction_t"].get<double>() > 0);
     nobian = nobian || name.find("Nobian") != std::string::npos;
@@ -55,6 +56,8 @@ TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   EXPECT_TRUE(sme);
   EXPECT_TRUE(nobian);
   EXPECT_NEAR(sum / 1e6, j["legs"]["package_if_every_deal_delivers_mt"].get<double>(), 1e-6);
+  // The expected column (issue 14) adds up to the headline's expected leg.
+  EXPECT_NEAR(expected / 1e6, j["legs"]["package_mt"].get<double>(), 1e-6);
   EXPECT_LT(j["legs"]["package_mt"].get<double>(), j["legs"]["package_if_every_deal_delivers_mt"].get<double>());
   // Without the SME scheme the leg is smaller by exactly its line.
   const std::string out = ::testing::TempDir() + "outlook-nosme.json";
