@@ -3,8 +3,11 @@
 
 #include "analysis/outlook.hpp"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
+#include "fixtures/shipped_fixture.hpp"
 #include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::analysis {
@@ -104,6 +107,41 @@ TEST(Outlook, LegsChangeOnlyThroughPolicyWhenTheWorldMoves) {
   const auto o = run_outlook(tiny(), high, reference);
   const auto direct = run_outlook(tiny(), reference_high, reference_high);
   EXPECT_EQ(o.reference().total_emissions_t, direct.reference().total_emissions_t);
+}
+
+TEST(Outlook, ShippedScenariosClampNothingAndTheMaccStaysBelowEmissions) {
+  // Issue 13: in every shipped scenario the adopted reductions are never clamped (sim::Outcome's
+  // clamped_t is 0 in each run and year: the options of a site add up to no more than it emits),
+  // and the national MACC — one option per exclusive group, each adding what it removes at its
+  // site after the cheaper points there — removes less in the target year than the sites it acts
+  // on emit then, site by site and in total.
+  const auto& model = test::shipped();
+  for (const auto& name : test::shipped_scenario_names()) {
+    SCOPED_TRACE(name);
+    const auto [scenario, reference] = test::shipped_scenario(name);
+    const auto o = run_outlook(model, scenario, reference, &test::shipped_deals());
+    for (const auto& r : o.runs) {
+      for (std::size_t y = 0; y < r.outcome.clamped_t.size(); ++y) {
+        EXPECT_EQ(r.outcome.clamped_t[y], 0.0) << r.label << " " << o.start_year + static_cast<int>(y);
+      }
+    }
+    const auto& in = o.runs[2].inputs;
+    const int t = o.target_index();
+    std::map<model::Index, double> by_site;
+    double macc = 0;
+    for (const auto& p : o.macc) {
+      by_site[model.options.site[p.option]] += p.reduction_t;
+      macc += p.reduction_t;
+    }
+    double acted_on = 0;
+    for (const auto& [site, tonnes] : by_site) {
+      const double emitted = in.emissions_before_options(site, t);
+      EXPECT_LE(tonnes, emitted + 1e-6) << model.sites.id[site];
+      acted_on += emitted;
+    }
+    EXPECT_GT(macc, 0.0);
+    EXPECT_LT(macc, acted_on);
+  }
 }
 
 }  // namespace
