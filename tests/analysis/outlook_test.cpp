@@ -1,5 +1,6 @@
 // The outlook's target accounting on the tiny fixture: the legs add up to the total, the package
-// leg's instrument lines add up to the leg, and the reduction is measured against the reference.
+// leg's instrument lines add up to the leg, and the reduction is measured against the reference;
+// on data/nl, nothing is clamped and the MACC stays below emissions.
 
 #include "analysis/outlook.hpp"
 
