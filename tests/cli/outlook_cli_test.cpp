@@ -67,6 +67,48 @@ TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   EXPECT_LT(without["legs"]["package_mt"].get<double>(), j["legs"]["package_mt"].get<double>());
 }
 
+/// The world keys that the world tests change, in a scenario file's YAML: a higher ETS path,
+/// lower chemicals production, Aramis two years later (docs/scenarios.md "World and policy").
+constexpr const char* kWorldChange =
+    "prices:\n  ets_eur_per_t: {2026: 150, 2027: 160, 2028: 170, 2029: 185, 2030: 200}\n"
+    "activity:\n  chemicals: {2027: 0.8, 2028: 0.8, 2029: 0.8, 2030: 0.8}\n"
+    "infrastructure_delay_yr: {aramis: 2}\n";
+
+/// `outlook --json -` of scenarios/<base>.yaml with kWorldChange laid over it.
+nlohmann::json outlook_in_changed_world(const std::string& base) {
+  const std::string file = ::testing::TempDir() + "world-" + base + ".yaml";
+  std::ofstream(file) << "name: " << base << "-world\nbase: " << kSource << "/scenarios/" << base << ".yaml\n"
+                      << kWorldChange;
+  const auto r = run_cli("outlook --quiet --no-sme --json - --scenario " + file);
+  EXPECT_EQ(r.status, 0) << r.out;
+  return nlohmann::json::parse(r.out);
+}
+
+TEST(OutlookCli, WorldKeysMoveTheReferenceAndLeaveTheLegsToPolicy) {
+  // One world, two policies (issue 14): the reference run takes the scenario's world. The
+  // reference's own policy in a changed world achieves exactly nothing, its three runs alike;
+  // a policy scenario in the same changed world has that very reference path, so its legs are
+  // measured against the reference in its own world and change only through policy.
+  const auto world = outlook_in_changed_world("klimaatakkoord");
+  EXPECT_EQ(world["achieved_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["legs"]["levy_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["legs"]["package_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["reference_emissions_t_by_year"], world["levy_only_emissions_t_by_year"]);
+  EXPECT_EQ(world["reference_emissions_t_by_year"], world["emissions_t_by_year"]);
+  EXPECT_EQ(world["meta"]["reference_world_replaced"],
+            nlohmann::json({"activity.chemicals", "infrastructure_delay_yr.aramis", "prices.ets_eur_per_t"}));
+  // The change is real: the reference path itself moves.
+  const auto r = run_cli("outlook --quiet --no-sme --json - --scenario scenarios/klimaatakkoord.yaml");
+  ASSERT_EQ(r.status, 0);
+  const auto unchanged = nlohmann::json::parse(r.out);
+  EXPECT_NE(world["reference_emissions_t_by_year"]["2030"], unchanged["reference_emissions_t_by_year"]["2030"]);
+  EXPECT_TRUE(unchanged["meta"]["reference_world_replaced"].empty());
+
+  const auto policy = outlook_in_changed_world("belastingplan-2026");
+  EXPECT_EQ(policy["reference_emissions_t_by_year"], world["reference_emissions_t_by_year"]);
+  EXPECT_EQ(policy["meta"]["reference_world_replaced"], world["meta"]["reference_world_replaced"]);
+}
+
 TEST(OutlookCli, LevyCollectedCloseToNothingUpTo2024) {
   // policy.md §1.1: about EUR 60k paid in total by mid-2025; the ETS reference price was above the
   // tariff in 2022, and DPRs exceeded emissions in the first years.
