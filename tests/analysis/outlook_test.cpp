@@ -65,15 +65,16 @@ TEST(Outlook, SameScenarioAsReferenceAchievesNothing) {
 
 TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
   // One world, two policies (issue 14): a scenario that differs from its reference only in world
-  // keys — a higher ETS path, a later grid, a different hurdle rate — achieves exactly nothing,
-  // because the reference run takes the scenario's world. Before the split the reference kept its
-  // own prices and the ETS change was booked as a levy leg.
+  // keys — a higher ETS path, lower production, a later grid, a different hurdle rate — achieves
+  // exactly nothing, because the reference run takes the scenario's world. Before the split the
+  // reference kept its own prices and the ETS change was booked as a levy leg.
   auto reference = levy_scenario(100.0, 1.0, "reference");
   reference.package_enabled = false;
   auto scenario = reference;
   scenario.name = "world-only";
   for (int y = 2024; y <= 2040; ++y) {
     scenario.prices["ets_eur_per_t"].set(y, 250.0);
+    scenario.activity["all"].set(y, 0.8);  // the tiny fixture's one activity group, after its history
   }
   scenario.infrastructure_delay_yr["grid_port"] = 2;
   scenario.response.hurdle_rate = 0.05;
@@ -83,7 +84,7 @@ TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
   EXPECT_EQ(o.reference().total_emissions_t, o.runs[1].outcome.total_emissions_t)
       << "the reference must see the scenario's world in every year";
   EXPECT_EQ(o.reference_world_replaced,
-            (std::vector<std::string>{"infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t",
+            (std::vector<std::string>{"activity.all", "infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t",
                                       "response.hurdle_rate"}));
   // The world change is real: the same scenario against its own reference moves emissions.
   const auto base = run_outlook(tiny(), reference, reference);
