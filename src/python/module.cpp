@@ -18,6 +18,7 @@
 #include <pybind11/stl.h>
 
 #include "analysis/deal_assessment.hpp"
+#include "analysis/deal_own_effect.hpp"
 #include "analysis/montecarlo.hpp"
 #include "analysis/outlook.hpp"
 #include "analysis/sme_allocation.hpp"
@@ -138,7 +139,13 @@ std::string deal_assess_json(const Dataset& d, const model::Scenario& scenario, 
   if (!deal || !data::check_deal(d.inputs.model, *deal, diags)) {
     throw core::Error(diags);
   }
-  return report::deal_assessment_json(d.inputs.model, analysis::assess_deal(d.inputs.model, scenario, *deal));
+  auto a = analysis::assess_deal(d.inputs.model, scenario, *deal);
+  // Its own effect among the dataset's other deals, against the scenario's reference (as the CLI).
+  if (const auto* book = d.inputs.deal_book()) {
+    const auto pair = runs::with_reference(scenario, "", book);
+    a.own_effect = analysis::deal_own_effect(d.inputs.model, pair.scenario, pair.reference, *book, *deal);
+  }
+  return report::deal_assessment_json(d.inputs.model, a);
 }
 
 /// (summary document, awards CSV) of a round over an applications file or a generated population.
