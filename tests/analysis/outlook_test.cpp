@@ -143,6 +143,7 @@ TEST(Outlook, ShippedScenariosClampNothingAndTheMaccStaysBelowEmissions) {
     }
     EXPECT_GT(macc, 0.0);
     EXPECT_LT(macc, acted_on);
+    EXPECT_NEAR(o.macc_site_emissions_t, acted_on, 1e-6 * acted_on);  // what the text report prints
   }
 }
 
