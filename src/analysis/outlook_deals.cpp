@@ -84,13 +84,17 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
     }
   }
 
-  // Credited tonnes: the supported options' share of their sites' reductions in the target year.
+  // Credited tonnes: the supported options' share of their sites' reductions in the target year,
+  // and those of a deal's committed projects, which run only where the package is on and the deal
+  // delivers (Yara's CCS): they are the deal's own tonnes, whatever its own effect (issue 13).
   std::vector<double> tonnes(o.size(), 0.0);
   sim::option_reductions(model, full_in, F, t, tonnes);
   std::map<std::string, InstrumentCredit> by_company;
   double credited = 0;
   for (model::Index i = 0; i < o.size(); ++i) {
-    if (F.option_instrument[i] != sim::Instrument::package) {
+    const bool deal_committed =
+        F.option_instrument[i] == sim::Instrument::committed && full_in.option_deal[i] != model::kNone;
+    if (F.option_instrument[i] != sim::Instrument::package && !deal_committed) {
       continue;
     }
     const auto site = o.site[i];
