@@ -1,8 +1,8 @@
 // `decarbfund deal assess FILE [--scenario FILE] [--reference FILE] [--data DIR] [--deals DIR | --no-deals]
 // [--json FILE] [--csv DIR] [--html FILE] [--xlsx FILE]`: what the advisory committee asks of a draft
 // maatwerk deal (issue 4 §4, docs/deals.md), with its own effect in the outlook among the other
-// deals (issue 14 §3). Parses, loads, calls analysis::assess_deal and deal_own_effect, prints and
-// writes the reports; no model logic here.
+// deals (issue 14 §3). Parses, loads, calls runs::assess_deal_run, prints and writes the reports;
+// no model logic here.
 
 #include <memory>
 #include <string>
@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "analysis/deal_assessment.hpp"
-#include "analysis/deal_own_effect.hpp"
 #include "cli/lang_option.hpp"
 #include "cli/locate_inputs.hpp"
 #include "cli/report_outputs.hpp"
@@ -22,7 +21,7 @@
 #include "report/deal_report.hpp"
 #include "report/run_info.hpp"
 #include "report/xlsx_deal.hpp"
-#include "runs/run_inputs.hpp"
+#include "runs/deal_assess_run.hpp"
 
 namespace decarbfund::cli {
 
@@ -77,12 +76,7 @@ void add_deal(CLI::App& app, int& status) {
     if (!data::check_deal(model, *d, diags)) {
       throw core::Error(diags);
     }
-    auto a = analysis::assess_deal(model, *scenario, *d);
-    // Its own effect among the other deals (issue 14 §3): needs the book's phase table.
-    if (const auto* book = dataset.deal_book()) {
-      const auto pair = runs::with_reference(*scenario, args->reference, book);
-      a.own_effect = analysis::deal_own_effect(model, pair.scenario, pair.reference, *book, *d);
-    }
+    const auto a = runs::assess_deal_run(dataset, *scenario, args->reference, *d);
     // Render every report before writing any file, so a failure leaves no half set of files.
     std::string html, xlsx;
     if (!args->html.empty() || !args->xlsx.empty()) {

@@ -17,8 +17,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "analysis/deal_assessment.hpp"
-#include "analysis/deal_own_effect.hpp"
 #include "analysis/montecarlo.hpp"
 #include "analysis/outlook.hpp"
 #include "analysis/sme_allocation.hpp"
@@ -41,6 +39,7 @@
 #include "report/montecarlo_report.hpp"
 #include "report/outlook_report.hpp"
 #include "report/sme_report.hpp"
+#include "runs/deal_assess_run.hpp"
 #include "runs/levy_input.hpp"
 #include "runs/locate.hpp"
 #include "runs/optimize_run.hpp"
@@ -139,13 +138,8 @@ std::string deal_assess_json(const Dataset& d, const model::Scenario& scenario, 
   if (!deal || !data::check_deal(d.inputs.model, *deal, diags)) {
     throw core::Error(diags);
   }
-  auto a = analysis::assess_deal(d.inputs.model, scenario, *deal);
-  // Its own effect among the dataset's other deals, against the scenario's reference (as the CLI).
-  if (const auto* book = d.inputs.deal_book()) {
-    const auto pair = runs::with_reference(scenario, "", book);
-    a.own_effect = analysis::deal_own_effect(d.inputs.model, pair.scenario, pair.reference, *book, *deal);
-  }
-  return report::deal_assessment_json(d.inputs.model, a);
+  // With its own effect among the dataset's other deals, as `deal assess` (runs/deal_assess_run.hpp).
+  return report::deal_assessment_json(d.inputs.model, runs::assess_deal_run(d.inputs, scenario, "", *deal));
 }
 
 /// (summary document, awards CSV) of a round over an applications file or a generated population.
