@@ -211,7 +211,8 @@ def levy(rows: LevyRows, scenario: ScenarioLike = None, *, dataset: Optional[Dat
 
 def deal_assess(deal: str, scenario: ScenarioLike = None, *, dataset: Optional[Dataset] = None) -> Result:
     """What the advisory committee asks of a deal (``decarbfund deal assess``). ``deal`` is a deal
-    file or the id of one in the dataset's deal book (``"nobian"``)."""
+    file or the id of one in the dataset's deal book (``"nobian"``). Its ``own_effect`` is the
+    deal's line of the outlook among the dataset's other deals (None without a deal book)."""
     ds = dataset or load_dataset()
     sc = load_scenario(scenario)
     path = os.fspath(deal)

@@ -7,9 +7,11 @@
 // and the credibility of the path to the climate-neutral year. Formulas: docs/deals.md.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/deal_own_effect.hpp"
 #include "model/deal.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
@@ -77,6 +79,10 @@ struct DealAssessment {
 
   std::vector<std::string> flags;  ///< stable codes, docs/deals.md "Flags"
   std::vector<std::string> assumptions;
+
+  /// Its own effect in the outlook (issue 14 §3): set by the caller with deal_own_effect when a
+  /// deal book (and so a phase table) is at hand; the reports say so when it is not.
+  std::optional<DealOwnEffect> own_effect;
 };
 
 /// SDE++ maximum subsidy intensity, EUR/t (data-sources.md §2.3: €300/t, €400/t inside the

@@ -172,11 +172,16 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
     return a.second != b.second ? a.second < b.second : a.first < b.first;
   });
   sim::Workspace scratch(model, in);
+  std::vector<std::uint8_t> site_on_curve(model.sites.size(), 0);
   for (const auto& [i, cost] : points) {
     const auto site = o.site[i];
     const double tonnes = sim::marginal_reduction_t(model, in, scratch, i) * in.activity(site, t);
     out.macc.push_back({i, cost, tonnes, F.operating(i, t)});
     sim::add_to_site(model, in, scratch, i);
+    if (!site_on_curve[site]) {
+      site_on_curve[site] = 1;
+      out.macc_site_emissions_t += in.emissions_before_options(site, t);
+    }
   }
   return out;
 }

@@ -165,6 +165,9 @@ struct Outlook {
   std::map<std::string, double> package_t_by_infrastructure_funder;
   std::vector<Bottleneck> bottlenecks;
   std::vector<MaccPoint> macc;  ///< sorted by cost
+  /// Target-year emissions before options of the sites the MACC's points are at: what the curve
+  /// acts on, and so more than its total (issue 13).
+  double macc_site_emissions_t = 0;
 
   const sim::Outcome& full() const { return runs[2].outcome; }
   const sim::Outcome& reference() const { return runs[0].outcome; }

@@ -84,13 +84,17 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
     }
   }
 
-  // Credited tonnes: the supported options' share of their sites' reductions in the target year.
+  // Credited tonnes: the supported options' share of their sites' reductions in the target year,
+  // and those of a deal's committed projects, which run only where the package is on and the deal
+  // delivers (Yara's CCS): they are the deal's own tonnes, whatever its own effect (issue 13).
   std::vector<double> tonnes(o.size(), 0.0);
   sim::option_reductions(model, full_in, F, t, tonnes);
   std::map<std::string, InstrumentCredit> by_company;
   double credited = 0;
   for (model::Index i = 0; i < o.size(); ++i) {
-    if (F.option_instrument[i] != sim::Instrument::package) {
+    const bool deal_committed =
+        F.option_instrument[i] == sim::Instrument::committed && full_in.option_deal[i] != model::kNone;
+    if (F.option_instrument[i] != sim::Instrument::package && !deal_committed) {
       continue;
     }
     const auto site = o.site[i];
@@ -141,11 +145,19 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
   }
   std::stable_sort(out.package_credits.begin(), out.package_credits.end(),
                    [](const InstrumentCredit& a, const InstrumentCredit& b) { return a.reduction_t > b.reduction_t; });
-  if (std::fabs(out.package_leg_t - credited) > 0.5) {
+  // The interaction line makes each column add up to its leg: the every-deal column (own tonnes)
+  // to the package leg, the expected column (a deal at p × its own effect) to the expected leg.
+  // They differ where a deal's own effect is not its own options' tonnes (Shell's projects booked
+  // under the ETS, issue 14).
+  double expected = 0;
+  for (const auto& c : out.package_credits) {
+    expected += c.expected_t;
+  }
+  if (std::fabs(out.package_leg_t - credited) > 0.5 || std::fabs(out.package_leg_expected_t - expected) > 0.5) {
     InstrumentCredit interaction;
     interaction.instrument = "interaction: tonnes the package displaced or added elsewhere";
     interaction.reduction_t = out.package_leg_t - credited;
-    interaction.expected_t = interaction.reduction_t;
+    interaction.expected_t = out.package_leg_expected_t - expected;
     out.package_credits.push_back(std::move(interaction));
   }
 }

@@ -1,6 +1,8 @@
-// `decarbfund deal assess FILE [--scenario FILE] [--data DIR] [--json FILE] [--csv DIR] [--html FILE] [--xlsx FILE]`:
-// what the advisory committee asks of a draft maatwerk deal (issue 4 §4, docs/deals.md). Parses,
-// loads, calls analysis::assess_deal, prints and writes the reports; no model logic here.
+// `decarbfund deal assess FILE [--scenario FILE] [--reference FILE] [--data DIR] [--deals DIR | --no-deals]
+// [--json FILE] [--csv DIR] [--html FILE] [--xlsx FILE]`: what the advisory committee asks of a draft
+// maatwerk deal (issue 4 §4, docs/deals.md), with its own effect in the outlook among the other
+// deals (issue 14 §3). Parses, loads, calls runs::assess_deal_run, prints and writes the reports;
+// no model logic here.
 
 #include <memory>
 #include <string>
@@ -13,13 +15,13 @@
 #include "cli/locate_inputs.hpp"
 #include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
-#include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
 #include "data/load_scenario.hpp"
 #include "report/deal_html.hpp"
 #include "report/deal_report.hpp"
 #include "report/run_info.hpp"
 #include "report/xlsx_deal.hpp"
+#include "runs/deal_assess_run.hpp"
 
 namespace decarbfund::cli {
 
@@ -29,6 +31,9 @@ struct DealArgs : ReportArgs {
   std::string file;
   std::string data;
   std::string scenario;
+  std::string reference;
+  std::string deals;
+  bool no_deals = false;
 };
 
 }  // namespace
@@ -43,6 +48,11 @@ void add_deal(CLI::App& app, int& status) {
                       "dataset directory (default: $DECARBFUND_DATA, the installed dataset, else ./data/nl)");
   assess->add_option("--scenario", args->scenario,
                      "scenario (prices, levy version): a file or a name (default: belastingplan-2026)");
+  assess->add_option("--reference", args->reference,
+                     "reference of the own effect's outlook (default: the scenario's target.reference)");
+  assess->add_option("--deals", args->deals,
+                     "the other deals, with phases.yaml, for the own effect (default: <data>/deals)");
+  assess->add_flag("--no-deals", args->no_deals, "no other deals: the own effect is not computed");
   add_json_csv_options(assess, *args);
   assess->add_option("--html", args->html, "also write a self-contained HTML page for the committee to this file");
   assess->add_option("--xlsx", args->xlsx, "also write an Excel workbook (one sheet per table) to this file");
@@ -51,17 +61,22 @@ void add_deal(CLI::App& app, int& status) {
     args->file = locate_input(args->file, false, "deal");
     args->data = locate_data(args->data, false);
     args->scenario = locate_scenario(args->scenario, false);
+    if (!args->reference.empty()) {
+      args->reference = locate_scenario(args->reference, false, "reference");
+    }
+    args->deals = locate_input(args->deals, false, "deals");
     core::Diagnostics diags;
     auto d = data::load_deal(args->file, diags);
     auto scenario = data::load_scenario(args->scenario, diags);
     if (!d || !scenario) {
       throw core::Error(diags);
     }
-    const auto model = data::load_dataset_or_throw(args->data);
+    const auto dataset = runs::load_dataset_inputs(args->data, args->deals, args->no_deals);
+    const auto& model = dataset.model;
     if (!data::check_deal(model, *d, diags)) {
       throw core::Error(diags);
     }
-    const auto a = analysis::assess_deal(model, *scenario, *d);
+    const auto a = runs::assess_deal_run(dataset, *scenario, args->reference, *d);
     // Render every report before writing any file, so a failure leaves no half set of files.
     std::string html, xlsx;
     if (!args->html.empty() || !args->xlsx.empty()) {
@@ -71,6 +86,8 @@ void add_deal(CLI::App& app, int& status) {
       // The deal file is positional: command_option's quoting, without its " --file".
       info.command = "decarbfund deal assess " + report::command_option("file", args->file).substr(8) +
                      report::command_option("scenario", args->scenario) + report::command_option("data", args->data) +
+                     report::command_option("reference", args->reference) +
+                     report::command_option("deals", args->deals) + (args->no_deals ? " --no-deals" : "") +
                      report::command_option("lang", args->lang == "en" ? "" : args->lang);
       html = args->html.empty() ? "" : report::deal_assessment_html(model, *d, a, info, report_lang(args->lang));
       xlsx = args->xlsx.empty() ? "" : report::deal_assessment_xlsx(model, *d, a, info, report_lang(args->lang));

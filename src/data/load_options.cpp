@@ -130,6 +130,8 @@ void load_options(const Manifest& m, model::Model& model, core::Diagnostics& dia
     raw.trl.push_back(static_cast<int>(trl));
     raw.earliest_year.push_back(static_cast<int>(earliest));
     raw.lead_time_yr.push_back(static_cast<int>(lead));
+    raw.row_file.push_back(t.file());
+    raw.row_line.push_back(t.line(r));
   });
   std::sort(order.begin(), order.end(), [](const Row& a, const Row& b) {
     return a.site != b.site ? a.site < b.site : a.id < b.id;
@@ -177,6 +179,8 @@ void load_options(const Manifest& m, model::Model& model, core::Diagnostics& dia
   take(&model::Options::trl);
   take(&model::Options::earliest_year);
   take(&model::Options::lead_time_yr);
+  take(&model::Options::row_file);
+  take(&model::Options::row_line);
   o.exclusive_group_count = group_ids.size();
   auto& s = model.sites;
   s.option_begin.assign(s.size() + 1, 0);

@@ -148,15 +148,16 @@ ConfigYear evaluate_config(const MiddenConfig& c, const MiddenCard& t) {
       continue;
     }
     const char* io = f.input ? "input" : "output";
-    if (carrier == Carrier::co2_captured || carrier == Carrier::co2_stored) {
+    if (carrier == Carrier::co2_captured || carrier == Carrier::co2_stored || carrier == Carrier::co2_liquid) {
       const auto mt = mass_t(f.amount, f.unit);
       if (!mt) {
         y.assumptions.push_back(fmt::format("{} {} {} \"{}\" in \"{}\" is not a mass: ignored",
                                             t.technology_id, io, f.index, f.name, f.unit));
       } else if (carrier == Carrier::co2_captured && f.input) {
         y.co2_in_t += *mt * y.scale;
-      } else if (carrier == Carrier::co2_stored && !f.input) {
+      } else if (carrier != Carrier::co2_captured && !f.input) {
         y.co2_stored_t += *mt * y.scale;
+        y.co2_liquid_t += carrier == Carrier::co2_liquid ? *mt * y.scale : 0.0;
       }
       continue;
     }

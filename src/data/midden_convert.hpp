@@ -36,6 +36,7 @@ struct ConfigYear {
   double steam_heat_gj = 0;
   double co2_in_t = 0;      ///< carbon dioxide (CD0109) taken in, t/yr (capture units)
   double co2_stored_t = 0;  ///< compressed or liquid CO2 sent out, t/yr
+  double co2_liquid_t = 0;  ///< the part of co2_stored_t sent out liquid (CD0511), t/yr
 
   double om_eur = 0;  ///< annual O&M, EUR of kMiddenPriceYear
   bool om_stated = false;

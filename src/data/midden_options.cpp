@@ -76,24 +76,30 @@ int lead_time_for(const MiddenConfig& c) {
 /// Full-load hours for grid_need_mw: capacity_utilisation × 8760 h.
 constexpr double kDefaultLifetimeYr = 20;
 
-/// The CO2 stores a MIDDEN capture option may use, by the plant's cluster, in preference order
-/// (docs/midden-import.md §5; infrastructure.csv): Porthos is contracted in full to its four
-/// customers (infrastructure-contracts.csv), so new capture in the coastal clusters waits for
-/// Aramis (pipeline, ship intake for Zeeland and Noord-Nederland) or, in Zeeland, ships to
-/// Northern Lights as Yara does; Chemelot for the Delta Rhine Corridor. Cluster 6 ("Other") has
-/// no CO2 transport in the sources (data-sources.md §4.5): its capture options name none and find
-/// no room.
-std::string_view store_for(const std::string& cluster_name) {
-  static constexpr std::pair<std::string_view, std::string_view> kStores[] = {
-      {"Rotterdam-Moerdijk", "aramis"},
-      {"Noordzeekanaalgebied", "aramis"},
-      {"Zeeland-West-Brabant", "aramis;northern_lights"},
-      {"Noord-Nederland", "aramis"},
-      {"Chemelot", "delta_rhine_corridor_co2"},
+/// The CO2 stores a MIDDEN capture option may use, by the plant's cluster and the form its card
+/// sends the CO2 out in, in preference order (docs/midden-import.md §5; infrastructure.csv).
+/// Porthos is contracted in full to its four customers (infrastructure-contracts.csv), so new
+/// capture in the coastal clusters waits for Aramis (pipeline, ship intake for the other coastal
+/// clusters) or, in Zeeland, ships to Northern Lights as Yara does; Chemelot for the Delta Rhine
+/// Corridor. Northern Lights takes CO2 by ship only, liquefied (https://norlights.com/what-we-do/),
+/// so a card that sends it out compressed for a pipeline (CD0159) cannot use it: without the
+/// liquefaction's power such an option would take less grid than the route it stands for (issue
+/// 13: the Yara deal's leave-one-out). Cluster 6 ("Other") has no CO2 transport in the sources
+/// (data-sources.md §4.5): its capture options name none and find no room.
+std::string_view store_for(const std::string& cluster_name, bool liquid) {
+  struct Stores {
+    std::string_view cluster, compressed, liquid;
   };
-  for (const auto& [cluster, stores] : kStores) {
-    if (cluster == cluster_name) {
-      return stores;
+  static constexpr Stores kStores[] = {
+      {"Rotterdam-Moerdijk", "aramis", "aramis"},
+      {"Noordzeekanaalgebied", "aramis", "aramis"},
+      {"Zeeland-West-Brabant", "aramis", "aramis;northern_lights"},
+      {"Noord-Nederland", "aramis", "aramis"},
+      {"Chemelot", "delta_rhine_corridor_co2", "delta_rhine_corridor_co2"},
+  };
+  for (const auto& s : kStores) {
+    if (s.cluster == cluster_name) {
+      return liquid ? s.liquid : s.compressed;
     }
   }
   return "";
@@ -101,7 +107,7 @@ std::string_view store_for(const std::string& cluster_name) {
 
 struct Totals {
   double emissions = 0, low = 0, high = 0, gas = 0, electricity = 0, hydrogen = 0, biomass = 0,
-         steam = 0, stored = 0, om = 0, capex = 0;
+         steam = 0, stored = 0, liquid = 0, om = 0, capex = 0;
   bool limits = false, om_stated = true, emissions_stated = true;
   int unconverted = 0;
   void add(const detail::ConfigYear& y) {
@@ -114,6 +120,7 @@ struct Totals {
     biomass += y.biomass_gj;
     steam += y.steam_heat_gj;
     stored += y.co2_stored_t;
+    liquid += y.co2_liquid_t;
     om += y.om_eur;
     capex += y.capex_eur;
     limits = limits || y.emission_limits;
@@ -454,6 +461,14 @@ std::string midden_options_csv(const MiddenData& data, const std::map<std::strin
                                   t_str(d_steam)));
     }
     const double grid_mw = std::max(0.0, d_el) / kGjPerMwh / flh;
+    // Liquid only when all it sends out is liquid (a route's parts could mix).
+    const bool liquid = alt.liquid >= alt.stored;
+    const std::string_view stores = stored > 0 ? store_for(cluster_of[plant], liquid) : "";
+    if (stored > 0 && stores != store_for(cluster_of[plant], true)) {
+      notes.push_back(fmt::format("sends its CO2 out compressed, for a pipeline: stores {} only (not a ship-only "
+                                  "store)",
+                                  stores));
+    }
     for (const auto& n : notes) {
       sink.note(plant, id, "assumed", n);
     }
@@ -484,7 +499,7 @@ std::string midden_options_csv(const MiddenData& data, const std::map<std::strin
     r.set("delta_biomass_gj", t_str(d_bio));
     r.set("co2_stored_t", t_str(stored));
     if (stored > 0) {
-      r.set("co2_store", std::string(store_for(cluster_of[plant])));
+      r.set("co2_store", std::string(stores));
     }
     r.set("acts_on", replace ? "section" : "remaining");
     r.set("section_emissions_t", t_str(section_t));

@@ -60,7 +60,7 @@ constexpr std::array<CommodityClass, 21> kCommodities = {{
     {"CD0402", "heat", Carrier::steam_heat},
     {"CD0109", "carbon dioxide", Carrier::co2_captured},
     {"CD0159", "carbon dioxide (compressed)", Carrier::co2_stored},
-    {"CD0511", "carbon dioxide (liquid)", Carrier::co2_stored},
+    {"CD0511", "carbon dioxide (liquid)", Carrier::co2_liquid},
 }};
 
 std::string_view trim(std::string_view s) {

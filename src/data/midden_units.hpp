@@ -58,7 +58,9 @@ struct HeatingValue {
 std::optional<HeatingValue> default_heating_value_gj_per_t(std::string_view commodity_id);
 
 /// What a cd.json commodity counts as in options.csv.
-enum class Carrier { none, gas, electricity, hydrogen, biomass, steam_heat, co2_captured, co2_stored };
+/// CO2 sent to storage comes compressed (gas phase, for a pipeline) or liquid (for a ship):
+/// co2_stored and co2_liquid, which decides the stores it can reach (midden_options.cpp).
+enum class Carrier { none, gas, electricity, hydrogen, biomass, steam_heat, co2_captured, co2_stored, co2_liquid };
 
 /// One row of the commodity table: cd.json id, its name there, and the carrier it counts as.
 struct CommodityClass {

@@ -168,6 +168,10 @@ struct Options {
   std::vector<int> trl;
   std::vector<int> earliest_year;
   std::vector<int> lead_time_yr;
+  /// Where each option's row is (file as the manifest names it, 1-based line): diagnostics of
+  /// checks across rows (data/check_potential.cpp) point at it.
+  std::vector<std::string> row_file;
+  std::vector<long> row_line;
   std::size_t size() const { return id.size(); }
   std::size_t exclusive_group_count = 0;
 };

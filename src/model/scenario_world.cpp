@@ -30,6 +30,16 @@ std::vector<std::string> world_differences(const Scenario& a, const Scenario& b)
       }
     }
   }
+  // Activity paths, per group either file overrides (the reference run takes the scenario's).
+  for (const auto* side : {&a, &b}) {
+    const auto* other = side == &a ? &b : &a;
+    for (const auto& [group, series] : side->activity) {
+      const auto it = other->activity.find(group);
+      if (it == other->activity.end() || !same_series(series, it->second)) {
+        out.push_back("activity." + group);
+      }
+    }
+  }
   for (const auto* side : {&a, &b}) {
     const auto* other = side == &a ? &b : &a;
     for (const auto& [name, delay] : side->infrastructure_delay_yr) {

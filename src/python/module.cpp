@@ -17,7 +17,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "analysis/deal_assessment.hpp"
 #include "analysis/montecarlo.hpp"
 #include "analysis/outlook.hpp"
 #include "analysis/sme_allocation.hpp"
@@ -40,6 +39,7 @@
 #include "report/montecarlo_report.hpp"
 #include "report/outlook_report.hpp"
 #include "report/sme_report.hpp"
+#include "runs/deal_assess_run.hpp"
 #include "runs/levy_input.hpp"
 #include "runs/locate.hpp"
 #include "runs/optimize_run.hpp"
@@ -138,7 +138,8 @@ std::string deal_assess_json(const Dataset& d, const model::Scenario& scenario, 
   if (!deal || !data::check_deal(d.inputs.model, *deal, diags)) {
     throw core::Error(diags);
   }
-  return report::deal_assessment_json(d.inputs.model, analysis::assess_deal(d.inputs.model, scenario, *deal));
+  // With its own effect among the dataset's other deals, as `deal assess` (runs/deal_assess_run.hpp).
+  return report::deal_assessment_json(d.inputs.model, runs::assess_deal_run(d.inputs, scenario, "", *deal));
 }
 
 /// (summary document, awards CSV) of a round over an applications file or a generated population.

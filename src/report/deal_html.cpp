@@ -88,6 +88,28 @@ std::string deal_assessment_html(const model::Model& model, const model::Deal& d
       "");
   append(h, "</table>\n");
 
+  // Its own effect in the outlook (issue 14 §3), as the outlook's deal line has it.
+  append(h, "<h2>{}</h2>\n", html_escape(tr.format("deal.own_effect", a.target_year)));
+  if (!a.own_effect) {
+    append(h, "<p>{}</p>\n", tr("deal.own_effect_none"));
+  } else if (!a.own_effect->package) {
+    append(h, "<p>{}</p>\n", tr("deal.own_effect_off"));
+  } else {
+    const auto& e = *a.own_effect;
+    append(h, "<p>{}</p>\n", html_escape(tr.format("deal.own_effect_basis", e.reference_scenario, e.other_deals)));
+    append(h, "<table><tr><th></th><th>{}</th><th class=l>{}</th></tr>\n", tr("common.value"), tr("common.unit"));
+    row(h, std::string(tr("deal.own_t")), tr.num(e.own_t, 0), t_yr);
+    row(h, std::string(tr("deal.leave_one_out")), tr.num(e.leave_one_out_t, 0), t_yr);
+    row(h, std::string(tr("deal.add_one_in")), tr.num(e.add_one_in_t, 0), t_yr);
+    row(h, std::string(tr("deal.interaction")), tr.num(e.interaction_t, 0), t_yr);
+    row(h, std::string(tr("deal.probability")), tr.num(e.probability, 2), "");
+    row(h, std::string(tr("deal.expected")), tr.num(e.expected_t, 0), t_yr);
+    row(h, std::string(tr("deal.support_outlook")), tr.num(e.support_eur / 1e6, 1), eur_m);
+    row(h, std::string(tr("deal.support_per_t_own")), e.eur_per_t ? tr.num(*e.eur_per_t, 0) : std::string("–"),
+        "EUR/t");
+    append(h, "</table>\n");
+  }
+
   append(h, "<h2>{}</h2>", tr("deal.flags"));
   if (a.flags.empty()) {
     append(h, "<p>{}</p>\n", tr("deal.none"));

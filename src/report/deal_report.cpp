@@ -28,6 +28,47 @@ std::string infra_name(const model::Model& model, model::Index i) {
   return i == model::kNone ? std::string("(none serves the cluster)") : model.infrastructure.id[i];
 }
 
+/// The own-effect block of the terminal summary (issue 14 §3; the outlook's deal line).
+void own_effect_text(std::string& s, const analysis::DealAssessment& a) {
+  if (!a.own_effect) {
+    append(s, "Own effect in {}: not computed (no deal book with a phase table; give --deals DIR)\n", a.target_year);
+    return;
+  }
+  const auto& e = *a.own_effect;
+  append(s, "Own effect in {} (the outlook against {}, the {} other deals of the book delivering), Mt:\n",
+         a.target_year, e.reference_scenario, e.other_deals);
+  if (!e.package) {
+    append(s, "  none: the scenario's package is off\n");
+    return;
+  }
+  const auto line = [&](const char* what, double t) { append(s, "  {:<58} {:>7.3f}\n", what, t / 1e6); };
+  line("its options' tonnes if every deal delivers", e.own_t);
+  line("leave one out: emissions higher without it", e.leave_one_out_t);
+  line("add one in: below the levy-only run as the only deal", e.add_one_in_t);
+  line("interaction: its tonnes less leave one out", e.interaction_t);
+  append(s, "  {:<58} {:>7.3f}  (p {:.2f})\n", "expected: p × leave one out", e.expected_t / 1e6, e.probability);
+  append(s, "  support in the outlook {:.1f} MEUR: {} EUR per t of own effect\n", e.support_eur / 1e6,
+         e.eur_per_t ? fmt::format("{:.0f}", *e.eur_per_t) : std::string("–"));
+}
+
+json own_effect_json(const analysis::DealAssessment& a) {
+  if (!a.own_effect) {
+    return nullptr;
+  }
+  const auto& e = *a.own_effect;
+  return {{"reference_scenario", e.reference_scenario},
+          {"other_deals", e.other_deals},
+          {"package", e.package},
+          {"own_t", e.own_t},
+          {"leave_one_out_t", e.leave_one_out_t},
+          {"add_one_in_t", e.add_one_in_t},
+          {"interaction_t", e.interaction_t},
+          {"probability", e.probability},
+          {"expected_t", e.expected_t},
+          {"support_eur", e.support_eur},
+          {"support_eur_per_t_own_effect", e.eur_per_t ? json(*e.eur_per_t) : json(nullptr)}};
+}
+
 
 }  // namespace
 
@@ -71,6 +112,7 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
          std::isfinite(a.aid_to_gap_ratio) ? fmt::format("{:.2f}", a.aid_to_gap_ratio) : std::string("n/a (no gap)"));
   append(s, "Generic instrument (SDE++-like): {} — {}\n", a.generic_instrument_possible ? "could fund it" : "no",
          a.generic_instrument_reason);
+  own_effect_text(s, a);
   append(s, "Infrastructure-dependent share of the {} reduction: {:.1f} %\n", a.target_year,
          100 * a.infrastructure_dependent_share);
   for (const auto& d : a.infrastructure) {
@@ -136,6 +178,7 @@ std::string deal_assessment_json(const model::Model& model, const analysis::Deal
                              {"eur_per_t_needed", a.generic_eur_per_t_needed},
                              {"eur_per_t_cap", a.generic_eur_per_t_cap},
                              {"reason", a.generic_instrument_reason}};
+  j["own_effect"] = own_effect_json(a);
   j["infrastructure_dependent_share"] = a.infrastructure_dependent_share;
   json deps = json::array();
   for (const auto& d : a.infrastructure) {

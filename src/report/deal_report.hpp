@@ -17,7 +17,8 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
 
 /// The JSON document: additional_t_by_year, support_eur, eur_per_t_target_year,
 /// eur_per_t_lifetime, funding_gap_eur, aid_to_gap_ratio (null when there is no gap),
-/// infrastructure_dependent_share, flags, and the rest (docs/deals.md).
+/// own_effect (the outlook's deal line: leave_one_out_t, add_one_in_t, interaction_t, …; null
+/// when not computed), infrastructure_dependent_share, flags, and the rest (docs/deals.md).
 std::string deal_assessment_json(const model::Model& model, const analysis::DealAssessment& a);
 
 /// What a flag of the assessment means (docs/deals.md "Flags"), in one line for the committee;

@@ -151,6 +151,17 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
           storage ? b.capacity_target_year / 1e6 : b.capacity_target_year, storage ? "Mt/yr" : "MW");
     }
   }
+
+  // Options add up (issue 13, docs/model.md "Options that add up"): the curve stays below what
+  // its sites emit, and no adopted tonne is clamped away unseen.
+  double macc = 0;
+  for (const auto& p : o.macc) {
+    macc += p.reduction_t;
+  }
+  append(s, "\nOptions in {}: the national MACC ({} points, one per exclusive group) removes at most {:.2f} Mt of the "
+            "{:.2f} Mt its sites emit; adopted reductions clamped in the full run: {:.0f} t\n",
+         o.target_year, o.macc.size(), mt(macc), mt(o.macc_site_emissions_t),
+         F.clamped_t[static_cast<std::size_t>(o.target_index())]);
   return s;
 }
 

@@ -49,6 +49,20 @@ std::string deal_assessment_xlsx(const model::Model& model, const model::Deal& d
   summary.item(tr("item.residual_share_target_year"), a.residual_share_target_year, tr("unit.share"));
   summary.item(tr("item.path_share_target_year"), a.path_share_target_year, tr("unit.share"));
   summary.item(tr("item.path_credible"), a.path_credible ? 1 : 0, tr("unit.1_0"));
+  // Its own effect in the outlook (issue 14 §3); left out when not computed (JSON: null).
+  if (a.own_effect) {
+    const auto& e = *a.own_effect;
+    summary.item(tr("item.own_effect_reference"), e.reference_scenario);
+    summary.item(tr("item.own_effect_other_deals"), static_cast<double>(e.other_deals), "");
+    summary.item(tr("item.own_t"), e.own_t, tr("unit.t_co2_yr"));
+    summary.item(tr("item.leave_one_out_t"), e.leave_one_out_t, tr("unit.t_co2_yr"));
+    summary.item(tr("item.add_one_in_t"), e.add_one_in_t, tr("unit.t_co2_yr"));
+    summary.item(tr("item.interaction_t"), e.interaction_t, tr("unit.t_co2_yr"));
+    summary.item(tr("item.own_effect_probability"), e.probability, tr("unit.share"));
+    summary.item(tr("item.own_expected_t"), e.expected_t, tr("unit.t_co2_yr"));
+    summary.item(tr("item.own_support_eur"), e.support_eur, tr("unit.eur"));
+    summary.item(tr("item.own_eur_per_t"), e.eur_per_t ? *e.eur_per_t : kNan, tr("unit.eur_t"));
+  }
 
   // Committed tonnes only where the deal file states some; an empty cell otherwise.
   const bool has_commitment = !deal.committed_reduction_t.empty();

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/deal_assessment.hpp"
+#include "analysis/deal_own_effect.hpp"
 #include "analysis/montecarlo.hpp"
 #include "analysis/package_levers.hpp"
 #include "analysis/sme_allocation.hpp"
@@ -141,7 +142,11 @@ std::string ProgrammeService::assessment_json(std::string_view id, std::string_v
            fmt::format("the name of a listed scenario ({})", catalog_.names()), core::quote_found(name), {}});
     throw RequestError(422, d.all().front().to_string(), d);
   }
-  const auto a = analysis::assess_deal(*model_, entry->scenario, *deal);
+  auto a = analysis::assess_deal(*model_, entry->scenario, *deal);
+  // Its own effect among the other deals, against the scenario's reference (as `deal assess`).
+  if (const auto* reference = catalog_.find_path(entry->scenario.target.reference_scenario)) {
+    a.own_effect = analysis::deal_own_effect(*model_, entry->scenario, reference->scenario, *deals_, *deal);
+  }
   return report::deal_assessment_json(*model_, a);
 }
 

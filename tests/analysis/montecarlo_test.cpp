@@ -243,12 +243,13 @@ TEST(MonteCarlo, ProductionDrawsWidenEmissionsButNotTheLegs) {
 TEST(MonteCarlo, WorldOnlyScenarioAchievesNothingInAnyDraw) {
   // One world, two policies (issue 14): the reference takes the scenario's world, and each draw's
   // world is common to the three runs, so a scenario that differs from its reference in world keys
-  // only (a higher ETS path, a grid delay) achieves exactly 0 in every draw.
+  // only (a higher ETS path, lower production, a grid delay) achieves exactly 0 in every draw.
   auto reference = levy_scenario(100.0, 1.0, "reference");
   reference.package_enabled = false;
   auto scenario = reference;
   for (int y = 2024; y <= 2040; ++y) {
     scenario.prices["ets_eur_per_t"].set(y, 250.0);
+    scenario.activity["all"].set(y, 0.8);  // the tiny fixture's one activity group, after its history
   }
   scenario.infrastructure_delay_yr["grid_port"] = 1;
   MonteCarloOptions opt;
@@ -257,6 +258,9 @@ TEST(MonteCarlo, WorldOnlyScenarioAchievesNothingInAnyDraw) {
   const auto setup = prepare_montecarlo(tiny(), scenario, reference, nullptr, opt);
   EXPECT_EQ(setup.reference_base.prices.ets_eur_per_t, setup.scenario_base.prices.ets_eur_per_t);
   EXPECT_EQ(setup.reference_base.infrastructure_capacity, setup.scenario_base.infrastructure_capacity);
+  EXPECT_EQ(setup.reference_base.site_activity, setup.scenario_base.site_activity);
+  EXPECT_EQ(setup.reference_world_replaced,
+            (std::vector<std::string>{"activity.all", "infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t"}));
   const auto result = run_montecarlo(setup, 2);
   EXPECT_EQ(result.achieved_t.p5, 0.0);
   EXPECT_EQ(result.achieved_t.p95, 0.0);

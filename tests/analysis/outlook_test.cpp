@@ -1,10 +1,14 @@
 // The outlook's target accounting on the tiny fixture: the legs add up to the total, the package
-// leg's instrument lines add up to the leg, and the reduction is measured against the reference.
+// leg's instrument lines add up to the leg, and the reduction is measured against the reference;
+// on data/nl, nothing is clamped and the MACC stays below emissions.
 
 #include "analysis/outlook.hpp"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
+#include "fixtures/shipped_fixture.hpp"
 #include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::analysis {
@@ -61,15 +65,16 @@ TEST(Outlook, SameScenarioAsReferenceAchievesNothing) {
 
 TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
   // One world, two policies (issue 14): a scenario that differs from its reference only in world
-  // keys — a higher ETS path, a later grid, a different hurdle rate — achieves exactly nothing,
-  // because the reference run takes the scenario's world. Before the split the reference kept its
-  // own prices and the ETS change was booked as a levy leg.
+  // keys — a higher ETS path, lower production, a later grid, a different hurdle rate — achieves
+  // exactly nothing, because the reference run takes the scenario's world. Before the split the
+  // reference kept its own prices and the ETS change was booked as a levy leg.
   auto reference = levy_scenario(100.0, 1.0, "reference");
   reference.package_enabled = false;
   auto scenario = reference;
   scenario.name = "world-only";
   for (int y = 2024; y <= 2040; ++y) {
     scenario.prices["ets_eur_per_t"].set(y, 250.0);
+    scenario.activity["all"].set(y, 0.8);  // the tiny fixture's one activity group, after its history
   }
   scenario.infrastructure_delay_yr["grid_port"] = 2;
   scenario.response.hurdle_rate = 0.05;
@@ -79,7 +84,7 @@ TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
   EXPECT_EQ(o.reference().total_emissions_t, o.runs[1].outcome.total_emissions_t)
       << "the reference must see the scenario's world in every year";
   EXPECT_EQ(o.reference_world_replaced,
-            (std::vector<std::string>{"infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t",
+            (std::vector<std::string>{"activity.all", "infrastructure_delay_yr.grid_port", "prices.ets_eur_per_t",
                                       "response.hurdle_rate"}));
   // The world change is real: the same scenario against its own reference moves emissions.
   const auto base = run_outlook(tiny(), reference, reference);
@@ -104,6 +109,42 @@ TEST(Outlook, LegsChangeOnlyThroughPolicyWhenTheWorldMoves) {
   const auto o = run_outlook(tiny(), high, reference);
   const auto direct = run_outlook(tiny(), reference_high, reference_high);
   EXPECT_EQ(o.reference().total_emissions_t, direct.reference().total_emissions_t);
+}
+
+TEST(Outlook, ShippedScenariosClampNothingAndTheMaccStaysBelowEmissions) {
+  // Issue 13: in every shipped scenario the adopted reductions are never clamped (sim::Outcome's
+  // clamped_t is 0 in each run and year: the options of a site add up to no more than it emits),
+  // and the national MACC — one option per exclusive group, each adding what it removes at its
+  // site after the cheaper points there — removes less in the target year than the sites it acts
+  // on emit then, site by site and in total.
+  const auto& model = test::shipped();
+  for (const auto& name : test::shipped_scenario_names()) {
+    SCOPED_TRACE(name);
+    const auto [scenario, reference] = test::shipped_scenario(name);
+    const auto o = run_outlook(model, scenario, reference, &test::shipped_deals());
+    for (const auto& r : o.runs) {
+      for (std::size_t y = 0; y < r.outcome.clamped_t.size(); ++y) {
+        EXPECT_EQ(r.outcome.clamped_t[y], 0.0) << r.label << " " << o.start_year + static_cast<int>(y);
+      }
+    }
+    const auto& in = o.runs[2].inputs;
+    const int t = o.target_index();
+    std::map<model::Index, double> by_site;
+    double macc = 0;
+    for (const auto& p : o.macc) {
+      by_site[model.options.site[p.option]] += p.reduction_t;
+      macc += p.reduction_t;
+    }
+    double acted_on = 0;
+    for (const auto& [site, tonnes] : by_site) {
+      const double emitted = in.emissions_before_options(site, t);
+      EXPECT_LE(tonnes, emitted + 1e-6) << model.sites.id[site];
+      acted_on += emitted;
+    }
+    EXPECT_GT(macc, 0.0);
+    EXPECT_LT(macc, acted_on);
+    EXPECT_NEAR(o.macc_site_emissions_t, acted_on, 1e-6 * acted_on);  // what the text report prints
+  }
 }
 
 }  // namespace

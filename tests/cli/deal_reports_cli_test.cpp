@@ -1,7 +1,8 @@
 // `decarbfund deal assess --html/--xlsx` as a committee secretary runs it on a shipped deal
 // (Yara's EUR 30 m CCS grant): the page and the workbook hold the numbers of the JSON document of
-// the same run; the page is self-contained; two runs give the same bytes; a missing directory is
-// exit 2 naming the file, with no file of the run left.
+// the same run; the page is self-contained; two runs give the same bytes; the deal's own effect is
+// the outlook's line in every format; a missing directory is exit 2 naming the file, with no file
+// of the run left.
 
 #include <cmath>
 #include <filesystem>
@@ -115,6 +116,65 @@ TEST(DealReportsCli, PageAndWorkbookHoldTheJsonNumbers) {
   EXPECT_EQ(x.at("projects", "A2"), j["options"][0]["option"].get<std::string>());
   EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "policy_version"))), "belastingplan-2026");
   EXPECT_EQ(x.at("about", "B" + std::to_string(x.row_of("about", "deal_file"))), "data/nl/deals/yara.yaml");
+}
+
+TEST(DealReportsCli, OwnEffectIsTheOutlooksDealLineInEveryFormat) {
+  // Issue 14 §3: `deal assess` shows the deal's own effect — leave one out, add one in, the
+  // interaction that remains, expected tonnes, support per tonne — as the outlook's line of the
+  // same deal (same scenario, reference and deal book) has it. Royal Cosun: its options' 61 kt
+  // in 2030 are more than its own effect of 40 kt (the rest others would have made).
+  const std::string dir = ::testing::TempDir();
+  const auto a = test::run_cli("deal assess data/nl/deals/cosun.yaml --json - --html " + dir + "/cosun.html --xlsx " +
+                               dir + "/cosun.xlsx");
+  ASSERT_EQ(a.status, 0) << a.out;
+  const auto e = nlohmann::json::parse(a.out)["own_effect"];
+  const auto o = test::run_cli("outlook --quiet --no-sme --json -");
+  ASSERT_EQ(o.status, 0);
+  const auto outlook = nlohmann::json::parse(o.out);
+  nlohmann::json line;
+  for (const auto& c : outlook["package_credits"]) {
+    if (c.value("deal", "") == "cosun") {
+      line = c;
+    }
+  }
+  ASSERT_FALSE(line.is_null());
+  EXPECT_EQ(e["reference_scenario"], "klimaatakkoord");
+  EXPECT_EQ(e["other_deals"], 11);
+  EXPECT_EQ(e["leave_one_out_t"], line["leave_one_out_t"]);
+  EXPECT_EQ(e["add_one_in_t"], line["add_one_in_t"]);
+  EXPECT_EQ(e["own_t"], line["reduction_t"]);
+  EXPECT_EQ(e["expected_t"], line["expected_t"]);
+  EXPECT_EQ(e["support_eur_per_t_own_effect"], line["support_eur_per_t_own_effect"]);
+  const double loo = e["leave_one_out_t"].get<double>();
+  EXPECT_GT(loo, 30'000);
+  EXPECT_NEAR(e["interaction_t"].get<double>(), e["own_t"].get<double>() - loo, 1e-6);
+  EXPECT_GT(e["interaction_t"].get<double>(), 10'000);
+
+  // Text, page and workbook show the same figures.
+  const auto text = run("deal assess data/nl/deals/cosun.yaml");
+  EXPECT_NE(text.out.find(fmt::format("  {:<58} {:>7.3f}\n", "leave one out: emissions higher without it", loo / 1e6)),
+            std::string::npos)
+      << text.out;
+  const report::Localizer en(report::Lang::en);
+  const auto html = core::read_file(dir + "/cosun.html");
+  EXPECT_NE(html.find(fmt::format("<td>leave one out: emissions higher without it</td><td>{}</td>", en.num(loo, 0))),
+            std::string::npos);
+  EXPECT_NE(html.find(fmt::format("<td>add one in: below the levy-only run as the only deal</td><td>{}</td>",
+                                  en.num(e["add_one_in_t"].get<double>(), 0))),
+            std::string::npos);
+  const test::Xlsx x(core::read_file(dir + "/cosun.xlsx"));
+  for (const char* key : {"own_t", "leave_one_out_t", "add_one_in_t", "interaction_t", "expected_t"}) {
+    const auto row = x.row_of("summary", std::string("own_effect.") + key);
+    ASSERT_GT(row, 0) << key;
+    EXPECT_DOUBLE_EQ(x.number("summary", "B" + std::to_string(row)), e[key].get<double>()) << key;
+  }
+
+  // Without other deals (no phase table) it is not computed, and each format says so.
+  const auto none = test::run_cli("deal assess data/nl/deals/cosun.yaml --no-deals --json -");
+  ASSERT_EQ(none.status, 0);
+  EXPECT_TRUE(nlohmann::json::parse(none.out)["own_effect"].is_null());
+  EXPECT_NE(run("deal assess data/nl/deals/cosun.yaml --no-deals").out.find("Own effect in 2030: not computed"),
+            std::string::npos);
 }
 
 TEST(DealReportsCli, MissingDirectoryIsExitTwoAndLeavesNoFile) {

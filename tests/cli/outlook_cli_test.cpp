@@ -40,14 +40,15 @@ TEST(OutlookCli, JsonHasTheDocumentedKeysAndProvenance) {
 
 TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   // Issue 5 §5: the SME scheme's expected tonnes are a line of the package leg; issue 4: a line
-  // per deal. The lines add up to the leg as it is when every deal delivers (the full run; the
-  // headline leg is the expected one, issue 14).
+  // per deal. The lines add up to the leg as it is when every deal delivers (the full run), and
+  // their expected tonnes to the headline's expected leg (issue 14).
   const auto j = outlook("belastingplan-2026");
-  double sum = 0;
+  double sum = 0, expected = 0;
   bool sme = false;
   bool nobian = false;
   for (const auto& c : j["package_credits"]) {
     sum += c["reduction_t"].get<double>();
+    expected += c["expected_t"].get<double>();
     const auto name = c["instrument"].get<std::string>();
     sme = sme || (name.starts_with("SME scheme: veki-2024") && c["reduction_t"].get<double>() > 0);
     nobian = nobian || name.find("Nobian") != std::string::npos;
@@ -55,6 +56,8 @@ TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   EXPECT_TRUE(sme);
   EXPECT_TRUE(nobian);
   EXPECT_NEAR(sum / 1e6, j["legs"]["package_if_every_deal_delivers_mt"].get<double>(), 1e-6);
+  // The expected column (issue 14) adds up to the headline's expected leg.
+  EXPECT_NEAR(expected / 1e6, j["legs"]["package_mt"].get<double>(), 1e-6);
   EXPECT_LT(j["legs"]["package_mt"].get<double>(), j["legs"]["package_if_every_deal_delivers_mt"].get<double>());
   // Without the SME scheme the leg is smaller by exactly its line.
   const std::string out = ::testing::TempDir() + "outlook-nosme.json";
@@ -62,6 +65,48 @@ TEST(OutlookCli, PackageLegHoldsTheSmeSchemeAndEachDeal) {
   std::ifstream in(out);
   const auto without = nlohmann::json::parse(in);
   EXPECT_LT(without["legs"]["package_mt"].get<double>(), j["legs"]["package_mt"].get<double>());
+}
+
+/// The world keys that the world tests change, in a scenario file's YAML: a higher ETS path,
+/// lower chemicals production, Aramis two years later (docs/scenarios.md "World and policy").
+constexpr const char* kWorldChange =
+    "prices:\n  ets_eur_per_t: {2026: 150, 2027: 160, 2028: 170, 2029: 185, 2030: 200}\n"
+    "activity:\n  chemicals: {2027: 0.8, 2028: 0.8, 2029: 0.8, 2030: 0.8}\n"
+    "infrastructure_delay_yr: {aramis: 2}\n";
+
+/// `outlook --json -` of scenarios/<base>.yaml with kWorldChange laid over it.
+nlohmann::json outlook_in_changed_world(const std::string& base) {
+  const std::string file = ::testing::TempDir() + "world-" + base + ".yaml";
+  std::ofstream(file) << "name: " << base << "-world\nbase: " << kSource << "/scenarios/" << base << ".yaml\n"
+                      << kWorldChange;
+  const auto r = run_cli("outlook --quiet --no-sme --json - --scenario " + file);
+  EXPECT_EQ(r.status, 0) << r.out;
+  return nlohmann::json::parse(r.out);
+}
+
+TEST(OutlookCli, WorldKeysMoveTheReferenceAndLeaveTheLegsToPolicy) {
+  // One world, two policies (issue 14): the reference run takes the scenario's world. The
+  // reference's own policy in a changed world achieves exactly nothing, its three runs alike;
+  // a policy scenario in the same changed world has that very reference path, so its legs are
+  // measured against the reference in its own world and change only through policy.
+  const auto world = outlook_in_changed_world("klimaatakkoord");
+  EXPECT_EQ(world["achieved_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["legs"]["levy_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["legs"]["package_mt"].get<double>(), 0.0);
+  EXPECT_EQ(world["reference_emissions_t_by_year"], world["levy_only_emissions_t_by_year"]);
+  EXPECT_EQ(world["reference_emissions_t_by_year"], world["emissions_t_by_year"]);
+  EXPECT_EQ(world["meta"]["reference_world_replaced"],
+            nlohmann::json({"activity.chemicals", "infrastructure_delay_yr.aramis", "prices.ets_eur_per_t"}));
+  // The change is real: the reference path itself moves.
+  const auto r = run_cli("outlook --quiet --no-sme --json - --scenario scenarios/klimaatakkoord.yaml");
+  ASSERT_EQ(r.status, 0);
+  const auto unchanged = nlohmann::json::parse(r.out);
+  EXPECT_NE(world["reference_emissions_t_by_year"]["2030"], unchanged["reference_emissions_t_by_year"]["2030"]);
+  EXPECT_TRUE(unchanged["meta"]["reference_world_replaced"].empty());
+
+  const auto policy = outlook_in_changed_world("belastingplan-2026");
+  EXPECT_EQ(policy["reference_emissions_t_by_year"], world["reference_emissions_t_by_year"]);
+  EXPECT_EQ(policy["meta"]["reference_world_replaced"], world["meta"]["reference_world_replaced"]);
 }
 
 TEST(OutlookCli, LevyCollectedCloseToNothingUpTo2024) {
@@ -137,6 +182,19 @@ TEST(OutlookCli, DrawsGiveTheChanceOfMeetingTheTargetAsMonteCarloDoes) {
   EXPECT_NE(text.find("P(target met)"), std::string::npos) << text;
   const auto none = nlohmann::json::parse(run_cli("outlook --json -").out);
   EXPECT_TRUE(none["p_target_met"].is_null());
+}
+
+TEST(ValidateCli, OptionsStackingPastASiteExitTwoNamingSiteAndOptions) {
+  // Issue 13: a dataset whose options could remove more than a site emits is refused, with the
+  // option row, the site, the sections and the options (tests/data/check_potential_test.cpp has
+  // the fixture's every message).
+  const auto r = run_cli("validate tests/data/bad/stacked-options", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("tests/data/bad/stacked-options/options.csv:2: field 'section_emissions_t': expected "
+                       "sections of site S1 adding up to at most its 1000000 t/yr, found 1300000 t/yr over 2 "
+                       "sections: S1/steam 600000 t/yr (O1); S1/furnace 700000 t/yr (O2)"),
+            std::string::npos)
+      << r.out;
 }
 
 }  // namespace

@@ -313,6 +313,20 @@ TEST(MiddenImport, CcsAddOnRemovesCapturedCo2) {
   EXPECT_EQ(o.at("lead_time_yr"), "4");  // CCS rule
 }
 
+TEST(MiddenImport, CompressedCo2DoesNotShipToNorthernLights) {
+  REQUIRE_MIDDEN(dir);
+  const auto options = read_rows(imported().out / "options.csv");
+  // Yara Sluiskil M019 (Zeeland): the same high-concentration capture for gaseous transport
+  // (PCD0132, TC0480, compressed CO2 CD0159) and for liquid transport (PCD0135, TC0481, liquid
+  // CO2 CD0511, 30 % more power for the liquefaction). Northern Lights takes CO2 by ship only, so
+  // only the liquid one may use it (issue 13: Yara's leave-one-out, docs/midden-import.md §5).
+  EXPECT_EQ(options.at("PCD0132").at("co2_store"), "aramis");
+  EXPECT_EQ(options.at("PCD0135").at("co2_store"), "aramis;northern_lights");
+  EXPECT_LT(num(options.at("PCD0132").at("grid_need_mw")), num(options.at("PCD0135").at("grid_need_mw")));
+  // Where no store serves the cluster ("Other", M001) none is named, whatever the form.
+  EXPECT_EQ(options.at("PCD0006").at("co2_store"), "");
+}
+
 TEST(MiddenImport, KeurAndEurCardsAreScaled) {
   REQUIRE_MIDDEN(dir);
   const auto options = read_rows(imported().out / "options.csv");
