@@ -170,6 +170,9 @@ MonteCarloResult run_montecarlo(const MonteCarloSetup& setup, unsigned threads,
                                 const std::function<void(std::uint32_t)>& progress = {});
 
 namespace detail {
+/// Whether the outlook reads prices.csv series `s` (so a draw can scale it): not the SME prices,
+/// not the stated ETS reference prices (history).
+bool outlook_reads_price(model::PriceSeries s);
 /// Type-7 percentile of sorted values at q ∈ [0, 1].
 double percentile_sorted(const std::vector<double>& sorted, double q);
 /// Spearman's rho with average ranks for ties; 0 when either side is constant.
