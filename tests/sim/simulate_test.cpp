@@ -128,11 +128,18 @@ TEST(Simulate, CaptureWaitsForTheStore) {
   EXPECT_EQ(ws.outcome().option_blocked_by[o5], m.find_infrastructure("store"));
 }
 
-TEST(Simulate, EmissionsFollowAdoptedOptions) {
-  const auto& m = tiny();
+/// No levy, an ETS price at which every option pays, 130 MW of port grid: room for O3 and O6 at
+/// S2, not for O1 as well.
+Inputs all_pay_grid_130(const model::Model& m) {
   auto in = resolve_inputs(m, no_levy());
   std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
   set_capacity(in, m, "grid_port", 130.0);
+  return in;
+}
+
+TEST(Simulate, EmissionsFollowAdoptedOptions) {
+  const auto& m = tiny();
+  const auto in = all_pay_grid_130(m);
   Workspace ws(m, in);
   simulate(m, in, ws);
   const auto& out = ws.outcome();
@@ -157,9 +164,7 @@ TEST(Simulate, EmissionsFollowAdoptedOptions) {
 
 TEST(Simulate, ReplacementLeavesTheSiteWhatTheOtherOptionWouldHave) {
   const auto& m = tiny();
-  auto in = resolve_inputs(m, no_levy());
-  std::fill(in.prices.ets_eur_per_t.begin(), in.prices.ets_eur_per_t.end(), 400.0);
-  set_capacity(in, m, "grid_port", 130.0);
+  const auto in = all_pay_grid_130(m);
   Workspace ws(m, in);
   simulate(m, in, ws);
   const auto& out = ws.outcome();
