@@ -78,6 +78,14 @@ void perturb(const MonteCarloSetup& s, const sim::Inputs& base, const std::vecto
       values[g] = factor;
     }
   }
+  // What firms see of their DPR pool's balance: one multiplier, the same in both runs' world.
+  if (const int g = s.levy_balance_input; g >= 0) {
+    const double factor = s.uncertainty.levy_balance_sigma.quantile(smp.u(g, UncertainVariable::levy_balance_sigma, 0));
+    out.levy_balance_sigma = base.levy_balance_sigma * factor;
+    if (values != nullptr) {
+      values[g] = factor;
+    }
+  }
   // Production after the history: the group's multiplier, reached in the target year (linearly
   // from 1 in the last history year), held after; emissions and DPR basis move together.
   const int last = model.history.last_year;

@@ -40,6 +40,7 @@ enum class UncertainVariable : std::uint32_t {
   deal_realisation = 6,      ///< entity: deal (order of the DealBook)
   sme_realisation = 7,       ///< entity: 0 (the SME scheme as a whole)
   activity = 8,              ///< entity: activity group
+  levy_balance_sigma = 9,    ///< entity: 0 (the uncertainty firms see in their DPR pool's balance)
 };
 
 /// One uncertain input as the reports name it: a single variable (the ETS price path, Aramis's
@@ -119,6 +120,7 @@ struct MonteCarloSetup {
   std::vector<int> deal_input;    ///< [deal]
   std::vector<int> activity_input;  ///< [activity group]
   std::vector<core::Distribution> activity_dist;  ///< [activity group]
+  int levy_balance_input = -1;  ///< the multiplier on Inputs::levy_balance_sigma, −1 when fixed
   std::vector<core::Distribution> price_dist;  ///< [PriceSeries]
   std::vector<core::Distribution> capex_dist, delta_dist, infra_dist;  ///< per entity
   std::vector<double> deal_p;  ///< probability each deal delivers

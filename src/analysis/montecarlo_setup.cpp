@@ -145,6 +145,18 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
                                           s.activity_dist[g].describe(), "×", false, false, 1});
     }
   }
+  // The levy-balance uncertainty (a world input: the same in the reference and the scenario).
+  if (!u.levy_balance_sigma.is_fixed()) {
+    if (s.scenario_base.levy_balance_sigma > 0) {
+      s.levy_balance_input = add_input(s, {"levy_balance_sigma",
+                                           fmt::format("uncertainty firms see in their DPR pool's balance (s = {:.3f} per √yr, multiplier)",
+                                                       s.scenario_base.levy_balance_sigma),
+                                           u.levy_balance_sigma.describe(), "×", false, false, 1});
+    } else {
+      s.inactive.push_back({"levy_balance_sigma", u.levy_balance_sigma.describe(),
+                            "response.levy_balance_sigma is 0: firms foresee the pool's balance"});
+    }
+  }
   // Infrastructure delays.
   s.infra_input.assign(inf.size(), -1);
   s.infra_dist.assign(inf.size(), u.infrastructure_delay_default);

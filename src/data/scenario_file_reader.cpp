@@ -330,7 +330,7 @@ void FileReader::apply_levy(const YAML::Node& n, Draft& d) {
 void FileReader::apply_response(const YAML::Node& n, model::ResponseParams& r) {
   if (!keys(n, "response",
             {"hurdle_rate", "rule", "npv_threshold_eur", "decision_from_year", "foresight",
-             "first_year_output_share"})) {
+             "first_year_output_share", "levy_balance_sigma"})) {
     return;
   }
   if (const auto v = n["hurdle_rate"]; v.IsDefined()) {
@@ -338,11 +338,12 @@ void FileReader::apply_response(const YAML::Node& n, model::ResponseParams& r) {
   }
   if (const auto v = n["rule"]; v.IsDefined()) {
     const auto s = v.IsScalar() ? v.Scalar() : std::string();
-    if (s == kRules[0] || s == kRules[1]) {
-      r.rule = s == kRules[0] ? model::AdoptionRule::npv_threshold
-                              : model::AdoptionRule::stochastic;
+    // Only the NPV threshold is implemented. "stochastic" used to be read and then ignored (a
+    // silent default); it is refused until the simulation has such a rule (docs/scenarios.md).
+    if (s == kRules[0]) {
+      r.rule = model::AdoptionRule::npv_threshold;
     } else {
-      error(v, "response.rule", "one of npv_threshold, stochastic", describe(v));
+      error(v, "response.rule", "npv_threshold (the only adoption rule implemented)", describe(v));
     }
   }
   if (const auto v = n["npv_threshold_eur"]; v.IsDefined()) {
@@ -358,6 +359,12 @@ void FileReader::apply_response(const YAML::Node& n, model::ResponseParams& r) {
   if (const auto v = n["first_year_output_share"]; v.IsDefined()) {
     r.first_year_output_share =
         number(v, "response.first_year_output_share", 0, 1, "").value_or(r.first_year_output_share);
+  }
+  if (const auto v = n["levy_balance_sigma"]; v.IsDefined()) {
+    // A share of the pool's liable emissions per √year (docs/model.md "The levy as firms expect it").
+    if (auto x = number(v, "response.levy_balance_sigma", 0, 1, "per √yr")) {
+      r.levy_balance_sigma = *x;
+    }
   }
 }
 

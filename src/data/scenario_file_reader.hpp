@@ -35,7 +35,7 @@ constexpr std::array<model::LevyCategory, 3> kLiable = {model::LevyCategory::ets
                                                         model::LevyCategory::waste_incineration,
                                                         model::LevyCategory::n2o};
 constexpr std::string_view kLiableNames[] = {"ets_industrial", "waste_incineration", "n2o"};
-constexpr std::string_view kRules[] = {"npv_threshold", "stochastic"};
+constexpr std::string_view kRules[] = {"npv_threshold"};
 
 /// A per-year map being merged over the chain, with where it was last written (for messages
 /// about the merged result).

@@ -158,7 +158,8 @@ std::optional<core::Distribution> FileReader::distribution(const YAML::Node& n, 
 void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
   const std::string p = "uncertainty";
   if (!keys(n, p, {"prices", "capex", "delta_emissions", "infrastructure_delay_yr",
-                   "permit_delay_yr", "deals", "sme_realisation", "activity"})) {
+                   "permit_delay_yr", "deals", "sme_realisation", "activity",
+                   "levy_balance_sigma"})) {
     return;
   }
   constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -266,6 +267,11 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
   if (const auto v = n["sme_realisation"]; v.IsDefined()) {
     if (auto dist = distribution(v, p + ".sme_realisation", 0, 1, "")) {
       u.sme_realisation = *dist;
+    }
+  }
+  if (const auto v = n["levy_balance_sigma"]; v.IsDefined()) {
+    if (auto dist = distribution(v, p + ".levy_balance_sigma", 0, 100, "×")) {
+      u.levy_balance_sigma = *dist;
     }
   }
 }

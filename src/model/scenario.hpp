@@ -40,6 +40,11 @@ struct ResponseParams {
   /// Share of its full yearly effect an option reaches in its first operating year (commissioning
   /// ramp-up; docs/model.md "Ramp-up"): 0.5 = commissioned mid-year on average. Later years: 1.
   double first_year_output_share = 0.5;
+  /// How uncertain a firm is about its DPR pool's balance when it values the levy (docs/model.md
+  /// "The levy as firms expect it"): the standard deviation of the pool's liable emissions, as a
+  /// share of their projection, per √year of horizon. Unset: derived from the dataset's history
+  /// (sim/levy_expectation.hpp). 0 = perfect foresight (the all-or-nothing price).
+  std::optional<double> levy_balance_sigma;
 };
 
 /// A what-if phase for one maatwerk deal (`package.deal_phase.<deal id>`, docs/scenarios.md):

@@ -66,6 +66,12 @@ std::vector<std::string> world_differences(const Scenario& a, const Scenario& b)
   if (ra.foresight != rb.foresight) {
     out.emplace_back("response.foresight");
   }
+  if (ra.first_year_output_share != rb.first_year_output_share) {
+    out.emplace_back("response.first_year_output_share");
+  }
+  if (ra.levy_balance_sigma != rb.levy_balance_sigma) {
+    out.emplace_back("response.levy_balance_sigma");
+  }
   const auto& ua = a.uncertainty;
   const auto& ub = b.uncertainty;
   bool uncertainty_differs = ua.capex != ub.capex || ua.delta_emissions != ub.delta_emissions ||
@@ -73,6 +79,9 @@ std::vector<std::string> world_differences(const Scenario& a, const Scenario& b)
                              !same_distribution(ua.infrastructure_delay_default, ub.infrastructure_delay_default) ||
                              !same_distribution(ua.permit_delay_yr, ub.permit_delay_yr) ||
                              !same_distribution(ua.sme_realisation, ub.sme_realisation) ||
+                             !same_distribution(ua.activity_default, ub.activity_default) ||
+                             !same_distribution(ua.levy_balance_sigma, ub.levy_balance_sigma) ||
+                             ua.activity_factor.size() != ub.activity_factor.size() ||
                              ua.price_factor.size() != ub.price_factor.size() ||
                              ua.infrastructure_delay_yr.size() != ub.infrastructure_delay_yr.size();
   for (const auto& [k, d] : ua.price_factor) {

@@ -19,6 +19,8 @@
 //   activity                      lognormal(median 1, sigma 0.08) per activity group: a multiplier
 //                                 on the group's production path after the history, reached in
 //                                 the target year (linearly from 1 in the last history year)
+//   levy_balance_sigma            lognormal(median 1, sigma 0.35) multiplier on the uncertainty
+//                                 firms see in their DPR pool's balance (sim/levy_expectation.hpp)
 
 #include <cstdint>
 #include <map>
@@ -59,6 +61,9 @@ struct Uncertainty {
   /// DPR basis together and is the same draw in the reference and the scenario (one world).
   std::map<std::string, core::Distribution> activity_factor;
   core::Distribution activity_default;
+  /// Multiplier on the levy-balance uncertainty s firms value the levy with (Inputs::
+  /// levy_balance_sigma; docs/model.md "The levy as firms expect it"): one draw per run.
+  core::Distribution levy_balance_sigma;
 };
 
 /// The documented defaults (see the file comment).
@@ -81,6 +86,9 @@ inline Uncertainty default_uncertainty() {
   // ×0.90–×1.11) per sector. The history's indices moved more in one year of the gas crisis
   // (chemicals −14 %, steel −22 % in 2023; activity.csv), so this is a no-crisis band.
   u.activity_default = core::Distribution::lognormal(1.0, 0.08);
+  // Assumption: s is estimated from the history's four yearly steps of ln λ (data/nl), so its
+  // relative standard error is about 1/√(2 × 4) = 0.35: a lognormal multiplier with that sigma.
+  u.levy_balance_sigma = core::Distribution::lognormal(1.0, 0.35);
   return u;
 }
 

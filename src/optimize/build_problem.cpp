@@ -46,7 +46,7 @@ double option_value(const model::Model& model, const sim::Inputs& in, const sim:
   const int life_end = std::min(static_cast<int>(value.size()), start + static_cast<int>(std::lround(o.lifetime_yr[i])) + 1);
   for (int k = start; k < life_end; ++k) {
     value[static_cast<std::size_t>(k)] = (in_ets ? in.prices.ets_eur_per_t[static_cast<std::size_t>(k)] : 0.0) +
-                                         sim::detail::expected_levy_price(in, ws, category, pool, k);
+                                         sim::detail::expected_levy_price(in, ws, category, pool, decided, k);
   }
   // Tonnes and energy move with the site's production (docs/model.md "Activity"); the option is
   // valued alone, on top of what the levy-only run adopted at the site.

@@ -128,6 +128,13 @@ std::string input_label(const model::Model& m, const analysis::UncertainInput& i
       return tr.format("input.deal", company, t);
     }
   }
+  if (kind == "levy_balance_sigma") {
+    std::string s = between(in.label, "(s = ", " per");
+    if (tr.lang() == Lang::nl) {
+      replace_all(s, ".", ",");
+    }
+    return tr.format("input.levy_balance", s);
+  }
   if (kind == "sme_realisation") {
     return tr.format("input.sme", translate_phrases(between(in.label, "realised (", ")"), tr));
   }

@@ -123,6 +123,7 @@ constexpr StringEntry kStrings[] = {
     {"input.permit_group", "permit delay of each MIDDEN option (years)"},
     {"input.deal", "deal {} delivers ({})"},
     {"input.sme", "SME scheme: share of expected tonnes realised ({})"},
+    {"input.levy_balance", "uncertainty firms see in their DPR pool's balance (s = {} per √yr, multiplier)"},
     // deal assessment page
     {"deal.title", "decarbfund deal assessment {}"},
     {"deal.h1", "Deal assessment: {} ({})"},

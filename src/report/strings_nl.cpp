@@ -123,6 +123,7 @@ constexpr StringEntry kStrings[] = {
     {"input.permit_group", "vergunningsvertraging van elke MIDDEN-optie (jaren)"},
     {"input.deal", "maatwerkafspraak {} levert ({})"},
     {"input.sme", "mkb-regeling: aandeel van de verwachte tonnen dat wordt gerealiseerd ({})"},
+    {"input.levy_balance", "onzekerheid die bedrijven zien in het saldo van hun DPR-pool (s = {} per √jaar, vermenigvuldiger)"},
     // deal assessment page
     {"deal.title", "decarbfund beoordeling maatwerkafspraak {}"},
     {"deal.h1", "Beoordeling maatwerkafspraak: {} ({})"},

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/levy_expectation.hpp"
+
 namespace decarbfund::sim {
 
 namespace {
@@ -158,6 +160,7 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
   in.end_year = scenario.end_year;
   in.levy = real_levy(model, scenario.levy);
   in.response = scenario.response;
+  in.levy_balance_sigma = scenario.response.levy_balance_sigma.value_or(levy_balance_sigma_from_history(model.history));
   in.target = scenario.target;
   in.package_enabled = scenario.package_enabled;
 

@@ -55,6 +55,9 @@ struct Inputs {
 
   model::LevyPolicy levy;
   model::ResponseParams response;
+  /// s of sim/levy_expectation.hpp: the scenario's response.levy_balance_sigma, else the
+  /// dataset history's estimate; Monte Carlo scales it per draw (uncertainty.levy_balance_sigma).
+  double levy_balance_sigma = 0;
   model::Target target;
   bool package_enabled = true;
   PricePath prices;  ///< years start_year … end_year + kPriceTail (NPVs look past the horizon)

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/economics.hpp"
+#include "sim/levy_expectation.hpp"
 
 namespace decarbfund::sim::detail {
 
@@ -185,15 +186,19 @@ bool committed_here(const Inputs& in, model::Index i) {
 }  // namespace
 
 double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
-                           DprPool pool, int y) {
+                           DprPool pool, int decided, int y) {
   if (pool == DprPool::none) {
     return 0.0;
   }
   const int years = in.years();
   const int yc = std::min(y, years - 1);
   const auto p = static_cast<std::size_t>(pool);
-  const bool shortage = ws.projected_pool_t_[at(p, years, yc)] > ws.pool_dpr_t_[at(p, years, yc)];
-  return shortage ? ws.rate_[at(static_cast<std::size_t>(category), years, yc)] : 0.0;
+  const double rate = ws.rate_[at(static_cast<std::size_t>(category), years, yc)];
+  if (rate <= 0) {
+    return 0.0;
+  }
+  return rate * chance_pool_short(ws.projected_pool_t_[at(p, years, yc)], ws.pool_dpr_t_[at(p, years, yc)],
+                                  in.levy_balance_sigma, y - decided + 1);
 }
 
 void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws) {
@@ -277,7 +282,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     double npv = npv_ets;
     if (pool != DprPool::none) {
       for (int k = c.start; k < life_end; ++k) {
-        ws.co2_value_[static_cast<std::size_t>(k)] += expected_levy_price(in, ws, category, pool, k);
+        ws.co2_value_[static_cast<std::size_t>(k)] += expected_levy_price(in, ws, category, pool, y, k);
       }
       npv = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
     }

@@ -10,11 +10,11 @@
 
 namespace decarbfund::sim::detail {
 
-/// The levy's expected marginal price for a site of `category` in pool `pool` in year index y:
-/// the levy rate when the pool's projected liable emissions exceed its DPRs (the DPR price rises
-/// to the rate in shortage), 0 in surplus (DESIGN §4.1).
+/// The levy's expected marginal price for a site of `category` in pool `pool` in year index y, as
+/// a firm sees it in decision year index `decided`: the levy rate times the chance the pool is
+/// short (sim/levy_expectation.hpp; docs/model.md "The levy as firms expect it").
 double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
-                           DprPool pool, int y);
+                           DprPool pool, int decided, int y);
 
 /// Adopts every project committed in this run (past FID; Inputs::option_committed_start) before
 /// any decision: each takes its infrastructure first — its own contract, then open capacity — from

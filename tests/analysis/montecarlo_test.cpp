@@ -267,6 +267,42 @@ TEST(MonteCarlo, WorldOnlyScenarioAchievesNothingInAnyDraw) {
   EXPECT_EQ(result.levy_leg_t.mean, 0.0);
 }
 
+TEST(MonteCarlo, LevyBalanceUncertaintyIsDrawnOnceForBothRuns) {
+  // Issue 16: the uncertainty firms see in their DPR pool's balance is a world input: one
+  // multiplier per draw for the reference and the scenario. A tighter reduction factor (RF 1.7
+  // against 1.8, the pool long either way) then achieves something in some draws and nothing in
+  // others: whether it works depends on how uncertain firms think the balance is.
+  auto reference = levy_scenario(300.0, 1.8, "reference");
+  reference.package_enabled = false;
+  reference.response.levy_balance_sigma = 0.03;
+  reference.uncertainty = {};
+  reference.uncertainty.capex = model::RangeShape::none;
+  reference.uncertainty.delta_emissions = model::RangeShape::none;
+  reference.uncertainty.levy_balance_sigma = core::Distribution::lognormal(1.0, 0.5);
+  auto scenario = levy_scenario(300.0, 1.7, "tighter");
+  scenario.package_enabled = false;
+  scenario.response = reference.response;
+  scenario.uncertainty = reference.uncertainty;
+  scenario.target.year = 2028;
+  MonteCarloOptions opt;
+  opt.draws = 64;
+  opt.seed = 5;
+  const auto setup = prepare_montecarlo(tiny(), scenario, reference, nullptr, opt);
+  ASSERT_EQ(setup.inputs.size(), 1u);
+  EXPECT_EQ(setup.inputs[0].id, "levy_balance_sigma");
+  EXPECT_TRUE(setup.reference_world_replaced.empty());
+  const auto result = run_montecarlo(setup, 2);
+  EXPECT_EQ(result.levy_leg_t.p5, 0.0) << "with s low, a tightening within the surplus does nothing";
+  EXPECT_GT(result.levy_leg_t.p95, 0.0) << "with s high, it makes an option pay";
+  // With s = 0 the draw has nothing to scale: reported as inactive, not drawn.
+  scenario.response.levy_balance_sigma = 0.0;
+  reference.response.levy_balance_sigma = 0.0;
+  const auto foresight = prepare_montecarlo(tiny(), scenario, reference, nullptr, opt);
+  EXPECT_TRUE(foresight.inputs.empty());
+  ASSERT_EQ(foresight.inactive.size(), 1u);
+  EXPECT_EQ(foresight.inactive[0].id, "levy_balance_sigma");
+}
+
 TEST(MonteCarlo, PercentilesAndSpearman) {
   EXPECT_DOUBLE_EQ(detail::percentile_sorted({1, 2, 3, 4}, 0.5), 2.5);
   EXPECT_DOUBLE_EQ(detail::percentile_sorted({1, 2, 3, 4}, 0.1), 1.3);

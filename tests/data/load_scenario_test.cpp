@@ -240,5 +240,27 @@ TEST(LoadScenario, PackageBudgetsMustBeNonNegativeNumbers) {
             "diff.yaml:5: package.sme_budget_eur: expected a number in EUR from 0 to 100000000000, found \"lots\"\n");
 }
 
+TEST(LoadScenario, LevyBalanceSigmaIsReadOrLeftToTheHistory) {
+  // Unset in the shipped scenarios: the simulation estimates it from the dataset's history.
+  EXPECT_FALSE(load_ok(kScenarios + "coalition-2023.yaml").response.levy_balance_sigma.has_value());
+  const auto dir = std::filesystem::temp_directory_path() / "decarbfund-levy-sigma";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "s.yaml") << "name: s\nbase: " << kScenarios << "coalition-2023.yaml\n"
+                                << "response: {levy_balance_sigma: 0.05}\n"
+                                << "uncertainty: {levy_balance_sigma: {distribution: uniform, min: 0.5, max: 2}}\n";
+  const auto s = load_ok((dir / "s.yaml").string());
+  EXPECT_EQ(s.response.levy_balance_sigma, 0.05);
+  EXPECT_EQ(s.uncertainty.levy_balance_sigma.describe(), "uniform(min 0.5, max 2)");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LoadScenario, LevyBalanceSigmaAndRuleAreChecked) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\nresponse:\n  levy_balance_sigma: 2\n"
+                          "  rule: stochastic\n"),
+            "diff.yaml:5: response.rule: expected npv_threshold (the only adoption rule implemented), found "
+            "\"stochastic\"\n"
+            "diff.yaml:4: response.levy_balance_sigma: expected a number in per √yr from 0 to 1, found \"2\"\n");
+}
+
 }  // namespace
 }  // namespace decarbfund::data
