@@ -38,13 +38,13 @@ void load_rounds(const Manifest& m, model::Model& model, core::Diagnostics& diag
     }
     if (!r.year.empty() && year <= r.year.back()) {
       t.error(row, "year", fmt::format("one round a year, in ascending order (after {})", r.year.back()),
-              fmt::format("{}", year));
+              core::quote_found(t.raw(row, "year")));
       return;
     }
     if (!std::isnan(fence) && fence < cap) {
       t.error(row, "fence_max_intensity_eur_per_t",
               fmt::format("at least max_intensity_eur_per_t ({}): the fences lift the cap", cap),
-              fmt::format("{}", fence));
+              core::quote_found(t.raw(row, "fence_max_intensity_eur_per_t")));
       return;
     }
     r.year.push_back(static_cast<int>(year));
@@ -68,14 +68,16 @@ void load_categories(const Manifest& m, model::Model& model, core::Diagnostics& 
     const double base = t.number(row, "max_base_eur_per_t");
     t.choice(row, "basis", kBasis);
     t.text(row, "source");
-    if (id.empty() || !ids.add(t, row, "category", id) || std::isnan(floor) || fence < 0) {
+    // A row with a bad value still defines its id, so sde-techniques.csv reports only its own
+    // problems (the load fails on the row's error anyway).
+    if (id.empty() || !ids.add(t, row, "category", id)) {
       return;
     }
     c.id.push_back(std::move(id));
     c.name.push_back(std::move(name));
     c.term_yr.push_back(static_cast<int>(term));
     c.floor_share.push_back(floor);
-    c.in_fence.push_back(static_cast<std::uint8_t>(fence));
+    c.in_fence.push_back(static_cast<std::uint8_t>(std::max(fence, 0)));
     c.max_base_eur_per_t.push_back(base);
   });
 }
