@@ -240,5 +240,19 @@ TEST(LoadScenario, PackageBudgetsMustBeNonNegativeNumbers) {
             "diff.yaml:5: package.sme_budget_eur: expected a number in EUR from 0 to 100000000000, found \"lots\"\n");
 }
 
+// SDE++ is on in every shipped scenario through the root file, and a world key (docs/model.md "SDE++").
+TEST(LoadScenario, SdeOnInTheShippedScenarios) {
+  for (const char* name : {"klimaatakkoord", "coalition-2023", "belastingplan-2026"}) {
+    EXPECT_TRUE(load_ok(kScenarios + name + ".yaml").sde_enabled) << name;
+  }
+}
+
+TEST(LoadScenario, InstrumentsKeysAndValuesAreChecked) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\ninstruments:\n  sde: maybe\n"),
+            "diff.yaml:4: instruments.sde: expected true or false, found \"maybe\"\n");
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\ninstruments:\n  sdepp: true\n"),
+            "diff.yaml:4: instruments.sdepp: expected one of the keys sde, found an unknown key\n");
+}
+
 }  // namespace
 }  // namespace decarbfund::data
