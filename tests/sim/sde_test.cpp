@@ -192,5 +192,37 @@ TEST(Sde, SmallBudgetFundsOnlyTheLowestIntensity) {
   }
 }
 
+TEST(Sde, PackagePaysOnlyWhatSdeLeavesOfADealsGap) {
+  // Stacking (docs/model.md "SDE++"): a delivering deal's project gets SDE++ first and the
+  // package's support covers only the funding gap left after it, never the same euros twice.
+  const auto& m = tiny();
+  const auto o2 = m.find_option("O2");
+  const auto support_and_instrument = [&](bool sde, double cap) {
+    auto in = sde_inputs(1e12);
+    in.sde.enabled = sde;
+    std::fill(in.sde.round_cap_eur_per_t.begin(), in.sde.round_cap_eur_per_t.end(), cap);
+    in.package_enabled = true;
+    in.option_deal[o2] = 0;
+    in.deal_realisation = {1.0};
+    in.deal_probability = {1.0};
+    in.option_max_support_eur[o2] = std::numeric_limits<double>::infinity();
+    Workspace ws(m, in);
+    simulate(m, in, ws);
+    return std::pair{ws.outcome().option_support_eur[o2], ws.outcome().option_instrument[o2]};
+  };
+  const auto [without, without_instrument] = support_and_instrument(false, 300);
+  const auto [full_sde, full_instrument] = support_and_instrument(true, 300);
+  const auto [capped, capped_instrument] = support_and_instrument(true, 30);
+  // Without SDE++ the package pays the whole gap; with it, nothing (SDE++ covers it); with SDE++
+  // capped at 30 EUR/t (of a 51 EUR/t gap) the package pays the rest, less than the whole gap.
+  EXPECT_GT(without, 0.0);
+  EXPECT_EQ(without_instrument, Instrument::package);
+  EXPECT_DOUBLE_EQ(full_sde, 0.0);
+  EXPECT_EQ(full_instrument, Instrument::sde);
+  EXPECT_GT(capped, 0.0);
+  EXPECT_LT(capped, without);
+  EXPECT_EQ(capped_instrument, Instrument::package);
+}
+
 }  // namespace
 }  // namespace decarbfund::sim
