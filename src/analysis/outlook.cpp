@@ -33,6 +33,25 @@ double total_at(const sim::Outcome& o, int y) { return o.total_emissions_t[stati
 
 }  // namespace
 
+SdeSummary summarise_sde(const model::Model& model, const sim::Inputs& in, const sim::Outcome& out, int t) {
+  SdeSummary s;
+  s.enabled = in.sde.enabled;
+  std::vector<double> reductions(model.options.size(), 0.0);
+  sim::option_reductions(model, in, out, t, reductions);
+  for (model::Index i = 0; i < model.options.size(); ++i) {
+    if (out.option_sde_obligation_eur[i] > 0 && out.option_decided[i] >= 0 && out.option_decided[i] <= t) {
+      ++s.options;
+      s.reduction_t += reductions[i];
+      s.expected_eur += out.option_sde_eur[i];
+      s.options_needing_sde += out.option_instrument[i] == sim::Instrument::sde ? 1 : 0;
+    }
+  }
+  for (int y = 0; y <= t && y < out.years; ++y) {
+    s.committed_eur += out.sde_committed_eur[static_cast<std::size_t>(y)];
+  }
+  return s;
+}
+
 PackageLeverSummary summarise_levers(const model::Scenario& scenario, const model::DealBook* deals,
                                      const DealLevers* levers) {
   PackageLeverSummary out;
@@ -87,6 +106,9 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   out.runs.push_back(run(model, ref, "reference", false, book));
   out.runs.push_back(run(model, scenario, "levy_only", false, book));
   out.runs.push_back(run(model, scenario, "full", true, book));
+  for (auto& r : out.runs) {
+    r.sde = summarise_sde(model, r.inputs, r.outcome, out.target_index());
+  }
   // The SME scheme's expected tonnes come off the full run's total when the package is on.
   const bool sme_on = sme != nullptr && out.runs[2].inputs.package_enabled;
   if (sme_on) {

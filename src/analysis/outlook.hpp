@@ -22,12 +22,29 @@
 
 namespace decarbfund::analysis {
 
+/// SDE++ in one run (docs/model.md "SDE++"): its own instrument line, never the levy's or the
+/// package's. SDE++ is part of the world, on in every run of an outlook or in none, so both sides
+/// of each target leg have it and the legs exclude its tonnes by construction.
+struct SdeSummary {
+  bool enabled = false;
+  std::size_t options = 0;     ///< options holding an award and adopted by the target year
+  double reduction_t = 0;      ///< their target-year tonnes (sim::option_reductions)
+  double committed_eur = 0;    ///< Σ obligations of rounds up to the target year (budget counted)
+  double expected_eur = 0;     ///< Σ their expected payments over the term at the run's prices
+  /// Of the options: those SDE++ made pay (attributed sde: ETS and the levy alone did not).
+  std::size_t options_needing_sde = 0;
+};
+
 /// One run's inputs and outcome.
 struct OutlookRun {
   std::string label;  ///< "reference", "levy_only", "full"
   sim::Inputs inputs;
   sim::Outcome outcome;
+  SdeSummary sde;
 };
+
+/// SDE++'s line of one run at target year index t.
+SdeSummary summarise_sde(const model::Model& model, const sim::Inputs& in, const sim::Outcome& out, int t);
 
 /// A site's contribution: reference minus full emissions in the target year.
 struct SiteReduction {

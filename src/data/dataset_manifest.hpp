@@ -93,5 +93,7 @@ void load_contracts(const Manifest& m, model::Model& model, core::Diagnostics& d
 void load_options(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 void load_history(const Manifest& m, model::Model& model, core::Diagnostics& diags);
+/// SDE++ rounds and categories, and each option's category (after load_options).
+void load_sde(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 
 }  // namespace decarbfund::data::detail

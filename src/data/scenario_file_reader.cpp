@@ -89,7 +89,7 @@ void FileReader::category_map(const YAML::Node& node, const std::string& path,
 void FileReader::apply(const YAML::Node& root, const fs::path& file_path, Draft& d) {
   if (!keys(root, "", {"name", "description", "base", "years", "seed", "target", "policy",
                        "prices", "prices_basis", "activity", "response", "infrastructure_delay_yr",
-                       "package", "uncertainty"})) {
+                       "instruments", "package", "uncertainty"})) {
     return;
   }
   // A scenario's name and description are its own, never inherited from its base.
@@ -184,6 +184,11 @@ void FileReader::apply(const YAML::Node& root, const fs::path& file_path, Draft&
           d.s.infrastructure_delay_yr[id] = static_cast<int>(*v);
         }
       }
+    }
+  }
+  if (const auto n = root["instruments"]; n.IsDefined() && keys(n, "instruments", {"sde"})) {
+    if (const auto v = n["sde"]; v.IsDefined()) {
+      d.s.sde_enabled = boolean(v, "instruments.sde").value_or(d.s.sde_enabled);
     }
   }
   if (const auto n = root["package"]; n.IsDefined()) {

@@ -182,6 +182,39 @@ constexpr ColumnSpec kInfrastructureContracts[] = {
     {"source", T::text, true, 0, 0, "", "URL"},
 };
 
+// SDE++ (docs/model.md "SDE++"): rounds, technique categories, and which options they take.
+constexpr ColumnSpec kSdeRounds[] = {
+    {"year", T::integer, true, 2020, 2100, "year", "year the round opens (one round a year)"},
+    {"budget_eur", T::number, true, 0, kMaxEur, "EUR", "the round's whole budget, nominal EUR of its year"},
+    {"industry_share", T::number, true, 0, 1, "", "share of the budget that goes to industry"},
+    {"max_intensity_eur_per_t", T::number, true, 0, 10'000, "EUR/t",
+     "highest subsidy intensity paid outside the fences, nominal"},
+    {"fence_max_intensity_eur_per_t", T::number, false, 0, 10'000, "EUR/t",
+     "the same inside the fenced budgets (hekjes); empty = no fences that year"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL and reasoning"},
+};
+
+constexpr ColumnSpec kSdeCategories[] = {
+    {"category", T::text, true, 0, 0, "", "short id, e.g. ccs"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"term_yr", T::integer, true, 1, 30, "yr", "years the subsidy is paid"},
+    {"floor_share", T::number, true, 0, 1, "",
+     "basisprijs ÷ long-term correction at award: the correction's floor"},
+    {"in_fence", T::text, true, 0, 0, "", "yes when inside the fenced budgets (hekjes), else no"},
+    {"max_base_eur_per_t", T::number, false, 0, 10'000, "EUR/t",
+     "the category's base amount where published, EUR of the dataset's price year; empty = the option's own cost price"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL and reasoning"},
+};
+
+constexpr ColumnSpec kSdeTechniques[] = {
+    {"pattern", T::text, true, 0, 0, "",
+     "words an option's name contains (case-insensitive); the first matching row wins"},
+    {"category", T::text, true, 0, 0, "", "a category of sde-categories.csv"},
+    {"source", T::text, true, 0, 0, "", "URL and reasoning"},
+};
+
 constexpr TableSpec kTables[] = {
     {"clusters", "industrial clusters (DESIGN §3)", kClusters},
     {"sites", "installations: one row per MIDDEN plant or added site", kSites},
@@ -196,6 +229,9 @@ constexpr TableSpec kTables[] = {
     {"closures", "sites that stopped producing, from a year on", kClosures},
     {"published", "published figures the hindcast compares with", kPublished},
     {"infrastructure_contracts", "infrastructure capacity contracted to named sites", kInfrastructureContracts},
+    {"sde_rounds", "SDE++ rounds: budget, industry share and intensity caps per year", kSdeRounds},
+    {"sde_categories", "SDE++ technique categories: term, correction floor, fence", kSdeCategories},
+    {"sde_techniques", "which options each SDE++ category takes, by words in the option's name", kSdeTechniques},
 };
 
 }  // namespace

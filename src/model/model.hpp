@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/policy.hpp"
+#include "model/sde.hpp"
 #include "model/year_series.hpp"
 
 namespace decarbfund::model {
@@ -273,6 +274,8 @@ struct Model {
   ActivityGroups activity;
   History history;
   Published published;
+  /// SDE++ rounds, categories and which option falls in which category (docs/model.md "SDE++").
+  Sde sde;
   /// Consumer price index (deflator.csv), any base; nominal EUR of year y become EUR of
   /// info.price_year by × cpi(price_year) / cpi(y). Years past the table hold its last value.
   YearSeries cpi;

@@ -77,6 +77,11 @@ struct Scenario {
   std::map<std::string, YearSeries> activity;
   /// Years each infrastructure item arrives later than the dataset says (infra_id → years).
   std::map<std::string, int> infrastructure_delay_yr;
+  /// Whether SDE++ runs (`instruments.sde`, docs/model.md "SDE++"): national policy that exists
+  /// whatever the lot does, so a world key — the reference run and every counterfactual of an
+  /// outlook share it, and the target legs exclude SDE++'s tonnes by construction. Off when a
+  /// scenario chain does not say; the shipped scenarios say on.
+  bool sde_enabled = false;
   /// Whether this lot's package (deals, SME scheme, other support) is switched on.
   bool package_enabled = true;
   /// What-if phases by deal id (`package.deal_phase`); deal ids are checked against the deal

@@ -72,6 +72,9 @@ std::vector<std::string> world_differences(const Scenario& a, const Scenario& b)
   if (ra.levy_balance_sigma != rb.levy_balance_sigma) {
     out.emplace_back("response.levy_balance_sigma");
   }
+  if (a.sde_enabled != b.sde_enabled) {
+    out.emplace_back("instruments.sde");
+  }
   const auto& ua = a.uncertainty;
   const auto& ub = b.uncertainty;
   bool uncertainty_differs = ua.capex != ub.capex || ua.delta_emissions != ub.delta_emissions ||

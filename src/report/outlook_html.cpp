@@ -107,6 +107,21 @@ std::string outlook_html(const model::Model& model, const analysis::Outlook& o, 
     leg(tr("outlook.total_every_deal"), o.required_t, o.achieved_if_every_deal_delivers_t);
   }
   append(h, "</table>\n");
+  // SDE++ as its own line per run (docs/model.md "SDE++").
+  if (o.runs.front().sde.enabled) {
+    // The runs by their chart names: reference, levy only, with package.
+    const std::string names[] = {tr.format("outlook.series_reference", o.reference_scenario),
+                                 std::string(tr("outlook.series_levy_only")), std::string(tr("outlook.series_package"))};
+    std::string runs;
+    for (std::size_t k = 0; k < o.runs.size() && k < 3; ++k) {
+      const auto& r = o.runs[k].sde;
+      runs += (runs.empty() ? "" : "; ") + tr.format("outlook.sde_run", names[k], tr.num(r.reduction_t / 1e6, 2),
+                                                      r.options, tr.num(r.committed_eur / 1e6, 0));
+    }
+    append(h, "<p>{}</p>\n", html_escape(tr.format("outlook.sde", o.target_year, runs)));
+  } else {
+    append(h, "<p>{}</p>\n", html_escape(std::string(tr("outlook.sde_off"))));
+  }
   if (!o.deals_dir.empty()) {
     append(h,
            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"

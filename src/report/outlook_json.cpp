@@ -63,6 +63,18 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                {"package_required_mt", o.package_leg_required_t / 1e6},
                {"levy_gap_mt", (o.levy_leg_required_t - o.levy_leg_t) / 1e6},
                {"package_gap_mt", (o.package_leg_required_t - o.package_leg_expected_t) / 1e6}};
+  // SDE++ per run, its own instrument (docs/model.md "SDE++"): in the world of all three runs, so
+  // the legs above exclude its tonnes by construction.
+  j["sde"] = json::array();
+  for (const auto& r : o.runs) {
+    j["sde"].push_back({{"run", r.label},
+                        {"enabled", r.sde.enabled},
+                        {"options", r.sde.options},
+                        {"options_needing_sde", r.sde.options_needing_sde},
+                        {"reduction_mt", r.sde.reduction_t / 1e6},
+                        {"committed_eur", r.sde.committed_eur},
+                        {"expected_paid_eur", r.sde.expected_eur}});
+  }
   const auto& F = o.full();
   j["emissions_t_by_year"] = by_year(o.start_year, F.total_emissions_t);
   j["reference_emissions_t_by_year"] = by_year(o.start_year, o.reference().total_emissions_t);
@@ -137,7 +149,9 @@ std::string outlook_json(const model::Model& model, const analysis::Outlook& o) 
                        {"operating_from", o.start_year + F.option_start[i]},
                        {"instrument", sim::instrument_name(F.option_instrument[i])},
                        {"reduction_t", -o.runs[2].inputs.option_delta_emissions_t[i]},
-                       {"support_eur", F.option_support_eur[i]}});
+                       {"support_eur", F.option_support_eur[i]},
+                       {"sde_obligation_eur", F.option_sde_obligation_eur[i]},
+                       {"sde_expected_eur", F.option_sde_eur[i]}});
   }
   j["options_adopted"] = adopted;
   json macc = json::array();

@@ -89,6 +89,20 @@ std::string outlook_text(const model::Model& model, const analysis::Outlook& o) 
       mt(o.reference().total_emissions_t[static_cast<std::size_t>(t)]),
       mt(o.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)]),
       mt(o.full().total_emissions_t[static_cast<std::size_t>(t)]));
+  // SDE++ is its own instrument in every run (docs/model.md "SDE++"), in the world of all three,
+  // so the legs above exclude its tonnes.
+  append(s, "SDE++ by run ({}; on in all three runs or none, so no leg counts its tonnes):\n", o.target_year);
+  for (const auto& r : o.runs) {
+    if (!r.sde.enabled) {
+      append(s, "  {:<10} off\n", r.label);
+      continue;
+    }
+    append(s, "  {:<10} {:>6.2f} Mt in {} from {} options ({} paying only with it), EUR {:.0f} M committed, "
+              "EUR {:.0f} M expected paid\n",
+           r.label, mt(r.sde.reduction_t), o.target_year, r.sde.options, r.sde.options_needing_sde,
+           r.sde.committed_eur / 1e6, r.sde.expected_eur / 1e6);
+  }
+  s += "\n";
 
   if (!o.package_credits.empty()) {
     append(s, "Package leg by instrument ({}), Mt: own = its options' tonnes if every deal delivers; "

@@ -1,6 +1,7 @@
 #include "sim/inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -154,6 +155,41 @@ void update_contract_capacity(Inputs& in) {
   }
 }
 
+namespace {
+
+/// SDE++'s rounds per year index and its categories; round money deflated from nominal EUR of the
+/// round year (docs/model.md "Price basis"). Years without a row have no round.
+void resolve_sde(const model::Model& model, const model::Scenario& scenario, Inputs& in) {
+  const auto& sde = model.sde;
+  auto& out = in.sde;
+  const auto years = static_cast<std::size_t>(in.years());
+  out.enabled = scenario.sde_enabled;
+  out.round_budget_eur.assign(years, 0.0);
+  out.round_cap_eur_per_t.assign(years, 0.0);
+  out.round_fence_cap_eur_per_t.assign(years, 0.0);
+  for (std::size_t r = 0; r < sde.rounds.size(); ++r) {
+    const int year = sde.rounds.year[r];
+    const int y = in.year_index(year);
+    if (y < 0 || y >= in.years()) {
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(y);
+    out.round_budget_eur[k] = model.real_eur(sde.rounds.budget_eur[r] * sde.rounds.industry_share[r], year);
+    out.round_cap_eur_per_t[k] = model.real_eur(sde.rounds.max_intensity_eur_per_t[r], year);
+    const double fence = sde.rounds.fence_max_intensity_eur_per_t[r];
+    out.round_fence_cap_eur_per_t[k] = std::isnan(fence) ? out.round_cap_eur_per_t[k] : model.real_eur(fence, year);
+  }
+  const auto& c = sde.categories;
+  out.term_yr = c.term_yr;
+  out.floor_share = c.floor_share;
+  out.in_fence = c.in_fence;
+  out.max_base_eur_per_t = c.max_base_eur_per_t;
+  out.option_category = sde.option_category;
+  out.option_category.resize(model.options.size(), model::kNone);
+}
+
+}  // namespace
+
 Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario) {
   Inputs in;
   in.start_year = scenario.start_year;
@@ -232,6 +268,7 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
 
   in.deal_realisation.clear();
   in.deal_probability.clear();
+  resolve_sde(model, scenario, in);
 
   const auto& inf = model.infrastructure;
   const auto years = static_cast<std::size_t>(in.years());
@@ -288,6 +325,11 @@ void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
     }
     for (auto i : options) {
       in.option_deal[i] = static_cast<model::Index>(d);
+      // A stated reason why no generic instrument can fund it (Yara: storage outside the EU,
+      // docs/deals.md) keeps SDE++ away from the deal's options.
+      if (!deal.generic_instrument_excluded.empty() && i < in.sde.option_category.size()) {
+        in.sde.option_category[i] = model::kNone;
+      }
       // Capex share; equal shares when no option states a capex.
       const double share = capex > 0 ? in.option_capex_eur[i] / capex : 1.0 / static_cast<double>(options.size());
       in.option_max_support_eur[i] = deal.max_support_eur * share;

@@ -28,8 +28,9 @@ struct PricePath {
 };
 
 /// What made an option happen: committed before the outlook (past FID, docs/model.md "Committed
-/// projects"), the ETS price alone, the levy's price on top, or the package's support.
-enum class Instrument : std::uint8_t { none, ets, levy, package, committed };
+/// projects"), the ETS price alone, the levy's price on top, SDE++'s subsidy on top of those
+/// (docs/model.md "SDE++"), or the package's support.
+enum class Instrument : std::uint8_t { none, ets, levy, package, committed, sde };
 /// The spelling in reports (JSON `instrument`, the workbook's options sheet).
 inline const char* instrument_name(Instrument i) {
   switch (i) {
@@ -41,11 +42,30 @@ inline const char* instrument_name(Instrument i) {
       return "package";
     case Instrument::committed:
       return "committed";
+    case Instrument::sde:
+      return "sde";
     case Instrument::none:
       break;
   }
   return "none";
 }
+
+/// SDE++ as one run has it (docs/model.md "SDE++"): money in EUR of the dataset's price year.
+struct SdeInputs {
+  bool enabled = false;
+  /// Per year index: industry's part of the year's round (budget × industry share), 0 = no round.
+  std::vector<double> round_budget_eur;
+  std::vector<double> round_cap_eur_per_t;        ///< highest intensity paid outside the fences
+  std::vector<double> round_fence_cap_eur_per_t;  ///< inside them (= the cap in years without)
+  // Per category (model::SdeCategories order).
+  std::vector<int> term_yr;
+  std::vector<double> floor_share;
+  std::vector<std::uint8_t> in_fence;
+  std::vector<double> max_base_eur_per_t;  ///< NaN = none (the option's cost price is its bid)
+  /// Per option: its category, or model::kNone when SDE++ does not take it (no category, or its
+  /// deal states that no generic instrument can fund it, e.g. Yara's storage outside the EU).
+  std::vector<model::Index> option_category;
+};
 
 struct Inputs {
   int start_year = 2020;
@@ -60,6 +80,7 @@ struct Inputs {
   double levy_balance_sigma = 0;
   model::Target target;
   bool package_enabled = true;
+  SdeInputs sde;
   PricePath prices;  ///< years start_year … end_year + kPriceTail (NPVs look past the horizon)
 
   // Per site.

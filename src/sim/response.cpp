@@ -5,6 +5,7 @@
 
 #include "sim/economics.hpp"
 #include "sim/levy_expectation.hpp"
+#include "sim/sde.hpp"
 
 namespace decarbfund::sim::detail {
 
@@ -252,6 +253,14 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   std::sort(ws.candidates_.begin(), ws.candidates_.end(), [](const Workspace::Candidate& a, const Workspace::Candidate& b) {
     return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
   });
+  // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
+  // industry's budget; a project applies only with its grid and storage room (RVO asks for a
+  // transport indication or storage contract).
+  for (const auto& offer : detail::rank_sde_round(model, in, ws, y)) {
+    if (find_room(model, in, ws, offer.option, offer.start).ok && !award_sde(model, in, ws, offer, y)) {
+      break;
+    }
+  }
 
   for (const auto& c : ws.candidates_) {
     const auto i = c.option;
@@ -287,6 +296,11 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
       npv = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
     }
     const double npv_levy = npv;
+    // An SDE++ award counts in the NPV; the package pays only what is left (stacking, sde.hpp).
+    if (add_sde_premium(model, in, ws, i, y, c.start, life_end)) {
+      npv = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
+    }
+    const double npv_sde = npv;
     double support = 0.0;
     // A deal that delivers is a contract (docs/deals.md, "Deals in the outlook"): its projects go
     // ahead once the infrastructure has room, whatever their NPV; the package pays the funding gap
@@ -317,7 +331,9 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
     const Instrument instrument = npv_ets >= threshold    ? Instrument::ets
                                   : npv_levy >= threshold ? Instrument::levy
+                                  : npv_sde >= threshold  ? Instrument::sde
                                                           : Instrument::package;
+    record_sde(model, in, ws, i, y, c.start, avoided, life_end);
     adopt(model, in, ws, i, y, c.start, l, instrument, support);
   }
 }

@@ -124,6 +124,13 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   out_.clamped_t.assign(years, 0.0);
   out_.levy_revenue_eur.assign(years, 0.0);
   out_.support_outlay_eur.assign(years, 0.0);
+  out_.sde_committed_eur.assign(years, 0.0);
+  out_.option_sde_obligation_eur.assign(options, 0.0);
+  out_.option_sde_eur.assign(options, 0.0);
+  sde_queue_.reserve(options);
+  sde_award_year_.assign(options, -1);
+  sde_award_.assign(options, SdeOffer{});
+  sde_group_year_.assign(model.options.exclusive_group_count, -1);
   out_.option_decided.assign(options, -1);
   out_.option_start.assign(options, -1);
   out_.option_instrument.assign(options, Instrument::none);
@@ -175,6 +182,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   for (auto* v : {&out.emissions_t, &out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t,
                   &out.levy_eur, &out.refund_eur, &out.dpr_price_eur_per_t, &out.total_emissions_t,
                   &out.levy_revenue_eur, &out.support_outlay_eur, &out.option_support_eur,
+                  &out.sde_committed_eur, &out.option_sde_obligation_eur, &out.option_sde_eur,
                   &out.infrastructure_used, &out.clamped_t, &ws.projected_pool_t_, &ws.pool_dpr_t_,
                   &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
     std::fill(v->begin(), v->end(), 0.0);
@@ -186,6 +194,8 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     std::fill(v->begin(), v->end(), model::kNone);
   }
   std::fill(ws.group_taken_.begin(), ws.group_taken_.end(), 0);
+  std::fill(ws.sde_award_year_.begin(), ws.sde_award_year_.end(), -1);
+  std::fill(ws.sde_group_year_.begin(), ws.sde_group_year_.end(), -1);
   std::fill(ws.site_keep_.begin(), ws.site_keep_.end(), 1.0);
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing

@@ -20,6 +20,7 @@
 #include "sim/dpr_market.hpp"
 #include "sim/inputs.hpp"
 #include "sim/levy.hpp"
+#include "sim/sde.hpp"
 
 namespace decarbfund::sim {
 
@@ -37,10 +38,17 @@ struct Outcome {
   std::vector<double> total_emissions_t;    ///< [years]
   std::vector<double> levy_revenue_eur;     ///< [years] Σ levy − Σ refunds
   std::vector<double> support_outlay_eur;   ///< [years] package support committed in the year
+  /// [years] SDE++ obligations (the most the awards can cost) of adopted options, by the year of
+  /// the round that awarded them (docs/model.md "SDE++").
+  std::vector<double> sde_committed_eur;
   std::vector<int> option_decided;  ///< [option] year index of adoption, −1 if never
   std::vector<int> option_start;    ///< [option] first operating year index, −1 if never
   std::vector<Instrument> option_instrument;  ///< [option] what made it pay (ets, levy, package)
   std::vector<double> option_support_eur;     ///< [option] package support
+  /// [option] SDE++: the award's obligation, and its expected payments over the term at the
+  /// scenario's prices (Σ subsidy per tonne × tonnes); 0 without an award.
+  std::vector<double> option_sde_obligation_eur;
+  std::vector<double> option_sde_eur;
   std::vector<model::Index> option_grid;      ///< [option] grid item used (kNone if no need)
   std::vector<model::Index> option_store;     ///< [option] CO2 store used
   std::vector<model::Index> option_hydrogen;  ///< [option] hydrogen network used
@@ -98,6 +106,13 @@ class Workspace {
   std::vector<model::Index> site_grid_;   ///< grid item serving each site's cluster
   std::vector<model::Index> site_hydrogen_;
   std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
+  // SDE++ (sde.cpp): the year's ranked offers, industry's budget left in the round, and per
+  // option its award (year index of the round, −1 none) and per exclusive group the round's year.
+  std::vector<SdeOffer> sde_queue_;
+  double sde_budget_left_ = 0;
+  std::vector<int> sde_award_year_;
+  std::vector<SdeOffer> sde_award_;
+  std::vector<int> sde_group_year_;
 };
 
 /// Base-year tonnes option i would remove at its site given the options adopted so far in `ws`

@@ -4,6 +4,7 @@
 
 #include "analysis/outlook.hpp"
 
+#include <limits>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -90,6 +91,57 @@ TEST(Outlook, WorldKeysMoveTheReferenceAsTheScenario) {
   const auto base = run_outlook(tiny(), reference, reference);
   EXPECT_NE(base.reference().total_emissions_t, o.reference().total_emissions_t);
   EXPECT_TRUE(base.reference_world_replaced.empty());
+}
+
+/// The tiny fixture with SDE++ tables: one 2024 round that holds any obligation, a CCS category
+/// (15 yr, floor 2/3, cap 300 EUR/t) that takes the cracker's capture O2.
+model::Model tiny_with_sde() {
+  auto m = tiny();
+  const double none = std::numeric_limits<double>::quiet_NaN();
+  m.sde.rounds = {{2024}, {1e12}, {1.0}, {300.0}, {none}};
+  m.sde.categories = {{"ccs"}, {"CO2 capture and storage"}, {15}, {2.0 / 3.0}, {0}, {none}};
+  m.sde.option_category.assign(m.options.size(), model::kNone);
+  m.sde.option_category[m.find_option("O2")] = 0;
+  return m;
+}
+
+TEST(Outlook, SdeIsItsOwnLineAndNoLegCountsIt) {
+  // ETS flat at 100 EUR/t: the cracker's capture O2 (full cost ~126 EUR/t at the fixture's
+  // prices, operating cost ~64) pays only with SDE++ (tests/sim/sde_test.cpp). Scenario and reference have the same levy, so the levy leg must be
+  // 0 although SDE++ removes O2's tonnes in every run: SDE++ is world, on in all three runs — the
+  // reference file's `instruments.sde: false` is replaced by the scenario's.
+  const auto m = tiny_with_sde();
+  auto reference = levy_scenario(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  reference.sde_enabled = false;
+  auto scenario = levy_scenario(0.0, 2.0, "same-levy");
+  scenario.sde_enabled = true;
+  for (auto* s : {&reference, &scenario}) {
+    for (int y = 2020; y <= 2040; ++y) {
+      s->prices["ets_eur_per_t"].set(y, 100.0);
+    }
+  }
+  const auto o = run_outlook(m, scenario, reference);
+  const auto o2 = m.find_option("O2");
+  for (const auto& r : o.runs) {
+    EXPECT_TRUE(r.sde.enabled) << r.label;
+    EXPECT_EQ(r.sde.options, 1u) << r.label;
+    EXPECT_EQ(r.sde.options_needing_sde, 1u) << r.label;
+    EXPECT_GT(r.sde.reduction_t, 100'000.0) << r.label;
+    EXPECT_GT(r.sde.committed_eur, 0.0) << r.label;
+    EXPECT_EQ(r.outcome.option_instrument[o2], sim::Instrument::sde) << r.label;
+  }
+  EXPECT_EQ(o.reference_world_replaced, (std::vector<std::string>{"instruments.sde"}));
+  EXPECT_EQ(o.levy_leg_t, 0.0);
+  EXPECT_DOUBLE_EQ(o.runs[0].sde.reduction_t, o.runs[1].sde.reduction_t);
+  // The tonnes are real: without SDE++ the reference emits them (and the leg is still 0).
+  scenario.sde_enabled = false;
+  const auto off = run_outlook(m, scenario, reference);
+  EXPECT_FALSE(off.runs[0].sde.enabled);
+  EXPECT_EQ(off.levy_leg_t, 0.0);
+  const auto t = static_cast<std::size_t>(o.target_index());
+  EXPECT_NEAR(off.reference().total_emissions_t[t] - o.reference().total_emissions_t[t], o.runs[0].sde.reduction_t,
+              1e-6);
 }
 
 TEST(Outlook, LegsChangeOnlyThroughPolicyWhenTheWorldMoves) {

@@ -105,6 +105,40 @@ TEST(LoadDatasetErrors, HistoryTablesNameFileLineAndField) {
             Msgs{"activity-groups.csv:3: field 'sites': expected site_ids of sites.csv separated by ';', found \"X1\""});
 }
 
+// SDE++'s tables (docs/model.md "SDE++") on a copy of data/nl: the same exact messages.
+TEST(LoadDatasetErrors, SdeTablesNameFileLineAndField) {
+  EXPECT_EQ(errors_after("sde-rounds.csv", "2022,13000000000,0.52", "2022,13000000000,1.52", kNl),
+            Msgs{"sde-rounds.csv:12: field 'industry_share': expected a number from 0 to 1, found \"1.52\""});
+  EXPECT_EQ(errors_after("sde-rounds.csv", "2025,8000000000,0.47,300,400", "2025,8000000000,0.47,300,250", kNl),
+            Msgs{"sde-rounds.csv:15: field 'fence_max_intensity_eur_per_t': expected at least "
+                 "max_intensity_eur_per_t (300): the fences lift the cap, found \"250\""});
+  EXPECT_EQ(errors_after("sde-rounds.csv", "2026,8000000000", "2024,8000000000", kNl),
+            Msgs{"sde-rounds.csv:16: field 'year': expected one round a year, in ascending order (after 2025), "
+                 "found \"2024\""});
+  EXPECT_EQ(errors_after("sde-categories.csv", "ccs,CO2 capture and storage,15,0.6667,no", "ccs,CO2 capture and storage,15,0.6667,maybe", kNl),
+            Msgs{"sde-categories.csv:11: field 'in_fence': expected one of no, yes, found \"maybe\""});
+  EXPECT_EQ(errors_after("sde-techniques.csv", "electric boiler,electric_boiler", "electric boiler,e_boiler", kNl),
+            Msgs{"sde-techniques.csv:8: field 'category': expected a category of sde-categories.csv, found \"e_boiler\""});
+}
+
+TEST(LoadDataset, SdeCategoriesTakeOptionsByTechnique) {
+  static const auto m = load_dataset_or_throw(kNl);
+  const auto category = [&](const char* option) {
+    const auto c = m.sde.option_category[m.find_option(option)];
+    return c == model::kNone ? std::string("none") : m.sde.categories.id[c];
+  };
+  EXPECT_EQ(category("PCD0075"), "ccs");              // Post-Combustion Carbon Capture and storage
+  EXPECT_EQ(category("PCD0130"), "ccs");              // Add-on CO2 capture & compression
+  EXPECT_EQ(category("PCD0085"), "electric_boiler");  // Electric boiler (medium pressure steam)
+  EXPECT_EQ(category("PCD0164"), "heat_pump");        // Electric heat pump (low pressure steam)
+  EXPECT_EQ(category("PCD0865"), "residual_heat");    // External industrial waste heat
+  EXPECT_EQ(category("PCD0115"), "electrolysis");     // Electrolytic ammonia production
+  EXPECT_EQ(category("PCD0074"), "none");             // Hydrogen furnace: SDE++ pays H2 production, not use
+  EXPECT_EQ(category("PCD0084"), "none");             // Biomass boiler
+  ASSERT_EQ(m.sde.rounds.year.front(), 2020);
+  EXPECT_DOUBLE_EQ(m.sde.rounds.budget_eur[2], 13e9);  // 2022
+}
+
 TEST(LoadDatasetErrors, NegativeCapex) {
   EXPECT_EQ(errors_after("options.csv", "50000000,40000000", "-5e7,40000000"),
             Msgs{"options.csv:2: field 'capex_eur': expected a number in EUR (price_year) from 0 to "
@@ -196,7 +230,8 @@ TEST(LoadDatasetErrors, ManifestUnknownTable) {
   EXPECT_EQ(errors_after("dataset.yaml", "  prices: [prices.csv]", "  price: [prices.csv]"),
             Msgs{"dataset.yaml:15: tables.price: expected one of the tables clusters, sites, options, "
                  "verified_emissions, infrastructure, infrastructure_capacity, prices, deflator, "
-                 "activity_groups, activity, closures, published, infrastructure_contracts, found \"price\""});
+                 "activity_groups, activity, closures, published, infrastructure_contracts, sde_rounds, "
+                 "sde_categories, sde_techniques, found \"price\""});
 }
 
 TEST(LoadDatasetErrors, ManifestWrongVersion) {

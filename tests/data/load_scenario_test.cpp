@@ -262,5 +262,19 @@ TEST(LoadScenario, LevyBalanceSigmaAndRuleAreChecked) {
             "diff.yaml:4: response.levy_balance_sigma: expected a number in per √yr from 0 to 1, found \"2\"\n");
 }
 
+// SDE++ is on in every shipped scenario through the root file, and a world key (docs/model.md "SDE++").
+TEST(LoadScenario, SdeOnInTheShippedScenarios) {
+  for (const char* name : {"klimaatakkoord", "coalition-2023", "belastingplan-2026"}) {
+    EXPECT_TRUE(load_ok(kScenarios + name + ".yaml").sde_enabled) << name;
+  }
+}
+
+TEST(LoadScenario, InstrumentsKeysAndValuesAreChecked) {
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\ninstruments:\n  sde: maybe\n"),
+            "diff.yaml:4: instruments.sde: expected true or false, found \"maybe\"\n");
+  EXPECT_EQ(load_diff_bad("name: x\nbase: belastingplan-2026.yaml\ninstruments:\n  sdepp: true\n"),
+            "diff.yaml:4: instruments.sdepp: expected one of the keys sde, found an unknown key\n");
+}
+
 }  // namespace
 }  // namespace decarbfund::data

@@ -1,0 +1,147 @@
+#include "sim/sde.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/economics.hpp"
+#include "sim/simulate.hpp"
+
+namespace decarbfund::sim {
+
+double sde_subsidy_per_t(double base, double correction, double floor, double cap) {
+  return std::min(cap, std::max(0.0, base - std::max(correction, floor)));
+}
+
+namespace {
+
+double ets_saved(const model::Model& model, const Inputs& in, model::Index i, int k) {
+  const auto& ets = in.prices.ets_eur_per_t;
+  const auto y = static_cast<std::size_t>(std::clamp(k, 0, static_cast<int>(ets.size()) - 1));
+  return model.sites.in_ets[model.options.site[i]] != 0 ? ets[y] : 0.0;
+}
+
+}  // namespace
+
+double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, int start, int k) {
+  const double tonnes = -in.option_delta_emissions_t[i];
+  const auto& o = model.options;
+  const double energy = tonnes > 0 ? (option_operating_cost(o, in, i, start) - option_operating_cost(o, in, i, k)) / tonnes
+                                   : 0.0;
+  return ets_saved(model, in, i, k) + energy;
+}
+
+SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
+                   int start) {
+  SdeOffer none;
+  const auto& sde = in.sde;
+  if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
+      sde.round_budget_eur[static_cast<std::size_t>(y)] <= 0 || i >= sde.option_category.size()) {
+    return none;
+  }
+  const auto category = sde.option_category[i];
+  const double tonnes = -in.option_delta_emissions_t[i];
+  if (category == model::kNone || tonnes <= 0) {
+    return none;
+  }
+  SdeOffer offer;
+  offer.option = i;
+  offer.start = start;
+  // PBL's base amount method: the investment is earned back over the subsidy term, not the
+  // technical lifetime (a base amount covers the gap of a reference installation in its term).
+  const auto& o = model.options;
+  const double recovery_yr = std::min(static_cast<double>(sde.term_yr[category]), o.lifetime_yr[i]);
+  offer.base_eur_per_t = (in.option_capex_eur[i] * capital_recovery_factor(in.response.hurdle_rate, recovery_yr) +
+                          option_operating_cost(o, in, i, start)) /
+                         tonnes;
+  if (const double max_base = sde.max_base_eur_per_t[category]; !std::isnan(max_base)) {
+    offer.base_eur_per_t = std::min(offer.base_eur_per_t, max_base);
+  }
+  offer.correction_eur_per_t = sde_correction_per_t(model, in, i, start, start);
+  offer.floor_eur_per_t = sde.floor_share[category] * std::max(0.0, offer.correction_eur_per_t);
+  const auto k = static_cast<std::size_t>(y);
+  offer.cap_eur_per_t = sde.in_fence[category] != 0 ? sde.round_fence_cap_eur_per_t[k] : sde.round_cap_eur_per_t[k];
+  offer.intensity_eur_per_t =
+      std::min(offer.cap_eur_per_t, std::max(0.0, offer.base_eur_per_t - offer.correction_eur_per_t));
+  if (offer.intensity_eur_per_t <= 0) {
+    return none;  // the CO2 price covers its cost: it needs no subsidy and does not apply
+  }
+  offer.term_yr = sde.term_yr[category];
+  // Tonnes a year as the site produces in its first year, given the options it has so far.
+  const double tonnes_yr = marginal_reduction_t(model, in, ws, i) * in.activity(o.site[i], start);
+  offer.obligation_eur = std::min(offer.cap_eur_per_t, std::max(0.0, offer.base_eur_per_t - offer.floor_eur_per_t)) *
+                         tonnes_yr * offer.term_yr;
+  return offer;
+}
+
+namespace detail {
+
+std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
+  ws.sde_queue_.clear();
+  if (!in.sde.enabled) {
+    return ws.sde_queue_;
+  }
+  ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
+  for (const auto& c : ws.candidates_) {
+    const auto offer = sde_offer(model, in, ws, c.option, y, c.start);
+    if (offer.option != model::kNone) {
+      ws.sde_queue_.push_back(offer);
+    }
+  }
+  std::sort(ws.sde_queue_.begin(), ws.sde_queue_.end(), [](const SdeOffer& a, const SdeOffer& b) {
+    return a.intensity_eur_per_t != b.intensity_eur_per_t ? a.intensity_eur_per_t < b.intensity_eur_per_t
+                                                          : a.option < b.option;
+  });
+  return ws.sde_queue_;
+}
+
+bool award_sde(const model::Model& model, const Inputs& /*in*/, Workspace& ws, const SdeOffer& offer, int y) {
+  const auto group = model.options.exclusive_group[offer.option];
+  if (ws.sde_group_year_[group] == y) {
+    return true;  // one application per section: its cheaper alternative holds this round's award
+  }
+  if (offer.obligation_eur > ws.sde_budget_left_) {
+    return false;
+  }
+  ws.sde_budget_left_ -= offer.obligation_eur;
+  ws.sde_group_year_[group] = y;
+  ws.sde_award_year_[offer.option] = y;
+  ws.sde_award_[offer.option] = offer;
+  return true;
+}
+
+bool add_sde_premium(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int y, int start,
+                     int life_end) {
+  if (ws.sde_award_year_[i] != y) {
+    return false;
+  }
+  const auto& a = ws.sde_award_[i];
+  const int end = std::min(life_end, start + a.term_yr);
+  for (int k = start; k < end; ++k) {
+    ws.co2_value_[static_cast<std::size_t>(k)] += sde_subsidy_per_t(
+        a.base_eur_per_t, sde_correction_per_t(model, in, i, start, k), a.floor_eur_per_t, a.cap_eur_per_t);
+  }
+  return true;
+}
+
+void record_sde(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int y, int start,
+                double avoided_t, int life_end) {
+  if (ws.sde_award_year_[i] != y) {
+    return;
+  }
+  const auto& a = ws.sde_award_[i];
+  auto& out = ws.out_;
+  double paid = 0;
+  const int end = std::min(life_end, start + a.term_yr);
+  for (int k = start; k < end; ++k) {
+    paid += sde_subsidy_per_t(a.base_eur_per_t, sde_correction_per_t(model, in, i, start, k), a.floor_eur_per_t,
+                              a.cap_eur_per_t) *
+            avoided_t * ws.scale_[static_cast<std::size_t>(k)];
+  }
+  out.option_sde_eur[i] = paid;
+  out.option_sde_obligation_eur[i] = a.obligation_eur;
+  out.sde_committed_eur[static_cast<std::size_t>(y)] += a.obligation_eur;
+}
+
+}  // namespace detail
+
+}  // namespace decarbfund::sim
