@@ -20,6 +20,9 @@ struct GeneratorConfig {
   /// The round's window: VEKI 2024, 22 Apr 2024 – 31 Jan 2025 (data-sources.md §3.2).
   std::string opens = "2024-04-22T09:00:00";
   std::string closes = "2025-01-31T17:00:00";
+  /// What the applications ask support for (VEKI: investment; a DEI+ round wants pilot or
+  /// demonstration, MOOI research).
+  model::ProjectType project_type = model::ProjectType::investment;
 };
 
 /// Applications of `config.firms` firms, ordered by firm. Techniques come from the catalogue

@@ -158,6 +158,7 @@ std::string ProgrammeService::rounds_json() const {
     j["name"] = e.name;
     j["id"] = r.id;
     j["title"] = r.name;
+    j["instrument"] = model::kInstruments[static_cast<std::size_t>(r.instrument)];
     j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(r.mode)];
     j["opens"] = r.opens;
     j["closes"] = r.closes;
