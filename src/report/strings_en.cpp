@@ -513,7 +513,6 @@ constexpr StringEntry kStrings[] = {
     {"col.free_rider_share", "free_rider_share (share)"},
     {"col.free_rider_budget_share", "free_rider_budget_share (share)"},
     {"col.expected_2030_t_co2", "expected_2030 (t CO2)"},
-    {"col.sme_awarded_count", "sme_awarded (count)"},
     {"col.sme_budget_used_eur", "sme_budget_used (EUR)"},
     {"col.sme_reduction_t_co2_yr", "sme_reduction (t CO2/yr)"},
     {"col.large_awarded_count", "large_awarded (count)"},

@@ -513,7 +513,6 @@ constexpr StringEntry kStrings[] = {
     {"col.free_rider_share", "aandeel meelifters (aandeel)"},
     {"col.free_rider_budget_share", "budgetaandeel meelifters (aandeel)"},
     {"col.expected_2030_t_co2", "verwacht in 2030 (t CO2)"},
-    {"col.sme_awarded_count", "toegekend mkb (aantal)"},
     {"col.sme_budget_used_eur", "besteed mkb (EUR)"},
     {"col.sme_reduction_t_co2_yr", "reductie mkb (t CO2/jaar)"},
     {"col.large_awarded_count", "toegekend groot (aantal)"},
