@@ -25,6 +25,18 @@ struct GeneratorConfig {
   model::ProjectType project_type = model::ProjectType::investment;
 };
 
+/// The project type a generated population asks `round` for: the first type it opens
+/// (investment for VEKI and NIKI, pilot for DEI+, research for MOOI), so a population generated
+/// for a round is not refused wholesale as project_type_not_open.
+inline model::ProjectType generated_project_type(const model::Round& round) {
+  for (std::size_t t = 0; t < model::kProjectTypeCount; ++t) {
+    if (round.eligible_types[t]) {
+      return static_cast<model::ProjectType>(t);
+    }
+  }
+  return model::ProjectType::investment;
+}
+
 /// Applications of `config.firms` firms, ordered by firm. Techniques come from the catalogue
 /// rows with status ok and a positive net reduction; throws core::Error when the catalogue
 /// lacks them or the window is not a valid pair of date-times.

@@ -280,6 +280,18 @@ TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
   EXPECT_EQ(body(r)["applications"], got["applications"]);
 }
 
+// A DEI+ round opens pilots and demonstrations: the population the server generates for it asks
+// for those (data::generated_project_type), not for investments it would refuse wholesale.
+TEST_F(ProgrammeApi, SmeAllocateGeneratesWhatTheRoundOpens) {
+  auto r = post("/api/sme/allocate", R"({"round": "dei", "firms": 2000, "seed": 1})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto got = body(r);
+  EXPECT_EQ(got["instrument"], "dei");
+  EXPECT_EQ(got["rejected"]["project_type_not_open"], 0);
+  EXPECT_GT(got["awarded"].get<std::size_t>(), 0u);
+}
+
 TEST_F(ProgrammeApi, SmeAllocateRefusesBadRequests) {
   auto r = post("/api/sme/allocate", R"({"round": "../../etc/passwd"})");
   ASSERT_TRUE(r);
