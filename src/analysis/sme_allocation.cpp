@@ -30,6 +30,8 @@ double points_value(const model::PointsRule& rule, const model::Award& a,
                                                         : 0.0;
     case model::PointsCriterion::payback_yr:
       return a.payback_without_aid_yr;
+    case model::PointsCriterion::sme_share:
+      return static_cast<double>(app.consortium_smes) / static_cast<double>(std::max(1, app.consortium_parties));
   }
   return 0;
 }
@@ -57,8 +59,11 @@ bool spend(double& pool, double grant) {
 
 GrantTerms grant_formula(const model::Round& round, const model::Application& app) noexcept {
   GrantTerms g;
-  const auto theme = static_cast<std::size_t>(app.theme);
-  const double base = round.base_rate[theme];
+  // A theme closed in the round stays closed; a project type with its own rate (DEI+ pilots)
+  // takes that rate instead of the theme's.
+  const double theme_base = round.base_rate[static_cast<std::size_t>(app.theme)];
+  const double type_base = round.type_rate[static_cast<std::size_t>(app.project_type)];
+  const double base = std::isnan(theme_base) || std::isnan(type_base) ? theme_base : type_base;
   if (std::isnan(base)) {
     g.rate = base;
     return g;
@@ -77,6 +82,11 @@ GrantTerms grant_formula(const model::Round& round, const model::Application& ap
   if (g.by_eur_per_t_eur < grant) {
     grant = g.by_eur_per_t_eur;
     g.binding = model::BindingCap::eur_per_t_cap;
+  }
+  // Nobody is granted more than they ask: NIKI's bid sets the aid (policy.md §8.8).
+  if (!std::isnan(app.requested_grant_eur) && app.requested_grant_eur < grant) {
+    grant = app.requested_grant_eur;
+    g.binding = model::BindingCap::requested;
   }
   g.grant_eur = std::max(0.0, std::floor(grant));
   return g;
@@ -122,6 +132,7 @@ Allocation allocate_round(const model::Round& round,
     a.firm_size = app.firm_size;
     a.technique_id = app.technique_id;
     a.theme = app.theme;
+    a.project_type = app.project_type;
     a.reduction_t_per_yr = app.claimed_reduction_t_per_yr;
     a.lifetime_yr = app.lifetime_yr;
     a.submitted_year = core::year_of(app.submitted_s);
@@ -134,13 +145,22 @@ Allocation allocate_round(const model::Round& round,
     a.binding = g.binding;
     const double lifetime_t = app.claimed_reduction_t_per_yr * app.lifetime_yr;
     a.eur_per_t = lifetime_t > 0 ? g.grant_eur / lifetime_t : kInf;
-    if (std::isnan(g.rate) || !listed.contains(app.technique_id)) {
+    if (!round.eligible_sizes[static_cast<std::size_t>(app.firm_size)]) {
+      a.reason = RejectReason::firm_size_not_eligible;
+    } else if (!round.eligible_types[static_cast<std::size_t>(app.project_type)]) {
+      a.reason = RejectReason::project_type_not_open;
+    } else if (app.consortium_parties < round.min_consortium_parties ||
+               app.consortium_smes < round.min_consortium_smes) {
+      a.reason = RejectReason::consortium_too_small;
+    } else if (std::isnan(g.rate) || !listed.contains(app.technique_id)) {
       a.reason = RejectReason::technique_not_listed;
     } else if (!(econ.payback_yr > round.min_payback_yr)) {
       // Payback ≤ 5 yr: mandatory under the energy-saving obligation (policy.md §3.3).
       a.reason = RejectReason::payback_too_short;
     } else if (!(app.claimed_reduction_t_per_yr > 0)) {
       a.reason = RejectReason::no_reduction;
+    } else if (lifetime_t < round.min_lifetime_reduction_t || app.eligible_cost_eur < round.min_eligible_cost_eur) {
+      a.reason = RejectReason::below_min_size;
     } else if (g.grant_eur < round.min_grant_eur || g.grant_eur <= 0) {
       a.reason = RejectReason::below_min_grant;
     } else {
@@ -253,15 +273,23 @@ Allocation allocate_round(const model::Round& round,
   s.budget_eur = round.budget_eur;
   double free_rider_eur = 0;
   for (const auto& a : awards) {
+    auto& group = s.by_group[static_cast<std::size_t>(size_group(a.firm_size))];
+    ++group.applications;
     s.eligible += a.eligible ? 1 : 0;
     if (a.eligible) {
       s.requested_eur += a.requested_grant_eur;
+      ++group.eligible;
+      group.requested_eur += a.requested_grant_eur;
     }
     if (a.awarded) {
       ++s.awarded;
       s.budget_used_eur += a.grant_eur;
       s.reduction_t_per_yr += a.reduction_t_per_yr;
       s.lifetime_reduction_t += a.reduction_t_per_yr * a.lifetime_yr;
+      ++group.awarded;
+      group.budget_used_eur += a.grant_eur;
+      group.reduction_t_per_yr += a.reduction_t_per_yr;
+      group.lifetime_reduction_t += a.reduction_t_per_yr * a.lifetime_yr;
       if (a.free_rider) {
         ++s.free_riders;
         free_rider_eur += a.grant_eur;

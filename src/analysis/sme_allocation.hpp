@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "model/sme_scheme.hpp"
@@ -41,6 +42,25 @@ struct ProjectEconomics {
 ProjectEconomics economics_without_aid(const model::RoundEconomics& prices,
                                        const model::Application& app) noexcept;
 
+/// The two groups every summary splits by (issue 16 §4): SMEs (small and medium, EU definition)
+/// and large firms.
+enum class SizeGroup { sme, large };
+inline constexpr std::string_view kSizeGroups[] = {"sme", "large"};
+constexpr SizeGroup size_group(model::FirmSize size) noexcept {
+  return size == model::FirmSize::large ? SizeGroup::large : SizeGroup::sme;
+}
+
+/// A round's outcome for one size group.
+struct GroupSummary {
+  std::size_t applications = 0;
+  std::size_t eligible = 0;
+  std::size_t awarded = 0;
+  double requested_eur = 0;  ///< Σ grants its eligible applications would get
+  double budget_used_eur = 0;
+  double reduction_t_per_yr = 0;
+  double lifetime_reduction_t = 0;
+};
+
 /// A round's outcome in numbers (issue 5 "summary").
 struct RoundSummary {
   std::size_t applications = 0;
@@ -57,6 +77,7 @@ struct RoundSummary {
   std::size_t free_riders = 0;  ///< awards to projects NPV-positive without aid
   double free_rider_share = 0;         ///< free riders / awarded
   double free_rider_budget_share = 0;  ///< their grants / budget used
+  std::array<GroupSummary, std::size(kSizeGroups)> by_group{};  ///< index: SizeGroup
 };
 
 struct Allocation {
@@ -65,6 +86,10 @@ struct Allocation {
 };
 
 /// Decides every application of a round by its allocation rule:
+/// Eligibility, in this order (the first failure is the reason): firm size open, project type
+/// open, consortium large enough, technique listed and theme open, payback without aid above the
+/// minimum, a positive reduction, lifetime tonnes and eligible cost at least the minimums, grant
+/// at least the minimum grant. Then:
 ///  - fcfs: by submission time, ties by application id;
 ///  - ranking: by EUR per lifetime tonne ascending, ties by id;
 ///  - points: weighted 0–10 criteria; below a criterion's min_score or the round's min_points

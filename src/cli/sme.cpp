@@ -43,6 +43,7 @@ struct GenerateArgs {
   std::string techniques;
   std::string opens = "2024-04-22T09:00:00";
   std::string closes = "2025-01-31T17:00:00";
+  std::string project_type = "investment";
 };
 
 struct AllocateArgs : ReportArgs {
@@ -83,6 +84,10 @@ void add_generate(CLI::App& sme, int& status) {
   cmd->add_option("--techniques", args->techniques, "technique catalogue (default: the dataset's sme-techniques.csv)");
   cmd->add_option("--opens", args->opens, "round opening, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
   cmd->add_option("--closes", args->closes, "round closing, YYYY-MM-DDTHH:MM:SS")->capture_default_str();
+  cmd->add_option("--project-type", args->project_type,
+                  "what the applications ask for: investment (VEKI, NIKI), pilot or demonstration (DEI+), research (MOOI)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"investment", "pilot", "demonstration", "research"}));
   cmd->callback([args, &status] {
     auto techniques = techniques_or_report(techniques_path(args->techniques), status);
     if (!techniques) {
@@ -93,6 +98,11 @@ void add_generate(CLI::App& sme, int& status) {
     config.seed = args->seed;
     config.opens = args->opens;
     config.closes = args->closes;
+    for (std::size_t t = 0; t < model::kProjectTypeCount; ++t) {
+      if (model::kProjectTypes[t] == args->project_type) {
+        config.project_type = static_cast<model::ProjectType>(t);
+      }
+    }
     const auto apps = data::generate_applications(*techniques, config);
     core::write_file_atomically(args->out, data::applications_csv(apps));
     std::fprintf(stderr, "%zu applications from %zu firms (seed %llu) written to %s\n", apps.size(),

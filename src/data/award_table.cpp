@@ -21,7 +21,7 @@ std::string rounded(double v, double step) {
 
 std::string awards_csv(std::span<const model::Award> awards, const model::Round& round) {
   std::string out =
-      "application_id,firm_id,firm_size,technique_id,theme,status,reason,decision_order,phase,"
+      "application_id,firm_id,firm_size,technique_id,theme,project_type,status,reason,decision_order,phase,"
       "points,rate,requested_grant_eur,grant_eur,binding_cap,reduction_t_per_yr,lifetime_yr,"
       "eur_per_t,npv_without_aid_eur,payback_without_aid_yr,free_rider\n";
   out.reserve(out.size() + awards.size() * 180);
@@ -35,6 +35,8 @@ std::string awards_csv(std::span<const model::Award> awards, const model::Round&
     out += csv_escape(a.technique_id);
     out += ',';
     out += model::kSmeThemes[static_cast<std::size_t>(a.theme)];
+    out += ',';
+    out += model::kProjectTypes[static_cast<std::size_t>(a.project_type)];
     out += a.awarded ? ",awarded," : ",rejected,";
     out += model::kRejectReasons[static_cast<std::size_t>(a.reason)];
     out += ',';

@@ -1,5 +1,6 @@
 #include "data/load_applications.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
 #include "data/load_sme.hpp"
+#include "model/firm_size.hpp"
 
 namespace decarbfund::data {
 
@@ -19,9 +21,21 @@ using T = ColumnType;
 constexpr ColumnSpec kApplicationColumns[] = {
     {"application_id", T::text, true, 0, 0, "", "unique id of the application"},
     {"firm_id", T::text, true, 0, 0, "", "applicant"},
-    {"firm_size", T::text, true, 0, 0, "", "small (< 50 staff), medium (< 250) or large"},
+    {"employees", T::number, true, 0, 1e7, "AWU",
+     "staff in annual work units, partner and linked enterprises included (2003/361/EC Annex I art. 5-6)"},
+    {"turnover_eur", T::number, true, 0, 1e13, "EUR", "annual turnover, last approved accounts"},
+    {"balance_sheet_eur", T::number, true, 0, 1e13, "EUR", "balance-sheet total, last approved accounts"},
+    {"firm_size", T::text, false, 0, 0, "",
+     "optional: small, medium or large; must agree with the size the three figures give"},
     {"sector", T::text, false, 0, 0, "", "the firm's sector"},
     {"technique_id", T::text, true, 0, 0, "", "a technique_id of sme-techniques.csv"},
+    {"project_type", T::text, true, 0, 0, "", "investment, pilot, demonstration or research"},
+    {"consortium_parties", T::integer, false, 1, 1000, "",
+     "independent parties carrying the project; empty: 1, the applicant alone"},
+    {"consortium_smes", T::integer, false, 0, 1000, "",
+     "SMEs among the parties, the applicant included; empty: 1 if the applicant is an SME, else 0"},
+    {"requested_grant_eur", T::number, false, 0, 1e11, "EUR",
+     "grant applied for (NIKI: the bid); empty: what the round's grant formula gives"},
     {"units", T::number, true, 1e-6, 1e6, "units", "typical units of the technique applied for"},
     {"eligible_cost_eur", T::number, true, 0, 1e10, "EUR",
      "eligible extra cost vs the reference investment"},
@@ -52,6 +66,20 @@ std::optional<std::vector<model::Application>> parse_applications(
   }
   TableReader reader(*table, kApplicationColumns, diags);
   if (!reader.ok()) {
+    // Files written before firm figures existed carry only firm_size: say what to add.
+    const auto& h = table->header;
+    if (std::find(h.begin(), h.end(), "employees") == h.end()) {
+      core::Diagnostic d;
+      d.severity = core::Severity::warning;  // a remedy for the missing-column errors above
+      d.file = file;
+      d.line = table->header_line;
+      d.code = "applications.size_figures";
+      d.field = "employees";
+      d.expected = "the columns employees, turnover_eur and balance_sheet_eur (and project_type)";
+      d.found = "none";
+      d.hint = "firm_size is now derived from them by the EU SME definition; docs/sme.md \"Application file\"";
+      diags.add(std::move(d));
+    }
     return std::nullopt;
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -71,9 +99,33 @@ std::optional<std::vector<model::Application>> parse_applications(
       }
     }
     a.firm_id = reader.text(r, "firm_id");
-    const int size = reader.choice(r, "firm_size", model::kFirmSizes);
-    a.firm_size = static_cast<model::FirmSize>(size < 0 ? 0 : size);
+    a.employees = reader.number(r, "employees");
+    a.turnover_eur = reader.number(r, "turnover_eur");
+    a.balance_sheet_eur = reader.number(r, "balance_sheet_eur");
+    const bool figures = !std::isnan(a.employees) && !std::isnan(a.turnover_eur) && !std::isnan(a.balance_sheet_eur);
+    a.firm_size = figures ? model::classify_firm(a.employees, a.turnover_eur, a.balance_sheet_eur)
+                          : model::FirmSize::large;
+    const int stated = reader.choice(r, "firm_size", model::kFirmSizes);
+    if (stated >= 0 && figures && static_cast<model::FirmSize>(stated) != a.firm_size) {
+      reader.error(r, "firm_size",
+                   fmt::format("{} as the EU SME definition gives for {} staff, turnover EUR {}, balance sheet EUR {} "
+                               "(or an empty firm_size)",
+                               model::kFirmSizes[static_cast<std::size_t>(a.firm_size)], csv_number(a.employees),
+                               csv_number(a.turnover_eur), csv_number(a.balance_sheet_eur)),
+                   core::quote_found(model::kFirmSizes[static_cast<std::size_t>(stated)]));
+    }
     a.sector = reader.text(r, "sector");
+    const int type = reader.choice(r, "project_type", model::kProjectTypes);
+    a.project_type = static_cast<model::ProjectType>(type < 0 ? 0 : type);
+    a.consortium_parties = static_cast<int>(reader.integer(r, "consortium_parties", 1));
+    const long sme_default = model::is_sme(a.firm_size) ? 1 : 0;
+    a.consortium_smes = static_cast<int>(reader.integer(r, "consortium_smes", sme_default));
+    if (a.consortium_smes > a.consortium_parties) {
+      reader.error(r, "consortium_smes",
+                   fmt::format("at most consortium_parties ({}) SMEs", a.consortium_parties),
+                   core::quote_found(fmt::format("{}", a.consortium_smes)));
+    }
+    a.requested_grant_eur = reader.number(r, "requested_grant_eur", nan);
     a.technique_id = reader.text(r, "technique_id");
     const int technique = a.technique_id.empty() ? -2 : find_technique(techniques, a.technique_id);
     if (technique == -1) {
@@ -142,11 +194,25 @@ std::string applications_csv(std::span<const model::Application> applications) {
     out += ',';
     out += csv_escape(a.firm_id);
     out += ',';
+    out += csv_number(a.employees);
+    out += ',';
+    out += csv_number(a.turnover_eur);
+    out += ',';
+    out += csv_number(a.balance_sheet_eur);
+    out += ',';
     out += model::kFirmSizes[static_cast<std::size_t>(a.firm_size)];
     out += ',';
     out += csv_escape(a.sector);
     out += ',';
     out += csv_escape(a.technique_id);
+    out += ',';
+    out += model::kProjectTypes[static_cast<std::size_t>(a.project_type)];
+    out += ',';
+    out += fmt::format("{}", a.consortium_parties);
+    out += ',';
+    out += fmt::format("{}", a.consortium_smes);
+    out += ',';
+    out += optional_number(a.requested_grant_eur);
     out += ',';
     out += csv_number(a.units);
     out += ',';

@@ -1,5 +1,6 @@
 #include "data/load_round.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -164,6 +165,97 @@ void read_phases(YamlReader& y, const YAML::Node& node, model::Round& round) {
   }
 }
 
+/// A list of names from `allowed`, as flags; false where a name is bad (reported).
+template <std::size_t N, std::size_t M>
+bool read_flags(YamlReader& y, const YAML::Node& node, const std::string& where,
+                const std::string_view (&allowed)[N], std::array<bool, M>& flags) {
+  static_assert(N == M);
+  std::string list;
+  for (auto a : allowed) {
+    list += list.empty() ? "" : ", ";
+    list += a;
+  }
+  if (!node.IsSequence() || node.size() == 0) {
+    y.error(node, where, "a list of one or more of " + list, describe(node));
+    return false;
+  }
+  flags.fill(false);
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const auto at = fmt::format("{}[{}]", where, i);
+    const int k = node[i].IsScalar() ? index_of(allowed, node[i].Scalar()) : -1;
+    if (k < 0) {
+      y.error(node[i], at, "one of " + list, node[i].IsScalar() ? core::quote_found(node[i].Scalar()) : describe(node[i]));
+      continue;
+    }
+    flags[static_cast<std::size_t>(k)] = true;
+  }
+  return true;
+}
+
+/// Who may apply and how large a project must be: firm sizes (an SME-only round lists small and
+/// medium), project types, NIKI's minimum lifetime reduction, MOOI's minimum cost and consortium.
+void read_eligibility_extras(YamlReader& y, const YAML::Node& elig, model::Round& round) {
+  if (const auto sizes = elig["firm_sizes"]; sizes.IsDefined()) {
+    read_flags(y, sizes, "eligibility.firm_sizes", model::kFirmSizes, round.eligible_sizes);
+  }
+  if (const auto types = elig["project_types"]; types.IsDefined()) {
+    read_flags(y, types, "eligibility.project_types", model::kProjectTypes, round.eligible_types);
+  }
+  round.min_lifetime_reduction_t =
+      y.number(elig, "min_lifetime_reduction_t", "eligibility", 0, 1e12, false, "t CO2").value_or(0);
+  round.min_eligible_cost_eur =
+      y.number(elig, "min_eligible_cost_eur", "eligibility", 0, 1e12, false, "EUR").value_or(0);
+  if (const auto c = elig["consortium"]; c.IsDefined()) {
+    if (y.keys(c, "eligibility.consortium", {"min_parties", "min_smes"})) {
+      round.min_consortium_parties =
+          static_cast<int>(y.number(c, "min_parties", "eligibility.consortium", 1, 1000).value_or(1));
+      round.min_consortium_smes =
+          static_cast<int>(y.number(c, "min_smes", "eligibility.consortium", 0, 1000).value_or(0));
+      if (round.min_consortium_smes > round.min_consortium_parties) {
+        y.error(c["min_smes"], "eligibility.consortium.min_smes",
+                fmt::format("at most min_parties ({})", round.min_consortium_parties),
+                core::quote_found(fmt::format("{}", round.min_consortium_smes)));
+      }
+    }
+  }
+}
+
+/// `estimated:` maps key paths of this file to the reason no published figure was used; each
+/// path must name a key that is there.
+void read_estimated(YamlReader& y, const YAML::Node& root, const YAML::Node& estimated, model::Round& round) {
+  if (!estimated.IsMap()) {
+    y.error(estimated, "estimated", "a reason per estimated key path, e.g. budget_eur: \"…\"", describe(estimated));
+    return;
+  }
+  for (const auto& kv : estimated) {
+    const auto path = kv.first.as<std::string>("");
+    const auto where = "estimated." + path;
+    std::vector<YAML::Node> trail{root};
+    std::size_t start = 0;
+    bool found = !path.empty();
+    while (found && start <= path.size()) {
+      const auto dot = path.find('.', start);
+      const auto key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      const YAML::Node parent = trail.back();
+      found = parent.IsMap() && !key.empty() && parent[key].IsDefined();
+      if (found) {
+        trail.push_back(parent[key]);
+      }
+      start = dot == std::string::npos ? path.size() + 1 : dot + 1;
+    }
+    if (!found) {
+      y.error(kv.first, where, "the key path of a value in this file (e.g. caps.per_project_eur)",
+              core::quote_found(path));
+      continue;
+    }
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+      y.error(kv.second, where, "the reason the value is estimated", describe(kv.second));
+      continue;
+    }
+    round.estimated.emplace_back(path, kv.second.Scalar());
+  }
+}
+
 }  // namespace
 
 std::optional<model::Round> parse_round(std::string_view text, const std::string& file,
@@ -177,14 +269,16 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   // Read through a const node: yaml-cpp's non-const operator[] would create missing keys.
   const YAML::Node root = *loaded;
   YamlReader y(file, diags);
-  if (!y.keys(root, "", {"id", "name", "opens", "closes", "budget_eur", "allocation", "rates",
+  if (!y.keys(root, "", {"id", "name", "instrument", "opens", "closes", "budget_eur", "allocation", "rates",
                         "caps", "eligibility", "economics", "points", "phases", "fences_eur",
-                        "fence_overflow", "sources"})) {
+                        "fence_overflow", "estimated", "sources"})) {
     return std::nullopt;
   }
   model::Round round;
   round.id = y.text(root, "id", "").value_or("");
   round.name = y.text(root, "name", "", false).value_or(round.id);
+  const int instrument = y.choice(root, "instrument", "", model::kInstruments);
+  round.instrument = static_cast<model::Instrument>(instrument < 0 ? 0 : instrument);
   for (auto [key, target] : {std::pair{"opens", &round.opens}, std::pair{"closes", &round.closes}}) {
     if (auto v = y.text(root, key, "", false)) {
       if (!core::parse_iso_datetime(*v)) {
@@ -202,7 +296,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   const auto rates = root["rates"];
   if (!rates.IsDefined()) {
     y.error(root, "rates", "a mapping with base, size_bonus and max_rate", "nothing");
-  } else if (y.keys(rates, "rates", {"base", "size_bonus", "max_rate"})) {
+  } else if (y.keys(rates, "rates", {"base", "by_project_type", "size_bonus", "max_rate"})) {
     const auto base = rates["base"];
     if (!base.IsDefined() || !base.IsMap() || base.size() == 0) {
       y.error(base.IsDefined() ? base : rates, "rates.base",
@@ -219,6 +313,24 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
         }
         round.base_rate[static_cast<std::size_t>(t)] =
             y.number_at(kv.second, "rates.base." + theme, 0, 1).value_or(0);
+      }
+    }
+    round.type_rate.fill(std::numeric_limits<double>::quiet_NaN());
+    if (const auto by_type = rates["by_project_type"]; by_type.IsDefined()) {
+      if (!by_type.IsMap()) {
+        y.error(by_type, "rates.by_project_type", "a rate per project type", describe(by_type));
+      } else {
+        for (const auto& kv : by_type) {
+          const auto type = kv.first.as<std::string>("");
+          const int t = index_of(model::kProjectTypes, type);
+          if (t < 0) {
+            y.error(kv.first, "rates.by_project_type." + type,
+                    "a project type: investment, pilot, demonstration or research", core::quote_found(type));
+            continue;
+          }
+          round.type_rate[static_cast<std::size_t>(t)] =
+              y.number_at(kv.second, "rates.by_project_type." + type, 0, 1).value_or(0);
+        }
       }
     }
     const auto bonus = rates["size_bonus"];
@@ -249,7 +361,10 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   if (!elig.IsDefined()) {
     y.error(root, "eligibility", "a mapping with min_payback_without_aid_yr and techniques",
             "nothing");
-  } else if (y.keys(elig, "eligibility", {"min_payback_without_aid_yr", "techniques"})) {
+  } else if (y.keys(elig, "eligibility", {"min_payback_without_aid_yr", "techniques", "firm_sizes",
+                                          "project_types", "min_lifetime_reduction_t", "min_eligible_cost_eur",
+                                          "consortium"})) {
+    read_eligibility_extras(y, elig, round);
     round.min_payback_yr =
         y.number(elig, "min_payback_without_aid_yr", "eligibility", 0, 100, true, "yr").value_or(5);
     const auto list = elig["techniques"];
@@ -324,6 +439,9 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
     } else {
       y.error(overflow, "fence_overflow", "true or false", describe(overflow));
     }
+  }
+  if (const auto estimated = root["estimated"]; estimated.IsDefined()) {
+    read_estimated(y, root, estimated, round);
   }
   if (const auto sources = root["sources"]; sources.IsDefined()) {
     if (!sources.IsSequence()) {

@@ -9,6 +9,7 @@
 #include "core/diagnostic.hpp"
 #include "core/rng.hpp"
 #include "data/load_sme.hpp"
+#include "model/firm_size.hpp"
 
 namespace decarbfund::data {
 
@@ -28,6 +29,11 @@ enum Variable : std::uint32_t {
   kMinute,
   kRush,
   kSecondApplication,
+  kEmployees,
+  kTurnover,
+  kBalanceSheet,
+  kConsortiumParties,
+  kConsortiumSmes,
 };
 
 // Streams at and above this belong to applications; below it, to firms.
@@ -38,6 +44,26 @@ constexpr std::uint64_t kApplicationStreams = std::uint64_t{1} << 40;
 // 85,455 − 83,470 = 1,985 medium (50–250); 85,950 − 85,455 = 495 large (≥ 250). DER.
 constexpr double kSmallShare = 22'760.0 / 25'240.0;
 constexpr double kMediumShare = 1'985.0 / 25'240.0;
+
+// Staff within each CBS size class (persons; 81588NED classes 2–50, 50–250, ≥ 250): drawn
+// log-uniformly within the class (EST: the class counts are published, not the spread within).
+// Large firms up to 2,000 persons (EST; Tata Steel IJmuiden, ~9,000, is a cluster site, not an
+// applicant of these rounds).
+constexpr double kStaffFrom[] = {2, 50, 250};
+constexpr double kStaffTo[] = {50, 250, 2000};
+// Turnover per person: median EUR 250k, lognormal σ 0.5 (EST: CBS StatLine 81156NED puts
+// manufacturing's net turnover per employed person at roughly EUR 0.2–0.4 m; not calibrated per
+// size class). Balance-sheet total: turnover × lognormal median 0.8, σ 0.4 (EST). The EU size
+// class is then derived from staff, turnover and balance sheet (model/firm_size.hpp), so a
+// 240-person firm with EUR 60 m turnover and EUR 50 m assets counts as large.
+constexpr double kTurnoverPerPersonEur = 250'000;
+constexpr double kTurnoverSigma = 0.5;
+constexpr double kBalanceToTurnover = 0.8;
+constexpr double kBalanceSigma = 0.4;
+// Research projects (MOOI) are carried by consortia of 3–6 independent parties, of which 1 up to
+// all are SMEs (EST, uniform: MOOI asks ≥ 3 firms, docs/sme.md §3).
+constexpr int kConsortiumMin = 3;
+constexpr int kConsortiumMax = 6;
 
 // Probability that a firm applies in one round, by size (EST). Chosen so that about 5,000
 // firms ask some 2–3× the VEKI 2024 budget of EUR 130 m, which was oversubscribed
@@ -144,6 +170,14 @@ std::vector<model::Application> generate_applications(std::span<const model::Tec
     if (core::uniform(seed, firm, kApplies) >= kApplyProbability[s]) {
       continue;
     }
+    // Whole persons, as CBS counts them; the EU definition's annual work units are at most that.
+    const double employees = std::floor(
+        kStaffFrom[s] * std::pow(kStaffTo[s] / kStaffFrom[s], core::uniform(seed, firm, kEmployees)));
+    const double turnover =
+        std::round(employees * lognormal(seed, firm, kTurnover, kTurnoverPerPersonEur, kTurnoverSigma) / 1000) * 1000;
+    const double balance =
+        std::round(turnover * lognormal(seed, firm, kBalanceSheet, kBalanceToTurnover, kBalanceSigma) / 1000) * 1000;
+    const auto eu_size = model::classify_firm(employees, turnover, balance);
     const auto& sector = kSectors[pick(kSectors, core::uniform(seed, firm, kSector))];
     // Large firms sometimes file a second application (EST 30 %), under its own keys.
     const int count = size == model::FirmSize::large &&
@@ -184,7 +218,21 @@ std::vector<model::Application> generate_applications(std::span<const model::Tec
       model::Application a;
       a.id = count == 1 && k == 0 ? fmt::format("A{:06}", f + 1) : fmt::format("A{:06}-{}", f + 1, k + 1);
       a.firm_id = fmt::format("F{:06}", f + 1);
-      a.firm_size = size;
+      a.employees = employees;
+      a.turnover_eur = turnover;
+      a.balance_sheet_eur = balance;
+      a.firm_size = eu_size;
+      a.project_type = config.project_type;
+      if (config.project_type == model::ProjectType::research) {
+        a.consortium_parties =
+            kConsortiumMin + static_cast<int>(core::uniform(seed, stream, kConsortiumParties) *
+                                              (kConsortiumMax - kConsortiumMin + 1));
+        a.consortium_smes = 1 + static_cast<int>(core::uniform(seed, stream, kConsortiumSmes) * a.consortium_parties);
+        a.consortium_smes = std::min(a.consortium_smes, a.consortium_parties);
+      } else {
+        a.consortium_parties = 1;
+        a.consortium_smes = model::is_sme(eu_size) ? 1 : 0;
+      }
       a.sector = sector.name;
       a.technique_id = t.id;
       a.theme = t.theme;

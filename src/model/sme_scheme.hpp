@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace decarbfund::model {
@@ -29,7 +30,9 @@ inline constexpr std::string_view kSmeThemes[] = {"energy_saving",         "rene
                                                    "fuel_switch",           "circularity"};
 inline constexpr std::size_t kSmeThemeCount = std::size(kSmeThemes);
 
-/// Firm size as the EU SME definition counts it (< 50 staff small, < 250 medium; policy.md §3).
+/// Firm size as the EU SME definition counts it (Commission Recommendation 2003/361/EC, Annex I
+/// art. 2; model/firm_size.hpp derives it). Micro enterprises are small ones here: every rate
+/// bonus we model treats them as small.
 enum class FirmSize { small, medium, large };
 inline constexpr std::string_view kFirmSizes[] = {"small", "medium", "large"};
 inline constexpr std::size_t kFirmSizeCount = std::size(kFirmSizes);
@@ -63,6 +66,19 @@ struct Technique {
   std::string source;  ///< URLs, MIDDEN ids
 };
 
+/// What an application asks support for. VEKI and NIKI fund investments; DEI+ pilots (a new
+/// technique tested in a representative setting) and demonstrations (a first user invests in an
+/// installation that stays in use); MOOI research (industrial research and experimental
+/// development by a consortium). docs/sme.md §3 cites the sources.
+enum class ProjectType { investment, pilot, demonstration, research };
+inline constexpr std::string_view kProjectTypes[] = {"investment", "pilot", "demonstration", "research"};
+inline constexpr std::size_t kProjectTypeCount = std::size(kProjectTypes);
+
+/// The instrument whose rules a round file holds (a label for the reports; the rules themselves
+/// are the file's keys).
+enum class Instrument { veki, dei, mooi, niki };
+inline constexpr std::string_view kInstruments[] = {"veki", "dei", "mooi", "niki"};
+
 /// How a round chooses among eligible applications.
 enum class AllocationMode {
   fcfs,     ///< first come, first served by submission time (VEKI)
@@ -83,10 +99,11 @@ enum class PointsCriterion {
   reduction_t_per_yr,  ///< claimed reduction (higher is better)
   grant_share,         ///< grant / eligible cost, "efficient use of funds" (lower is better)
   small_firm,          ///< 1 small, 0.5 medium, 0 large
-  payback_yr           ///< payback without aid (higher = less likely to happen anyway)
+  payback_yr,          ///< payback without aid (higher = less likely to happen anyway)
+  sme_share            ///< SMEs among the consortium's parties (MOOI: SMEs work with others)
 };
-inline constexpr std::string_view kPointsCriteria[] = {"eur_per_t", "reduction_t_per_yr",
-                                                        "grant_share", "small_firm", "payback_yr"};
+inline constexpr std::string_view kPointsCriteria[] = {"eur_per_t",  "reduction_t_per_yr", "grant_share",
+                                                        "small_firm", "payback_yr",         "sme_share"};
 
 struct PointsRule {
   PointsCriterion criterion = PointsCriterion::eur_per_t;
@@ -114,6 +131,7 @@ struct RoundEconomics {
 struct Round {
   std::string id;
   std::string name;
+  Instrument instrument = Instrument::veki;
   std::string opens;   ///< ISO date-time
   std::string closes;  ///< ISO date-time
   double budget_eur = 0;  ///< subsidieplafond
@@ -121,6 +139,11 @@ struct Round {
   std::array<double, kSmeThemeCount> base_rate{};
   /// Points added by firm size (VEKI: +0.10 medium, +0.20 small).
   std::array<double, kFirmSizeCount> size_bonus{};
+  /// Base rate by project type; where given (not NaN) it replaces the theme's base rate for that
+  /// type (DEI+: pilots 25 % of the eligible cost whatever the theme).
+  std::array<double, kProjectTypeCount> type_rate{
+      std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+      std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
   double max_rate = 1;              ///< rate never exceeds this (VEKI 70 %)
   double cap_per_project_eur = 0;   ///< VEKI 2024: EUR 30 m
   double cap_eur_per_t = 0;         ///< VEKI 2024–25: EUR 80/t
@@ -128,6 +151,14 @@ struct Round {
   double min_grant_eur = 0;  ///< grants below this are refused
   double min_payback_yr = 5;  ///< eligible only if payback without aid > this
   std::vector<std::string> eligible_techniques;  ///< technique ids on the list
+  /// Firm sizes that may apply (all by default; `[small, medium]` restricts a round to SMEs).
+  std::array<bool, kFirmSizeCount> eligible_sizes{true, true, true};
+  /// Project types the round opens (VEKI, NIKI: investment; DEI+: pilot, demonstration).
+  std::array<bool, kProjectTypeCount> eligible_types{true, false, false, false};
+  double min_lifetime_reduction_t = 0;  ///< NIKI: ≥ 100,000 t CO2-eq over the project's life
+  double min_eligible_cost_eur = 0;     ///< MOOI: ≥ EUR 2 m eligible cost per project
+  int min_consortium_parties = 1;       ///< MOOI: at least 3 independent firms
+  int min_consortium_smes = 0;          ///< MOOI: SMEs among them (EST, see the round file)
   RoundEconomics economics;
   AllocationMode mode = AllocationMode::fcfs;
   std::vector<PointsRule> criteria;  ///< points mode
@@ -136,6 +167,9 @@ struct Round {
   /// phases mode: budget reserved per theme (0 = none); the rest is the general pool.
   std::array<double, kSmeThemeCount> fence_eur{};
   bool fence_overflow = true;  ///< a fenced theme may draw on the general pool once its fence is spent
+  /// Parameters the round file marks as estimated: key path (e.g. "budget_eur") and the reason
+  /// no published figure was used.
+  std::vector<std::pair<std::string, std::string>> estimated;
   std::vector<std::string> sources;
 };
 
@@ -143,10 +177,21 @@ struct Round {
 struct Application {
   std::string id;
   std::string firm_id;
-  FirmSize firm_size = FirmSize::small;
+  /// The applicant's figures as the EU SME definition counts them (2003/361/EC Annex I art. 4–6:
+  /// staff in annual work units, last approved accounts, own figures plus those of partner and
+  /// linked enterprises, which the applicant adds up).
+  double employees = 0;
+  double turnover_eur = 0;
+  double balance_sheet_eur = 0;
+  FirmSize firm_size = FirmSize::small;  ///< derived from the three figures (classify_firm)
   std::string sector;
   std::string technique_id;
   SmeTheme theme = SmeTheme::energy_saving;  ///< the technique's, resolved at load
+  ProjectType project_type = ProjectType::investment;
+  int consortium_parties = 1;  ///< independent parties carrying the project (1: the applicant alone)
+  int consortium_smes = 0;     ///< SMEs among them, the applicant included
+  /// The grant applied for (NIKI: the bid); NaN: what the round's grant formula gives.
+  double requested_grant_eur = std::numeric_limits<double>::quiet_NaN();
   double units = 1;
   double eligible_cost_eur = 0;  ///< extra cost vs the reference investment (VEKI)
   double claimed_reduction_t_per_yr = 0;
@@ -163,21 +208,27 @@ struct Application {
 /// Why an application got nothing. Spelled as in awards.csv.
 enum class RejectReason {
   none,
+  firm_size_not_eligible,   ///< the round is closed to the applicant's size (e.g. SMEs only)
+  project_type_not_open,    ///< e.g. an investment in a DEI+ round
+  consortium_too_small,     ///< fewer parties or SMEs than the round asks (MOOI)
   technique_not_listed,
   payback_too_short,  ///< payback without aid ≤ 5 yr: mandatory under the energy-saving obligation
   no_reduction,
+  below_min_size,  ///< lifetime reduction or eligible cost under the round's minimum (NIKI, MOOI)
   below_min_grant,
   above_eur_per_t_ceiling,
   below_points_threshold,
   budget_exhausted
 };
 inline constexpr std::string_view kRejectReasons[] = {
-    "",     "technique_not_listed",    "payback_too_short",      "no_reduction",
-    "below_min_grant", "above_eur_per_t_ceiling", "below_points_threshold", "budget_exhausted"};
+    "",                        "firm_size_not_eligible", "project_type_not_open", "consortium_too_small",
+    "technique_not_listed",    "payback_too_short",      "no_reduction",          "below_min_size",
+    "below_min_grant",         "above_eur_per_t_ceiling", "below_points_threshold", "budget_exhausted"};
 
-/// Which term of the grant formula set the grant (DESIGN §4.4).
-enum class BindingCap { rate, project_cap, eur_per_t_cap };
-inline constexpr std::string_view kBindingCaps[] = {"rate", "project_cap", "eur_per_t_cap"};
+/// Which term of the grant formula set the grant (DESIGN §4.4); `requested` when the amount
+/// applied for (NIKI's bid) is below the formula's.
+enum class BindingCap { rate, project_cap, eur_per_t_cap, requested };
+inline constexpr std::string_view kBindingCaps[] = {"rate", "project_cap", "eur_per_t_cap", "requested"};
 
 /// The decision on one application.
 struct Award {
@@ -187,6 +238,7 @@ struct Award {
   FirmSize firm_size = FirmSize::small;
   std::string technique_id;
   SmeTheme theme = SmeTheme::energy_saving;
+  ProjectType project_type = ProjectType::investment;
   bool awarded = false;
   bool eligible = false;  ///< passed the scheme's eligibility rules
   RejectReason reason = RejectReason::none;

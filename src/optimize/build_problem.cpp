@@ -348,12 +348,13 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
     }
   }
 
-  // 3. SME applications: eligibility and grant by the round's own rules (fcfs with no budget
-  // limit decides every application on its merits alone).
+  // 3. SME applications: eligibility and grant by the round's own rules with no budget limit, so
+  // every application is decided on its merits alone — including the rule's own refusals (a MOOI
+  // round's points threshold, a phases round's EUR/t ceiling), which no budget can lift.
   if (sme.round != nullptr) {
     model::Round open = *sme.round;
-    open.mode = model::AllocationMode::fcfs;
     open.budget_eur = std::numeric_limits<double>::infinity();
+    open.fence_eur.fill(0);  // fences are budget too
     const auto alloc = analysis::allocate_round(open, sme.applications);
     b.application_tonnes_t.assign(sme.applications.size(), 0.0);
     std::size_t not_eligible = 0, free_riders = 0, late = 0;

@@ -12,6 +12,7 @@ nlohmann::ordered_json summary(const model::Round& round, const analysis::Alloca
   const auto& s = result.summary;
   nlohmann::ordered_json j;
   j["round"] = round.id;
+  j["instrument"] = model::kInstruments[static_cast<std::size_t>(round.instrument)];
   j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(round.mode)];
   j["applications"] = s.applications;
   j["eligible"] = s.eligible;
@@ -31,6 +32,22 @@ nlohmann::ordered_json summary(const model::Round& round, const analysis::Alloca
     rejected[std::string(model::kRejectReasons[r])] = s.rejected[r];
   }
   j["rejected"] = rejected;
+  // Issue 16 §4: who gets the money, SMEs (EU definition) or large firms.
+  nlohmann::ordered_json split = nlohmann::ordered_json::object();
+  for (std::size_t g = 0; g < s.by_group.size(); ++g) {
+    const auto& x = s.by_group[g];
+    nlohmann::ordered_json row;
+    row["applications"] = x.applications;
+    row["eligible"] = x.eligible;
+    row["awarded"] = x.awarded;
+    row["requested_eur"] = x.requested_eur;
+    row["budget_used_eur"] = x.budget_used_eur;
+    row["budget_share"] = s.budget_used_eur > 0 ? x.budget_used_eur / s.budget_used_eur : 0.0;
+    row["reduction_t_per_yr"] = x.reduction_t_per_yr;
+    row["lifetime_reduction_t"] = x.lifetime_reduction_t;
+    split[std::string(analysis::kSizeGroups[g])] = row;
+  }
+  j["by_firm_size"] = split;
   // What the outlook would count in the target year (analysis::sme_contribution, defaults EST).
   constexpr int kTargetYear = 2030;
   const auto c = analysis::sme_contribution(result.awards, analysis::kDefaultRealisationRate,
@@ -38,12 +55,18 @@ nlohmann::ordered_json summary(const model::Round& round, const analysis::Alloca
   j["expected_reduction_2030_t"] = c.reduction_in(kTargetYear);
   j["realisation_rate"] = analysis::kDefaultRealisationRate;
   j["delay_yr"] = analysis::kDefaultDelayYr;
+  nlohmann::ordered_json estimated = nlohmann::ordered_json::array();
+  for (const auto& [key, why] : round.estimated) {
+    estimated.push_back(key);
+  }
+  j["estimated"] = estimated;
   return j;
 }
 
 std::string text(const nlohmann::ordered_json& j) {
   std::string out;
-  append(out, "round {} ({})\n", j["round"].get<std::string>(), j["allocation"].get<std::string>());
+  append(out, "round {} ({}, {})\n", j["round"].get<std::string>(), j["instrument"].get<std::string>(),
+         j["allocation"].get<std::string>());
   append(out, "  applications            {:>14}\n", j["applications"].get<std::size_t>());
   append(out, "  eligible                {:>14}\n", j["eligible"].get<std::size_t>());
   append(out, "  awarded                 {:>14}\n", j["awarded"].get<std::size_t>());
@@ -67,6 +90,27 @@ std::string text(const nlohmann::ordered_json& j) {
     }
   }
   append(out, "\n");
+  const auto& sme = j["by_firm_size"]["sme"];
+  const auto& large = j["by_firm_size"]["large"];
+  append(out, "  by firm size                       sme          large\n");
+  for (const char* key : {"applications", "eligible", "awarded"}) {
+    append(out, "    {:<22}{:>14}{:>15}\n", key, sme[key].get<std::size_t>(), large[key].get<std::size_t>());
+  }
+  append(out, "    {:<22}{:>14.0f}{:>15.0f}\n", "budget_used_eur", sme["budget_used_eur"].get<double>(),
+         large["budget_used_eur"].get<double>());
+  append(out, "    {:<22}{:>14.3f}{:>15.3f}\n", "budget_share", sme["budget_share"].get<double>(),
+         large["budget_share"].get<double>());
+  append(out, "    {:<22}{:>14.1f}{:>15.1f}\n", "reduction_t_per_yr", sme["reduction_t_per_yr"].get<double>(),
+         large["reduction_t_per_yr"].get<double>());
+  append(out, "    {:<22}{:>14.0f}{:>15.0f}\n", "lifetime_reduction_t", sme["lifetime_reduction_t"].get<double>(),
+         large["lifetime_reduction_t"].get<double>());
+  if (!j["estimated"].empty()) {
+    std::string keys;
+    for (const auto& k : j["estimated"]) {
+      keys += (keys.empty() ? "" : ", ") + k.get<std::string>();
+    }
+    append(out, "  estimated (no published figure; reasons in the round file): {}\n", keys);
+  }
   return out;
 }
 

@@ -75,6 +75,19 @@ std::string sme_rules_html(std::span<const SmeRuleRun> runs, const RunInfo& info
   measure("sme.col_free_rider_budget",
           [&](const A& a) { return html_escape_percent(tr, a.summary.free_rider_budget_share); });
   measure("sme.col_expected", [&](const A& a) { return tr.num(expected_2030(a), 0); });
+  // Issue 16 §4: every summary splits SMEs (EU definition) from large firms.
+  constexpr auto kSme = static_cast<std::size_t>(analysis::SizeGroup::sme);
+  constexpr auto kLarge = static_cast<std::size_t>(analysis::SizeGroup::large);
+  measure("sme.col_sme_awarded",
+          [&](const A& a) { return tr.count(static_cast<double>(a.summary.by_group[kSme].awarded)); });
+  measure("sme.col_large_awarded",
+          [&](const A& a) { return tr.count(static_cast<double>(a.summary.by_group[kLarge].awarded)); });
+  measure("sme.col_sme_used", [&](const A& a) { return tr.num(a.summary.by_group[kSme].budget_used_eur / 1e6, 1); });
+  measure("sme.col_large_used",
+          [&](const A& a) { return tr.num(a.summary.by_group[kLarge].budget_used_eur / 1e6, 1); });
+  measure("sme.col_sme_reduction", [&](const A& a) { return tr.num(a.summary.by_group[kSme].reduction_t_per_yr, 0); });
+  measure("sme.col_large_reduction",
+          [&](const A& a) { return tr.num(a.summary.by_group[kLarge].reduction_t_per_yr, 0); });
   std::vector<std::string> names;
   std::vector<double> eur_per_t, reduction_kt, expected_kt;
   for (const auto& run : runs) {
@@ -136,7 +149,9 @@ std::string sme_rules_xlsx(std::span<const SmeRuleRun> runs, std::span<const mod
       {"col.round", "col.allocation", "col.applications_count", "col.eligible_count", "col.awarded_count",
        "col.budget_eur", "col.requested_eur", "col.budget_used_eur", "col.reduction_t_co2_yr",
        "col.lifetime_reduction_t_co2", "col.eur_per_lifetime_t", "col.eur_per_annual_t", "col.free_riders_count",
-       "col.free_rider_share", "col.free_rider_budget_share", "col.expected_2030_t_co2"});
+       "col.free_rider_share", "col.free_rider_budget_share", "col.expected_2030_t_co2", "col.sme_awarded_count",
+       "col.sme_budget_used_eur", "col.sme_reduction_t_co2_yr", "col.large_awarded_count", "col.large_budget_used_eur",
+       "col.large_reduction_t_co2_yr"});
   for (const auto& run : runs) {
     const auto& s = run.allocation.summary;
     rules.text(run.round->id).text(std::string(mode_name(*run.round)));
@@ -149,6 +164,9 @@ std::string sme_rules_xlsx(std::span<const SmeRuleRun> runs, std::span<const mod
         .number(s.eur_per_annual_t)
         .number(static_cast<double>(s.free_riders));
     rules.number(s.free_rider_share).number(s.free_rider_budget_share).number(expected_2030(run.allocation));
+    for (const auto& g : s.by_group) {
+      rules.number(static_cast<double>(g.awarded)).number(g.budget_used_eur).number(g.reduction_t_per_yr);
+    }
     rules.next();
   }
   auto& rejections =

@@ -51,10 +51,12 @@ ScenarioPair load_scenario_pair(const std::string& scenario, const std::string& 
 }
 
 std::vector<model::Application> outlook_applications(const std::vector<model::Technique>& techniques,
-                                                     std::size_t firms, const model::Scenario& scenario) {
+                                                     std::size_t firms, const model::Scenario& scenario,
+                                                     model::ProjectType type) {
   data::GeneratorConfig config;
   config.firms = firms;
   config.seed = scenario.seed;
+  config.project_type = type;
   return data::generate_applications(techniques, config);
 }
 
@@ -96,8 +98,8 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
   if (!options.applications.empty()) {
     apps = data::load_applications(options.applications, *techniques, diags);
     source = options.applications;
-  } else {
-    apps = outlook_applications(*techniques, options.firms, scenario);
+  } else if (round) {
+    apps = outlook_applications(*techniques, options.firms, scenario, data::generated_project_type(*round));
     source = fmt::format("{} generated firms, seed {}", options.firms, scenario.seed);
   }
   if (!round || !apps) {

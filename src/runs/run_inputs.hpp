@@ -62,8 +62,10 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
                                                  const model::Scenario& scenario);
 
 /// The SME population an outlook generates: `firms` firms with the scenario's seed.
+/// `type`: what they ask for (data::generated_project_type of the round).
 std::vector<model::Application> outlook_applications(const std::vector<model::Technique>& techniques,
-                                                     std::size_t firms, const model::Scenario& scenario);
+                                                     std::size_t firms, const model::Scenario& scenario,
+                                                     model::ProjectType type = model::ProjectType::investment);
 
 /// The SME contribution of `round` over `applications` under `scenario` (what load_sme_input
 /// computes once the files are read; the server calls it on the rounds it read at start-up).

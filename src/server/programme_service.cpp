@@ -158,6 +158,7 @@ std::string ProgrammeService::rounds_json() const {
     j["name"] = e.name;
     j["id"] = r.id;
     j["title"] = r.name;
+    j["instrument"] = model::kInstruments[static_cast<std::size_t>(r.instrument)];
     j["allocation"] = model::kAllocationModes[static_cast<std::size_t>(r.mode)];
     j["opens"] = r.opens;
     j["closes"] = r.closes;
@@ -212,6 +213,7 @@ std::string ProgrammeService::allocate_json(std::string_view text) const {
     }
     round.mode = mode;
   }
+  config.project_type = data::generated_project_type(round);
   const auto apps = data::generate_applications(techniques_, config);
   const auto result = analysis::allocate_round(round, apps);
   return report::sme_summary_json(round, result);
@@ -225,7 +227,8 @@ std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Sce
       std::find_if(rounds_.begin(), rounds_.end(), [&](const auto& r) { return r.name == outlook_round_; })->round;
   // As `decarbfund outlook` with its defaults (runs/run_inputs.hpp, docs/sme.md). (Anything that
   // caches this result must key it by package.sme_budget_eur as well as the seed.)
-  const auto apps = runs::outlook_applications(techniques_, kOutlookSmeFirms, scenario);
+  const auto apps =
+      runs::outlook_applications(techniques_, kOutlookSmeFirms, scenario, data::generated_project_type(round));
   return runs::sme_input(round, apps,
                          fmt::format("{} ({} generated firms, seed {})", outlook_round_, kOutlookSmeFirms, scenario.seed),
                          scenario);

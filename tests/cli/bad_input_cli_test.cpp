@@ -33,7 +33,7 @@ TEST(BadInputCli, ARoundWithoutSizeBonusIsExitTwo) {
                                true);
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out, "decarbfund: dataset data/nl (in the current folder)\n"  // its technique catalogue
-                   "error: tests/data/bad/round-without-size-bonus.yaml:16: rates.size_bonus: expected a mapping "
+                   "error: tests/data/bad/round-without-size-bonus.yaml:17: rates.size_bonus: expected a mapping "
                    "with small, medium and large, found nothing\n1 error(s); no award file written\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "awards.csv"));
   std::filesystem::remove_all(dir);

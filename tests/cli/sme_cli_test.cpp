@@ -64,19 +64,51 @@ TEST_F(SmeCli, AllocateWritesAwardsAndPrintsTheSummary) {
   EXPECT_LE(j["budget_used_eur"].get<double>(), 130'000'000.0);
   EXPECT_GT(j["awarded"].get<int>(), 0);
   const auto awards = slurp(path("awards.csv"));
-  EXPECT_EQ(awards.rfind("application_id,firm_id,firm_size,technique_id,theme,status,reason", 0), 0u);
+  EXPECT_EQ(awards.rfind("application_id,firm_id,firm_size,technique_id,theme,project_type,status,reason", 0), 0u);
+  // Issue 16 §4: the summary splits SMEs from large firms, and the parts add up.
+  const auto& split = j["by_firm_size"];
+  EXPECT_EQ(split["sme"]["awarded"].get<long>() + split["large"]["awarded"].get<long>(), j["awarded"].get<long>());
+  EXPECT_DOUBLE_EQ(split["sme"]["budget_used_eur"].get<double>() + split["large"]["budget_used_eur"].get<double>(),
+                   j["budget_used_eur"].get<double>());
   // One line per application plus the header.
   const auto lines = static_cast<long>(std::count(awards.begin(), awards.end(), '\n'));
   EXPECT_EQ(lines, j["applications"].get<long>() + 1);
 }
 
+// Issue 16 §3: `sme allocate` runs the NIKI example on its shipped bids; the text summary names
+// the instrument, splits SMEs from large firms and lists the estimated parameters.
+TEST_F(SmeCli, NikiExampleRunsAndSplitsSmeFromLarge) {
+  const auto r = run("sme allocate --round examples/rounds/niki.yaml --applications "
+                     "examples/rounds/niki-applications.csv --out " + path("awards.csv"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("round example-niki (niki, ranking)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  budget_used_eur              236000000\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    budget_used_eur              9000000      227000000\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("estimated (no published figure; reasons in the round file): budget_eur,"), std::string::npos)
+      << r.out;
+}
+
+TEST_F(SmeCli, DeiAndMooiRunOnGeneratedApplications) {
+  ASSERT_EQ(run("sme generate --firms 3000 --seed 1 --project-type demonstration --out " + path("dei.csv")).status, 0);
+  ASSERT_EQ(run("sme generate --firms 3000 --seed 1 --project-type research --out " + path("mooi.csv")).status, 0);
+  for (const auto& [round, apps] : {std::pair{"dei", "dei.csv"}, std::pair{"mooi", "mooi.csv"}}) {
+    const auto r = run(std::string("sme allocate --round examples/rounds/") + round + ".yaml --applications " +
+                       path(apps) + " --out " + path("awards.csv") + " --json -");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["instrument"], round);
+    EXPECT_GT(j["awarded"].get<int>(), 0) << round;
+    EXPECT_EQ(j["rejected"]["project_type_not_open"].get<int>(), 0) << round;
+  }
+}
+
 TEST_F(SmeCli, BadApplicationFileLeavesNoAwardFile) {
   {
     std::ofstream bad(path("bad.csv"));
-    bad << "application_id,firm_id,firm_size,sector,technique_id,units,eligible_cost_eur,"
-           "claimed_reduction_t_per_yr,submitted_at,gas_saving_gj,electricity_delta_mwh,"
+    bad << "application_id,firm_id,employees,turnover_eur,balance_sheet_eur,sector,technique_id,project_type,"
+           "units,eligible_cost_eur,claimed_reduction_t_per_yr,submitted_at,gas_saving_gj,electricity_delta_mwh,"
            "lifetime_yr,npv_without_aid_eur,payback_without_aid_yr\n"
-           "A1,F1,small,food,T09,1,-1000,700,2024-04-22T09:00:00,24000,2000,,,\n";
+           "A1,F1,20,3000000,2000000,food,T09,investment,1,-1000,700,2024-04-22T09:00:00,24000,2000,,,\n";
   }
   const auto r = run("sme allocate --round data/nl/rounds/veki-2024.yaml --applications " +
                          path("bad.csv") + " --out " + path("awards.csv"),

@@ -47,6 +47,72 @@ TEST(LoadRound, EveryExampleModeLoads) {
   }
 }
 
+TEST(LoadRound, EveryInstrumentExampleLoadsWithItsRules) {
+  core::Diagnostics diags;
+  const auto niki = load_round(kRoot + "/examples/rounds/niki.yaml", catalogue(), diags);
+  const auto dei = load_round(kRoot + "/examples/rounds/dei.yaml", catalogue(), diags);
+  const auto mooi = load_round(kRoot + "/examples/rounds/mooi.yaml", catalogue(), diags);
+  const auto shipped = load_round(kRoot + "/data/nl/rounds/niki-2025.yaml", catalogue(), diags);
+  const auto sme_only = load_round(kRoot + "/examples/rounds/veki-sme-only.yaml", catalogue(), diags);
+  ASSERT_TRUE(niki && dei && mooi && shipped && sme_only) << diags.to_string();
+  using model::ProjectType;
+  auto type = [](ProjectType t) { return static_cast<std::size_t>(t); };
+  EXPECT_EQ(niki->instrument, model::Instrument::niki);
+  EXPECT_EQ(niki->mode, model::AllocationMode::ranking);
+  EXPECT_DOUBLE_EQ(niki->min_lifetime_reduction_t, 100'000);  // EC IP/25/1250
+  EXPECT_EQ(niki->estimated.front().first, "budget_eur");
+  EXPECT_EQ(shipped->budget_eur, niki->budget_eur);
+  EXPECT_EQ(dei->instrument, model::Instrument::dei);
+  EXPECT_TRUE(dei->eligible_types[type(ProjectType::pilot)] && dei->eligible_types[type(ProjectType::demonstration)]);
+  EXPECT_FALSE(dei->eligible_types[type(ProjectType::investment)]);
+  EXPECT_DOUBLE_EQ(dei->type_rate[type(ProjectType::pilot)], 0.25);
+  EXPECT_TRUE(std::isnan(dei->type_rate[type(ProjectType::demonstration)]));
+  EXPECT_DOUBLE_EQ(dei->cap_per_project_eur, 15'000'000);
+  EXPECT_EQ(mooi->instrument, model::Instrument::mooi);
+  EXPECT_EQ(mooi->min_consortium_parties, 3);
+  EXPECT_EQ(mooi->min_consortium_smes, 1);
+  EXPECT_DOUBLE_EQ(mooi->min_eligible_cost_eur, 2'000'000);
+  EXPECT_DOUBLE_EQ(mooi->cap_per_project_eur, 4'000'000);
+  EXPECT_TRUE(sme_only->eligible_sizes[0] && sme_only->eligible_sizes[1]);
+  EXPECT_FALSE(sme_only->eligible_sizes[2]);
+}
+
+TEST(LoadRound, RoundTypeKeysAreCheckedWithLineAndKeyPath) {
+  const std::string text =
+      "id: x\n"
+      "instrument: sde\n"
+      "budget_eur: 1\n"
+      "allocation: fcfs\n"
+      "rates:\n"
+      "  base: {energy_saving: 0.3}\n"
+      "  by_project_type: {pilot: 0.25, study: 0.5}\n"
+      "  size_bonus: {small: 0.2, medium: 0.1, large: 0}\n"
+      "  max_rate: 0.7\n"
+      "caps: {per_project_eur: 0, eur_per_t: 0, tonnes_over: lifetime, min_grant_eur: 0}\n"
+      "eligibility:\n"
+      "  min_payback_without_aid_yr: 0\n"
+      "  techniques: [T09]\n"
+      "  firm_sizes: [small, tiny]\n"
+      "  project_types: []\n"
+      "  consortium: {min_parties: 2, min_smes: 3}\n"
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n"
+      "estimated:\n"
+      "  caps.per_project_eur: not published\n"
+      "  caps.per_firm_eur: not published\n";
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_round(text, "t.yaml", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(),
+            "t.yaml:2: instrument: expected one of veki, dei, mooi, niki, found \"sde\"\n"
+            "t.yaml:7: rates.by_project_type.study: expected a project type: investment, pilot, demonstration or "
+            "research, found \"study\"\n"
+            "t.yaml:14: eligibility.firm_sizes[1]: expected one of small, medium, large, found \"tiny\"\n"
+            "t.yaml:15: eligibility.project_types: expected a list of one or more of investment, pilot, "
+            "demonstration, research, found a list\n"
+            "t.yaml:16: eligibility.consortium.min_smes: expected at most min_parties (2), found \"3\"\n"
+            "t.yaml:20: estimated.caps.per_firm_eur: expected the key path of a value in this file (e.g. "
+            "caps.per_project_eur), found \"caps.per_firm_eur\"\n");
+}
+
 TEST(LoadRound, ErrorsNameLineAndKeyPath) {
   const std::string text =
       "id: x\n"
@@ -61,7 +127,8 @@ TEST(LoadRound, ErrorsNameLineAndKeyPath) {
       "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150}\n"
       "phases:\n"
       "  - {name: a, ceiling_eur_per_t: 40}\n"
-      "  - {name: b, ceiling_eur_per_t: 20}\n";
+      "  - {name: b, ceiling_eur_per_t: 20}\n"
+      "instrument: veki\n";
   core::Diagnostics diags;
   EXPECT_FALSE(parse_round(text, "r.yaml", catalogue(), diags));
   EXPECT_EQ(diags.to_string(),
@@ -87,7 +154,8 @@ TEST(LoadRound, PointsModeNeedsCriteria) {
       "rates: {base: {energy_saving: 0.3}, size_bonus: {small: 0, medium: 0, large: 0}, max_rate: 1}\n"
       "caps: {per_project_eur: 0, eur_per_t: 0, tonnes_over: annual, min_grant_eur: 0}\n"
       "eligibility: {min_payback_without_aid_yr: 5, techniques: [T09]}\n"
-      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n";
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n"
+      "instrument: veki\n";
   EXPECT_FALSE(parse_round(text, "p.yaml", catalogue(), diags));
   EXPECT_EQ(diags.to_string(), "p.yaml:1: points: expected a points section (allocation: points), "
                                "found nothing\n");
@@ -100,7 +168,8 @@ TEST(LoadRound, MissingSizeBonusIsADiagnostic) {
       "rates: {base: {energy_saving: 0.3}, max_rate: 1}\n"
       "caps: {per_project_eur: 0, eur_per_t: 0, tonnes_over: annual, min_grant_eur: 0}\n"
       "eligibility: {min_payback_without_aid_yr: 5, techniques: [T09]}\n"
-      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n";
+      "economics: {gas_eur_per_gj: 22, electricity_eur_per_mwh: 150, discount_rate: 0.07}\n"
+      "instrument: veki\n";
   core::Diagnostics diags;
   EXPECT_FALSE(parse_round(text, "p.yaml", catalogue(), diags));
   EXPECT_EQ(diags.to_string(), "p.yaml:4: rates.size_bonus: expected a mapping with small, medium and large, found "

@@ -232,12 +232,19 @@ TEST_F(ProgrammeApi, SmeRoundsListsDataAndExampleRounds) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200);
   const auto j = body(r);
-  ASSERT_EQ(j.size(), 5u);
-  EXPECT_EQ(j[0]["name"], "veki-2024");
-  EXPECT_EQ(j[0]["outlook"], true);
-  EXPECT_EQ(j[0]["allocation"], "fcfs");
-  EXPECT_EQ(j[1]["name"], "fcfs");
-  EXPECT_EQ(j[1]["outlook"], false);
+  // data/nl/rounds (niki-2025, veki-2024), then examples/rounds (dei, fcfs, mooi, niki, phases,
+  // points, ranking, veki-sme-only), each sorted by name.
+  ASSERT_EQ(j.size(), 10u);
+  EXPECT_EQ(j[0]["name"], "niki-2025");
+  EXPECT_EQ(j[0]["instrument"], "niki");
+  EXPECT_EQ(j[0]["allocation"], "ranking");
+  EXPECT_EQ(j[0]["outlook"], false);
+  EXPECT_EQ(j[1]["name"], "veki-2024");
+  EXPECT_EQ(j[1]["outlook"], true);
+  EXPECT_EQ(j[1]["allocation"], "fcfs");
+  EXPECT_EQ(j[2]["name"], "dei");
+  EXPECT_EQ(j[3]["name"], "fcfs");
+  EXPECT_EQ(j[3]["outlook"], false);
 }
 
 TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
@@ -271,6 +278,18 @@ TEST_F(ProgrammeApi, SmeAllocateIsTheCliSummary) {
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(body(r)["allocation"], "fcfs");
   EXPECT_EQ(body(r)["applications"], got["applications"]);
+}
+
+// A DEI+ round opens pilots and demonstrations: the population the server generates for it asks
+// for those (data::generated_project_type), not for investments it would refuse wholesale.
+TEST_F(ProgrammeApi, SmeAllocateGeneratesWhatTheRoundOpens) {
+  auto r = post("/api/sme/allocate", R"({"round": "dei", "firms": 2000, "seed": 1})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto got = body(r);
+  EXPECT_EQ(got["instrument"], "dei");
+  EXPECT_EQ(got["rejected"]["project_type_not_open"], 0);
+  EXPECT_GT(got["awarded"].get<std::size_t>(), 0u);
 }
 
 TEST_F(ProgrammeApi, SmeAllocateRefusesBadRequests) {
