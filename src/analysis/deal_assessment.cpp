@@ -56,6 +56,20 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
   a.committed_target_year_t = deal.committed_in(a.target_year);
   a.climate_neutral_year = deal.climate_neutral_year;
   a.assumptions = deal.assumptions;
+  a.uncited_facts = model::uncited_facts(deal);
+  if (deal.climate_neutral_year > 0) {
+    const auto src = deal.fact_sources.find("climate_neutral_year");
+    a.climate_neutral_basis = src != deal.fact_sources.end() ? src->second
+                              : deal.assumed_facts.contains("climate_neutral_year") ? "assumption"
+                                                                                     : "";
+  }
+  if (!deal.stated_additional_t.empty()) {
+    double stated = 0;  // held from its year on, as committed tonnes are
+    for (const auto& [y, t] : deal.stated_additional_t) {
+      stated = y <= a.target_year ? t : stated;
+    }
+    a.stated_additional_target_year_t = stated;
+  }
   auto year_index = [&](int year) { return std::clamp(year - in.start_year, 0, in.years() - 1); };
 
   // The committed options, each once, with the year it operates from.
@@ -288,8 +302,16 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
        "infrastructure_late");
   const double additional_target =
       a.additional_t_by_year.count(a.target_year) ? a.additional_t_by_year.at(a.target_year) : 0.0;
+  a.additional_target_year_t = additional_target;
   flag(a.reduction_target_year_t > kTonneTolerance && additional_target < a.reduction_target_year_t - kTonneTolerance,
        "partly_required_by_levy");
+  if (a.stated_additional_target_year_t) {
+    const double stated = *a.stated_additional_target_year_t;
+    flag(additional_target > kAdditionalityDifferenceFactor * stated + kTonneTolerance ||
+             stated > kAdditionalityDifferenceFactor * additional_target + kTonneTolerance,
+         "additionality_differs");
+  }
+  flag(!a.uncited_facts.empty(), "uncited_facts");
   flag(a.reduction_target_year_t < a.committed_target_year_t * 0.95 - kTonneTolerance, "projects_below_commitment");
   flag(!a.lock_in.empty(), "lock_in");
   flag(deal.climate_neutral_year == 0, "no_climate_neutral_year");

@@ -53,6 +53,10 @@ struct DealAssessment {
   double reduction_target_year_t = 0;
   double committed_target_year_t = 0;  ///< what the file commits to in the target year
   double lifetime_t = 0;               ///< Σ reduction × lifetime over the options
+  double additional_target_year_t = 0; ///< additional_t_by_year in the target year
+  /// The additionality the deal file states (its source's "beyond the Klimaatakkoord") in the
+  /// target year; nullopt when the file states none. Shown next to the model's own.
+  std::optional<double> stated_additional_target_year_t;
 
   double support_eur = 0;  ///< the deal's maximum support
   double eur_per_t_target_year = 0;  ///< support ÷ reduction in the target year (0 if none)
@@ -77,6 +81,11 @@ struct DealAssessment {
   double path_share_target_year = 0;      ///< (N − target) ÷ (N − as_of): the straight line to 0
   bool path_credible = false;
 
+  /// Facts of the file that cite no source and no assumption covers (model::uncited_facts).
+  std::vector<std::string> uncited_facts;
+  /// Where the climate-neutral year comes from: the URL that states it, "assumption" or "".
+  std::string climate_neutral_basis;
+
   std::vector<std::string> flags;  ///< stable codes, docs/deals.md "Flags"
   std::vector<std::string> assumptions;
 
@@ -88,6 +97,11 @@ struct DealAssessment {
 /// SDE++ maximum subsidy intensity, EUR/t (data-sources.md §2.3: €300/t, €400/t inside the
 /// ring-fenced budgets for high-temperature heat since 2023).
 inline constexpr double kSdeCapEurPerT = 300;
+/// The stated and the assessed additionality differ "largely" when one is more than this factor
+/// of the other: a factor two means the file and the model count against different
+/// counterfactuals (the EoPs' "beyond the Klimaatakkoord" against the levy's DPR path), which the
+/// committee must see and settle (issue 17).
+inline constexpr double kAdditionalityDifferenceFactor = 2.0;
 inline constexpr double kSdeRingFencedCapEurPerT = 400;
 
 /// Assesses `deal` on `model` under `scenario` (prices, hurdle rate, levy version). The deal must

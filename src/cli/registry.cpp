@@ -2,6 +2,7 @@
 // deal"). Each verb parses its arguments, loads deal files where needed and calls
 // registry::Registry; every change is one transaction there. Bad input changes nothing (exit 2).
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@ struct RegistryArgs : ReportArgs {
   std::string deal;
   std::string phase;
   std::string milestone;
+  std::string what;  ///< a co-benefit's name (registry cobenefit)
   std::string date;
   std::string actor;
   std::string reason;
@@ -87,13 +89,36 @@ void add_registry(CLI::App& app, int& status) {
 
   auto* import = reg->add_subcommand("import", "Import deal files (all or none)");
   db(import);
-  import->add_option("files", a->files, "deal files (YAML, docs/deals.md)")->required();
+  import->add_option("files", a->files,
+                     "deal files (YAML, docs/deals.md), or a deal directory as shipped (its *.yaml but phases.yaml)")
+      ->required();
   actor(import);
   import->callback([a, open, &status] {
     core::Diagnostics diags;
     std::vector<model::Deal> deals;
     std::vector<std::string> texts;
+    // A directory stands for its deal files (data/nl/deals as it ships: phases.yaml is the phase
+    // table, not a deal); a phase table named on its own is refused by name.
+    std::vector<std::string> files;
     for (const auto& f : a->files) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(f, ec)) {
+        const auto in_dir = data::deal_files_in(f);
+        if (in_dir.empty()) {
+          diags.error(f, 0, "", "a directory with deal files (*.yaml other than phases.yaml)", "none",
+                      "deal.dir");
+        }
+        for (const auto& p : in_dir) {
+          files.push_back(p.string());
+        }
+      } else if (std::filesystem::path(f).filename() == data::kPhasesFile) {
+        diags.error(f, 0, "", "a deal file", "the phase table (phases.yaml is not a deal; give the directory)",
+                    "deal.not_a_deal");
+      } else {
+        files.push_back(f);
+      }
+    }
+    for (const auto& f : files) {
       if (auto d = data::load_deal(f, diags)) {
         deals.push_back(std::move(*d));
         texts.push_back(core::read_file(f));
@@ -174,6 +199,20 @@ void add_registry(CLI::App& app, int& status) {
     auto r = open();
     r.record_payment(a->deal, a->date, a->amount, a->performance, a->actor);
     fmt::print("{}: paid {:.2f} EUR on {}\n", a->deal, a->amount, a->date);
+    status = kExitOk;
+  });
+
+  auto* cob = reg->add_subcommand("cobenefit", "Record a co-benefit's monitored value (NOx in t/yr …) in a year");
+  db(cob);
+  cob->add_option("deal", a->deal, "deal id")->required();
+  cob->add_option("what", a->what, "the co-benefit as the deal file names it (NOx, NH3, natural gas …)")->required();
+  cob->add_option("year", a->year, "year the value is for")->required();
+  cob->add_option("--value", a->amount, "monitored value in the co-benefit's unit (the deal file's `unit`)")->required();
+  actor(cob);
+  cob->callback([a, open, &status] {
+    auto r = open();
+    r.record_co_benefit(a->deal, a->what, a->year, a->amount, a->actor);
+    fmt::print("{}: {} in {} recorded\n", a->deal, a->what, a->year);
     status = kExitOk;
   });
 

@@ -23,6 +23,13 @@ std::optional<model::Deal> load_deal(const std::filesystem::path& path, core::Di
 std::optional<model::Deal> load_deal_text(std::string_view text, const std::string& label,
                                           core::Diagnostics& diags);
 
+/// The phase table's file name in a deal directory: not a deal.
+inline constexpr std::string_view kPhasesFile = "phases.yaml";
+
+/// The deal files of directory `dir`: every regular *.yaml but phases.yaml, sorted by name
+/// (empty when `dir` cannot be read).
+std::vector<std::filesystem::path> deal_files_in(const std::filesystem::path& dir);
+
 /// Reads every *.yaml of `dir` except phases.yaml, in file-name order; deal ids must be unique.
 std::optional<std::vector<model::Deal>> load_deals(const std::filesystem::path& dir,
                                                    core::Diagnostics& diags);

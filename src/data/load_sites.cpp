@@ -1,5 +1,7 @@
 #include "data/dataset_manifest.hpp"
 
+#include "data/company_name.hpp"
+
 #include <limits>
 
 namespace decarbfund::data::detail {
@@ -47,7 +49,7 @@ void load_sites(const Manifest& m, model::Model& model, core::Diagnostics& diags
     }
     s.id.push_back(id);
     s.name.push_back(t.text(r, "name"));
-    s.company.push_back(t.text(r, "company"));
+    s.company.push_back(normalize_company_name(t.text(r, "company")));
     s.sector.push_back(t.text(r, "sector"));
     s.nace.push_back(t.text(r, "nace"));
     s.nea_id.push_back(t.text(r, "nea_id"));

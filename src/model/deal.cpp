@@ -10,6 +10,47 @@ bool project_matches(std::string_view pattern, std::string_view id) {
   return pattern == id;
 }
 
+std::vector<std::string> deal_facts(const Deal& deal) {
+  std::vector<std::string> out;
+  if (deal.baseline_emissions_t > 0) {
+    out.emplace_back("baseline_emissions_t");
+  }
+  for (const auto& [year, t] : deal.committed_reduction_t) {
+    out.push_back("committed_reduction_t." + std::to_string(year));
+  }
+  for (const auto& [year, t] : deal.stated_additional_t) {
+    out.push_back("stated_additional_t." + std::to_string(year));
+  }
+  if (deal.climate_neutral_year > 0) {
+    out.emplace_back("climate_neutral_year");
+  }
+  out.emplace_back("max_support_eur");
+  if (!deal.payments.empty()) {
+    out.emplace_back("payments");
+  }
+  if (!deal.infrastructure.empty()) {
+    out.emplace_back("infrastructure");
+  }
+  out.emplace_back("projects");
+  if (!deal.milestones.empty()) {
+    out.emplace_back("milestones");
+  }
+  for (const auto& b : deal.co_benefits) {
+    out.push_back("co_benefits." + b.what);
+  }
+  return out;
+}
+
+std::vector<std::string> uncited_facts(const Deal& deal) {
+  std::vector<std::string> out;
+  for (auto& f : deal_facts(deal)) {
+    if (!deal.fact_sources.contains(f) && !deal.assumed_facts.contains(f)) {
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
 std::vector<Index> project_options(const Model& model, const DealProject& project) {
   std::vector<Index> out;
   for (Index i = 0; i < model.options.size(); ++i) {

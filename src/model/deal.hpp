@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,12 +86,29 @@ struct DealProject {
   std::string note;
 };
 
-/// A living-environment or other co-benefit commitment (NOx, noise, water, …).
+/// A living-environment or other co-benefit commitment (NOx, NH3, gas, water, …) as numbers where
+/// the source gives them (issue 17 §3): a baseline in `unit`, and the committed change as an
+/// amount (Nobian: NOx −430 t/yr) or a share (Air Liquide: NOx −38 %). The registry monitors the
+/// value against the committed level (docs/deals.md "Co-benefits").
 struct DealCoBenefit {
-  std::string what;     ///< e.g. "NOx"
+  std::string what;        ///< e.g. "NOx", "NH3", "natural gas"
   std::string commitment;  ///< in words, as the source states it
+  std::string unit;        ///< of baseline, change and the monitored value ("t/yr", "m3/yr"); "" unquantified
+  double baseline = 0;     ///< in `unit`; 0 when not stated
+  double change = 0;       ///< committed change in `unit` (−430 for "NOx −430 t/yr"); 0 when given as a share
   double change_pct = 0;   ///< e.g. −10 for "NOx −10 %"; 0 when not quantified
   int by_year = 0;         ///< 0 when not stated
+  /// The committed level in `unit`: baseline + change, or baseline × (1 + change_pct / 100);
+  /// nullopt when the file states no baseline for a share, or no change at all.
+  std::optional<double> committed_level() const {
+    if (change != 0 && baseline > 0) {
+      return baseline + change;
+    }
+    if (change_pct != 0 && baseline > 0) {
+      return baseline * (1 + change_pct / 100);
+    }
+    return std::nullopt;
+  }
 };
 
 /// A payment the state schedules (EUR, price year of the dataset).
@@ -150,6 +168,10 @@ struct Deal {
   std::map<int, double> committed_reduction_t;
   int baseline_year = 0;
   double baseline_emissions_t = 0;  ///< 0: Σ the sites' emissions in the dataset
+  /// What the source says the deal adds beyond existing policy (the Klimaatakkoord and the levy),
+  /// t/yr by year, as the EoP states it (Shell 0.5 Mt, BP 0.2 Mt, Air Liquide 0.25 Mt); empty
+  /// when not stated. Shown next to the assessment's own additionality.
+  std::map<int, double> stated_additional_t;
   int climate_neutral_year = 0;     ///< 0 when not committed
   std::vector<DealCoBenefit> co_benefits;
   int stay_invested_until = 0;  ///< 0 when not committed
@@ -171,7 +193,11 @@ struct Deal {
   DealMonitoring monitoring;
   std::vector<DealMilestone> milestones;
   std::vector<std::string> assumptions;  ///< unknown terms, stated
-  std::vector<std::string> sources;
+  std::vector<std::string> sources;      ///< URLs
+  /// Each fact of the file (deal_facts) and the URL that states it (a source's `cites`).
+  std::map<std::string, std::string> fact_sources;
+  /// Facts an assumption stands in for (an assumption's `covers`).
+  std::set<std::string> assumed_facts;
 
   /// Committed reduction in `year`: the value of the latest committed year ≤ year, 0 before the
   /// first (a commitment holds once reached).
@@ -194,6 +220,16 @@ struct PhaseRealisation {
   std::string file;
   double of(DealPhase p) const { return probability[static_cast<std::size_t>(p)]; }
 };
+
+/// The facts of a deal file that must cite a source or be covered by an assumption
+/// (docs/deals.md "Sources"): `baseline_emissions_t`, `committed_reduction_t.YEAR`,
+/// `stated_additional_t.YEAR`, `climate_neutral_year`, `max_support_eur`, `payments`,
+/// `infrastructure`, `projects`, `milestones`, `co_benefits.WHAT` — those the deal has. The
+/// history's dates are not among them: each entry carries its own source.
+std::vector<std::string> deal_facts(const Deal& deal);
+
+/// The facts of `deal` that no source cites and no assumption covers, in deal_facts order.
+std::vector<std::string> uncited_facts(const Deal& deal);
 
 /// Whether option id `id` is named by project pattern `pattern` (exact, or prefix + `*`).
 bool project_matches(std::string_view pattern, std::string_view id);

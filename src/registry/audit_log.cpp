@@ -28,6 +28,8 @@ constexpr const char* kStateQueries[] = {
     "SELECT * FROM milestone_progress ORDER BY deal_id, milestone_id, seq",
     "SELECT * FROM monitoring ORDER BY deal_id, year",
     "SELECT * FROM payments ORDER BY deal_id, seq",
+    "SELECT * FROM co_benefits ORDER BY deal_id, what",
+    "SELECT * FROM co_benefit_monitoring ORDER BY deal_id, what, year",
 };
 
 /// Data tables and the audit actions that add their rows (verify's accounting).
@@ -44,6 +46,8 @@ constexpr Accounted kAccounted[] = {
     {"milestones", "milestone_rows", nullptr},
     {"milestone_progress", nullptr, "milestone"},
     {"payments", nullptr, "pay"},
+    {"co_benefits", "co_benefit_rows", nullptr},
+    {"co_benefit_monitoring", nullptr, "co-benefit"},
 };
 
 std::string fmt_number(double v) { return fmt::format("{:.17g}", v); }

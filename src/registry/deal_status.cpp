@@ -80,6 +80,10 @@ DealStatus Registry::status(const std::string& deal_id, int year) const {
   if (st.overdue_milestones > 0 && (st.status == Status::on_track || st.status == Status::no_data)) {
     st.status = Status::at_risk;
   }
+  st.co_benefits = co_benefit_status(deal_id, year);
+  for (const auto& b : st.co_benefits) {
+    st.co_benefits_behind += b.state == "behind" ? 1 : 0;
+  }
   const auto c = claw_back(deal_id, year);
   st.claw_back_rule = c.rule;
   if (year != 0) {

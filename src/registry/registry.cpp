@@ -49,6 +49,12 @@ CREATE TABLE milestone_progress (
 CREATE TABLE monitoring (
   deal_id TEXT NOT NULL REFERENCES deals(id), year INTEGER NOT NULL, verified_emissions_t REAL NOT NULL,
   profit_eur REAL, PRIMARY KEY (deal_id, year));
+CREATE TABLE co_benefits (
+  deal_id TEXT NOT NULL REFERENCES deals(id), what TEXT NOT NULL, unit TEXT NOT NULL, baseline REAL,
+  committed_level REAL, by_year INTEGER NOT NULL, commitment TEXT NOT NULL, PRIMARY KEY (deal_id, what));
+CREATE TABLE co_benefit_monitoring (
+  deal_id TEXT NOT NULL, what TEXT NOT NULL, year INTEGER NOT NULL, value REAL NOT NULL, actor TEXT NOT NULL,
+  PRIMARY KEY (deal_id, what, year), FOREIGN KEY (deal_id, what) REFERENCES co_benefits(deal_id, what));
 CREATE TABLE payments (
   deal_id TEXT NOT NULL REFERENCES deals(id), seq INTEGER NOT NULL, date TEXT NOT NULL, amount_eur REAL NOT NULL,
   performance_linked INTEGER NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (deal_id, seq));
@@ -250,14 +256,26 @@ void Registry::import_deals(const std::vector<model::Deal>& deals, const std::ve
       s.bind(1, d.id).bind(2, m.id).bind(3, m.name).bind(4, m.due);
       s.step();
     }
+    for (const auto& b : d.co_benefits) {
+      Stmt s(db_, path_, "INSERT INTO co_benefits VALUES (?, ?, ?, ?, ?, ?, ?)");
+      s.bind(1, d.id).bind(2, b.what).bind(3, b.unit);
+      if (b.baseline > 0) {
+        s.bind(4, b.baseline);
+      }
+      if (const auto level = b.committed_level()) {
+        s.bind(5, *level);
+      }
+      s.bind(6, b.by_year).bind(7, b.commitment);
+      s.step();
+    }
     // The rows the import adds, so that `audit --verify` can account for every row.
     append_audit(actor, "import", d.id,
                  fmt::format("file={}\nphase={}\nmax_support_eur={}\nsource_sha256={}\nhistory_rows={}\n"
-                             "committed_rows={}\nprojected_profit_rows={}\nmilestone_rows={}",
+                             "committed_rows={}\nprojected_profit_rows={}\nmilestone_rows={}\nco_benefit_rows={}",
                              d.file, model::phase_name(d.phase), fmt_number(d.max_support_eur),
                              core::sha256_hex(k < source_texts.size() ? source_texts[k] : std::string()),
                              d.history.size(), d.committed_reduction_t.size(),
-                             d.claw_back.projected_profit_eur.size(), d.milestones.size()));
+                             d.claw_back.projected_profit_eur.size(), d.milestones.size(), d.co_benefits.size()));
   }
   tx.commit();
 }

@@ -26,6 +26,20 @@ namespace decarbfund::registry {
 enum class Status { on_track, at_risk, breached, no_data };
 std::string_view status_name(Status s);
 
+/// A co-benefit as the registry monitors it (docs/deals.md "Co-benefits").
+struct CoBenefitStatus {
+  std::string what;
+  std::string unit;
+  std::optional<double> baseline;         ///< as the deal file states it
+  std::optional<double> committed_level;  ///< baseline + committed change
+  int by_year = 0;
+  int monitored_year = 0;                 ///< latest monitored year ≤ the year judged; 0: none
+  std::optional<double> monitored;        ///< the value monitored then
+  /// "met" (monitored ≤ committed level), "behind" (above it, by_year reached), "open" (above it,
+  /// before by_year), "no_data", or "not_quantified" (no committed level to judge against).
+  std::string state;
+};
+
 struct DealStatus {
   std::string deal_id;
   std::string company;
@@ -40,6 +54,8 @@ struct DealStatus {
   double paid_eur = 0;            ///< payments made up to the end of `year`
   double claw_back_eur = 0;       ///< due under the deal's rule up to `year`
   model::ClawBackRule claw_back_rule = model::ClawBackRule::none;
+  std::vector<CoBenefitStatus> co_benefits;  ///< by name
+  int co_benefits_behind = 0;                ///< state "behind"
 };
 
 /// A claw-back computation, with its parts (docs/deals.md "Claw-back").
@@ -120,6 +136,10 @@ class Registry {
   /// A year already recorded is an error unless `replace`.
   void record_monitoring(const std::string& deal_id, int year, double verified_emissions_t,
                          std::optional<double> profit_eur, const std::string& actor, bool replace);
+  /// Records the monitored value of one of the deal's co-benefits in a year (in its unit: NOx in
+  /// t/yr), once per co-benefit and year.
+  void record_co_benefit(const std::string& deal_id, const std::string& what, int year, double value,
+                         const std::string& actor);
   /// Records a payment made; payments may not exceed the deal's maximum support.
   void record_payment(const std::string& deal_id, const std::string& date, double amount_eur, bool performance_linked,
                       const std::string& actor);
@@ -139,6 +159,7 @@ class Registry {
 
  private:
   void exec(const char* sql) const;
+  std::vector<CoBenefitStatus> co_benefit_status(const std::string& deal_id, int year) const;
   /// Begins a write: BEGIN IMMEDIATE, then refuses (core::Error, registry.tampered) unless the
   /// data and the log are as the last entry left them and the key is the registry's.
   void check_before_write() const;

@@ -1,5 +1,6 @@
 #include "report/deal_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -104,7 +105,19 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
   for (const auto& [year, t] : a.reduction_t_by_year) {
     append(s, "  {}  {:>10.0f}  additional {:>10.0f}\n", year, t, a.additional_t_by_year.at(year));
   }
-  append(s, "  committed in the file for {}: {:.0f} t/yr\n\n", a.target_year, a.committed_target_year_t);
+  append(s, "  committed in the file for {}: {:.0f} t/yr\n", a.target_year, a.committed_target_year_t);
+  if (a.stated_additional_target_year_t) {
+    append(s, "  additional in {}: {:.0f} t/yr stated in the file (beyond existing policy), {:.0f} t/yr assessed (beyond the "
+              "DPR path){}\n",
+           a.target_year, *a.stated_additional_target_year_t, a.additional_target_year_t,
+           std::find(a.flags.begin(), a.flags.end(), "additionality_differs") != a.flags.end()
+               ? " — they differ by more than a factor 2"
+               : "");
+  } else {
+    append(s, "  additional in {}: none stated in the file, {:.0f} t/yr assessed\n", a.target_year,
+           a.additional_target_year_t);
+  }
+  append(s, "\n");
   append(s, "Support {:.1f} MEUR: {:.1f} EUR per t/yr in {}, {:.2f} EUR/t over the lifetime ({:.2f} Mt)\n",
          a.support_eur / 1e6, a.eur_per_t_target_year, a.target_year, a.eur_per_t_lifetime, a.lifetime_t / 1e6);
   append(s, "Funding gap {:.1f} MEUR (NPV without support {:.1f} MEUR); aid-to-gap ratio {}\n", a.funding_gap_eur / 1e6,
@@ -135,6 +148,8 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
     }
   }
   if (a.climate_neutral_year > 0) {
+    append(s, "Climate-neutral year {} ({})\n", a.climate_neutral_year,
+           a.climate_neutral_basis.empty() ? std::string("no source") : a.climate_neutral_basis);
     append(s, "Path to climate neutrality in {}: residual {:.0f} % of reference in {} against {:.0f} % on a straight line "
               "from {} — {}\n",
            a.climate_neutral_year, 100 * a.residual_share_target_year, a.target_year, 100 * a.path_share_target_year,
@@ -143,6 +158,9 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
     append(s, "No climate-neutral year committed.\n");
   }
   append(s, "Flags: {}\n", a.flags.empty() ? std::string("none") : fmt::format("{}", fmt::join(a.flags, ", ")));
+  if (!a.uncited_facts.empty()) {
+    append(s, "Facts without a source or an assumption: {}\n", fmt::join(a.uncited_facts, ", "));
+  }
   if (!a.assumptions.empty()) {
     append(s, "Assumptions in the deal file:\n");
     for (const auto& x : a.assumptions) {
@@ -167,6 +185,11 @@ std::string deal_assessment_json(const model::Model& model, const analysis::Deal
   j["additional_t_by_year"] = by_year(a.additional_t_by_year);
   j["reduction_target_year_t"] = a.reduction_target_year_t;
   j["committed_target_year_t"] = a.committed_target_year_t;
+  j["additional_target_year_t"] = a.additional_target_year_t;
+  j["stated_additional_target_year_t"] =
+      a.stated_additional_target_year_t ? json(*a.stated_additional_target_year_t) : json(nullptr);
+  j["uncited_facts"] = a.uncited_facts;
+  j["climate_neutral_basis"] = a.climate_neutral_basis.empty() ? json(nullptr) : json(a.climate_neutral_basis);
   j["lifetime_t"] = a.lifetime_t;
   j["support_eur"] = a.support_eur;
   j["eur_per_t_target_year"] = a.eur_per_t_target_year;

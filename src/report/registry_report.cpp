@@ -9,6 +9,21 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+json co_benefits_json(const registry::DealStatus& s) {
+  json a = json::array();
+  for (const auto& b : s.co_benefits) {
+    a.push_back({{"what", b.what},
+                 {"unit", b.unit},
+                 {"baseline", b.baseline ? json(*b.baseline) : json(nullptr)},
+                 {"committed_level", b.committed_level ? json(*b.committed_level) : json(nullptr)},
+                 {"by_year", b.by_year == 0 ? json(nullptr) : json(b.by_year)},
+                 {"monitored_year", b.monitored_year == 0 ? json(nullptr) : json(b.monitored_year)},
+                 {"monitored", b.monitored ? json(*b.monitored) : json(nullptr)},
+                 {"state", b.state}});
+  }
+  return a;
+}
+
 json status_object(const registry::DealStatus& s) {
   return {{"deal", s.deal_id},
           {"company", s.company},
@@ -21,7 +36,9 @@ json status_object(const registry::DealStatus& s) {
           {"status", registry::status_name(s.status)},
           {"max_support_eur", s.max_support_eur},
           {"paid_eur", s.paid_eur},
-          {"claw_back_eur", s.claw_back_eur}};
+          {"claw_back_eur", s.claw_back_eur},
+          {"co_benefits_behind", s.co_benefits_behind},
+          {"co_benefits", co_benefits_json(s)}};
 }
 
 json status_array(const std::vector<registry::DealStatus>& rows) {
@@ -42,6 +59,19 @@ std::string status_lines(const std::vector<registry::DealStatus>& rows) {
                        model::phase_name(s.phase), s.year == 0 ? std::string("-") : std::to_string(s.year),
                        s.committed_t, s.realised_t, registry::status_name(s.status), s.max_support_eur / 1e6,
                        s.paid_eur / 1e6, s.claw_back_eur / 1e6);
+  }
+  // Co-benefits with a monitored value or a committed level, one line each under the table.
+  for (const auto& s : rows) {
+    for (const auto& b : s.co_benefits) {
+      if (b.state == "not_quantified") {
+        continue;
+      }
+      out += fmt::format("  {} {}: {} against a committed {} {}{} — {}\n", s.deal_id, b.what,
+                         b.monitored ? fmt::format("{:.6g} {} in {}", *b.monitored, b.unit, b.monitored_year)
+                                     : std::string("nothing monitored"),
+                         fmt::format("{:.6g}", *b.committed_level), b.unit,
+                         b.by_year > 0 ? fmt::format(" by {}", b.by_year) : std::string(), b.state);
+    }
   }
   return out;
 }

@@ -212,6 +212,8 @@ constexpr StringEntry kStrings[] = {
     {"flag.no_climate_neutral_year", "the deal commits to no climate-neutral year"},
     {"flag.path_not_credible", "residual emissions in the target year lie above the straight line to zero in the climate-neutral year"},
     {"flag.no_claw_back", "the deal has no claw-back of support that turns out not to be needed"},
+    {"flag.additionality_differs", "the additionality the deal file states and the assessed one differ by more than a factor 2"},
+    {"flag.uncited_facts", "some dates, amounts or tonnes of the deal file cite no source and no assumption"},
     // portfolio page
     {"port.title", "decarbfund portfolio {}"},
     {"port.h1", "Support portfolio {}: {}"},

@@ -212,6 +212,8 @@ constexpr StringEntry kStrings[] = {
     {"flag.no_climate_neutral_year", "de afspraak legt geen jaar van klimaatneutraliteit vast"},
     {"flag.path_not_credible", "de restemissies in het doeljaar liggen boven de rechte lijn naar nul in het jaar van klimaatneutraliteit"},
     {"flag.no_claw_back", "de afspraak heeft geen terugvordering van steun die achteraf niet nodig blijkt"},
+    {"flag.additionality_differs", "de additionaliteit die het afsprakenbestand noemt en de berekende verschillen meer dan een factor 2"},
+    {"flag.uncited_facts", "sommige data, bedragen of tonnen in het afsprakenbestand noemen geen bron en geen aanname"},
     // portfolio page
     {"port.title", "decarbfund steunportefeuille {}"},
     {"port.h1", "Steunportefeuille {}: {}"},

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/deal_assessment.hpp"
+#include "analysis/emitters.hpp"
 #include "analysis/deal_own_effect.hpp"
 #include "analysis/montecarlo.hpp"
 #include "analysis/package_levers.hpp"
@@ -17,6 +18,7 @@
 #include "data/sme_generator.hpp"
 #include "optimize/build_problem.hpp"
 #include "report/deal_report.hpp"
+#include "report/emitters_report.hpp"
 #include "report/montecarlo_report.hpp"
 #include "report/sme_report.hpp"
 #include "runs/run_inputs.hpp"
@@ -120,6 +122,12 @@ std::string ProgrammeService::deals_json() const {
     list.push_back(j);
   }
   return list.dump(2) + "\n";
+}
+
+std::string ProgrammeService::emitters_json() const {
+  const auto* entry = catalog_.find(std::string(kDefaultAssessmentScenario));
+  const model::Target target = entry ? entry->scenario.target : model::Target{};
+  return report::emitters_json(*model_, analysis::rank_emitters(*model_, deal_book(), target, 0));
 }
 
 std::string ProgrammeService::assessment_json(std::string_view id, std::string_view scenario) const {

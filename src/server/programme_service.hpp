@@ -64,6 +64,11 @@ class ProgrammeService {
   /// 422 for a scenario that is not listed.
   std::string assessment_json(std::string_view id, std::string_view scenario) const;
 
+  /// GET /api/emitters: `decarbfund emitters --json` (all companies, largest first) with the
+  /// target of the default scenario (belastingplan-2026): public figures only (sites.csv, the
+  /// deal files' committed tonnes).
+  std::string emitters_json() const;
+
   /// GET /api/sme/rounds: the rounds' names and rules in brief.
   std::string rounds_json() const;
 

@@ -450,6 +450,9 @@ void Server::Impl::routes() {
   http.Get("/api/deals", guarded([this](const httplib::Request&, httplib::Response& res) {
     res.set_content(programmes->deals_json(), kJson);
   }));
+  http.Get("/api/emitters", guarded([this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(programmes->emitters_json(), kJson);
+  }));
   http.Get(R"(/api/deals/([^/]+)/assessment)", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.matches[1];
     res.set_content(programmes->assessment_json(id, req.get_param_value("scenario")), kJson);

@@ -105,7 +105,8 @@ TEST(DealAssessment, HandComputedDeal) {
   EXPECT_DOUBLE_EQ(a.residual_share_target_year, 0.78);
   EXPECT_DOUBLE_EQ(a.path_share_target_year, 0.8);
   EXPECT_TRUE(a.path_credible);
-  EXPECT_EQ(a.flags, (std::vector<std::string>{"infrastructure_dependent", "partly_required_by_levy"}));
+  // The draft's sources are plain URLs that name no fact: uncited_facts says so.
+  EXPECT_EQ(a.flags, (std::vector<std::string>{"infrastructure_dependent", "partly_required_by_levy", "uncited_facts"}));
 }
 
 TEST(DealAssessment, ProfitableProjectHasNoFundingGap) {
@@ -113,8 +114,8 @@ TEST(DealAssessment, ProfitableProjectHasNoFundingGap) {
   const auto a = assess_deal(tiny(), scenario(6000), deal("[{option: O6, start_year: 2028}]", 1e6));
   EXPECT_DOUBLE_EQ(a.funding_gap_eur, 0.0);
   EXPECT_TRUE(std::isinf(a.aid_to_gap_ratio));
-  EXPECT_EQ(a.flags, (std::vector<std::string>{"no_funding_gap", "partly_required_by_levy", "projects_below_commitment",
-                                               "path_not_credible"}));
+  EXPECT_EQ(a.flags, (std::vector<std::string>{"no_funding_gap", "partly_required_by_levy", "uncited_facts",
+                                               "projects_below_commitment", "path_not_credible"}));
 }
 
 }  // namespace

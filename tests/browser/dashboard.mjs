@@ -193,6 +193,25 @@ try {
     if (shots) await page.locator('#deals').screenshot({ path: join(shots, 'dashboard-deals.png') });
   });
 
+  await step('the largest emitters: twenty companies by emissions, with their deal or none (issue 17)', async () => {
+    const doc = await page.evaluate(() => fetch('/api/emitters').then((r) => r.json()));
+    const rows = await page.$$eval('#emitters tbody tr', (trs) => trs.map((tr) => ({
+      id: tr.dataset.emitter,
+      company: tr.querySelector('[data-col="company"]').textContent,
+      mt: tr.querySelector('[data-col="emissions"]').textContent,
+      phase: tr.querySelector('[data-col="phase"]').textContent,
+      target: tr.querySelector('[data-col="target"]').textContent,
+    })));
+    assert(rows.length === 20 && doc.emitters.length > 20, `the 20 largest of ${doc.emitters.length} companies (${rows.length} rows)`);
+    assert(rows[0].id === 'tata-steel' && rows[0].phase === 'JLoI (joint letter of intent)' && rows[0].target === '84.7 %',
+      `Tata Steel first, JLoI, 5 of the 5.9 Mt target (${JSON.stringify(rows[0])})`);
+    const exxon = rows.find((r) => r.company.includes('ESSO'));
+    assert(exxon && exxon.phase === 'no deal' && exxon.target === '–', `ExxonMobil (ESSO Nederland) is listed without a deal (${JSON.stringify(exxon)})`);
+    const mts = rows.map((r) => Number(r.mt.replace(/,/g, '')));
+    assert(mts.every((v, k) => k === 0 || v <= mts[k - 1]), `largest first (${mts.join(' ')})`);
+    assert((await page.textContent('[data-emitters-note]')).includes('5.9 Mt'), 'the note names the target');
+  });
+
   await step('package support by year adds deals and the SME round, in EUR m', async () => {
     const o = await page.evaluate(() => window.dashboard.outlook);
     const total = sum(o.package_credits.map((c) => c.support_eur)) / 1e6;

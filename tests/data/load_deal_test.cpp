@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "data/company_name.hpp"
 #include "data/load_dataset.hpp"
 #include "fixtures/tiny_fixture.hpp"
 
@@ -79,8 +80,12 @@ TEST(LoadDeal, ShippedPipelineLoadsAndMatchesTheDataset) {
   const auto model = load_dataset_or_throw(kSource + "/data/nl");
   int binding = 0;
   for (const auto& d : *deals) {
+    // check_deal also holds each committed year's tonnes inside the baseline and the sites'
+    // emissions (deal.commitment_exceeds_baseline).
     EXPECT_TRUE(check_deal(model, d, diags)) << d.id << ": " << diags.to_string();
     EXPECT_FALSE(d.sources.empty()) << d.id;
+    // Every date, amount and tonne cites a source or is covered by a stated assumption.
+    EXPECT_EQ(model::uncited_facts(d), std::vector<std::string>{}) << d.id;
     EXPECT_FALSE(d.claw_back.basis.empty()) << d.id;
     binding += d.phase == DealPhase::binding ? 1 : 0;
   }
@@ -114,7 +119,7 @@ TEST(LoadDeal, UnknownKeyNamesLineAndPath) {
   EXPECT_EQ(bad(replace(kGood, "  climate_neutral_year: 2050", "  climate_neutral: 2050")),
             "deal.yaml:12: company_commitments.climate_neutral: expected one of the keys projects, "
             "committed_reduction_t, baseline_year, baseline_emissions_t, climate_neutral_year, co_benefits, "
-            "stay_invested_until, found an unknown key\n");
+            "stay_invested_until, stated_additional_t, found an unknown key\n");
 }
 
 TEST(LoadDeal, BadAmount) {
@@ -219,6 +224,82 @@ TEST(CheckDeal, UnknownOptionAndForeignSite) {
             "found \"O9*\"\n"
             "deal.yaml: company_commitments.projects[0].option: expected options at the deal's sites, found O1 at "
             "site S1\n");
+}
+
+TEST(LoadDeal, SourcesAndAssumptionsNameTheFactsTheyCover) {
+  const auto text = replace(replace(kGood, "sources: [test]\n",
+                                    "sources:\n  - url: https://example.org/eop\n"
+                                    "    cites: [committed_reduction_t.2028, climate_neutral_year, projects]\n"),
+                            "claw_back:", "assumptions:\n  - {text: an estimate, covers: [max_support_eur]}\nclaw_back:");
+  core::Diagnostics diags;
+  auto d = load_deal_text(text, "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_EQ(d->sources, std::vector<std::string>{"https://example.org/eop"});
+  EXPECT_EQ(d->fact_sources.at("committed_reduction_t.2028"), "https://example.org/eop");
+  EXPECT_EQ(d->assumptions, std::vector<std::string>{"an estimate"});
+  // The payment is neither cited nor covered: the one fact left.
+  EXPECT_EQ(model::uncited_facts(*d), std::vector<std::string>{"payments"});
+}
+
+TEST(LoadDeal, AMisspeltFactIsAnError) {
+  EXPECT_EQ(bad(replace(kGood, "sources: [test]\n", "sources:\n  - {url: u, cites: [committed_reduction_t.2030]}\n")),
+            "deal.yaml:19: sources[0].cites: expected a fact of this deal: one of committed_reduction_t.2028, "
+            "climate_neutral_year, max_support_eur, payments, projects, found \"committed_reduction_t.2030\"\n");
+}
+
+TEST(CheckDeal, CommitmentBeyondTheBaselineIsRefused) {
+  // S2 emits 500 kt; a 600 kt commitment against a stated 550 kt baseline fails both tests.
+  core::Diagnostics diags;
+  auto d = load_deal_text(replace(replace(kGood, "{2028: 30000}", "{2028: 600000}"), "  climate_neutral_year: 2050\n",
+                                  "  climate_neutral_year: 2050\n  baseline_emissions_t: 550000\n"),
+                          "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_FALSE(check_deal(tiny(), *d, diags));
+  EXPECT_EQ(diags.to_string(),
+            "deal.yaml: company_commitments.committed_reduction_t[2028]: expected at most the baseline_emissions_t "
+            "(550000 t/yr), found 600000\n"
+            "deal.yaml: company_commitments.committed_reduction_t[2028]: expected at most the deal's sites' emissions "
+            "in dataset tiny (500000 t/yr): a site left out?, found 600000\n");
+}
+
+TEST(LoadDeal, CoBenefitsAsNumbers) {
+  const auto with = [](const std::string& item) {
+    return replace(kGood, "  climate_neutral_year: 2050\n", "  climate_neutral_year: 2050\n  co_benefits:\n    - " + item + "\n");
+  };
+  core::Diagnostics diags;
+  auto d = load_deal_text(with("{what: NOx, commitment: x, unit: t/yr, baseline: 400, change: -150, by_year: 2030}"),
+                          "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  ASSERT_EQ(d->co_benefits.size(), 1u);
+  EXPECT_DOUBLE_EQ(*d->co_benefits[0].committed_level(), 250.0);
+  d = load_deal_text(with("{what: NOx, commitment: x, unit: t/yr, baseline: 400, change_pct: -25}"), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_DOUBLE_EQ(*d->co_benefits[0].committed_level(), 300.0);
+  d = load_deal_text(with("{what: NOx, commitment: x, change_pct: -25}"), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_FALSE(d->co_benefits[0].committed_level().has_value());  // a share without a baseline
+  EXPECT_EQ(bad(with("{what: NOx, commitment: x, baseline: 400, change: -150}")),
+            "deal.yaml:14: company_commitments.co_benefits[0].unit: expected the unit of baseline and change (t/yr, "
+            "m3/yr …), found nothing\n");
+  EXPECT_EQ(bad(with("{what: NOx, commitment: x, unit: t/yr, change: -1, change_pct: -1}")),
+            "deal.yaml:14: company_commitments.co_benefits[0].change_pct: expected either change (an amount) or "
+            "change_pct (a share), not both, found both\n");
+  EXPECT_EQ(bad(with("{what: NOx, commitment: x, unit: t/yr, baseline: 100, change: -150}")),
+            "deal.yaml:14: company_commitments.co_benefits[0].change: expected a change of at most the baseline "
+            "(100), found -150\n");
+}
+
+TEST(CompanyName, OneCompanyIsOneName) {
+  EXPECT_EQ(normalize_company_name("Shell Nederland B.V. "), "Shell Nederland B.V.");
+  EXPECT_EQ(normalize_company_name("  Air\tLiquide\xC2\xA0 Nederland  "), "Air Liquide Nederland");
+  EXPECT_EQ(normalize_company_name(""), "");
+}
+
+TEST(LoadDataset, ShippedCompanyNamesAreNormalised) {
+  const auto model = load_dataset_or_throw(kSource + "/data/nl");
+  for (const auto& c : model.sites.company) {
+    EXPECT_EQ(c, normalize_company_name(c));
+  }
 }
 
 TEST(LoadDeals, DuplicateIdsAreRefused) {

@@ -29,6 +29,7 @@ export const api = {
   scenarios: () => call('GET', '/api/scenarios'),
   outlook: (diff, signal) => call('POST', '/api/outlook', diff, { signal }),
   deals: () => call('GET', '/api/deals'),
+  emitters: () => call('GET', '/api/emitters'),
   smeRounds: () => call('GET', '/api/sme/rounds'),
   // The registry's portfolio report (`registry report --json`); null when the server runs
   // without --registry (404), so the dashboard can say so instead of failing.

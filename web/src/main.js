@@ -9,6 +9,7 @@ import { makePanel } from './chart_panel.js';
 import { makeCharts, renderAll, supportNote } from './charts.js';
 import { compareByYear, compareNumbers, makeCompareCharts, renderCompare } from './compare.js';
 import { buildDealTable, renderDealOutlook, syncDealPhases } from './deal_table.js';
+import { buildEmittersTable } from './emitters_table.js';
 import { esc } from './html.js';
 import { getLang, initialLang, num, setLang, t } from './i18n.js';
 import { baseLevers, changedLevers, decodeDiff, encodeDiff, fromDiff, leverContext, toDiff } from './levers.js';
@@ -342,6 +343,7 @@ function switchLanguage(lang) {
   document.title = t('page.title');
   renderDataset();
   buildDealTable($('deals'), state.deals, state.registry, onPhase);
+  if (state.emitters) buildEmittersTable($('emitters'), state.emitters);
   if (state.levers) syncLeverInputs();
   if (state.outlook) renderOutlook();
   if (state.mc) renderMonteCarlo();
@@ -358,7 +360,7 @@ async function main() {
   $('status').textContent = t('status.computing');
   let rounds;
   try {
-    [state.dataset, state.bases, state.deals, rounds] = await Promise.all([api.dataset(), api.scenarios(), api.deals(), api.smeRounds()]);
+    [state.dataset, state.bases, state.deals, rounds, state.emitters] = await Promise.all([api.dataset(), api.scenarios(), api.deals(), api.smeRounds(), api.emitters()]);
   } catch (e) {
     showError($('status'), e);
     return;
@@ -371,6 +373,7 @@ async function main() {
     showError($('deals-note'), e);
   }
   buildDealTable($('deals'), state.deals, state.registry, onPhase);
+  buildEmittersTable($('emitters'), state.emitters);
   $('sme-budget').disabled = !state.ctx.smeRound;
   renderDataset();
   $('base').innerHTML = state.bases.map((s) => `<option value="${esc(s.name)}">${esc(s.name)} (${esc(s.policy_version)})</option>`).join('');
