@@ -12,9 +12,11 @@ namespace {
 
 std::string finite(double v) { return std::isfinite(v) ? csv_number(v) : std::string(); }
 
-// Money and tonnes to the cent / 0.001 t so the file is stable and readable.
+// Money and tonnes to the cent / 0.001 t so the file is stable and readable. Dividing by the
+// whole number of steps per unit (1000, not multiplying by 0.001) gives the double nearest the
+// decimal, so the shortest representation prints 12.524, not 12.524000000000001.
 std::string rounded(double v, double step) {
-  return std::isfinite(v) ? csv_number(std::round(v / step) * step) : std::string();
+  return std::isfinite(v) ? csv_number(std::round(v / step) / std::round(1.0 / step)) : std::string();
 }
 
 }  // namespace
