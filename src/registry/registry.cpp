@@ -174,8 +174,8 @@ Registry::Registry(const std::string& path, AuditKey key) : path_(path), key_(st
     }
     if (version != std::to_string(kRegistrySchemaVersion)) {
       fail(path, "meta.schema_version",
-           fmt::format("registry format {} (this build's; earlier formats cannot prove their audit log's tail: "
-                       "import the deal files into a new registry)",
+           fmt::format("registry format {} (this build's; an earlier format lacks tables this build writes or "
+                       "cannot prove its audit log's tail: import the deal files into a new registry)",
                        kRegistrySchemaVersion),
            core::quote_found(version), "registry.format");
     }

@@ -106,8 +106,8 @@ struct AuditCheck {
 };
 
 /// The registry file format this build writes and reads (2: meta and schema in the state hash,
-/// keyed MACs, head record, init entry).
-inline constexpr int kRegistrySchemaVersion = 2;
+/// keyed MACs, head record, init entry; 3: co-benefit tables, issue 17).
+inline constexpr int kRegistrySchemaVersion = 3;
 
 class Registry {
  public:

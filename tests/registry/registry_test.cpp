@@ -206,6 +206,27 @@ TEST_F(RegistryTest, InitRefusesAnExistingFileAndOpenRefusesAForeignOne) {
   fs::remove(other);
 }
 
+TEST_F(RegistryTest, AnEarlierFormatIsRefusedWithWhatToDo) {
+  // Format 3 added the co-benefit tables (issue 17): a format-2 file would fail on its first
+  // co-benefit write, so it is refused on open with the way out.
+  { Registry r(path_); }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  try {
+    Registry r(path_);
+    ADD_FAILURE() << "a format-2 registry was opened";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(message(e), path_ + ": meta.schema_version: expected registry format 3 (this build's; an earlier "
+                                  "format lacks tables this build writes or cannot prove its audit log's tail: import "
+                                  "the deal files into a new registry), found \"2\"");
+  }
+}
+
 TEST_F(RegistryTest, ATruncatedFileIsNamedDamagedAndAnotherFileNotADatabase) {
   { Registry(path_).record_payment("acme", "2026-01-15", 1e6, false, "rvo"); }  // closing checkpoints the WAL
   const auto half = path_ + ".half";
