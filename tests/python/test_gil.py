@@ -36,5 +36,8 @@ def test_a_run_in_a_thread_leaves_the_interpreter_free(dataset):
     if seconds < 0.6:
         pytest.skip(f"the run took {seconds:.2f} s: too short to tell a held GIL from a released one")
     # Holding the GIL, the worker would stop this loop for the whole run; released, the loop pauses
-    # only for the interpreter's switch interval (5 ms) and the machine's scheduling.
-    assert longest_pause < 0.3
+    # only for the interpreter's switch interval (5 ms), the machine's scheduling and the moments
+    # the worker needs the interpreter (turning the report into Python objects at the end). A
+    # fixed 0.3 s failed at 0.302 s on a loaded 2-core machine, so the bound is a share of the run:
+    # a held GIL pauses the loop for nearly all of it.
+    assert longest_pause < max(0.3, seconds / 4)
