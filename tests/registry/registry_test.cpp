@@ -206,7 +206,7 @@ TEST_F(RegistryTest, InitRefusesAnExistingFileAndOpenRefusesAForeignOne) {
   fs::remove(other);
 }
 
-TEST_F(RegistryTest, AnEarlierFormatIsRefusedWithWhatToDo) {
+TEST_F(RegistryTest, AnEarlierFormatIsRefusedWithTheWayOut) {
   // Format 3 added the co-benefit tables (issue 17): a format-2 file would fail on its first
   // co-benefit write, so it is refused on open with the way out.
   { Registry r(path_); }
