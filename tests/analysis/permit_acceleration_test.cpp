@@ -1,7 +1,8 @@
 // A deal's permit acceleration (issue 17 §2, docs/deals.md "Permit acceleration") takes
 // model::kPermitAccelerationYr off the permit delay the Monte Carlo draws for the deal's options:
 // with a fixed five-year delay Oil B's project O6 (earliest 2026) runs from 2031, after the 2030
-// target, and adds nothing to the package leg; accelerated, from 2030, as with a four-year delay.
+// target, and adds nothing to the package leg; accelerated, from 2030, about as with a four-year
+// delay.
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,7 @@ namespace {
 using test::levy_scenario;
 using test::tiny;
 
-/// Package leg of one draw in which nothing is uncertain but a fixed permit delay of `delay_yr`.
+/// Package leg (t) of one draw in which nothing is uncertain but a fixed permit delay of `delay_yr`.
 double package_leg_with(bool permit_acceleration, double delay_yr = 5) {
   auto reference = levy_scenario(0.0, 2.0, "reference");
   reference.package_enabled = false;
@@ -44,9 +45,10 @@ TEST(PermitAcceleration, TakesAYearOffTheDrawnPermitDelay) {
   const double slow = package_leg_with(false);
   const double fast = package_leg_with(true);
   EXPECT_DOUBLE_EQ(slow, 0.0);  // O6 from 2031: nothing by 2030
-  EXPECT_GT(fast, 0.0);         // O6 from 2030: in time for the target
-  // Accelerated, a five-year delay is a four-year one, bit for bit.
-  EXPECT_EQ(fast, package_leg_with(false, 4));
+  EXPECT_GT(fast, 10'000);      // O6 from 2030: in time for the target
+  // Within a tonne of a four-year delay without acceleration (the other options then wait four
+  // years too, which moves the levy-only run a little).
+  EXPECT_NEAR(fast, package_leg_with(false, 4), 1.0);
 }
 
 }  // namespace
