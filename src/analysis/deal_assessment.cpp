@@ -283,6 +283,75 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
     a.path_credible = a.residual_share_target_year <= a.path_share_target_year + 1e-9;
   }
 
+  // State-aid stacking (issue 17 §5). CEEAG 2022 (OJ C 80, 18.2.2022,
+  // https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52022XC0218(03)): aid is
+  // proportionate when it does not exceed the net extra cost, the funding gap against the
+  // counterfactual (section 3.2.1.3, "Proportionality"; for aid to reduce greenhouse-gas
+  // emissions, section 4.1.3.5); aid from several measures, and Union funding such as the
+  // Innovation Fund, is cumulated and together must stay within that ceiling (section 3.2.1.3,
+  // "Cumulation"). Maatwerk aid is negotiated, not bid, so the ceiling is the gap itself.
+  a.support_stack.push_back({"package", "klimaatfonds", deal.max_support_eur});
+  a.stacked_support_eur = deal.max_support_eur;
+  for (const auto& x : deal.other_support) {
+    a.support_stack.push_back({x.id, x.scheme, x.amount_eur});
+    a.stacked_support_eur += x.amount_eur;
+  }
+  a.aid_ceiling_eur = a.funding_gap_eur;
+  a.stacked_aid_to_gap_ratio = a.funding_gap_eur > 0 ? a.stacked_support_eur / a.funding_gap_eur
+                               : a.stacked_support_eur > 0 ? std::numeric_limits<double>::infinity()
+                                                           : 0.0;
+
+  // Long-term plan (issue 17 §7): the committed projects and the plan's elements against the
+  // baseline, split by whether the dataset knows an option for them, and the infrastructure they
+  // wait for.
+  double baseline = deal.baseline_emissions_t;
+  if (baseline <= 0) {
+    for (auto s : deal_sites) {
+      baseline += sites.base_emissions_t[s];
+    }
+  }
+  double committed_known = 0;
+  for (const auto& x : a.options) {
+    committed_known += x.reduction_t;
+  }
+  double known_t = committed_known, stated_t = std::max(committed_known, a.committed_target_year_t);
+  for (const auto& e : deal.long_term_plan.elements) {
+    PlanElementCheck c;
+    c.id = e.id;
+    c.what = e.what;
+    c.year = e.year;
+    double option_t = 0;
+    if (!e.option.empty()) {
+      for (auto i : model::project_options(model, {e.option, e.year, ""})) {
+        // An option already committed is not counted twice.
+        if (std::none_of(a.options.begin(), a.options.end(), [i](const AssessedOption& x) { return x.option == i; })) {
+          option_t += std::max(0.0, -o.delta_emissions_t[i]);
+        }
+        c.option_known = true;
+      }
+    }
+    c.reduction_t = e.reduction_t > 0 ? e.reduction_t : option_t;
+    stated_t += c.reduction_t;
+    known_t += c.option_known ? c.reduction_t : 0.0;
+    for (const auto& id : e.infra) {
+      const auto k = model.find_infrastructure(id);
+      int from = 0;
+      for (int y = 0; k != model::kNone && y < in.years(); ++y) {
+        if (in.capacity(k, y) > 0) {
+          from = in.start_year + y;
+          break;
+        }
+      }
+      c.infra.emplace_back(id, from);
+    }
+    a.plan.push_back(std::move(c));
+  }
+  a.path_known_share = baseline > 0 ? std::min(1.0, known_t / baseline) : 0.0;
+  a.path_stated_share = baseline > 0 ? std::min(1.0, stated_t / baseline) : 0.0;
+  a.employment = deal.long_term_plan.employment;
+  a.value_added_eur = deal.long_term_plan.value_added_eur;
+  a.future_perspective = deal.long_term_plan.future_perspective;
+
   // Flags (docs/deals.md, "Flags").
   auto flag = [&](bool on, const char* code) {
     if (on) {
@@ -291,6 +360,14 @@ DealAssessment assess_deal(const model::Model& model, const model::Scenario& sce
   };
   flag(a.funding_gap_eur <= 0, "no_funding_gap");
   flag(a.funding_gap_eur > 0 && a.support_eur > a.funding_gap_eur * (1 + 1e-9), "aid_exceeds_funding_gap");
+  flag(!deal.other_support.empty() && a.stacked_support_eur > a.aid_ceiling_eur * (1 + 1e-9),
+       "stacked_aid_exceeds_funding_gap");
+  flag(std::any_of(a.plan.begin(), a.plan.end(),
+                   [](const PlanElementCheck& c) {
+                     return std::any_of(c.infra.begin(), c.infra.end(),
+                                        [&](const auto& d) { return d.second == 0 || d.second > c.year; });
+                   }),
+       "plan_waits_on_infrastructure");
   flag(a.generic_instrument_possible, "generic_instrument_possible");
   flag(a.infrastructure_dependent_share > 0, "infrastructure_dependent");
   flag(std::any_of(a.infrastructure.begin(), a.infrastructure.end(),

@@ -36,6 +36,25 @@ struct InfrastructureDependency {
   int available_from = 0;             ///< first year with capacity ≥ need; 0 = not within the horizon
 };
 
+/// One line of the public support stacked on a deal's projects (issue 17 §5).
+struct SupportLine {
+  std::string source;  ///< "package" (the deal's maximum support) or the other support's id
+  std::string scheme;  ///< "klimaatfonds", "sde++", "innovation_fund", "niki", "other"
+  double amount_eur = 0;
+};
+
+/// A plan element toward climate neutrality checked against what the model knows (issue 17 §7).
+struct PlanElementCheck {
+  std::string id;
+  std::string what;
+  int year = 0;
+  double reduction_t = 0;     ///< stated, else the matched options' reduction; 0 when neither
+  bool option_known = false;  ///< the dataset has an option for it
+  /// Infrastructure it depends on and the first year the scenario has capacity on it (0: not
+  /// within the horizon).
+  std::vector<std::pair<std::string, int>> infra;
+};
+
 struct DealAssessment {
   std::string deal_id;
   std::string company;
@@ -70,6 +89,14 @@ struct DealAssessment {
   double generic_eur_per_t_cap = 0;     ///< the cap it is compared with (0: no category)
   std::string generic_instrument_reason;
 
+  /// State-aid stacking (docs/deals.md "State aid: stacking"): the package's maximum support and
+  /// every other public support line, their sum, and that sum against the CEEAG ceiling for
+  /// individually negotiated aid, the funding gap (net extra cost).
+  std::vector<SupportLine> support_stack;
+  double stacked_support_eur = 0;
+  double stacked_aid_to_gap_ratio = 0;  ///< +∞ when there is no gap and support > 0
+  double aid_ceiling_eur = 0;
+
   double infrastructure_dependent_share = 0;  ///< of the target-year reduction
   std::vector<InfrastructureDependency> infrastructure;
 
@@ -80,6 +107,17 @@ struct DealAssessment {
   double residual_share_target_year = 0;  ///< Σ E_project ÷ Σ E_ref at the deal's sites
   double path_share_target_year = 0;      ///< (N − target) ÷ (N − as_of): the straight line to 0
   bool path_credible = false;
+
+  /// The path to climate neutrality (docs/deals.md "Long-term plan"): against the baseline, the
+  /// share the committed projects and the plan elements the dataset has options for cover
+  /// (`path_known_share`), and the share the file states including elements the model does not
+  /// know (`path_stated_share`); the plan's elements as checked; future-perspective figures.
+  double path_known_share = 0;
+  double path_stated_share = 0;
+  std::vector<PlanElementCheck> plan;
+  int employment = 0;          ///< 0: not public
+  double value_added_eur = 0;  ///< 0: not public
+  std::string future_perspective;
 
   /// Facts of the file that cite no source and no assumption covers (model::uncited_facts).
   std::vector<std::string> uncited_facts;

@@ -141,9 +141,11 @@ void perturb(const MonteCarloSetup& s, const sim::Inputs& base, const std::vecto
     if (const int g = s.permit_input[i]; g >= 0) {
       const double u = smp.u(g, UncertainVariable::permit_delay, i);
       const auto delay = static_cast<int>(std::lround(s.uncertainty.permit_delay_yr.quantile(u)));
-      if (delay != 0) {
+      // A deal's permit acceleration takes years off the drawn delay (docs/deals.md).
+      const int effective = std::max(0, delay - base.option_permit_saving_yr[i]);
+      if (effective != 0) {
         out.option_earliest_year[i] =
-            std::max(base.option_earliest_year[i], base.response.decision_from_year + o.lead_time_yr[i]) + delay;
+            std::max(base.option_earliest_year[i], base.response.decision_from_year + o.lead_time_yr[i]) + effective;
       }
       if (values != nullptr) {
         values[g] += s.inputs[static_cast<std::size_t>(g)].group ? u / s.inputs[static_cast<std::size_t>(g)].members : delay;

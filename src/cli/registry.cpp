@@ -32,6 +32,9 @@ struct RegistryArgs : ReportArgs {
   std::string phase;
   std::string milestone;
   std::string what;  ///< a co-benefit's name (registry cobenefit)
+  std::string obligation;       ///< a state obligation's id (registry obligation)
+  std::string obligation_status;
+  std::string expected;
   std::string date;
   std::string actor;
   std::string reason;
@@ -213,6 +216,49 @@ void add_registry(CLI::App& app, int& status) {
     auto r = open();
     r.record_co_benefit(a->deal, a->what, a->year, a->amount, a->actor);
     fmt::print("{}: {} in {} recorded\n", a->deal, a->what, a->year);
+    status = kExitOk;
+  });
+
+  auto* obl = reg->add_subcommand("obligation",
+                                  "Record the status of one of the state's obligations (late, met, open, cancelled)");
+  db(obl);
+  obl->add_option("deal", a->deal, "deal id")->required();
+  obl->add_option("obligation", a->obligation, "the obligation's id in the deal file (government_commitments.obligations)")
+      ->required();
+  obl->add_option("--status", a->obligation_status, "late, met, open or cancelled")
+      ->required()
+      ->check(CLI::IsMember({"open", "met", "late", "cancelled"}));
+  obl->add_option("--date", a->date, "date of the report (met: the day it was met), YYYY-MM-DD")->required();
+  obl->add_option("--expected", a->expected, "late: the date it is now expected, YYYY-MM-DD");
+  obl->add_option("--note", a->note, "what happened (free text)");
+  actor(obl);
+  obl->callback([a, open, &status] {
+    auto r = open();
+    const auto s = [&] {
+      for (std::size_t i = 0; i < model::kObligationStatusNames.size(); ++i) {
+        if (model::kObligationStatusNames[i] == a->obligation_status) {
+          return static_cast<model::ObligationStatus>(i);
+        }
+      }
+      return model::ObligationStatus::open;
+    }();
+    r.record_obligation(a->deal, a->obligation, s, a->date, a->expected, a->actor, a->note);
+    fmt::print("{}: obligation {} {} on {}{}\n", a->deal, a->obligation, a->obligation_status, a->date,
+               a->expected.empty() ? std::string() : ", expected " + a->expected);
+    status = kExitOk;
+  });
+
+  auto* prod = reg->add_subcommand("production",
+                                   "Record the production index of a deal's sites in a year (1 = the baseline's)");
+  db(prod);
+  prod->add_option("deal", a->deal, "deal id")->required();
+  prod->add_option("year", a->year, "year the index is for")->required();
+  prod->add_option("--index", a->amount, "production relative to the baseline year's (0.8: a fifth less)")->required();
+  actor(prod);
+  prod->callback([a, open, &status] {
+    auto r = open();
+    r.record_production(a->deal, a->year, a->amount, a->actor);
+    fmt::print("{}: production index {} in {} recorded\n", a->deal, a->amount, a->year);
     status = kExitOk;
   });
 

@@ -53,6 +53,27 @@ bool check_deal(const model::Model& model, const model::Deal& deal, core::Diagno
             core::quote_found(deal.infrastructure[k].infra));
     }
   }
+  for (std::size_t k = 0; k < deal.state_obligations.size(); ++k) {
+    const auto& o = deal.state_obligations[k];
+    if (!o.infra.empty() && model.find_infrastructure(o.infra) == model::kNone) {
+      error(indexed("government_commitments.obligations", k) + ".infra",
+            fmt::format("an infrastructure id of dataset {}", model.info.name), core::quote_found(o.infra));
+    }
+  }
+  for (std::size_t k = 0; k < deal.long_term_plan.elements.size(); ++k) {
+    const auto& e = deal.long_term_plan.elements[k];
+    const auto at = indexed("long_term_plan.elements", k);
+    if (!e.option.empty() && model::project_options(model, {e.option, 0, ""}).empty()) {
+      error(at + ".option", fmt::format("an option id (or prefix*) of dataset {}", model.info.name),
+            core::quote_found(e.option));
+    }
+    for (std::size_t j = 0; j < e.infra.size(); ++j) {
+      if (model.find_infrastructure(e.infra[j]) == model::kNone) {
+        error(indexed(at + ".infra", j), fmt::format("an infrastructure id of dataset {}", model.info.name),
+              core::quote_found(e.infra[j]));
+      }
+    }
+  }
   // A deal cannot cut more than its sites emit (issue 17: Air Liquide's 1.05 Mt on 0.959 Mt of
   // sites, before the Pergen CHP M178 was counted): each committed year's tonnes fit inside both
   // the stated baseline and the sites' emissions in the dataset.

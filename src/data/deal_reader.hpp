@@ -165,6 +165,14 @@ void check_fact_refs(DealReader& r, const model::Deal& d, const std::vector<Fact
 void read_company(DealReader& r, const YAML::Node& n, model::Deal& d);
 /// The state's side: support, payments, infrastructure, permits.
 void read_government(DealReader& r, const YAML::Node& n, model::Deal& d);
+/// The state's obligations (`government_commitments.obligations`, at key path `p`).
+void read_obligations(DealReader& r, const YAML::Node& n, const std::string& p, model::Deal& d);
+/// Each obligation's `shifts` names a milestone of the deal (after the milestones are read).
+void check_obligation_shifts(DealReader& r, const YAML::Node& n, const std::string& p, const model::Deal& d);
+/// Public support outside the package (`government_commitments.other_support`, at key path `p`).
+void read_other_support(DealReader& r, const YAML::Node& n, const std::string& p, model::Deal& d);
+/// `long_term_plan`: plan elements toward climate neutrality and the future-perspective figures.
+void read_long_term_plan(DealReader& r, const YAML::Node& n, model::Deal& d);
 /// How support is clawed back.
 void read_claw_back(DealReader& r, const YAML::Node& n, model::Deal& d);
 

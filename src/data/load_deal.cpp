@@ -35,7 +35,8 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
   d.file = file;
   if (!r.keys(root, "",
               {"id", "company", "sites", "phase", "history", "company_commitments", "government_commitments",
-               "conditions", "exit_clauses", "claw_back", "monitoring", "milestones", "assumptions", "sources"},
+               "conditions", "exit_clauses", "claw_back", "monitoring", "milestones", "assumptions", "sources",
+               "long_term_plan"},
               {"id", "company", "sites", "phase", "history", "company_commitments", "government_commitments",
                "claw_back", "sources"})) {
     return std::nullopt;
@@ -129,6 +130,9 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
   if (root["government_commitments"].IsDefined()) {
     read_government(r, root["government_commitments"], d);
   }
+  if (root["long_term_plan"].IsDefined()) {
+    detail::read_long_term_plan(r, root["long_term_plan"], d);
+  }
   d.conditions = r.texts(root["conditions"], "conditions");
   d.exit_clauses = r.texts(root["exit_clauses"], "exit_clauses");
   if (root["claw_back"].IsDefined()) {
@@ -166,6 +170,10 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
       d.milestones.push_back({*id, *name, *due});
     }
   });
+  if (root["government_commitments"].IsMap()) {
+    detail::check_obligation_shifts(r, root["government_commitments"]["obligations"],
+                                    "government_commitments.obligations", d);
+  }
   std::vector<detail::FactRef> refs;
   detail::read_assumptions(r, root, d, refs);
   detail::read_sources(r, root, d, refs);

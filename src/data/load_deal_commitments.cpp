@@ -120,7 +120,7 @@ void read_government(DealReader& r, const YAML::Node& n, model::Deal& d) {
   const std::string p = "government_commitments";
   if (!r.keys(n, p,
               {"max_support_eur", "max_support_basis", "payments", "performance_linked_share",
-               "infrastructure", "permit_acceleration", "generic_instrument_excluded"},
+               "infrastructure", "permit_acceleration", "generic_instrument_excluded", "obligations", "other_support"},
               {"max_support_eur", "max_support_basis"})) {
     return;
   }
@@ -173,6 +173,8 @@ void read_government(DealReader& r, const YAML::Node& n, model::Deal& d) {
   if (n["permit_acceleration"].IsDefined()) {
     d.permit_acceleration = r.boolean(n["permit_acceleration"], join(p, "permit_acceleration")).value_or(false);
   }
+  read_obligations(r, n["obligations"], join(p, "obligations"), d);
+  read_other_support(r, n["other_support"], join(p, "other_support"), d);
   if (n["generic_instrument_excluded"].IsDefined()) {
     d.generic_instrument_excluded =
         r.text(n["generic_instrument_excluded"], join(p, "generic_instrument_excluded")).value_or("");
@@ -190,8 +192,20 @@ void read_government(DealReader& r, const YAML::Node& n, model::Deal& d) {
 
 void read_claw_back(DealReader& r, const YAML::Node& n, model::Deal& d) {
   const std::string p = "claw_back";
-  if (!r.keys(n, p, {"rule", "share", "projected_profit_eur", "basis"}, {"rule", "basis"})) {
+  if (!r.keys(n, p, {"rule", "share", "projected_profit_eur", "basis", "measure"}, {"rule", "basis"})) {
     return;
+  }
+  if (const auto& m = n["measure"]; m.IsDefined()) {
+    bool ok = false;
+    for (std::size_t i = 0; i < model::kDeliveryMeasureNames.size(); ++i) {
+      if (m.IsScalar() && m.Scalar() == model::kDeliveryMeasureNames[i]) {
+        d.claw_back.measure = static_cast<model::DeliveryMeasure>(i);
+        ok = true;
+      }
+    }
+    if (!ok) {
+      r.error(m, join(p, "measure"), "absolute or intensity (docs/deals.md \"Intensity\")", describe(m));
+    }
   }
   const auto& rule = n["rule"];
   if (rule.IsDefined()) {

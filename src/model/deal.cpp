@@ -38,6 +38,21 @@ std::vector<std::string> deal_facts(const Deal& deal) {
   for (const auto& b : deal.co_benefits) {
     out.push_back("co_benefits." + b.what);
   }
+  for (const auto& o : deal.state_obligations) {
+    out.push_back("obligations." + o.id);
+  }
+  for (const auto& o : deal.other_support) {
+    out.push_back("other_support." + o.id);
+  }
+  for (const auto& e : deal.long_term_plan.elements) {
+    out.push_back("long_term_plan." + e.id);
+  }
+  if (deal.long_term_plan.employment > 0) {
+    out.emplace_back("employment");
+  }
+  if (deal.long_term_plan.value_added_eur > 0) {
+    out.emplace_back("value_added_eur");
+  }
   return out;
 }
 

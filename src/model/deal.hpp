@@ -125,6 +125,40 @@ struct DealInfrastructure {
   std::string note;
 };
 
+/// Public support for the deal's projects from outside the package (issue 17 §5): SDE++, the EU
+/// Innovation Fund, NIKI, other grants. Stacked with the package's support against the funding
+/// gap (docs/deals.md "State aid: stacking").
+struct DealOtherSupport {
+  std::string id;      ///< fact name `other_support.ID`
+  std::string scheme;  ///< "sde++", "innovation_fund", "niki" or "other"
+  double amount_eur = 0;
+  int year = 0;        ///< year awarded; 0 when not stated
+  std::string note;
+};
+inline constexpr std::array<std::string_view, 4> kSupportSchemeNames = {"sde++", "innovation_fund", "niki", "other"};
+
+/// One element of the company's plan to climate neutrality beyond the committed projects (issue 17
+/// §7): a project toward climate-neutral or circular production or a breakthrough project, the
+/// year it is to run, the tonnes it is to avoid (t/yr, against the baseline), and what the model
+/// knows of it: options of the dataset (`option`, exact or prefix*) and infrastructure it needs.
+struct DealPlanElement {
+  std::string id;  ///< fact name `long_term_plan.ID`
+  std::string what;
+  int year = 0;
+  double reduction_t = 0;
+  std::string option;             ///< "" when the dataset has no option for it
+  std::vector<std::string> infra; ///< infrastructure ids it depends on
+};
+
+/// The company's path to climate neutrality and the "future perspective" it stands for (issue
+/// 17 §7): plan elements, and value added and employment where public (0: not public).
+struct DealLongTermPlan {
+  std::vector<DealPlanElement> elements;
+  double value_added_eur = 0;  ///< per year, as the source states it
+  int employment = 0;          ///< jobs (fte or persons, as the source states)
+  std::string future_perspective;  ///< in words, as the source states it
+};
+
 /// A milestone the company must reach (FID, start of construction, start of operation …).
 struct DealMilestone {
   std::string id;
@@ -132,13 +166,55 @@ struct DealMilestone {
   std::string due;  ///< YYYY-MM-DD
 };
 
+/// Years of permit delay the state's permit acceleration saves a deal's options (estimate: no
+/// published figure). The Monte Carlo draws each option's permit delay (model::Uncertainty,
+/// 0–2 years); the state can speed up its own part — one coordinated procedure and decision
+/// instead of sequential permits (Omgevingswet projectprocedure, rijkscoördinatieregeling) — but
+/// not appeals, so acceleration takes at most one year off a drawn delay (docs/deals.md). The
+/// Kamerbrief of 24 March 2023 (kst-32813-1193) puts the gain of more permitting staff and
+/// coordinated procedures at "up to two years": one is the middle of 0 and 2, not a stated figure.
+inline constexpr int kPermitAccelerationYr = 1;
+
+/// What the state committed to deliver in a deal (issue 17 §2, docs/deals.md "The state's
+/// obligations"): an infrastructure item by a date (a grid connection, a CO2 transport and storage
+/// slot), a permit milestone, or a support tranche. A late obligation moves the company's
+/// milestones the deal makes depend on it (`shifts`) by the state's delay.
+enum class ObligationKind : std::uint8_t { infrastructure, permit, support };
+inline constexpr std::array<std::string_view, 3> kObligationKindNames = {"infrastructure", "permit", "support"};
+
+/// Status of an obligation as last recorded: `open` (not yet due or not yet met), `met` (on
+/// `status_date`), `late` (the party said it will miss the due date; `expected` is the new
+/// date), `cancelled` (no longer owed; the shifted milestones do not move).
+enum class ObligationStatus : std::uint8_t { open, met, late, cancelled };
+inline constexpr std::array<std::string_view, 4> kObligationStatusNames = {"open", "met", "late", "cancelled"};
+
+struct DealObligation {
+  std::string id;
+  ObligationKind kind = ObligationKind::infrastructure;
+  std::string what;      ///< in words, as the source states it
+  std::string infra;     ///< infrastructure id of the dataset (kind infrastructure); may be empty
+  std::string due;       ///< YYYY-MM-DD
+  ObligationStatus status = ObligationStatus::open;
+  std::string status_date;  ///< met: when; late: when it was reported; "" otherwise
+  std::string expected;     ///< late: the new expected date; "" when not known
+  /// Ids of the company's milestones that move with this obligation's delay ("as the deal says").
+  std::vector<std::string> shifts;
+};
+
 /// How support is clawed back (policy.md §2.8, §2.9).
 enum class ClawBackRule : std::uint8_t { none, pro_rata_shortfall, profit_share };
 inline constexpr std::array<std::string_view, 3> kClawBackRuleNames = {"none", "pro_rata_shortfall",
                                                                        "profit_share"};
 
+/// What delivery is measured on (issue 17 §4, docs/deals.md "Intensity"): `absolute`, baseline −
+/// verified emissions; or `intensity`, baseline − verified emissions ÷ production index, the
+/// reduction at the baseline's production, so that a production cut does not count as delivery.
+enum class DeliveryMeasure : std::uint8_t { absolute, intensity };
+inline constexpr std::array<std::string_view, 2> kDeliveryMeasureNames = {"absolute", "intensity"};
+
 struct ClawBack {
   ClawBackRule rule = ClawBackRule::none;
+  DeliveryMeasure measure = DeliveryMeasure::absolute;  ///< the delivery a shortfall is measured on
   /// pro_rata_shortfall: share of the paid support repaid per unit of tonnes shortfall share
   /// (1 = fully pro rata). profit_share: share of the excess profit repaid.
   double share = 1.0;
@@ -183,9 +259,15 @@ struct Deal {
   double performance_linked_share = 0;  ///< share of the support paid only on verified tonnes
   std::vector<DealInfrastructure> infrastructure;
   bool permit_acceleration = false;
+  /// Public support from outside the package (issue 17 §5).
+  std::vector<DealOtherSupport> other_support;
+  /// The state's obligations with due dates and status (issue 17 §2); empty when the file states none.
+  std::vector<DealObligation> state_obligations;
   /// Whether a generic instrument (SDE++-like) is excluded for a stated reason, e.g. Yara's
   /// storage outside the EU; empty = let the assessment decide from the technology.
   std::string generic_instrument_excluded;
+
+  DealLongTermPlan long_term_plan;
 
   std::vector<std::string> conditions;
   std::vector<std::string> exit_clauses;
@@ -224,7 +306,8 @@ struct PhaseRealisation {
 /// The facts of a deal file that must cite a source or be covered by an assumption
 /// (docs/deals.md "Sources"): `baseline_emissions_t`, `committed_reduction_t.YEAR`,
 /// `stated_additional_t.YEAR`, `climate_neutral_year`, `max_support_eur`, `payments`,
-/// `infrastructure`, `projects`, `milestones`, `co_benefits.WHAT` — those the deal has. The
+/// `infrastructure`, `projects`, `milestones`, `co_benefits.WHAT`, `obligations.ID`,
+/// `other_support.ID`, `long_term_plan.ID`, `employment`, `value_added_eur` — those the deal has. The
 /// history's dates are not among them: each entry carries its own source.
 std::vector<std::string> deal_facts(const Deal& deal);
 

@@ -30,6 +30,10 @@ constexpr const char* kStateQueries[] = {
     "SELECT * FROM payments ORDER BY deal_id, seq",
     "SELECT * FROM co_benefits ORDER BY deal_id, what",
     "SELECT * FROM co_benefit_monitoring ORDER BY deal_id, what, year",
+    "SELECT * FROM obligations ORDER BY deal_id, id",
+    "SELECT * FROM obligation_updates ORDER BY deal_id, obligation_id, seq",
+    "SELECT * FROM delivery_measure ORDER BY deal_id",
+    "SELECT * FROM production ORDER BY deal_id, year",
 };
 
 /// Data tables and the audit actions that add their rows (verify's accounting).
@@ -48,6 +52,10 @@ constexpr Accounted kAccounted[] = {
     {"payments", nullptr, "pay"},
     {"co_benefits", "co_benefit_rows", nullptr},
     {"co_benefit_monitoring", nullptr, "co-benefit"},
+    {"obligations", "obligation_rows", nullptr},
+    {"obligation_updates", nullptr, "obligation"},
+    {"delivery_measure", "delivery_measure_rows", nullptr},
+    {"production", nullptr, "production"},
 };
 
 std::string fmt_number(double v) { return fmt::format("{:.17g}", v); }

@@ -56,26 +56,42 @@ DealStatus Registry::status(const std::string& deal_id, int year) const {
     if (c.step()) {
       st.committed_t = c.number(0);
     }
-    Stmt m(db_, path_,
-           "SELECT COUNT(*) FROM milestones m WHERE m.deal_id = ? AND m.due <= ? AND COALESCE((SELECT p.progress_pct "
-           "FROM milestone_progress p WHERE p.deal_id = m.deal_id AND p.milestone_id = m.id ORDER BY p.seq DESC "
-           "LIMIT 1), 0) < 100");
-    m.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
-    m.step();
-    st.overdue_milestones = static_cast<int>(m.integer(0));
     Stmt p(db_, path_, "SELECT COALESCE(SUM(amount_eur), 0) FROM payments WHERE deal_id = ? AND date <= ?");
     p.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
     p.step();
     st.paid_eur = p.number(0);
   }
+  // Intensity: the reduction at the baseline's production. The status judges the delivery the
+  // deal measures (claw_back.measure); with no production recorded, intensity falls back to the
+  // absolute figure (production unchanged).
+  st.measure = delivery_measure(deal_id);
+  double judged_t = st.realised_t;
   if (monitored) {
-    if (st.committed_t <= 0 || st.realised_t >= (1 - tolerance) * st.committed_t) {
+    const auto production = production_indices(deal_id);
+    if (const auto it = production.find(year); it != production.end()) {
+      st.production_index = it->second;
+      st.realised_intensity_t = baseline - st.verified_emissions_t / it->second;
+      st.production_effect_t = st.realised_t - *st.realised_intensity_t;
+      if (st.measure == model::DeliveryMeasure::intensity) {
+        judged_t = *st.realised_intensity_t;
+      }
+    }
+  }
+  if (monitored) {
+    if (st.committed_t <= 0 || judged_t >= (1 - tolerance) * st.committed_t) {
       st.status = Status::on_track;
-    } else if (st.realised_t < breach * st.committed_t) {
+    } else if (judged_t < breach * st.committed_t) {
       st.status = Status::breached;
     } else {
       st.status = Status::at_risk;
     }
+  }
+  // Both sides' obligations; a company milestone is overdue against its due date as shifted by
+  // the state's late obligations (registry/obligations.cpp).
+  st.obligations = obligation_status(deal_id, year);
+  for (const auto& o : st.obligations) {
+    st.overdue_milestones += o.side == "company" && o.late ? 1 : 0;
+    st.late_state_obligations += o.side == "state" && o.late && o.status != "cancelled" ? 1 : 0;
   }
   if (st.overdue_milestones > 0 && (st.status == Status::on_track || st.status == Status::no_data)) {
     st.status = Status::at_risk;
@@ -118,9 +134,11 @@ ClawBackResult Registry::claw_back(const std::string& deal_id, int year) const {
     }
   }
   r.year = year;
+  r.measure = delivery_measure(deal_id);
   if (year == 0) {
     return r;
   }
+  const auto production = production_indices(deal_id);
   {
     Stmt p(db_, path_, "SELECT COALESCE(SUM(amount_eur), 0) FROM payments WHERE deal_id = ? AND date <= ?");
     p.bind(1, deal_id).bind(2, fmt::format("{}-12-31", year));
@@ -138,7 +156,11 @@ ClawBackResult Registry::claw_back(const std::string& deal_id, int year) const {
   s.bind(1, deal_id).bind(2, year);
   while (s.step()) {
     const double committed = s.is_null(3) ? 0.0 : s.number(3);
-    const double realised = baseline - s.number(1);
+    // On the intensity basis a year's verified emissions are scaled to the baseline's production.
+    const auto it = production.find(static_cast<int>(s.integer(0)));
+    const double index =
+        r.measure == model::DeliveryMeasure::intensity && it != production.end() ? it->second : 1.0;
+    const double realised = baseline - s.number(1) / index;
     if (committed > 0) {
       r.committed_t += committed;
       r.delivered_t += std::clamp(realised, 0.0, committed);

@@ -13,6 +13,7 @@
 #include "core/diagnostic.hpp"
 #include "core/sha256.hpp"
 #include "registry/audit_log.hpp"
+#include "registry/create_tables.hpp"
 #include "registry/sqlite_stmt.hpp"
 
 namespace decarbfund::registry {
@@ -126,6 +127,8 @@ void Registry::init(const std::string& path, const AuditKey& key) {
     detail::exec(db, path, "PRAGMA journal_mode=WAL");
     Transaction tx(db, path);
     detail::exec(db, path, kSchema);
+    detail::create_obligation_tables(db, path);
+    detail::create_intensity_tables(db, path);
     std::string payload;
     for (const auto& [k, v] : detail::initial_meta(key)) {
       Stmt s(db, path, "INSERT INTO meta VALUES (?, ?)");
@@ -268,14 +271,18 @@ void Registry::import_deals(const std::vector<model::Deal>& deals, const std::ve
       s.bind(6, b.by_year).bind(7, b.commitment);
       s.step();
     }
+    import_obligations(d);
+    import_delivery_measure(d);
     // The rows the import adds, so that `audit --verify` can account for every row.
     append_audit(actor, "import", d.id,
                  fmt::format("file={}\nphase={}\nmax_support_eur={}\nsource_sha256={}\nhistory_rows={}\n"
-                             "committed_rows={}\nprojected_profit_rows={}\nmilestone_rows={}\nco_benefit_rows={}",
+                             "committed_rows={}\nprojected_profit_rows={}\nmilestone_rows={}\nco_benefit_rows={}\n"
+                             "obligation_rows={}\ndelivery_measure_rows=1",
                              d.file, model::phase_name(d.phase), fmt_number(d.max_support_eur),
                              core::sha256_hex(k < source_texts.size() ? source_texts[k] : std::string()),
                              d.history.size(), d.committed_reduction_t.size(),
-                             d.claw_back.projected_profit_eur.size(), d.milestones.size(), d.co_benefits.size()));
+                             d.claw_back.projected_profit_eur.size(), d.milestones.size(), d.co_benefits.size(),
+                             d.state_obligations.size()));
   }
   tx.commit();
 }

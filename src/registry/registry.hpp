@@ -40,6 +40,23 @@ struct CoBenefitStatus {
   std::string state;
 };
 
+/// An obligation of either side as the registry judges it (docs/deals.md "The state's
+/// obligations"): the state's from the deal file's `obligations`, the company's its milestones.
+struct ObligationState {
+  std::string id;
+  std::string side;    ///< "state" or "company"
+  std::string kind;    ///< state: infrastructure, permit, support; company: milestone
+  std::string what;
+  std::string due;     ///< YYYY-MM-DD as the deal file states it
+  std::string shifted_due;  ///< company: due moved by the state's delays ("" when unmoved)
+  std::string status;  ///< state: open, met, late, cancelled (as last recorded); company: open, met
+  std::string status_date;  ///< met: when; late: when reported
+  std::string expected;     ///< state, late: the new expected date
+  bool late = false;   ///< due (shifted) by the judged date and not met, or met after it, or reported late
+  long long delay_days = 0;  ///< state: how far past due it is (met, expected, or the judged date)
+  std::vector<std::string> shifts;  ///< state: company milestones that move with it; company: the state obligations moving it
+};
+
 struct DealStatus {
   std::string deal_id;
   std::string company;
@@ -48,6 +65,14 @@ struct DealStatus {
   double committed_t = 0;         ///< committed reduction in `year`
   double realised_t = 0;          ///< baseline − verified emissions in `year`
   double verified_emissions_t = 0;
+  /// Intensity monitoring (docs/deals.md "Intensity"): the measure the deal's delivery and
+  /// claw-back use, the production index recorded for `year` (1 = the baseline's production),
+  /// and the reduction at the baseline's production, baseline − verified ÷ index.
+  model::DeliveryMeasure measure = model::DeliveryMeasure::absolute;
+  std::optional<double> production_index;
+  std::optional<double> realised_intensity_t;
+  /// realised_t − realised_intensity_t: what a change in production, not in intensity, explains.
+  std::optional<double> production_effect_t;
   int overdue_milestones = 0;     ///< due by 31 Dec of `year` and not at 100 %
   Status status = Status::no_data;
   double max_support_eur = 0;
@@ -56,11 +81,15 @@ struct DealStatus {
   model::ClawBackRule claw_back_rule = model::ClawBackRule::none;
   std::vector<CoBenefitStatus> co_benefits;  ///< by name
   int co_benefits_behind = 0;                ///< state "behind"
+  /// The state's obligations, then the company's milestones (with their shifted due dates).
+  std::vector<ObligationState> obligations;
+  int late_state_obligations = 0;
 };
 
 /// A claw-back computation, with its parts (docs/deals.md "Claw-back").
 struct ClawBackResult {
   model::ClawBackRule rule = model::ClawBackRule::none;
+  model::DeliveryMeasure measure = model::DeliveryMeasure::absolute;  ///< what realised is measured on
   int year = 0;
   double paid_eur = 0;
   double committed_t = 0;       ///< Σ committed over the monitored years ≤ year
@@ -76,7 +105,7 @@ struct AuditEntry {
   long long seq = 0;
   std::string recorded_at;  ///< UTC, ISO 8601
   std::string actor;
-  std::string action;  ///< init, import, phase, milestone, monitor, monitor-replace, pay
+  std::string action;  ///< init, import, phase, milestone, monitor, monitor-replace, pay, co-benefit, obligation
   std::string deal_id;
   std::string payload;     ///< the change, as key=value lines
   std::string state_hash;  ///< SHA-256 of the database (schema, meta, data tables) after the change
@@ -106,8 +135,9 @@ struct AuditCheck {
 };
 
 /// The registry file format this build writes and reads (2: meta and schema in the state hash,
-/// keyed MACs, head record, init entry; 3: co-benefit tables, issue 17).
-inline constexpr int kRegistrySchemaVersion = 3;
+/// keyed MACs, head record, init entry; 3: co-benefit tables, issue 17; 4: the state's obligations
+/// and their status updates, issue 17 §2).
+inline constexpr int kRegistrySchemaVersion = 4;
 
 class Registry {
  public:
@@ -140,6 +170,14 @@ class Registry {
   /// t/yr), once per co-benefit and year.
   void record_co_benefit(const std::string& deal_id, const std::string& what, int year, double value,
                          const std::string& actor);
+  /// Records the status of one of the state's obligations in the deal (`late` with the date it is
+  /// now expected, `met` on `date`, `open` again, or `cancelled`).
+  void record_obligation(const std::string& deal_id, const std::string& obligation_id, model::ObligationStatus status,
+                         const std::string& date, const std::string& expected, const std::string& actor,
+                         const std::string& note);
+  /// Records the production index of the deal's sites in a year (1 = the baseline's production;
+  /// the activity data's index, docs/deals.md "Intensity"), once per year.
+  void record_production(const std::string& deal_id, int year, double index, const std::string& actor);
   /// Records a payment made; payments may not exceed the deal's maximum support.
   void record_payment(const std::string& deal_id, const std::string& date, double amount_eur, bool performance_linked,
                       const std::string& actor);
@@ -160,6 +198,14 @@ class Registry {
  private:
   void exec(const char* sql) const;
   std::vector<CoBenefitStatus> co_benefit_status(const std::string& deal_id, int year) const;
+  /// Both sides' obligations judged at the end of `year` (0: recorded facts only), with the
+  /// company's due dates shifted by late state obligations (registry/obligations.cpp).
+  std::vector<ObligationState> obligation_status(const std::string& deal_id, int year) const;
+  void import_obligations(const model::Deal& d);
+  void import_delivery_measure(const model::Deal& d);
+  /// The deal's delivery measure and the production index recorded for each year (registry/intensity.cpp).
+  model::DeliveryMeasure delivery_measure(const std::string& deal_id) const;
+  std::map<int, double> production_indices(const std::string& deal_id) const;
   /// Begins a write: BEGIN IMMEDIATE, then refuses (core::Error, registry.tampered) unless the
   /// data and the log are as the last entry left them and the key is the registry's.
   void check_before_write() const;

@@ -123,6 +123,18 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
   append(s, "Funding gap {:.1f} MEUR (NPV without support {:.1f} MEUR); aid-to-gap ratio {}\n", a.funding_gap_eur / 1e6,
          a.npv_without_support_eur / 1e6,
          std::isfinite(a.aid_to_gap_ratio) ? fmt::format("{:.2f}", a.aid_to_gap_ratio) : std::string("n/a (no gap)"));
+  // The public support stacked on the projects against the CEEAG ceiling (docs/deals.md).
+  if (a.support_stack.size() > 1) {
+    append(s, "Public support stacked: {:.1f} MEUR against a ceiling of {:.1f} MEUR (the funding gap, CEEAG 2022 "
+              "3.2.1.3/4.1.3.5){}\n",
+           a.stacked_support_eur / 1e6, a.aid_ceiling_eur / 1e6,
+           a.stacked_support_eur > a.aid_ceiling_eur * (1 + 1e-9) ? " — above it" : "");
+    for (const auto& l : a.support_stack) {
+      append(s, "  {:<28} {:<16} {:>8.1f} MEUR\n", l.source, l.scheme, l.amount_eur / 1e6);
+    }
+  } else {
+    append(s, "Public support stacked: the package's alone (no other support in the file)\n");
+  }
   append(s, "Generic instrument (SDE++-like): {} — {}\n", a.generic_instrument_possible ? "could fund it" : "no",
          a.generic_instrument_reason);
   own_effect_text(s, a);
@@ -156,6 +168,26 @@ std::string deal_assessment_text(const model::Model& model, const analysis::Deal
            a.as_of_year, a.path_credible ? "credible" : "not credible");
   } else {
     append(s, "No climate-neutral year committed.\n");
+  }
+  append(s, "Path covered: {:.0f} % of the baseline by the committed projects and plan elements the model has options for, "
+            "{:.0f} % as the file states it\n",
+         100 * a.path_known_share, 100 * a.path_stated_share);
+  for (const auto& c : a.plan) {
+    std::string infra;
+    for (const auto& [id, from] : c.infra) {
+      infra += fmt::format("{}{} {}", infra.empty() ? "; needs " : ", ", id,
+                           from > 0 ? fmt::format("(from {})", from) : std::string("(not within the horizon)"));
+    }
+    append(s, "  {} ({}): {} — {:.0f} t/yr, {}{}\n", c.id, c.year, c.what, c.reduction_t,
+           c.option_known ? "an option of the dataset" : "not in the dataset", infra);
+  }
+  if (a.employment > 0 || a.value_added_eur > 0 || !a.future_perspective.empty()) {
+    append(s, "Future perspective: {}{}{}\n", a.employment > 0 ? fmt::format("{} jobs", a.employment) : "jobs not public",
+           a.value_added_eur > 0 ? fmt::format(", value added {:.0f} MEUR/yr", a.value_added_eur / 1e6)
+                                 : std::string(", value added not public"),
+           a.future_perspective.empty() ? std::string() : " — " + a.future_perspective);
+  } else {
+    append(s, "Future perspective: no public figures (employment, value added)\n");
   }
   append(s, "Flags: {}\n", a.flags.empty() ? std::string("none") : fmt::format("{}", fmt::join(a.flags, ", ")));
   if (!a.uncited_facts.empty()) {
@@ -227,6 +259,34 @@ std::string deal_assessment_json(const model::Model& model, const analysis::Deal
   j["residual_share_target_year"] = a.residual_share_target_year;
   j["path_share_target_year"] = a.path_share_target_year;
   j["path_credible"] = a.path_credible;
+  json stack = json::array();
+  for (const auto& l : a.support_stack) {
+    stack.push_back({{"source", l.source}, {"scheme", l.scheme}, {"amount_eur", l.amount_eur}});
+  }
+  j["state_aid"] = {{"stack", stack},
+                    {"stacked_support_eur", a.stacked_support_eur},
+                    {"ceiling_eur", a.aid_ceiling_eur},
+                    {"stacked_aid_to_gap_ratio",
+                     std::isfinite(a.stacked_aid_to_gap_ratio) ? json(a.stacked_aid_to_gap_ratio) : json(nullptr)}};
+  json plan = json::array();
+  for (const auto& c : a.plan) {
+    json infra = json::array();
+    for (const auto& [id, from] : c.infra) {
+      infra.push_back({{"infra", id}, {"available_from", from == 0 ? json(nullptr) : json(from)}});
+    }
+    plan.push_back({{"id", c.id},
+                    {"what", c.what},
+                    {"year", c.year},
+                    {"reduction_t", c.reduction_t},
+                    {"option_known", c.option_known},
+                    {"infrastructure", infra}});
+  }
+  j["long_term_plan"] = {{"path_known_share", a.path_known_share},
+                         {"path_stated_share", a.path_stated_share},
+                         {"elements", plan},
+                         {"employment", a.employment == 0 ? json(nullptr) : json(a.employment)},
+                         {"value_added_eur", a.value_added_eur == 0 ? json(nullptr) : json(a.value_added_eur)},
+                         {"future_perspective", a.future_perspective.empty() ? json(nullptr) : json(a.future_perspective)}};
   j["flags"] = a.flags;
   j["assumptions"] = a.assumptions;
   return j.dump(2) + "\n";

@@ -1,6 +1,7 @@
 #include "report/registry_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace decarbfund::report {
@@ -24,6 +25,26 @@ json co_benefits_json(const registry::DealStatus& s) {
   return a;
 }
 
+json obligations_json(const registry::DealStatus& s) {
+  json a = json::array();
+  auto text_or_null = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };
+  for (const auto& o : s.obligations) {
+    a.push_back({{"id", o.id},
+                 {"side", o.side},
+                 {"kind", o.kind},
+                 {"what", o.what},
+                 {"due", o.due},
+                 {"shifted_due", text_or_null(o.shifted_due)},
+                 {"status", o.status},
+                 {"status_date", text_or_null(o.status_date)},
+                 {"expected", text_or_null(o.expected)},
+                 {"late", o.late},
+                 {"delay_days", o.delay_days},
+                 {"shifts", o.shifts}});
+  }
+  return a;
+}
+
 json status_object(const registry::DealStatus& s) {
   return {{"deal", s.deal_id},
           {"company", s.company},
@@ -38,7 +59,13 @@ json status_object(const registry::DealStatus& s) {
           {"paid_eur", s.paid_eur},
           {"claw_back_eur", s.claw_back_eur},
           {"co_benefits_behind", s.co_benefits_behind},
-          {"co_benefits", co_benefits_json(s)}};
+          {"co_benefits", co_benefits_json(s)},
+          {"measure", model::kDeliveryMeasureNames[static_cast<std::size_t>(s.measure)]},
+          {"production_index", s.production_index ? json(*s.production_index) : json(nullptr)},
+          {"realised_intensity_t", s.realised_intensity_t ? json(*s.realised_intensity_t) : json(nullptr)},
+          {"production_effect_t", s.production_effect_t ? json(*s.production_effect_t) : json(nullptr)},
+          {"late_state_obligations", s.late_state_obligations},
+          {"obligations", obligations_json(s)}};
 }
 
 json status_array(const std::vector<registry::DealStatus>& rows) {
@@ -71,6 +98,32 @@ std::string status_lines(const std::vector<registry::DealStatus>& rows) {
                                      : std::string("nothing monitored"),
                          fmt::format("{:.6g}", *b.committed_level), b.unit,
                          b.by_year > 0 ? fmt::format(" by {}", b.by_year) : std::string(), b.state);
+    }
+  }
+  // Production next to emissions: how much of the absolute reduction a production change explains.
+  for (const auto& s : rows) {
+    if (s.production_index) {
+      out += fmt::format("  {} production {:.3g} × baseline in {}: reduction {:.0f} t absolute, {:.0f} t at the baseline's "
+                         "production ({:+.0f} t from production); judged on {}\n",
+                         s.deal_id, *s.production_index, s.year, s.realised_t, *s.realised_intensity_t,
+                         *s.production_effect_t, model::kDeliveryMeasureNames[static_cast<std::size_t>(s.measure)]);
+    }
+  }
+  // Late obligations of either side, and every company due date a state delay moved.
+  for (const auto& s : rows) {
+    for (const auto& o : s.obligations) {
+      if (o.side == "state" && o.late && o.status != "cancelled") {
+        out += fmt::format("  {} state {} {} due {}: {}{}{} — {}\n", s.deal_id, o.kind, o.id, o.due,
+                           o.status == "met" ? "met " + o.status_date : o.status == "late" ? std::string("reported late")
+                                                                                          : std::string("not met"),
+                           !o.expected.empty() ? ", expected " + o.expected : std::string(),
+                           o.delay_days > 0 ? fmt::format(" ({} days late)", o.delay_days) : std::string(), o.what);
+      } else if (o.side == "company" && !o.shifted_due.empty()) {
+        out += fmt::format("  {} company milestone {} due {} moves to {} (late state obligation {}){}\n", s.deal_id,
+                           o.id, o.due, o.shifted_due, fmt::join(o.shifts, ", "), o.late ? ": overdue" : "");
+      } else if (o.side == "company" && o.late) {
+        out += fmt::format("  {} company milestone {} due {}: overdue — {}\n", s.deal_id, o.id, o.due, o.what);
+      }
     }
   }
   return out;
@@ -136,6 +189,7 @@ std::string claw_back_json(const std::string& deal_id, const registry::ClawBackR
   json j;
   j["deal"] = deal_id;
   j["rule"] = model::kClawBackRuleNames[static_cast<std::size_t>(c.rule)];
+  j["measure"] = model::kDeliveryMeasureNames[static_cast<std::size_t>(c.measure)];
   j["year"] = c.year;
   j["paid_eur"] = c.paid_eur;
   j["committed_t"] = c.committed_t;
@@ -150,9 +204,10 @@ std::string claw_back_json(const std::string& deal_id, const registry::ClawBackR
 
 std::string claw_back_text(const std::string& deal_id, const registry::ClawBackResult& c) {
   return fmt::format(
-      "{} up to {}: rule {}, paid {:.2f} EUR, committed {:.0f} t, delivered {:.0f} t, shortfall {:.2f} %, "
+      "{} up to {}: rule {}{}, paid {:.2f} EUR, committed {:.0f} t, delivered {:.0f} t, shortfall {:.2f} %, "
       "excess profit {:.2f} EUR, share {} → claw-back {:.2f} EUR\n",
-      deal_id, c.year, model::kClawBackRuleNames[static_cast<std::size_t>(c.rule)], c.paid_eur, c.committed_t,
+      deal_id, c.year, model::kClawBackRuleNames[static_cast<std::size_t>(c.rule)],
+      c.measure == model::DeliveryMeasure::intensity ? " on intensity" : "", c.paid_eur, c.committed_t,
       c.delivered_t, 100 * c.shortfall_share, c.excess_profit_eur, c.share, c.amount_eur);
 }
 

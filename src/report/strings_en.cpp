@@ -214,6 +214,9 @@ constexpr StringEntry kStrings[] = {
     {"flag.no_claw_back", "the deal has no claw-back of support that turns out not to be needed"},
     {"flag.additionality_differs", "the additionality the deal file states and the assessed one differ by more than a factor 2"},
     {"flag.uncited_facts", "some dates, amounts or tonnes of the deal file cite no source and no assumption"},
+    // issue 17 §5, §7 (deal-obligations): stacking and the long-term plan.
+    {"flag.stacked_aid_exceeds_funding_gap", "the public support stacked on the projects (package, SDE++, Innovation Fund, NIKI, other grants) exceeds the funding gap, the CEEAG ceiling"},
+    {"flag.plan_waits_on_infrastructure", "an element of the long-term plan waits on infrastructure not there by its year"},
     // portfolio page
     {"port.title", "decarbfund portfolio {}"},
     {"port.h1", "Support portfolio {}: {}"},

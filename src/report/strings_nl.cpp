@@ -214,6 +214,9 @@ constexpr StringEntry kStrings[] = {
     {"flag.no_claw_back", "de afspraak heeft geen terugvordering van steun die achteraf niet nodig blijkt"},
     {"flag.additionality_differs", "de additionaliteit die het afsprakenbestand noemt en de berekende verschillen meer dan een factor 2"},
     {"flag.uncited_facts", "sommige data, bedragen of tonnen in het afsprakenbestand noemen geen bron en geen aanname"},
+    // issue 17 §5, §7 (deal-obligations): stacking and the long-term plan.
+    {"flag.stacked_aid_exceeds_funding_gap", "de gestapelde publieke steun (pakket, SDE++, Innovatiefonds, NIKI, andere subsidies) is hoger dan het financieringstekort, het CEEAG-plafond"},
+    {"flag.plan_waits_on_infrastructure", "een onderdeel van het langetermijnplan wacht op infrastructuur die er in dat jaar niet is"},
     // portfolio page
     {"port.title", "decarbfund steunportefeuille {}"},
     {"port.h1", "Steunportefeuille {}: {}"},

@@ -248,6 +248,7 @@ Inputs resolve_inputs(const model::Model& model, const model::Scenario& scenario
   in.option_capex_eur = o.capex_eur;
   in.option_delta_emissions_t = o.delta_emissions_t;
   in.option_earliest_year = o.earliest_year;
+  in.option_permit_saving_yr.assign(o.size(), 0);
   in.option_committed_start.assign(o.size(), -1);
   for (std::size_t i = 0; i < o.size(); ++i) {
     if (model::is_committed(o.status[i])) {
@@ -325,6 +326,7 @@ void apply_deals(const model::Model& model, std::span<const model::Deal> deals,
     }
     for (auto i : options) {
       in.option_deal[i] = static_cast<model::Index>(d);
+      in.option_permit_saving_yr[i] = deal.permit_acceleration ? model::kPermitAccelerationYr : 0;
       // A stated reason why no generic instrument can fund it (Yara: storage outside the EU,
       // docs/deals.md) keeps SDE++ away from the deal's options.
       if (!deal.generic_instrument_excluded.empty() && i < in.sde.option_category.size()) {

@@ -104,6 +104,9 @@ struct Inputs {
   std::vector<double> option_capex_eur;
   std::vector<double> option_delta_emissions_t;
   std::vector<int> option_earliest_year;
+  /// Years a deal's permit acceleration takes off a drawn permit delay (model::kPermitAccelerationYr
+  /// for the options of a deal with `permit_acceleration`, else 0; docs/deals.md).
+  std::vector<int> option_permit_saving_yr;
   /// Year index from which a committed project operates in this run (docs/model.md "Committed
   /// projects"), −1 when the option is not committed here. A committed project that the lot's
   /// package pays for (a deal's project) is committed only in runs with the package.

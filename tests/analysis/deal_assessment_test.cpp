@@ -4,6 +4,7 @@
 
 #include "analysis/deal_assessment.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -37,7 +38,10 @@ model::Scenario scenario(double ets = 100) {
   return s;
 }
 
-model::Deal deal(const std::string& projects, double support) {
+/// Oil B's draft deal with `projects`, `support`, and optional text added to the government
+/// commitments (`government`, e.g. other_support) and at the top level (`top`, e.g. long_term_plan).
+model::Deal deal(const std::string& projects, double support, const std::string& government = "",
+                 const std::string& top = "") {
   const std::string text = R"(id: oil-b
 company: Oil B
 sites: [S2]
@@ -47,9 +51,11 @@ company_commitments:
   projects: )" + projects + R"(
   committed_reduction_t: {2030: 110000}
   climate_neutral_year: 2050
-government_commitments: {max_support_eur: )" + std::to_string(support) + R"(, max_support_basis: test}
-claw_back: {rule: pro_rata_shortfall, basis: test}
-sources: [test]
+government_commitments:
+  max_support_eur: )" + std::to_string(support) + R"(
+  max_support_basis: test
+)" + government + R"(claw_back: {rule: pro_rata_shortfall, basis: test}
+)" + top + R"(sources: [test]
 )";
   core::Diagnostics diags;
   auto d = data::load_deal_text(text, "hand.yaml", diags);
@@ -116,6 +122,52 @@ TEST(DealAssessment, ProfitableProjectHasNoFundingGap) {
   EXPECT_TRUE(std::isinf(a.aid_to_gap_ratio));
   EXPECT_EQ(a.flags, (std::vector<std::string>{"no_funding_gap", "partly_required_by_levy", "uncited_facts",
                                                "projects_below_commitment", "path_not_credible"}));
+}
+
+TEST(DealAssessment, StackedAidAboveTheFundingGapIsFlagged) {
+  // O6 alone: gap 101,328,191.4 (HandComputedDeal). EUR 60 m from the package and EUR 50 m from
+  // the Innovation Fund stack to 110 m, above the gap (CEEAG: cumulated aid within the net extra
+  // cost); with 30 m from the Innovation Fund the stack (90 m) stays below it.
+  const std::string o6 = "[{option: O6, start_year: 2028}]";
+  const auto over = assess_deal(tiny(), scenario(),
+                                deal(o6, 60e6, "  other_support:\n    - {id: if-grant, scheme: innovation_fund, amount_eur: 50000000}\n"));
+  ASSERT_EQ(over.support_stack.size(), 2u);
+  EXPECT_EQ(over.support_stack[1].scheme, "innovation_fund");
+  EXPECT_DOUBLE_EQ(over.stacked_support_eur, 110e6);
+  EXPECT_NEAR(over.aid_ceiling_eur, 101'328'191.4, 1.0);
+  EXPECT_NEAR(over.stacked_aid_to_gap_ratio, 110e6 / 101'328'191.4, 1e-8);
+  EXPECT_NE(std::find(over.flags.begin(), over.flags.end(), "stacked_aid_exceeds_funding_gap"), over.flags.end());
+  // The package alone stays within the gap: the old check (aid_exceeds_funding_gap) sees nothing.
+  EXPECT_EQ(std::find(over.flags.begin(), over.flags.end(), "aid_exceeds_funding_gap"), over.flags.end());
+  const auto within = assess_deal(tiny(), scenario(),
+                                  deal(o6, 60e6, "  other_support:\n    - {id: if-grant, scheme: innovation_fund, amount_eur: 30000000}\n"));
+  EXPECT_DOUBLE_EQ(within.stacked_support_eur, 90e6);
+  EXPECT_EQ(std::find(within.flags.begin(), within.flags.end(), "stacked_aid_exceeds_funding_gap"), within.flags.end());
+}
+
+TEST(DealAssessment, LongTermPlanCoverageAndDependencies) {
+  // Committed O6 + O4 (110 kt); the plan adds the heat pump O3 (50 kt, an option of the dataset)
+  // and 100 kt of early hydrogen the dataset has no option for, on the port hydrogen network
+  // (capacity from 2030) in 2028. Against S2's 2020 emissions: known (110 + 50) kt, stated
+  // (110 + 50 + 100) kt.
+  const auto a = assess_deal(tiny(), scenario(),
+                             deal(kBoth, 60e6, "",
+                                  "long_term_plan:\n  elements:\n"
+                                  "    - {id: heat-pump, what: heat pump, year: 2035, option: O3}\n"
+                                  "    - {id: early-h2, what: early hydrogen, year: 2028, reduction_t: 100000, infra: [h2_port]}\n"
+                                  "  employment: 250\n"));
+  const double base = tiny().sites.base_emissions_t[tiny().find_site("S2")];
+  EXPECT_NEAR(a.path_known_share, 160'000 / base, 1e-12);
+  EXPECT_NEAR(a.path_stated_share, 260'000 / base, 1e-12);
+  ASSERT_EQ(a.plan.size(), 2u);
+  EXPECT_TRUE(a.plan[0].option_known);
+  EXPECT_DOUBLE_EQ(a.plan[0].reduction_t, 50'000);
+  EXPECT_FALSE(a.plan[1].option_known);
+  ASSERT_EQ(a.plan[1].infra.size(), 1u);
+  EXPECT_EQ(a.plan[1].infra[0].second, 2030);
+  EXPECT_EQ(a.employment, 250);
+  EXPECT_DOUBLE_EQ(a.value_added_eur, 0.0);  // not public: the report says so
+  EXPECT_NE(std::find(a.flags.begin(), a.flags.end(), "plan_waits_on_infrastructure"), a.flags.end());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "data/load_deal.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -173,7 +174,7 @@ TEST(LoadDeal, MalformedHistoryIsADiagnostic) {
   EXPECT_EQ(bad(replace(kGood, "history:\n", "history: {phase: eop}\nx_history:\n")),
             "deal.yaml:6: x_history: expected one of the keys id, company, sites, phase, history, "
             "company_commitments, government_commitments, conditions, exit_clauses, claw_back, monitoring, "
-            "milestones, assumptions, sources, found an unknown key\n"
+            "milestones, assumptions, sources, long_term_plan, found an unknown key\n"
             "deal.yaml:5: history: expected a list, found a mapping\n");
 }
 
@@ -314,6 +315,71 @@ TEST(LoadDeals, DuplicateIdsAreRefused) {
   EXPECT_NE(diags.to_string().find("b.yaml: id: expected a deal id not used by another file"), std::string::npos)
       << diags.to_string();
   std::filesystem::remove_all(dir);
+}
+
+// The state's obligations (issue 17 §2): read with their status and the milestones they move; a
+// bad kind, a met obligation without its date, an expected date not after the due date and a
+// `shifts` naming no milestone of the deal are each refused with line and key path.
+const std::string kObligations = R"(  obligations:
+    - {id: grid, kind: infrastructure, infra: grid_x, what: grid connection, due: 2027-12-31, status: late, date: 2027-06-01, expected: 2028-06-30, shifts: [op]}
+    - {id: permit, kind: permit, what: permits, due: 2026-06-30, status: met, date: 2026-05-01}
+claw_back:)";
+
+std::string with_obligations(const std::string& obligations) {
+  return replace(replace(kGood, "claw_back:", obligations),
+                 "sources: [test]\n", "milestones: [{id: op, name: in operation, due: 2028-12-31}]\nsources: [test]\n");
+}
+
+TEST(LoadDeal, StateObligationsAreRead) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(with_obligations(kObligations), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  ASSERT_EQ(d->state_obligations.size(), 2u);
+  const auto& g = d->state_obligations[0];
+  EXPECT_EQ(g.kind, model::ObligationKind::infrastructure);
+  EXPECT_EQ(g.status, model::ObligationStatus::late);
+  EXPECT_EQ(g.expected, "2028-06-30");
+  EXPECT_EQ(g.shifts, std::vector<std::string>{"op"});
+  EXPECT_EQ(d->state_obligations[1].status_date, "2026-05-01");
+  // Each obligation is a fact that needs a source or an assumption.
+  const auto facts = model::deal_facts(*d);
+  EXPECT_NE(std::find(facts.begin(), facts.end(), "obligations.grid"), facts.end());
+}
+
+TEST(LoadDeal, BadStateObligationsNameLineAndPath) {
+  EXPECT_EQ(bad(with_obligations(replace(kObligations, "kind: permit", "kind: road"))),
+            "deal.yaml:19: government_commitments.obligations[1].kind: expected one of infrastructure, permit, "
+            "support, found \"road\"\n");
+  EXPECT_EQ(bad(with_obligations(replace(kObligations, ", date: 2026-05-01}", "}"))),
+            "deal.yaml:19: government_commitments.obligations[1].date: expected the date the obligation was met "
+            "(status met), found nothing\n");
+  EXPECT_EQ(bad(with_obligations(replace(kObligations, "expected: 2028-06-30", "expected: 2027-01-31"))),
+            "deal.yaml:18: government_commitments.obligations[0].expected: expected a date after the due date "
+            "2027-12-31, found 2027-01-31\n");
+  EXPECT_EQ(bad(with_obligations(replace(kObligations, "shifts: [op]", "shifts: [fid]"))),
+            "deal.yaml:18: government_commitments.obligations[0].shifts[0]: expected a milestone id of the deal: op, "
+            "found \"fid\"\n");
+}
+
+TEST(CheckDeal, AnObligationsInfrastructureMustExist) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(with_obligations(kObligations), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_FALSE(check_deal(tiny(), *d, diags));
+  EXPECT_NE(diags.to_string().find("government_commitments.obligations[0].infra: expected an infrastructure id of "
+                                   "dataset"),
+            std::string::npos)
+      << diags.to_string();
+}
+
+TEST(LoadDeal, ClawBackMeasureIsAbsoluteOrIntensity) {
+  core::Diagnostics diags;
+  auto d = load_deal_text(replace(kGood, "basis: test}", "basis: test, measure: intensity}"), "deal.yaml", diags);
+  ASSERT_TRUE(d.has_value()) << diags.to_string();
+  EXPECT_EQ(d->claw_back.measure, model::DeliveryMeasure::intensity);
+  EXPECT_EQ(bad(replace(kGood, "basis: test}", "basis: test, measure: tonnes}")),
+            "deal.yaml:17: claw_back.measure: expected absolute or intensity (docs/deals.md \"Intensity\"), found "
+            "\"tonnes\"\n");
 }
 
 }  // namespace

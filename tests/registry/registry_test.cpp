@@ -207,23 +207,24 @@ TEST_F(RegistryTest, InitRefusesAnExistingFileAndOpenRefusesAForeignOne) {
 }
 
 TEST_F(RegistryTest, AnEarlierFormatIsRefusedWithTheWayOut) {
-  // Format 3 added the co-benefit tables (issue 17): a format-2 file would fail on its first
-  // co-benefit write, so it is refused on open with the way out.
+  // Format 3 added the co-benefit tables, format 4 the obligation and production tables (issue
+  // 17): a format-3 file would fail on its first obligation write, so it is refused on open with
+  // the way out.
   { Registry r(path_); }
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", nullptr, nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'", nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
   }
   try {
     Registry r(path_);
-    ADD_FAILURE() << "a format-2 registry was opened";
+    ADD_FAILURE() << "a format-3 registry was opened";
   } catch (const core::Error& e) {
-    EXPECT_EQ(message(e), path_ + ": meta.schema_version: expected registry format 3 (this build's; an earlier "
+    EXPECT_EQ(message(e), path_ + ": meta.schema_version: expected registry format 4 (this build's; an earlier "
                                   "format lacks tables this build writes or cannot prove its audit log's tail: import "
-                                  "the deal files into a new registry), found \"2\"");
+                                  "the deal files into a new registry), found \"3\"");
   }
 }
 
