@@ -154,6 +154,9 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   group_taken_.assign(model.options.exclusive_group_count, 0);
   site_cut_t_.assign(sites, 0.0);
   site_keep_.assign(sites, 1.0);
+  infra_contract_begin_.assign(model.infrastructure.size() + 1, 0);
+  infra_contract_next_.assign(model.infrastructure.size(), 0);
+  infra_contract_.reserve(in.contracts.size());
   open_used_.assign(model.infrastructure.size() * years, 0.0);
   contract_used_.assign(in.contracts.size() * years, 0.0);
   projected_pool_t_.assign(kDprPoolCount * years, 0.0);
@@ -222,7 +225,8 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
 
   // Each item's contracts, so the ledgers scan only those (response.cpp).
   const auto items = model.infrastructure.size();
-  ws.infra_contract_begin_.assign(static_cast<std::size_t>(items) + 1, 0);
+  // (No allocation: the workspace holds room for the contracts of the inputs it was sized with.)
+  std::fill(ws.infra_contract_begin_.begin(), ws.infra_contract_begin_.end(), std::size_t{0});
   for (const auto& c : in.contracts) {
     ++ws.infra_contract_begin_[static_cast<std::size_t>(c.infra) + 1];
   }
@@ -230,11 +234,9 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     ws.infra_contract_begin_[k + 1] += ws.infra_contract_begin_[k];
   }
   ws.infra_contract_.resize(in.contracts.size());
-  {
-    auto next = ws.infra_contract_begin_;
-    for (std::size_t c = 0; c < in.contracts.size(); ++c) {
-      ws.infra_contract_[next[static_cast<std::size_t>(in.contracts[c].infra)]++] = c;
-    }
+  std::copy(ws.infra_contract_begin_.begin(), ws.infra_contract_begin_.end() - 1, ws.infra_contract_next_.begin());
+  for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+    ws.infra_contract_[ws.infra_contract_next_[static_cast<std::size_t>(in.contracts[c].infra)]++] = c;
   }
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing

@@ -95,6 +95,7 @@ class Workspace {
   /// as the reference and the scenario hold different contracts.
   std::vector<std::size_t> infra_contract_begin_;
   std::vector<std::size_t> infra_contract_;
+  std::vector<std::size_t> infra_contract_next_;  ///< [infra] scratch while listing them
   std::vector<double> open_used_;      ///< [infra × years] open capacity in use
   std::vector<double> contract_used_;  ///< [contract × years] contracted capacity in use
   std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
