@@ -7,6 +7,8 @@ packages=(
   libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libsqlite3-dev coinor-libcbc-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # MPI is on in the default build: `mpirun -np N decarbfund montecarlo` (docs/uncertainty.md).
+  libopenmpi-dev openmpi-bin
   libssl-dev zlib1g-dev libbrotli-dev  # cpp-httplib's header is built with TLS and compression on
   # The Python package (docs/python.md) for Debian's /usr/bin/python3, and its tests and example.
   pybind11-dev python3-dev python3-pandas python3-pytest python3-matplotlib

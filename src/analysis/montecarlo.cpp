@@ -221,16 +221,16 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* r
     w.reference = s.reference_base;
     w.scenario = s.scenario_base;
   }
-  sim::simulate(model, w.reference, w.ws, s.target_year);
+  sim::simulate(model, w.reference, w.ws, s.target_year, sim::Accounting::emissions);
   const double r = w.ws.outcome().total_emissions_t[ty];
   w.scenario.package_enabled = false;
-  sim::simulate(model, w.scenario, w.ws, s.target_year);
+  sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions);
   const double l = w.ws.outcome().total_emissions_t[ty];
   double f = l;
   double outlay = 0;
   if (s.package) {
     w.scenario.package_enabled = true;
-    sim::simulate(model, w.scenario, w.ws, s.target_year);
+    sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions);
     f = w.ws.outcome().total_emissions_t[ty];
     for (int y = 0; y <= t; ++y) {
       outlay += w.ws.outcome().support_outlay_eur[static_cast<std::size_t>(y)];

@@ -145,17 +145,23 @@ void add_montecarlo(CLI::App& app, int& status) {
     std::vector<double> records;
 #ifdef DECARBFUND_WITH_MPI
     if (ranks > 1) {
-      const auto rs = static_cast<int>(setup.record_size());
+      // Counts and offsets in records, not doubles: one MPI datatype per record keeps them far
+      // below INT_MAX (--draws ≤ 1e8), where doubles would overflow an int at about
+      // 2^31 ÷ record_size draws (~670k draws of an EU-sized record).
+      MPI_Datatype record_type{};
+      MPI_Type_contiguous(static_cast<int>(setup.record_size()), MPI_DOUBLE, &record_type);
+      MPI_Type_commit(&record_type);
       std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
       for (int r = 0; r < ranks; ++r) {
-        counts[static_cast<std::size_t>(r)] = static_cast<int>(block(r + 1) - block(r)) * rs;
-        offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r)) * rs;
+        counts[static_cast<std::size_t>(r)] = static_cast<int>(block(r + 1) - block(r));
+        offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r));
       }
       if (rank == 0) {
         records.resize(static_cast<std::size_t>(options.draws) * setup.record_size());
       }
-      MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), MPI_DOUBLE, records.data(), counts.data(),
-                  offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+      MPI_Gatherv(mine.data(), static_cast<int>(end - first), record_type, records.data(), counts.data(),
+                  offsets.data(), record_type, 0, MPI_COMM_WORLD);
+      MPI_Type_free(&record_type);
     } else {
       records = std::move(mine);
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/economics.hpp"
 #include "sim/levy_expectation.hpp"
@@ -48,8 +49,9 @@ double available(const model::Model& model, const Inputs& in, const Workspace& w
                  model::Index infra, int y) {
   const int years = in.years();
   double room = in.open(infra, y) - ws.open_used_[at(infra, years, y)];
-  for (std::size_t c = 0; c < in.contracts.size(); ++c) {
-    if (in.contracts[c].infra == infra && holds(model, in, c, i)) {
+  for (auto k = ws.infra_contract_begin_[infra]; k < ws.infra_contract_begin_[infra + 1]; ++k) {
+    const auto c = ws.infra_contract_[k];
+    if (holds(model, in, c, i)) {
       room += in.contracted(c, y) - ws.contract_used_[at(c, years, y)];
     }
   }
@@ -76,8 +78,9 @@ void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::
   const int last = last_year_relied_on(in, infra, start);
   for (int y = start; y <= last; ++y) {
     double left = need;
-    for (std::size_t c = 0; c < in.contracts.size() && left > 0; ++c) {
-      if (in.contracts[c].infra == infra && holds(model, in, c, i)) {
+    for (auto k = ws.infra_contract_begin_[infra]; k < ws.infra_contract_begin_[infra + 1] && left > 0; ++k) {
+      const auto c = ws.infra_contract_[k];
+      if (holds(model, in, c, i)) {
         auto& used = ws.contract_used_[at(c, years, y)];
         const double take = std::min(left, std::max(0.0, in.contracted(c, y) - used));
         used += take;
@@ -137,6 +140,25 @@ Ledgers find_room(const model::Model& model, const Inputs& in, const Workspace& 
   return l;
 }
 
+/// Forgets every remembered expected levy price (a new decision year, or an adoption that moved a
+/// pool's projection).
+void forget_levy_prices(Workspace& ws) {
+  std::fill(ws.levy_price_memo_.begin(), ws.levy_price_memo_.end(), std::numeric_limits<double>::quiet_NaN());
+}
+
+/// expected_levy_price() for decision year index `decided`, remembered until forget_levy_prices():
+/// within a decision year every site of a category sees the same price path, and a path costs an
+/// erfc per year (the same bits as calling expected_levy_price each time).
+double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
+                             int decided, int k) {
+  const std::size_t span = ws.co2_value_.size();
+  double& memo = ws.levy_price_memo_[static_cast<std::size_t>(category) * span + static_cast<std::size_t>(k)];
+  if (std::isnan(memo)) {
+    memo = expected_levy_price(in, ws, category, pool, decided, k);
+  }
+  return memo;
+}
+
 /// Records option i as adopted in decision year index `decided`, operating from `start`.
 void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int decided, int start,
            const Ledgers& l, Instrument instrument, double support) {
@@ -172,6 +194,7 @@ void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::In
     for (int k = start; k < years; ++k) {
       ws.projected_pool_t_[at(p, years, k)] -= removed * in.activity(site, k);
     }
+    forget_levy_prices(ws);
   }
 }
 
@@ -229,6 +252,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const double threshold = in.response.npv_threshold_eur;
 
   ws.candidates_.clear();
+  forget_levy_prices(ws);
   for (model::Index i = 0; i < o.size(); ++i) {
     if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]] ||
         in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled) ||
@@ -282,18 +306,25 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
 
     // NPV with the ETS price only, then with the levy's expected marginal price on top: the
-    // difference says which instrument made the option pay (attribution within a run).
+    // difference says which instrument made the option pay (attribution within a run). The
+    // ETS-only NPV is needed only for an option that is adopted (or has no levy), so it is
+    // computed then, from its own copy of the ETS values (the same bits either way).
     for (int k = c.start; k < life_end; ++k) {
-      ws.co2_value_[static_cast<std::size_t>(k)] =
-          in_ets ? in.prices.ets_eur_per_t[static_cast<std::size_t>(k)] : 0.0;
+      ws.ets_value_[static_cast<std::size_t>(k)] = in_ets ? in.prices.ets_eur_per_t[static_cast<std::size_t>(k)] : 0.0;
     }
-    const double npv_ets = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
-    double npv = npv_ets;
+    const auto ets_npv = [&] { return option_npv(o, in, i, y, c.start, ws.ets_value_, avoided, ws.scale_); };
+    double npv = 0;
+    double npv_ets = std::numeric_limits<double>::quiet_NaN();
     if (pool != DprPool::none) {
       for (int k = c.start; k < life_end; ++k) {
-        ws.co2_value_[static_cast<std::size_t>(k)] += expected_levy_price(in, ws, category, pool, y, k);
+        ws.co2_value_[static_cast<std::size_t>(k)] =
+            ws.ets_value_[static_cast<std::size_t>(k)] + remembered_levy_price(in, ws, category, pool, y, k);
       }
       npv = option_npv(o, in, i, y, c.start, ws.co2_value_, avoided, ws.scale_);
+    } else {
+      std::copy(ws.ets_value_.begin() + c.start, ws.ets_value_.begin() + life_end, ws.co2_value_.begin() + c.start);
+      npv_ets = ets_npv();
+      npv = npv_ets;
     }
     const double npv_levy = npv;
     // An SDE++ award counts in the NPV; the package pays only what is left (stacking, sde.hpp).
@@ -328,6 +359,9 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     if (!l.ok) {
       out.option_blocked_by[i] = l.blocked;
       continue;
+    }
+    if (std::isnan(npv_ets)) {
+      npv_ets = ets_npv();
     }
     const Instrument instrument = npv_ets >= threshold    ? Instrument::ets
                                   : npv_levy >= threshold ? Instrument::levy

@@ -70,29 +70,40 @@ double site_emissions(const model::Model& model, const Inputs& in, const Outcome
   return site_emissions_by(model, in, s, y, [&](model::Index i) { return output_share(in, out, i, y); }, clamped);
 }
 
-/// Step 4 for year index y: emissions from the options operating, DPRs, the market, the levy.
+/// Step 5's emissions for year index y (the lean run's whole accounting): per site from the
+/// options operating, their total, and what was clamped.
+void account_emissions(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
+  auto& out = ws.out_;
+  const int years = in.years();
+  double total = 0;
+  double clamped_total = 0;
+  for (model::Index s = 0; s < model.sites.size(); ++s) {
+    double clamped = 0;
+    const double e = site_emissions(model, in, out, s, y, clamped);
+    clamped_total += clamped;
+    out.emissions_t[at(s, years, y)] = e;
+    total += e;
+  }
+  out.total_emissions_t[static_cast<std::size_t>(y)] = total;
+  out.clamped_t[static_cast<std::size_t>(y)] = clamped_total;
+}
+
+/// Step 4 for year index y: emissions from the options operating (account_emissions, so a lean
+/// run and a full run agree on every emission), DPRs, the market, the levy.
 void account_year(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const auto& sites = model.sites;
   auto& out = ws.out_;
   const int years = in.years();
   const int year = in.start_year + y;
-  double total = 0;
-  double clamped_total = 0;
+  account_emissions(model, in, ws, y);
   for (model::Index s = 0; s < sites.size(); ++s) {
-    double clamped = 0;
-    const double e = site_emissions(model, in, out, s, y, clamped);
-    clamped_total += clamped;
     const auto category = sites.levy_category[s];
-    ws.year_emissions_[s] = e;
+    ws.year_emissions_[s] = out.emissions_t[at(s, years, y)];
     // The DPR basis moves with production (actual activity level, policy.md §8.4).
     ws.year_dpr_[s] = dpr_allocation(in.levy, category, year, in.site_dpr_basis_t[s] * in.activity(s, y));
     ws.year_rate_[s] = ws.rate_[at(static_cast<std::size_t>(category), years, y)];
-    out.emissions_t[at(s, years, y)] = e;
     out.dpr_allocated_t[at(s, years, y)] = ws.year_dpr_[s];
-    total += e;
   }
-  out.total_emissions_t[static_cast<std::size_t>(y)] = total;
-  out.clamped_t[static_cast<std::size_t>(y)] = clamped_total;
   const DprMarketInput market{sites.levy_category, ws.year_emissions_, ws.year_dpr_, ws.year_rate_, {}};
   const auto clearing = clear_dpr_market(in.levy, market, ws.year_bought_, ws.year_sold_);
   for (std::size_t p = 0; p < kDprPoolCount; ++p) {
@@ -143,12 +154,17 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   group_taken_.assign(model.options.exclusive_group_count, 0);
   site_cut_t_.assign(sites, 0.0);
   site_keep_.assign(sites, 1.0);
+  infra_contract_begin_.assign(model.infrastructure.size() + 1, 0);
+  infra_contract_next_.assign(model.infrastructure.size(), 0);
+  infra_contract_.reserve(in.contracts.size());
   open_used_.assign(model.infrastructure.size() * years, 0.0);
   contract_used_.assign(in.contracts.size() * years, 0.0);
   projected_pool_t_.assign(kDprPoolCount * years, 0.0);
   pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
   rate_.assign(model::kLevyCategoryCount * years, 0.0);
   co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
+  ets_value_.assign(co2_value_.size(), 0.0);
+  levy_price_memo_.assign(model::kLevyCategoryCount * co2_value_.size(), 0.0);
   scale_.assign(years + static_cast<std::size_t>(kPriceTail), 1.0);
   for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
     v->assign(sites, 0.0);
@@ -171,17 +187,26 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   }
 }
 
-void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year) noexcept {
+void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year,
+              Accounting accounting) noexcept {
   const auto& sites = model.sites;
   auto& out = ws.out_;
   const int years = in.years();
   // Years actually run (all of them unless last_year ends the run early).
   const int run_years = std::clamp(last_year - in.start_year + 1, 0, years);
 
-  // Reset the outcome (a workspace is reused across draws).
-  for (auto* v : {&out.emissions_t, &out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t,
-                  &out.levy_eur, &out.refund_eur, &out.dpr_price_eur_per_t, &out.total_emissions_t,
-                  &out.levy_revenue_eur, &out.support_outlay_eur, &out.option_support_eur,
+  // Reset the outcome (a workspace is reused across draws). A lean run leaves the levy columns
+  // alone once they are 0: it never writes them (Monte Carlo would zero ~0.5 MB per draw for
+  // nothing).
+  const bool full = accounting == Accounting::full;
+  if (full || ws.levy_written_) {
+    for (auto* v : {&out.dpr_allocated_t, &out.dpr_bought_t, &out.dpr_sold_t, &out.levy_eur, &out.refund_eur,
+                    &out.dpr_price_eur_per_t, &out.levy_revenue_eur}) {
+      std::fill(v->begin(), v->end(), 0.0);
+    }
+    ws.levy_written_ = full;
+  }
+  for (auto* v : {&out.emissions_t, &out.total_emissions_t, &out.support_outlay_eur, &out.option_support_eur,
                   &out.sde_committed_eur, &out.option_sde_obligation_eur, &out.option_sde_eur,
                   &out.infrastructure_used, &out.clamped_t, &ws.projected_pool_t_, &ws.pool_dpr_t_,
                   &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
@@ -197,6 +222,22 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   std::fill(ws.sde_award_year_.begin(), ws.sde_award_year_.end(), -1);
   std::fill(ws.sde_group_year_.begin(), ws.sde_group_year_.end(), -1);
   std::fill(ws.site_keep_.begin(), ws.site_keep_.end(), 1.0);
+
+  // Each item's contracts, so the ledgers scan only those (response.cpp).
+  const auto items = model.infrastructure.size();
+  // (No allocation: the workspace holds room for the contracts of the inputs it was sized with.)
+  std::fill(ws.infra_contract_begin_.begin(), ws.infra_contract_begin_.end(), std::size_t{0});
+  for (const auto& c : in.contracts) {
+    ++ws.infra_contract_begin_[static_cast<std::size_t>(c.infra) + 1];
+  }
+  for (std::size_t k = 0; k < items; ++k) {
+    ws.infra_contract_begin_[k + 1] += ws.infra_contract_begin_[k];
+  }
+  ws.infra_contract_.resize(in.contracts.size());
+  std::copy(ws.infra_contract_begin_.begin(), ws.infra_contract_begin_.end() - 1, ws.infra_contract_next_.begin());
+  for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+    ws.infra_contract_[ws.infra_contract_next_[static_cast<std::size_t>(in.contracts[c].infra)]++] = c;
+  }
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
   // changes (what firms project when they value the levy, response.cpp).
@@ -226,7 +267,14 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     if (in.start_year + y >= in.response.decision_from_year) {
       detail::decide(model, in, ws, y);
     }
-    account_year(model, in, ws, y);
+    if (full) {
+      account_year(model, in, ws, y);
+    } else {
+      account_emissions(model, in, ws, y);
+    }
+  }
+  if (!full) {
+    return;
   }
 
   // Carry-back over each site's years (policy.md §1.7), then the yearly totals.

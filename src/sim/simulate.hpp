@@ -90,12 +90,22 @@ class Workspace {
   /// the section cut Σ −Δ and the share that remaining-acting options leave, Π (1 − f).
   std::vector<double> site_cut_t_;
   std::vector<double> site_keep_;
+  /// The run's contracts by item, in contract order (CSR: item k's are
+  /// infra_contract_[infra_contract_begin_[k] … infra_contract_begin_[k + 1]]); rebuilt per run,
+  /// as the reference and the scenario hold different contracts.
+  std::vector<std::size_t> infra_contract_begin_;
+  std::vector<std::size_t> infra_contract_;
+  std::vector<std::size_t> infra_contract_next_;  ///< [infra] scratch while listing them
   std::vector<double> open_used_;      ///< [infra × years] open capacity in use
   std::vector<double> contract_used_;  ///< [contract × years] contracted capacity in use
   std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
   std::vector<double> rate_;              ///< [category × years] levy rate
+  /// [category × (years + tail)] expected_levy_price of the current decision year, NaN = not yet
+  /// asked: it changes only when an adoption moves a pool's projection (response.cpp).
+  std::vector<double> levy_price_memo_;
   std::vector<double> co2_value_;         ///< [years + tail] scratch: one site's CO2 value path
+  std::vector<double> ets_value_;         ///< [years + tail] scratch: its ETS part alone
   std::vector<double> scale_;             ///< [years + tail] scratch: activity × ramp-up per year
   std::vector<double> year_emissions_;    ///< [site] scratch for the market
   std::vector<double> year_dpr_;
@@ -103,6 +113,7 @@ class Workspace {
   std::vector<double> year_bought_;
   std::vector<double> year_sold_;
   std::vector<LevyYear> levy_years_;      ///< [site × years]
+  bool levy_written_ = false;  ///< whether the outcome's levy columns may be non-zero (a full run)
   std::vector<model::Index> site_grid_;   ///< grid item serving each site's cluster
   std::vector<model::Index> site_hydrogen_;
   std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
@@ -138,6 +149,13 @@ void add_to_site(const model::Model& model, const Inputs& in, Workspace& ws, mod
 void option_reductions(const model::Model& model, const Inputs& in, const Outcome& outcome, int y,
                        std::span<double> out);
 
+/// What a run accounts for. `emissions` is the lean mode Monte Carlo uses (its record reads only
+/// total_emissions_t and support_outlay_eur, analysis/montecarlo.cpp): steps 0–3 and the emissions
+/// of step 5 exactly as a full run has them, but no DPR market, levy owed or carry-back (step 4's
+/// accounting, which no decision reads: firms value the levy from the pools' projections and
+/// rates, laid out before the first decision). The levy columns of the outcome are then 0.
+enum class Accounting : std::uint8_t { full, emissions };
+
 /// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.
 ///
 /// `last_year` ends the run early, after that year: the outcome's years up to it are bit-identical
@@ -146,6 +164,6 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// carry-back only sees the years run. Monte Carlo stops at the target year, which skips most of
 /// the decision years (analysis/montecarlo.hpp).
 void simulate(const model::Model& model, const Inputs& inputs, Workspace& ws,
-              int last_year = std::numeric_limits<int>::max()) noexcept;
+              int last_year = std::numeric_limits<int>::max(), Accounting accounting = Accounting::full) noexcept;
 
 }  // namespace decarbfund::sim

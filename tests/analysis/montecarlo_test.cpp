@@ -4,10 +4,12 @@
 
 #include "analysis/montecarlo.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-
 #include <functional>
+#include <limits>
+#include <numeric>
 
 #include <gtest/gtest.h>
 
@@ -193,6 +195,31 @@ TEST(MonteCarlo, RunStoppedAtTargetYearMatchesFullRunUpToIt) {
     EXPECT_EQ(f.support_outlay_eur[static_cast<std::size_t>(y)], c.support_outlay_eur[static_cast<std::size_t>(y)]);
   }
   EXPECT_EQ(c.total_emissions_t[11], 0.0) << "years after the last are not run";
+}
+
+TEST(MonteCarlo, LeanRunDecidesAndEmitsAsAFullRun) {
+  // Monte Carlo's lean run (sim::Accounting::emissions) skips the DPR market, the levy and
+  // carry-back: every decision and every emission must stay as a full run has them, and the levy
+  // columns it does not account for are 0, also in a workspace a full run wrote before.
+  auto s = levy_scenario(300.0, 0.5, "tight");
+  const auto in = sim::resolve_inputs(tiny(), s);
+  sim::Workspace full(tiny(), in), lean(tiny(), in);
+  sim::simulate(tiny(), in, full);
+  sim::simulate(tiny(), in, lean);
+  const auto& f = full.outcome();
+  const auto& l = lean.outcome();
+  ASSERT_GT(std::accumulate(l.levy_eur.begin(), l.levy_eur.end(), 0.0), 0.0) << "the case must owe levy";
+  sim::simulate(tiny(), in, lean, std::numeric_limits<int>::max(), sim::Accounting::emissions);
+  EXPECT_EQ(f.emissions_t, l.emissions_t);
+  EXPECT_EQ(f.total_emissions_t, l.total_emissions_t);
+  EXPECT_EQ(f.support_outlay_eur, l.support_outlay_eur);
+  EXPECT_EQ(f.option_decided, l.option_decided);
+  EXPECT_EQ(f.option_start, l.option_start);
+  EXPECT_EQ(f.option_instrument, l.option_instrument);
+  for (const auto* v : {&l.levy_eur, &l.refund_eur, &l.dpr_allocated_t, &l.dpr_bought_t, &l.dpr_sold_t,
+                        &l.dpr_price_eur_per_t, &l.levy_revenue_eur}) {
+    EXPECT_TRUE(std::all_of(v->begin(), v->end(), [](double x) { return x == 0.0; }));
+  }
 }
 
 /// The message prepare_montecarlo gives for a scenario whose uncertainty section `edit` changed.
