@@ -348,15 +348,15 @@ TEST(PackageLevers, FundFreeMoneyLimitsTheDealsAndCommittedOnesCostNothing) {
 }
 
 // Issue 18 "done when": the outlook's package cannot spend beyond what is free. On data/nl with
-// the maatwerk reservations of 2026-2030 cut to EUR 100 m a year, the deals the outlook funds on
-// top of the ledger's commitments need no more than the EUR 500 m (nominal) then free; the
-// binding grants stay funded.
+// the maatwerk reservations cut to what 2024 and 2025 committed and to EUR 100 m a year for
+// 2026-2030, the deals the outlook funds on top of the ledger's commitments need no more than the
+// EUR 500 m (nominal) then free; the binding grants stay funded.
 TEST(PackageLevers, OutlookPackageSpendsNoMoreThanTheFundHasFree) {
   auto model = data::load_dataset_or_throw(kSource + "/data/nl");
   const auto maatwerk = model.fund.instruments.find("maatwerk");
   for (auto& e : model.fund.entries) {
-    if (e.instrument == maatwerk && e.kind == model::LedgerKind::reserved && e.year >= 2026) {
-      e.amount_eur = 100e6;
+    if (e.instrument == maatwerk && e.kind == model::LedgerKind::reserved) {
+      e.amount_eur = e.year == 2024 ? 215e6 : e.year == 2025 ? 73e6 : 100e6;  // no balance carries
     }
   }
   const auto limit = fund_limit(model, 2030);
