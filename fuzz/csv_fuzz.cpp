@@ -1,5 +1,5 @@
-// Fuzzes the strict CSV reader and the schema-checked TableReader with the sites and options
-// schemas: any input must give a table or diagnostics, never a crash or a sanitizer report.
+// Fuzzes the strict CSV reader and the schema-checked TableReader with the sites, options, prices
+// and fund-ledger schemas: any input must give a table or diagnostics, never a crash or a sanitizer report.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!table) {
     return 0;
   }
-  for (const char* key : {"sites", "options", "prices"}) {
+  for (const char* key : {"sites", "options", "prices", "fund_instruments", "fund_ledger"}) {
     const auto* spec = data::find_table(key);
     data::TableReader reader(*table, spec->columns, diags);
     for (std::size_t r = 0; r < reader.size(); ++r) {

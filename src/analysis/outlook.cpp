@@ -61,9 +61,12 @@ PackageLeverSummary summarise_levers(const model::Scenario& scenario, const mode
     return out;
   }
   out.deal_max_support_funded_eur = levers->committed_support_eur;
+  out.fund_free_eur = levers->fund_free_eur;
+  out.fund_new_support_eur = levers->new_support_eur;
   for (const auto d : levers->funding_order) {
     if (!levers->status[d].funded) {
       out.deals_not_funded.push_back(deals->deals[d].id);
+      out.fund_binds = out.fund_binds || levers->status[d].not_funded == "fund";
     }
   }
   for (std::size_t d = 0; d < deals->deals.size(); ++d) {
@@ -99,8 +102,10 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   if (deals == nullptr) {
     check_deal_levers(scenario, nullptr);
   }
+  // The fund's books limit the deals (issue 18): the maatwerk money still free to the target year.
+  const auto fund = fund_limit(model, scenario.target.year);
   const std::optional<DealLevers> levers =
-      deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals)) : std::nullopt;
+      deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals, fund ? &*fund : nullptr)) : std::nullopt;
   const DealLevers* book = levers ? &*levers : nullptr;
   out.levers = summarise_levers(scenario, deals, book);
   out.runs.push_back(run(model, ref, "reference", false, book));

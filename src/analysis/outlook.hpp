@@ -94,7 +94,13 @@ struct PackageLeverSummary {
   double deal_max_support_funded_eur = 0;  ///< Σ max_support_eur of the funded deals
   std::vector<std::string> deals_not_funded;  ///< ids, in the budget's ranking order
   std::optional<double> sme_budget_eur;
-  bool any() const { return !deal_phase.empty() || deal_budget_eur || sme_budget_eur; }
+  /// The fund's free maatwerk money the deals were limited by (issue 18; none: no ledger) and the
+  /// new (not yet committed) support of the funded deals.
+  std::optional<double> fund_free_eur;
+  double fund_new_support_eur = 0;
+  /// Whether the fund's money left a deal unfunded (the header then names it).
+  bool fund_binds = false;
+  bool any() const { return !deal_phase.empty() || deal_budget_eur || sme_budget_eur || fund_binds; }
 };
 
 struct DealLevers;

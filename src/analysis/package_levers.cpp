@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/diagnostic.hpp"
+#include "fund/budget_book.hpp"
 
 namespace decarbfund::analysis {
 
@@ -45,11 +46,34 @@ void check_deal_levers(const model::Scenario& scenario, const model::DealBook* d
   }
 }
 
-DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealBook& deals) {
+std::optional<FundLimit> fund_limit(const model::Model& model, int target_year) {
+  if (model.fund.empty()) {
+    return std::nullopt;
+  }
+  FundLimit out;
+  const auto book = fund::build_budget_book(model);
+  // Ledger money is nominal EUR of its year; deal support is EUR of the dataset's price year.
+  out.free_eur = 0;
+  for (int y = book.first_year; y <= std::min(target_year, book.last_year); ++y) {
+    out.free_eur += model.real_eur(book.open_in(model.fund.instruments, model::FundSpender::deals, y), y);
+  }
+  for (const auto& e : model.fund.entries) {
+    if (e.kind == model::LedgerKind::committed && !e.deal.empty() &&
+        std::find(out.committed.begin(), out.committed.end(), e.deal) == out.committed.end()) {
+      out.committed.push_back(e.deal);
+    }
+  }
+  return out;
+}
+
+DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealBook& deals, const FundLimit* fund) {
   check_deal_levers(scenario, &deals);
   DealLevers out;
   out.book = deals;
   out.budget_eur = scenario.deal_budget_eur;
+  if (fund != nullptr) {
+    out.fund_free_eur = fund->free_eur;
+  }
   const auto n = deals.deals.size();
   out.status.resize(n);
   for (std::size_t d = 0; d < n; ++d) {
@@ -61,6 +85,8 @@ DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealB
       st.overridden = deal.phase != st.file_phase;
     }
     st.phase = deal.phase;
+    st.ledger_committed = fund != nullptr && std::find(fund->committed.begin(), fund->committed.end(), deal.id) !=
+                                                 fund->committed.end();
     st.probability = deals.phases.of(deal.phase);
     st.expected_t = st.probability * deal.committed_in(scenario.target.year);
     st.eur_per_expected_t = deal.max_support_eur <= 0 ? 0.0
@@ -77,19 +103,31 @@ DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealB
   // Greedy in ranking order (as SDE++ ranks by subsidy intensity): an agreement is funded whole
   // or not at all, and a deal that no longer fits is skipped so that cheaper ones behind it can
   // still be funded.
+  // With the fund's books, a grant the ledger has committed is history: funded first, its money
+  // out of what is left of both limits (docs/budget.md "The outlook").
   double left = scenario.deal_budget_eur.value_or(std::numeric_limits<double>::infinity());
+  double fund_left = fund != nullptr ? fund->free_eur : std::numeric_limits<double>::infinity();
+  for (const auto d : out.funding_order) {
+    if (out.status[d].ledger_committed) {
+      left -= std::max(0.0, deals.deals[d].max_support_eur);
+      out.committed_support_eur += std::max(0.0, deals.deals[d].max_support_eur);
+    }
+  }
+  left = std::max(0.0, left);
   for (const auto d : out.funding_order) {
     const double support = deals.deals[d].max_support_eur;
     auto& st = out.status[d];
-    if (support <= 0) {
-      continue;  // costs the budget nothing
+    if (support <= 0 || st.ledger_committed) {
+      continue;  // costs the budget nothing, or committed already
     }
-    if (support <= left) {
+    if (support <= left && support <= fund_left) {
       left -= support;
+      fund_left -= support;
       out.committed_support_eur += support;
+      out.new_support_eur += support;
     } else {
       st.funded = false;
-      st.not_funded = "budget";
+      st.not_funded = support > left ? "budget" : "fund";
     }
   }
   return out;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/deal.hpp"
+#include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "model/sme_scheme.hpp"
 #include "sim/inputs.hpp"
@@ -28,7 +29,8 @@ struct DealLeverStatus {
   /// +∞ for support with no expected tonnes.
   double eur_per_expected_t = 0;
   bool funded = true;
-  std::string not_funded;       ///< why not: "budget"; empty when funded
+  std::string not_funded;       ///< why not: "budget" or "fund" (its free money); empty when funded
+  bool ledger_committed = false;  ///< the fund's ledger books its grant as committed
 };
 
 /// The deal book with the levers applied.
@@ -39,7 +41,23 @@ struct DealLevers {
   std::vector<std::size_t> funding_order;  ///< deal indices in the order the budget considers them
   std::optional<double> budget_eur;        ///< package.deal_budget_eur (none = no limit)
   double committed_support_eur = 0;        ///< Σ max_support_eur of the funded deals
+  /// The fund's free maatwerk money the deals were limited by (none: no ledger), and
+  /// Σ max_support_eur of the funded deals not committed in the ledger (≤ it).
+  std::optional<double> fund_free_eur;
+  double new_support_eur = 0;
 };
+
+/// The lot's books as a limit on the deals (issue 18, docs/budget.md): the maatwerk money still
+/// free from the dataset's as-of year to the target year (EUR of the price year), and the deals
+/// whose grant the ledger books as committed — those are funded in every run and their money,
+/// committed already, is not taken from what is free.
+struct FundLimit {
+  double free_eur = std::numeric_limits<double>::infinity();
+  std::vector<std::string> committed;  ///< deal ids
+};
+
+/// The limit of `model`'s ledger (nullopt when the dataset has no ledger).
+std::optional<FundLimit> fund_limit(const model::Model& model, int target_year);
 
 /// Checks that every `package.deal_phase` entry names a deal of `deals` (nullptr: the run has no
 /// deal files, e.g. --no-deals, and any entry is an error). Throws core::Error with one
@@ -51,8 +69,11 @@ void check_deal_levers(const model::Scenario& scenario, const model::DealBook* d
 /// max_support_eur ÷ (p(phase) × committed reduction in the target year), ties by deal id; each
 /// deal is funded whole if its max_support_eur still fits in what is left, else skipped ("budget")
 /// and the next one is tried. A deal with zero support is always funded. Without a budget every
-/// deal is funded.
-DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealBook& deals);
+/// deal is funded. With `fund`, what is left starts at min(budget, fund->free_eur) and the deals
+/// the ledger books as committed are funded first at no cost to it; a deal the fund's free money
+/// cannot take is skipped with "fund" as the reason.
+DealLevers apply_deal_levers(const model::Scenario& scenario, const model::DealBook& deals,
+                             const FundLimit* fund = nullptr);
 
 /// After sim::apply_deals(levers.book): an unfunded deal falls through in every run
 /// (deal_realisation 0; Monte Carlo never draws it): no support, no infrastructure priority, no tonnes

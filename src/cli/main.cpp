@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cli::add_optimize(app, status);
   cli::add_deal(app, status);
   cli::add_emitters(app, status);
+  cli::add_budget(app, status);
   cli::add_registry(app, status);
   cli::add_serve(app, status);
   try {

@@ -27,6 +27,7 @@ void add_montecarlo(CLI::App& app, int& status);
 void add_optimize(CLI::App& app, int& status);
 void add_deal(CLI::App& app, int& status);
 void add_emitters(CLI::App& app, int& status);
+void add_budget(CLI::App& app, int& status);
 void add_registry(CLI::App& app, int& status);
 void add_serve(CLI::App& app, int& status);
 

@@ -1,5 +1,6 @@
 #include "data/dataset_manifest.hpp"
 
+#include <cstdio>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -60,12 +61,12 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   Manifest m;
   m.info.path = dir.string();
   static const std::set<std::string> kKeys = {"format_version", "name",       "version", "description",
-                                              "base_year",      "price_year", "tables"};
+                                              "base_year",      "price_year", "as_of",   "tables"};
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>("");
     if (!kKeys.count(key)) {
       yaml_error(diags, file, kv.first, key,
-                 "one of format_version, name, version, description, base_year, price_year, tables");
+                 "one of format_version, name, version, description, base_year, price_year, as_of, tables");
     }
   }
   auto get_int = [&](const char* key, int lo, int hi, int& out) {
@@ -100,6 +101,19 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   get_text("description", false, m.info.description);
   get_int("base_year", 1990, 2100, m.info.base_year);
   get_int("price_year", 2000, 2100, m.info.price_year);
+  // as_of (issue 18): what the dataset knows as of when; optional, a date YYYY-MM-DD.
+  if (const auto n = root["as_of"]; n.IsDefined()) {
+    const std::string date = n.IsScalar() ? n.Scalar() : std::string();
+    int y = 0, mo = 0, d = 0;
+    char tail = 0;
+    if (date.size() == 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3 && y >= 2000 &&
+        y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      m.info.as_of = date;
+      m.info.as_of_year = y;
+    } else {
+      yaml_error(diags, file, n, "as_of", "a date YYYY-MM-DD from 2000 to 2100 (what the dataset knows as of when)");
+    }
+  }
   const auto tables = root["tables"];
   if (!tables.IsDefined() || !tables.IsMap()) {
     yaml_error(diags, file, tables, "tables", "a mapping from table name to a list of CSV files");

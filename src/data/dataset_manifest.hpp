@@ -95,5 +95,7 @@ void load_prices(const Manifest& m, model::Model& model, core::Diagnostics& diag
 void load_history(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 /// SDE++ rounds and categories, and each option's category (after load_options).
 void load_sde(const Manifest& m, model::Model& model, core::Diagnostics& diags);
+/// The lot's instruments and ledger (docs/budget.md).
+void load_fund(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 
 }  // namespace decarbfund::data::detail

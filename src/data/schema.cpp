@@ -215,6 +215,31 @@ constexpr ColumnSpec kSdeTechniques[] = {
     {"source", T::text, true, 0, 0, "", "URL and reasoning"},
 };
 
+// The lot's own books (issue 18, docs/budget.md): its instruments and, per instrument and year,
+// reserved / committed / paid money.
+constexpr ColumnSpec kFundInstruments[] = {
+    {"instrument", T::text, true, 0, 0, "", "short id, e.g. maatwerk, niki, veki"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"lot", T::text, true, 0, 0, "",
+     "the Klimaatfonds lot (article) whose money it is: 3, 4 or 5; outside for another budget"},
+    {"funder", T::text, true, 0, 0, "", "the budget line that pays, in words"},
+    {"spends", T::text, true, 0, 0, "",
+     "what spends it in the model: deals (maatwerk), sme (the SME round) or scheme (not simulated)"},
+    {"source", T::text, true, 0, 0, "", "URL"},
+};
+
+constexpr ColumnSpec kFundLedger[] = {
+    {"instrument", T::text, true, 0, 0, "", "an instrument of fund-instruments.csv"},
+    {"year", T::integer, true, 2020, 2040, "year", "budget year"},
+    {"kind", T::text, true, 0, 0, "",
+     "reserved (in the fund's budget or MJP), committed (verplichting: grant decision, signed deal) "
+     "or paid (uitgave)"},
+    {"amount_eur", T::number, true, 0, kMaxEur, "EUR (nominal, of year)", "the amount"},
+    {"deal", T::text, false, 0, 0, "", "the deal file id whose grant this is (committed and paid rows)"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL, and the reasoning for a derived or estimated figure"},
+};
+
 constexpr TableSpec kTables[] = {
     {"clusters", "industrial clusters (DESIGN §3)", kClusters},
     {"sites", "installations: one row per MIDDEN plant or added site", kSites},
@@ -232,6 +257,8 @@ constexpr TableSpec kTables[] = {
     {"sde_rounds", "SDE++ rounds: budget, industry share and intensity caps per year", kSdeRounds},
     {"sde_categories", "SDE++ technique categories: term, correction floor, fence", kSdeCategories},
     {"sde_techniques", "which options each SDE++ category takes, by words in the option's name", kSdeTechniques},
+    {"fund_instruments", "the lot's instruments: which lot or outside body pays, what spends it", kFundInstruments},
+    {"fund_ledger", "the lot's money per instrument and year: reserved, committed, paid", kFundLedger},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/fund_ledger.hpp"
 #include "model/policy.hpp"
 #include "model/sde.hpp"
 #include "model/year_series.hpp"
@@ -87,6 +88,10 @@ struct DatasetInfo {
   int format_version = 0;
   int base_year = 0;   ///< year of the MIDDEN verified emissions
   int price_year = 0;  ///< EUR of this year in every money column
+  /// What the dataset knows as of when (dataset.yaml `as_of`, YYYY-MM-DD; "" = not stated). Money
+  /// and decisions before as_of_year are history, not choices (docs/budget.md "As-of date").
+  std::string as_of;
+  int as_of_year = 0;  ///< year of as_of; 0 when not stated
 };
 
 /// Industrial clusters (DESIGN §3).
@@ -276,6 +281,8 @@ struct Model {
   Published published;
   /// SDE++ rounds, categories and which option falls in which category (docs/model.md "SDE++").
   Sde sde;
+  /// The lot's instruments and its reserved / committed / paid money (docs/budget.md).
+  FundLedger fund;
   /// Consumer price index (deflator.csv), any base; nominal EUR of year y become EUR of
   /// info.price_year by × cpi(price_year) / cpi(y). Years past the table hold its last value.
   YearSeries cpi;

@@ -95,6 +95,7 @@ std::vector<DealInput> company_deals(const model::Model& model, std::span<const 
     d.company = company;
     d.options.push_back(i);
     d.basis = "no deal file: the company's announced projects as one deal, realisation 1, no cap";
+    d.in_parts = true;  // not an agreement: each project may be supported on its own
   }
   std::vector<DealInput> out;
   for (auto& [name, d] : by_company) {
@@ -122,6 +123,21 @@ std::vector<DealInput> deal_inputs(const model::Model& model, std::span<const mo
     }
     d.realisation = phases.of(deal.phase);
     d.max_support_eur = deal.max_support_eur;
+    // A commitment, not a choice (issue 18): binding or implemented, or booked in the ledger.
+    for (const auto& e : model.fund.entries) {
+      if (e.kind == model::LedgerKind::committed && e.deal == deal.id) {
+        d.committed = true;
+        d.committed_year = d.committed_year == 0 ? e.year : std::min(d.committed_year, e.year);
+      }
+    }
+    if (deal.phase == model::DealPhase::binding || deal.phase == model::DealPhase::implementation) {
+      d.committed = true;
+      for (const auto& h : deal.history) {
+        if (d.committed_year == 0 && h.phase == model::DealPhase::binding && h.date.size() >= 4) {
+          d.committed_year = std::stoi(h.date.substr(0, 4));
+        }
+      }
+    }
     for (const auto& pay : deal.payments) {
       d.payments.push_back({pay.year, pay.amount_eur});
     }
@@ -143,6 +159,7 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
   p.budget = options.budget;
   p.required_t = options.required_t;
   p.target_year = scenario.target.year;
+  p.as_of_year = options.as_of_year;
 
   // 1. The levy-only run: what the ETS and the levy make happen without the package.
   b.inputs = sim::resolve_inputs(model, scenario);
@@ -154,14 +171,23 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
   const auto& L = b.levy_only;
   const int years = in.years();
   const int target = p.target_year - in.start_year;
-  const int first = std::max(in.start_year, options.first_decision_year > 0 ? options.first_decision_year
-                                                                            : in.response.decision_from_year);
+  // No new decision before the dataset's as-of year (issue 18): earlier years are history.
+  const int first = std::max({in.start_year, options.as_of_year,
+                              options.first_decision_year > 0 ? options.first_decision_year
+                                                              : in.response.decision_from_year});
   p.notes.push_back(fmt::format(
       "candidates: options the levy-only run of scenario {} does not adopt; infrastructure left = "
       "capacity − levy-only use, years {}–{}",
       scenario.name, first, p.target_year));
   p.notes.push_back(fmt::format("decision years {}–{}; a project counts when it operates in {}", first,
                                 p.target_year, p.target_year));
+  if (options.as_of_year > 0) {
+    p.notes.push_back(fmt::format(
+        "as of {}: no new decision or award before {}; binding deals and deals whose grant the fund's ledger "
+        "books are commitments (supported in every portfolio, decided when signed, their money not new); a deal "
+        "is funded whole",
+        options.as_of_year, options.as_of_year));
+  }
 
   // Exclusive groups already taken in the levy-only run (site + group name, as the loader interns).
   const auto& o = model.options;
@@ -192,7 +218,10 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
   // 2. Deals and their projects.
   for (const auto& d : deals) {
     const std::size_t deal_index = p.deals.size();
-    p.deals.push_back({d.id, d.company, d.realisation, d.max_support_eur, d.basis});
+    p.deals.push_back({d.id, d.company, d.realisation, d.max_support_eur, d.basis, d.committed, d.in_parts});
+    // A committed deal was decided when signed (history); a new one from the first open year.
+    const int deal_first = d.committed && d.committed_year > 0 ? std::max(in.start_year, d.committed_year) : first;
+    const int deal_last = d.committed && d.committed_year > 0 ? deal_first : p.target_year;
     for (const auto i : d.options) {
       const auto site = o.site[i];
       if (L.option_decided[i] >= 0) {
@@ -272,8 +301,9 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
       pr.tonnes_t = tonnes;
       pr.group = group_key(i);
       int earliest_start = std::numeric_limits<int>::max();
-      const int last_decision = displaced != model::kNone ? in.start_year + L.option_decided[displaced] : p.target_year;
-      for (int year = first; year <= std::min(p.target_year, last_decision); ++year) {
+      const int last_decision = displaced != model::kNone ? in.start_year + L.option_decided[displaced] : deal_last;
+      for (int year = std::max(in.start_year, deal_first); year <= std::min({p.target_year, deal_last, last_decision});
+           ++year) {
         const int decided = year - in.start_year;
         const int start = std::max(decided + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
         earliest_start = std::min(earliest_start, start);
@@ -294,7 +324,8 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
           for (const auto& [py, amount] : d.payments) {
             total += amount;
           }
-          const int shift = year - d.payments.front().first;
+          // A committed deal pays as scheduled; a new one's schedule moves with its decision year.
+          const int shift = d.committed ? 0 : year - d.payments.front().first;
           for (const auto& [py, amount] : d.payments) {
             cash.push_back({py + shift, total > 0 ? amount / total : 1.0 / static_cast<double>(d.payments.size())});
           }
@@ -326,7 +357,7 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
         }
       }
       if (pr.alternatives.empty()) {
-        p.excluded.push_back({o.id[i], displaced != model::kNone && first > last_decision
+        p.excluded.push_back({o.id[i], displaced != model::kNone && deal_first > last_decision
                                            ? fmt::format("{} takes its exclusive group under the ETS/levy, decided {}",
                                                          o.id[displaced], last_decision)
                                            : fmt::format("it cannot operate by {}: earliest start {}", p.target_year,
@@ -357,7 +388,7 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
     open.fence_eur.fill(0);  // fences are budget too
     const auto alloc = analysis::allocate_round(open, sme.applications);
     b.application_tonnes_t.assign(sme.applications.size(), 0.0);
-    std::size_t not_eligible = 0, free_riders = 0, late = 0;
+    std::size_t not_eligible = 0, free_riders = 0, late = 0, history = 0;
     for (std::size_t k = 0; k < alloc.awards.size(); ++k) {
       const auto& a = alloc.awards[k];
       const int start = a.submitted_year + sme.delay_yr;
@@ -379,6 +410,10 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
         ++late;
         continue;
       }
+      if (a.submitted_year < options.as_of_year) {
+        ++history;  // decided before the as-of year: history, not a choice
+        continue;
+      }
       SmeCandidate c;
       c.id = a.application_id;
       c.application = k;
@@ -394,8 +429,9 @@ BuiltProblem build_problem(const model::Model& model, const model::Scenario& sce
     }
     p.notes.push_back(fmt::format(
         "SME round {}: {} applications, {} candidates; left out: {} not eligible, {} pay without aid (not "
-        "additional), {} not operating in {}; realisation {:.2f}, operation {} years after submission",
+        "additional), {} not operating in {}{}; realisation {:.2f}, operation {} years after submission",
         sme.round->id, sme.applications.size(), p.sme.size(), not_eligible, free_riders, late, p.target_year,
+        history > 0 ? fmt::format(", {} submitted before the as-of year {}", history, options.as_of_year) : "",
         sme.realisation_rate, sme.delay_yr));
   }
   return b;

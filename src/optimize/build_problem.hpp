@@ -37,6 +37,12 @@ struct DealInput {
   /// Empty: support is paid evenly over the construction years (decision year … start − 1).
   std::vector<std::pair<int, double>> payments;
   std::string basis;
+  /// A commitment, not a choice (issue 18): the deal is binding (or implemented) or the fund's
+  /// ledger books its grant as committed. Supported in every portfolio, decided in
+  /// `committed_year` (history: the decision has been taken), paid as its schedule says.
+  bool committed = false;
+  int committed_year = 0;  ///< year of the commitment (ledger, else the binding event); 0 unknown
+  bool in_parts = false;   ///< may be funded in parts (no deal file says so today)
 };
 
 /// The fallback when no deal files are given: each company's announced projects (options of
@@ -66,6 +72,9 @@ struct BuildOptions {
   double required_t = 0;
   /// First year a supported project may be decided; 0 = the scenario's decision_from_year.
   int first_decision_year = 0;
+  /// The dataset's as-of year (issue 18; 0 = none): no new decision and no SME award before it;
+  /// what was decided before is history (committed deals).
+  int as_of_year = 0;
 };
 
 /// The problem and what it was built from, for the report and the rule-based comparison.

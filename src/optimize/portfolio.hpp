@@ -45,6 +45,13 @@ struct DealCandidate {
   double realisation = 1;
   double max_support_eur = kUnlimited;  ///< the deal's cap on support (∞ = the funding gaps)
   std::string basis;                    ///< where realisation and cap come from
+  /// A commitment, not a choice (issue 18): a binding deal or one whose grant the fund's ledger
+  /// books as committed. It is supported in every portfolio and its money, already committed, is
+  /// not counted against the budget, commitment, cash or free-money rows.
+  bool committed = false;
+  /// Whether the deal may be funded in parts (some of its projects); false: all of its candidate
+  /// projects or none (docs/optimize.md "Deals are funded whole").
+  bool in_parts = false;
 };
 
 /// A share of a commitment paid in cash in `year` (shares of one commitment add up to 1).
@@ -88,6 +95,10 @@ struct Budget {
   double total_eur = kUnlimited;           ///< over all years
   double commit_per_year_eur = kUnlimited;  ///< commitments in any one year
   double cash_per_year_eur = kUnlimited;    ///< payments in any one year
+  /// The fund's maatwerk money still free per year (year, EUR; docs/budget.md): new deal support
+  /// decided in a year is at most that year's free money, 0 for a year not listed. Empty: no
+  /// such limit (a dataset without a ledger).
+  std::vector<std::pair<int, double>> deal_free_by_year;
 };
 
 /// Something the data rule out before the solver sees it, kept for the report.
@@ -99,6 +110,7 @@ struct Excluded {
 struct Problem {
   Objective objective = Objective::max_reduction;
   int target_year = 2030;
+  int as_of_year = 0;     ///< the dataset's as-of year (issue 18): nothing new before it; 0 = none
   double required_t = 0;  ///< min_cost: expected reduction to reach in the target year
   Budget budget;
   std::vector<DealCandidate> deals;
@@ -157,7 +169,8 @@ struct Solution {
   double seconds = 0;
   long nodes = 0;
   double reduction_t = 0;  ///< expected additional reduction in the target year
-  double cost_eur = 0;     ///< support committed
+  double cost_eur = 0;     ///< new support committed (committed deals' money is not new)
+  double committed_support_eur = 0;  ///< support of the deals that are commitments (ledger)
   std::vector<std::uint8_t> deal_supported;  ///< [deal]
   std::vector<ChosenProject> projects;
   std::vector<std::size_t> sme_awarded;  ///< indices into Problem::sme

@@ -71,6 +71,11 @@ std::string portfolio_text(const PortfolioReport& r) {
   }
   line(fmt::format("budget {} (commitments per year {}, cash per year {}); committed {}", money(p.budget.total_eur),
                    money(p.budget.commit_per_year_eur), money(p.budget.cash_per_year_eur), money(s.cost_eur)));
+  if (s.committed_support_eur > 0) {
+    // Issue 18: the committed deals' grants are in the fund's ledger, not new money of this portfolio.
+    line(fmt::format("committed deals (binding or in the fund's ledger, not new money): {}",
+                     money(s.committed_support_eur)));
+  }
   if (p.objective == Objective::min_cost) {
     line(fmt::format("required {} t in {}", grouped(p.required_t), p.target_year));
   }
@@ -88,8 +93,11 @@ std::string portfolio_text(const PortfolioReport& r) {
     ++count[d];
   }
   for (const auto& [d, v] : by_deal) {
-    line(fmt::format("  {:<30} {:>5.2f} {:>8} {:>15} {:>13}", p.deals[d].id.substr(0, 30), p.deals[d].realisation,
-                     count[d], eur_m(v.first), grouped(v.second)));
+    // A committed deal shows its grant (the ledger's), marked: its projects carry no new support.
+    const bool committed = p.deals[d].committed;
+    line(fmt::format("  {:<30} {:>5.2f} {:>8} {:>15} {:>13}{}", p.deals[d].id.substr(0, 30), p.deals[d].realisation,
+                     count[d], eur_m(committed ? p.deals[d].max_support_eur : v.first), grouped(v.second),
+                     committed ? "  committed" : ""));
   }
   line("");
   line("projects                                    decided  start   support EUR m    expected t");
@@ -188,6 +196,7 @@ std::string portfolio_json(const PortfolioReport& r) {
   j["conflicts"] = s.conflicts;
   j["reduction_t"] = s.reduction_t;
   j["cost_eur"] = s.cost_eur;
+  j["committed_support_eur"] = s.committed_support_eur;
   J deals = J::array();
   for (std::size_t d = 0; d < p.deals.size(); ++d) {
     deals.push_back({{"id", p.deals[d].id},
@@ -195,6 +204,7 @@ std::string portfolio_json(const PortfolioReport& r) {
                      {"realisation", p.deals[d].realisation},
                      {"max_support_eur", amount(p.deals[d].max_support_eur)},
                      {"supported", d < s.deal_supported.size() && s.deal_supported[d] != 0},
+                     {"committed", p.deals[d].committed},
                      {"basis", p.deals[d].basis}});
   }
   j["deals"] = deals;

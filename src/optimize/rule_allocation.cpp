@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -44,9 +46,17 @@ RankedDeals rank_deals_on_eur_per_t(const Problem& p, double budget_eur, const M
   std::vector<std::size_t> order(p.deals.size());
   std::iota(order.begin(), order.end(), 0);
   auto ratio = [&](std::size_t d) { return deal_t[d] > 0 ? deal_gap[d] / deal_t[d] : kUnlimited; };
+  // Committed deals first (issue 18): they are not the rule's choice, and their money is not new.
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (p.deals[a].committed != p.deals[b].committed) {
+      return p.deals[a].committed;
+    }
     return ratio(a) != ratio(b) ? ratio(a) < ratio(b) : p.deals[a].id < p.deals[b].id;
   });
+  std::map<int, double> free_left;  // the fund's free maatwerk money per year (empty: no limit)
+  for (const auto& [y, eur] : p.budget.deal_free_by_year) {
+    free_left[y] += eur;
+  }
 
   double spent = used.total_eur;
   auto commit = used.commit_eur;
@@ -59,6 +69,10 @@ RankedDeals rank_deals_on_eur_per_t(const Problem& p, double budget_eur, const M
   std::set<std::string> groups;
 
   for (const auto d : order) {
+    const bool committed = p.deals[d].committed;
+    // A deal is funded whole unless it comes in parts: the state before it, to undo a part.
+    const auto before = std::make_tuple(spent, commit, cash, left, deal_paid[d], groups, free_left, out);
+    bool all_placed = true;
     std::vector<std::size_t> projects;
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
       if (p.projects[i].deal == d && !p.projects[i].alternatives.empty()) {
@@ -70,12 +84,16 @@ RankedDeals rank_deals_on_eur_per_t(const Problem& p, double budget_eur, const M
     for (const auto i : projects) {
       const auto& pr = p.projects[i];
       if (!pr.group.empty() && groups.count(pr.group)) {
+        all_placed = false;
         continue;
       }
+      bool placed = false;
       for (std::size_t a = 0; a < pr.alternatives.size(); ++a) {
         const auto& alt = pr.alternatives[a];
-        const double g = alt.gap_eur;
-        bool fits = spent + g <= budget_eur + kTolerance && deal_paid[d] + g <= p.deals[d].max_support_eur + kTolerance &&
+        const double g = committed ? 0.0 : alt.gap_eur;  // a committed grant is not new money
+        const bool free_ok = free_left.empty() || committed || free_left[alt.decision_year] + kTolerance >= g;
+        bool fits = free_ok && spent + g <= budget_eur + kTolerance &&
+                    (committed || deal_paid[d] + g <= p.deals[d].max_support_eur + kTolerance) &&
                     commit[alt.decision_year] + g <= p.budget.commit_per_year_eur + kTolerance;
         for (const auto& c : alt.cash) {
           fits = fits && cash[c.year] + c.share * g <= p.budget.cash_per_year_eur + kTolerance;
@@ -88,6 +106,9 @@ RankedDeals rank_deals_on_eur_per_t(const Problem& p, double budget_eur, const M
         }
         spent += g;
         deal_paid[d] += g;
+        if (!free_left.empty() && !committed) {
+          free_left[alt.decision_year] -= g;
+        }
         commit[alt.decision_year] += g;
         for (const auto& c : alt.cash) {
           cash[c.year] += c.share * g;
@@ -103,8 +124,13 @@ RankedDeals rank_deals_on_eur_per_t(const Problem& p, double budget_eur, const M
         out.deal_supported[d] = 1;
         out.reduction_t += t;
         out.cost_eur += g;
+        placed = true;
         break;
       }
+      all_placed = all_placed && placed;
+    }
+    if (!all_placed && !p.deals[d].in_parts && !committed) {
+      std::tie(spent, commit, cash, left, deal_paid[d], groups, free_left, out) = before;
     }
   }
   return out;
@@ -143,7 +169,8 @@ std::vector<RuleRow> compare_rules(const BuiltProblem& built, const SmeInput& sm
     MoneyUsed used;
     const auto alloc = analysis::allocate_round(r, sme.applications);
     for (const auto& a : alloc.awards) {
-      if (!a.awarded) {
+      // An award before the as-of year is history (issue 18): neither the rule's choice nor new money.
+      if (!a.awarded || a.submitted_year < built.problem.as_of_year) {
         continue;
       }
       ++row.sme_awarded;

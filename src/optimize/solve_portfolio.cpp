@@ -5,12 +5,15 @@
 // s_pa (support to project p in alternative a, continuous, EUR), a_k (award SME application k,
 // binary). Rows:
 //   link       Σ_a z_pa − x_d(p) ≤ 0            a project only inside its supported deal, one timing
+//              (= 0 for a deal funded whole: every candidate project of a supported deal)
+//   x_d = 1 for a committed deal (issue 18), whose money stays out of the money rows
 //   group      Σ z over a mutually-exclusive group ≤ 1
 //   support    s_pa − gap_pa · z_pa = 0          support covers the funding gap and never exceeds it
 //   deal cap   Σ_{p∈d} s_pa − cap_d · x_d ≤ 0
 //   budget     Σ s + Σ cost_k a_k ≤ B
 //   commit y   the same, committed in year y ≤ C
 //   cash y     Σ share(y) · (s, cost_k a_k) ≤ K
+//   free y     Σ s of new deal support decided in y ≤ the fund's free maatwerk money of y
 //   limit l    Σ use_pal · z_pa ≤ capacity_l     (infrastructure item, year)
 //   reduction  Σ realisation · t_p · z_pa + Σ t_k a_k ≥ R     (min_cost only)
 // Money enters the matrix in EUR m and tonnes in kt so that coefficients stay near 1.
@@ -40,7 +43,7 @@ constexpr double kTonnesPerYearScale = 1e-3;  // t/yr limits → kt/yr
 constexpr double kTieBreak = 1e-6;
 const double kInf = COIN_DBL_MAX;
 
-enum class RowKind { link, group, support, deal_cap, budget, commit, cash, limit, reduction };
+enum class RowKind { link, group, support, deal_cap, budget, commit, cash, free, limit, reduction };
 
 struct Row {
   RowKind kind;
@@ -112,8 +115,10 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
   const double tie = maximise ? kTieBreak : 0.0;
 
   for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    cols.deal.push_back(m.add_col(0, 1, 0, true));
+    cols.deal.push_back(m.add_col(p.deals[d].committed ? 1 : 0, 1, 0, true));
   }
+  // Whether a project's money is new (counted in the money rows) or already committed.
+  auto is_new = [&](std::size_t project) { return !p.deals[p.projects[project].deal].committed; };
   cols.z.resize(p.projects.size());
   cols.s.resize(p.projects.size());
   for (std::size_t i = 0; i < p.projects.size(); ++i) {
@@ -121,7 +126,11 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     const double t = expected_tonnes(p, pr) * kTonnes;
     for (const auto& a : pr.alternatives) {
       cols.z[i].push_back(m.add_col(0, 1, maximise ? -t : 0.0, true));
-      cols.s[i].push_back(m.add_col(0, a.gap_eur * kMoney, money_cost, false, tie));
+      // A committed deal's support is what it was granted (the ledger), not a choice: no column
+      // to spend, no support row, no cap row (docs/optimize.md "The fund's books").
+      const bool committed = p.deals[pr.deal].committed;
+      cols.s[i].push_back(m.add_col(0, committed ? 0.0 : a.gap_eur * kMoney, committed ? 0.0 : money_cost, false,
+                                    committed ? 0.0 : tie));
     }
   }
   for (const auto& k : p.sme) {
@@ -132,7 +141,9 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
   // link, support, deal caps; a supported deal carries at least one project (x_d ≤ Σ z).
   std::vector<int> carries(p.deals.size());
   for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    carries[d] = m.add_row({RowKind::link, -kInf, 0, 1, "deal " + p.deals[d].id + " carries a project", ""});
+    // A committed deal is kept even when none of its projects is left to support.
+    carries[d] = m.add_row({RowKind::link, -kInf, p.deals[d].committed ? kInf : 0, 1,
+                            "deal " + p.deals[d].id + " carries a project", ""});
     m.add(carries[d], cols.deal[d], 1);
   }
   std::map<std::string, std::vector<std::pair<std::size_t, int>>> groups;  // group → (project, z col)
@@ -141,11 +152,19 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     if (pr.alternatives.empty()) {
       continue;
     }
-    const int link = m.add_row({RowKind::link, -kInf, 0, 1, "deal " + p.deals[pr.deal].id + " / " + pr.id, ""});
+    // A deal funded whole carries every candidate project it names (issue 18).
+    const bool whole = !p.deals[pr.deal].in_parts;
+    const int link = m.add_row({RowKind::link, whole ? 0 : -kInf, 0, 1, "deal " + p.deals[pr.deal].id + " / " + pr.id, ""});
     m.add(link, cols.deal[pr.deal], -1);
     for (std::size_t a = 0; a < pr.alternatives.size(); ++a) {
       m.add(link, cols.z[i][a], 1);
       m.add(carries[pr.deal], cols.z[i][a], -1);
+      if (p.deals[pr.deal].committed) {
+        if (!pr.group.empty()) {
+          groups[pr.group].push_back({i, cols.z[i][a]});
+        }
+        continue;
+      }
       const int sup = m.add_row({RowKind::support, 0, 0, kMoney, "support " + pr.id, "EUR"});
       m.add(sup, cols.s[i][a], 1);
       m.add(sup, cols.z[i][a], -pr.alternatives[a].gap_eur * kMoney);
@@ -168,7 +187,7 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     }
   }
   for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    if (!std::isfinite(p.deals[d].max_support_eur)) {
+    if (!std::isfinite(p.deals[d].max_support_eur) || p.deals[d].committed) {
       continue;
     }
     const int cap = m.add_row({RowKind::deal_cap, -kInf, 0, kMoney, "support cap of deal " + p.deals[d].id, "EUR",
@@ -187,6 +206,9 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
   if (std::isfinite(p.budget.total_eur)) {
     const int b = m.add_row({RowKind::budget, -kInf, p.budget.total_eur * kMoney, kMoney, "budget", "EUR"});
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
+      if (!is_new(i)) {
+        continue;
+      }
       for (auto c : cols.s[i]) {
         m.add(b, c, 1);
       }
@@ -206,7 +228,7 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
       return it->second;
     };
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (std::size_t a = 0; a < p.projects[i].alternatives.size(); ++a) {
+      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
         m.add(row(p.projects[i].alternatives[a].decision_year), cols.s[i][a], 1);
       }
     }
@@ -225,7 +247,7 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
       return it->second;
     };
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (std::size_t a = 0; a < p.projects[i].alternatives.size(); ++a) {
+      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
         for (const auto& c : p.projects[i].alternatives[a].cash) {
           m.add(row(c.year), cols.s[i][a], c.share);
         }
@@ -234,6 +256,28 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     for (std::size_t k = 0; k < p.sme.size(); ++k) {
       for (const auto& c : p.sme[k].cash) {
         m.add(row(c.year), cols.award[k], c.share * p.sme[k].cost_eur * kMoney);
+      }
+    }
+  }
+
+  // The fund's free maatwerk money per year (docs/budget.md): new deal support decided in a year.
+  if (!p.budget.deal_free_by_year.empty()) {
+    std::map<int, int> row_of_year;
+    auto row = [&](int year) {
+      auto [it, fresh] = row_of_year.try_emplace(year, 0);
+      if (fresh) {
+        double free = 0;
+        for (const auto& [y, eur] : p.budget.deal_free_by_year) {
+          free += y == year ? eur : 0.0;
+        }
+        it->second = m.add_row({RowKind::free, -kInf, std::max(0.0, free) * kMoney, kMoney,
+                                fmt::format("free maatwerk money {}", year), "EUR"});
+      }
+      return it->second;
+    };
+    for (std::size_t i = 0; i < p.projects.size(); ++i) {
+      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
+        m.add(row(p.projects[i].alternatives[a].decision_year), cols.s[i][a], 1);
       }
     }
   }
@@ -314,6 +358,7 @@ std::vector<ShadowPrice> shadow_prices(const Problem& p, const Matrix& m, const 
   for (std::size_t r = 0; r < m.rows.size(); ++r) {
     const auto& row = m.rows[r];
     if (row.kind != RowKind::budget && row.kind != RowKind::commit && row.kind != RowKind::cash &&
+        row.kind != RowKind::free &&
         row.kind != RowKind::limit && row.kind != RowKind::reduction && row.kind != RowKind::deal_cap) {
       continue;
     }
@@ -462,6 +507,9 @@ Solution solve_portfolio(const Problem& p, const SolverSettings& settings) {
     std::map<int, double> commit, cash;
     for (std::size_t d = 0; d < p.deals.size(); ++d) {
       sol.deal_supported[d] = x[static_cast<std::size_t>(cols.deal[d])] > 0.5 ? 1 : 0;
+      if (p.deals[d].committed && std::isfinite(p.deals[d].max_support_eur)) {
+        sol.committed_support_eur += p.deals[d].max_support_eur;  // the grant, committed already
+      }
     }
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
       const auto& pr = p.projects[i];
@@ -474,6 +522,9 @@ Solution solve_portfolio(const Problem& p, const SolverSettings& settings) {
         const double support = std::min(alt.gap_eur, x[static_cast<std::size_t>(cols.s[i][a])] / kMoney);
         sol.projects.push_back({i, a, support, expected_tonnes(p, pr)});
         sol.reduction_t += expected_tonnes(p, pr);
+        if (p.deals[pr.deal].committed) {
+          continue;  // its money is the grant already committed (counted once per deal below)
+        }
         sol.cost_eur += support;
         commit[alt.decision_year] += support;
         for (const auto& c : alt.cash) {

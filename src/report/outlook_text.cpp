@@ -40,6 +40,11 @@ std::string package_levers_text(const analysis::PackageLeverSummary& l, const Lo
     s += ")";
     sep = "; ";
   }
+  if (!l.deal_budget_eur && l.fund_binds && l.fund_free_eur) {
+    s += sep + t.format("levers.fund_free", m(*l.fund_free_eur), m(l.fund_new_support_eur)) +
+         t.format("levers.not_funded", join(l.deals_not_funded)) + ")";
+    sep = "; ";
+  }
   if (l.sme_budget_eur) {
     s += sep + t.format("levers.sme_budget", m(*l.sme_budget_eur));
   }

@@ -729,6 +729,8 @@ constexpr StringEntry kStrings[] = {
     {"phrase.years_close", " years)"},
     {"phrase.by_year", " (by "},
     {"phrase.years", " years"},
+    // issue 18: the fund's books (analysis/package_levers.cpp, fund/)
+    {"levers.fund_free", "the fund's free maatwerk money EUR {} m (new support {} m"},
 };
 // clang-format on
 

@@ -729,6 +729,8 @@ constexpr StringEntry kStrings[] = {
     {"phrase.years_close", " jaar)"},
     {"phrase.by_year", " (uiterlijk "},
     {"phrase.years", " jaar"},
+    // issue 18: de eigen boeken van het fonds (analysis/package_levers.cpp, fund/)
+    {"levers.fund_free", "vrije maatwerkmiddelen van het fonds EUR {} mln (nieuwe steun {} mln"},
 };
 // clang-format on
 

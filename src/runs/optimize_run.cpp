@@ -8,6 +8,7 @@
 #include "core/diagnostic.hpp"
 #include "data/load_applications.hpp"
 #include "data/load_deal.hpp"
+#include "fund/budget_book.hpp"
 #include "data/load_round.hpp"
 #include "data/load_sme.hpp"
 #include "data/sme_generator.hpp"
@@ -93,6 +94,16 @@ std::unique_ptr<OptimizeRun> run_optimize(const model::Model& model, const model
   options.budget.cash_per_year_eur = request.cash_per_year_eur;
   options.required_t = std::isnan(request.reduction_t) ? scenario.target.package_leg_t : request.reduction_t;
   options.first_decision_year = request.first_decision_year;
+  // The fund's books (issue 18, docs/budget.md): nothing new before the as-of year, and new deal
+  // support per year within the maatwerk money still free, as EUR of the price year.
+  options.as_of_year = model.info.as_of_year;
+  if (!model.fund.empty()) {
+    const auto book = fund::build_budget_book(model);
+    for (int y = book.first_year; y <= book.last_year; ++y) {
+      options.budget.deal_free_by_year.emplace_back(
+          y, model.real_eur(book.open_in(model.fund.instruments, model::FundSpender::deals, y), y));
+    }
+  }
 
   auto run = std::make_unique<OptimizeRun>();
   run->budget_eur = options.budget.total_eur;

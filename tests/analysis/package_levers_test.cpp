@@ -5,6 +5,7 @@
 
 #include "analysis/package_levers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -323,6 +324,71 @@ TEST(PackageLevers, SmallerSmeBudgetLowersTheSmeLine) {
   EXPECT_EQ(o.levers.sme_budget_eur, 50e6);
   // The SME tonnes come straight off the package leg.
   EXPECT_NEAR(base.package_leg_t - o.package_leg_t, before.reduction_t - after.reduction_t, 1.0);
+}
+
+// Issue 18: with the fund's books, a deal the ledger has committed is funded at no cost to what
+// is free, and the others only as far as the free money goes. Free 100: b (committed, 50) is
+// funded without touching it; c is free; a (100) fits exactly; e (40) and d (30) no longer fit
+// ("fund").
+TEST(PackageLevers, FundFreeMoneyLimitsTheDealsAndCommittedOnesCostNothing) {
+  const auto b = hand_made();
+  FundLimit fund;
+  fund.free_eur = 100;
+  fund.committed = {"b"};
+  const auto l = apply_deal_levers(with_budget(std::nullopt), b, &fund);
+  EXPECT_EQ(ids(l, b, true), (std::vector<std::string>{"c", "b", "a"}));
+  EXPECT_EQ(ids(l, b, false), (std::vector<std::string>{"e", "d"}));
+  EXPECT_EQ(l.status[4].not_funded, "fund");
+  EXPECT_TRUE(l.status[1].ledger_committed);
+  EXPECT_DOUBLE_EQ(l.new_support_eur, 100);
+  EXPECT_DOUBLE_EQ(l.committed_support_eur, 150);
+  // Nothing free: only the committed deal and the one without support.
+  fund.free_eur = 0;
+  EXPECT_EQ(ids(apply_deal_levers(with_budget(std::nullopt), b, &fund), b, true), (std::vector<std::string>{"c", "b"}));
+}
+
+// Issue 18 "done when": the outlook's package cannot spend beyond what is free. On data/nl with
+// the maatwerk reservations cut to what 2024 and 2025 committed and to EUR 100 m a year for
+// 2026-2030, the deals the outlook funds on top of the ledger's commitments need no more than the
+// EUR 500 m (nominal) then free; the binding grants stay funded.
+TEST(PackageLevers, OutlookPackageSpendsNoMoreThanTheFundHasFree) {
+  auto model = data::load_dataset_or_throw(kSource + "/data/nl");
+  const auto maatwerk = model.fund.instruments.find("maatwerk");
+  for (auto& e : model.fund.entries) {
+    if (e.instrument == maatwerk && e.kind == model::LedgerKind::reserved) {
+      e.amount_eur = e.year == 2024 ? 215e6 : e.year == 2025 ? 73e6 : 100e6;  // no balance carries
+    }
+  }
+  const auto limit = fund_limit(model, 2030);
+  ASSERT_TRUE(limit);
+  EXPECT_LE(limit->free_eur, 500e6);  // EUR of the price year 2023: less than the nominal 500 m
+  EXPECT_GT(limit->free_eur, 400e6);
+  core::Diagnostics diags;
+  const auto scenario = data::load_scenario(kSource + "/scenarios/belastingplan-2026.yaml", diags).value();
+  const auto deals = data::load_deal_book_or_throw(model, kSource + "/data/nl/deals");
+  const auto o = run_outlook(model, scenario, scenario, &deals);
+  ASSERT_TRUE(o.levers.fund_free_eur);
+  EXPECT_LE(o.levers.fund_new_support_eur, *o.levers.fund_free_eur);
+  EXPECT_TRUE(o.levers.fund_binds);
+  for (const auto& id : {"nobian", "cosun", "yara"}) {
+    EXPECT_EQ(std::count(o.levers.deals_not_funded.begin(), o.levers.deals_not_funded.end(), id), 0) << id;
+  }
+  // The lines the outlook credits: what the funded deals outside the ledger may draw, at most
+  // their max support, adds up to no more than was free; a deal left out has no support.
+  double new_support = 0;
+  for (const auto& line : o.package_credits) {
+    if (line.deal.empty()) {
+      continue;
+    }
+    const auto& d = *std::find_if(deals.deals.begin(), deals.deals.end(),
+                                  [&](const model::Deal& x) { return x.id == line.deal; });
+    if (!line.funded) {
+      EXPECT_EQ(line.support_eur, 0) << line.deal;
+    } else if (std::find(limit->committed.begin(), limit->committed.end(), line.deal) == limit->committed.end()) {
+      new_support += d.max_support_eur;
+    }
+  }
+  EXPECT_LE(new_support, *o.levers.fund_free_eur);
 }
 
 }  // namespace

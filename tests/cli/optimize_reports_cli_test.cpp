@@ -65,8 +65,11 @@ TEST(OptimizeReportsCli, WorkbookAndPageHoldTheJsonNumbers) {
   ASSERT_FALSE(j["projects"].empty());
   EXPECT_EQ(x.at("projects", "A2"), j["projects"][0]["option"].get<std::string>());
   EXPECT_NEAR(x.number("projects", "H2"), j["projects"][0]["expected_t"].get<double>(), 1e-6);
-  EXPECT_EQ(static_cast<std::size_t>(x.row_of("sme_awards", j["sme_awards"].back()["application"].get<std::string>())),
-            j["sme_awards"].size() + 1);
+  // As of November 2026 the generated VEKI 2024 applications are history (issue 18): no awards.
+  if (!j["sme_awards"].empty()) {
+    EXPECT_EQ(static_cast<std::size_t>(x.row_of("sme_awards", j["sme_awards"].back()["application"].get<std::string>())),
+              j["sme_awards"].size() + 1);
+  }
   // Commitments by year add up to the cost.
   double committed = 0;
   for (int r = 2; !x.at("by_year", "A" + std::to_string(r)).empty(); ++r) {

@@ -84,6 +84,7 @@ TEST(ReportOptions, JsonDashPrintsTheDocumentAloneForEveryVerbWithJson) {
       {"optimize", "optimize --sme-firms 500"},
       {"deal assess", "deal assess data/nl/deals/nobian.yaml"},
       {"emitters", "emitters"},
+      {"budget", "budget"},
       {"sme allocate", "sme allocate --round data/nl/rounds/veki-2024.yaml --applications apps.csv --out awards.csv"},
       {"registry status", "registry status r.db"},
       {"registry report", "registry report r.db"},

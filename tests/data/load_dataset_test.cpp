@@ -231,7 +231,7 @@ TEST(LoadDatasetErrors, ManifestUnknownTable) {
             Msgs{"dataset.yaml:15: tables.price: expected one of the tables clusters, sites, options, "
                  "verified_emissions, infrastructure, infrastructure_capacity, prices, deflator, "
                  "activity_groups, activity, closures, published, infrastructure_contracts, sde_rounds, "
-                 "sde_categories, sde_techniques, found \"price\""});
+                 "sde_categories, sde_techniques, fund_instruments, fund_ledger, found \"price\""});
 }
 
 TEST(LoadDatasetErrors, ManifestWrongVersion) {
@@ -254,7 +254,7 @@ TEST(LoadDatasetErrors, ManifestDuplicateKey) {
 TEST(LoadDatasetErrors, ManifestWithoutTables) {
   EXPECT_EQ(errors_after("dataset.yaml", "tables:", "no_tables:"),
             (Msgs{"dataset.yaml:8: no_tables: expected one of format_version, name, version, description, base_year, "
-                  "price_year, tables, found \"no_tables\"",
+                  "price_year, as_of, tables, found \"no_tables\"",
                   "dataset.yaml: tables: expected a mapping from table name to a list of CSV files, found nothing"}));
 }
 

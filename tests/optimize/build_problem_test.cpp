@@ -225,5 +225,49 @@ TEST(BuildProblem, MinCostBeyondTheCandidatesIsInfeasible) {
       << s.conflicts[0];
 }
 
+// Issue 18: the dataset is of November 2026, so nothing new is decided before 2026; the binding
+// deals and those whose grant the fund's ledger books are commitments, decided when signed.
+TEST(BuildProblem, NothingNewBeforeTheAsOfYearAndBindingDealsAreCommitments) {
+  const auto& f = nl();
+  ASSERT_EQ(f.model.info.as_of_year, 2026);
+  const auto deals = deal_files();
+  BuildOptions options;
+  options.budget.total_eur = 300e6;
+  options.as_of_year = f.model.info.as_of_year;
+  SmeInput sme;
+  sme.round = &f.round;
+  sme.applications = f.applications;
+  const auto b = build_problem(f.model, f.scenario, deals, sme, options);
+  const auto& p = b.problem;
+  std::vector<std::string> committed;
+  for (const auto& d : p.deals) {
+    if (d.committed) {
+      committed.push_back(d.id);
+    }
+  }
+  std::sort(committed.begin(), committed.end());
+  EXPECT_EQ(committed, (std::vector<std::string>{"cosun", "nobian", "yara"}));
+  for (const auto& pr : p.projects) {
+    for (const auto& a : pr.alternatives) {
+      if (!p.deals[pr.deal].committed) {
+        EXPECT_GE(a.decision_year, 2026) << pr.id;
+        for (const auto& c : a.cash) {
+          EXPECT_GE(c.year, 2026) << pr.id;
+        }
+      }
+    }
+  }
+  for (const auto& k : p.sme) {
+    EXPECT_GE(k.year, 2026) << k.id;
+  }
+  // Nobian's deal was signed in 2024: its projects are decided then, one timing each.
+  for (const auto& pr : p.projects) {
+    if (p.deals[pr.deal].id == "nobian") {
+      ASSERT_EQ(pr.alternatives.size(), 1u) << pr.id;
+      EXPECT_EQ(pr.alternatives[0].decision_year, 2024);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace decarbfund::optimize

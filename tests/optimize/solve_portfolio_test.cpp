@@ -247,5 +247,60 @@ TEST(SolvePortfolio, SameAnswerTwice) {
   EXPECT_EQ(a.nodes, b.nodes);
 }
 
+// Issue 18: a deal is funded whole. Deal a gets a second project A2 (20,000 t, gap EUR 25 m), so
+// {A, B} (A without A2) is no longer a choice. Within EUR 80 m the whole deal a (A + A2, EUR 75 m,
+// 120,000 t) + k1 gives 125,000 t, and {B, C, k1} 135,000 t for EUR 45 m: the latter wins.
+// Allowed in parts, {A, B} (180,000 t) wins as before.
+TEST(SolvePortfolio, ADealIsFundedWholeUnlessItComesInParts) {
+  auto p = worked_example(1000);
+  ProjectCandidate a2 = p.projects[0];
+  a2.id = "A2";
+  a2.tonnes_t = 20'000;
+  a2.alternatives[0].gap_eur = 25e6;
+  a2.alternatives[0].uses.clear();
+  p.projects.push_back(a2);
+  const auto whole = solve_portfolio(p);
+  ASSERT_EQ(whole.status, Status::optimal);
+  EXPECT_EQ(chosen_ids(p, whole), (std::vector<std::string>{"B", "C", "k1"}));
+  p.deals[0].in_parts = true;
+  const auto parts = solve_portfolio(p);
+  EXPECT_EQ(chosen_ids(p, parts), (std::vector<std::string>{"A", "B"}));
+}
+
+// Issue 18: a committed deal (binding, or booked in the fund's ledger) is in every portfolio, and
+// its money, committed already, is not new: with deal a committed (granted EUR 40 m), a budget of
+// EUR 45 m buys B + C + k1 on top of A.
+TEST(SolvePortfolio, ACommittedDealIsKeptAndItsMoneyIsNotNew) {
+  auto p = worked_example(1000);
+  p.deals[0].committed = true;
+  p.deals[0].max_support_eur = 40e6;  // the grant as committed, below A's modelled gap: still kept
+  p.budget.total_eur = 45e6;
+  const auto s = solve_portfolio(p);
+  ASSERT_EQ(s.status, Status::optimal);
+  EXPECT_EQ(chosen_ids(p, s), (std::vector<std::string>{"A", "B", "C", "k1"}));
+  EXPECT_EQ(s.deal_supported[0], 1);
+  EXPECT_NEAR(s.cost_eur, 45e6, 1e-3);
+  EXPECT_NEAR(s.committed_support_eur, 40e6, 1e-3);
+  // Kept even when nothing else fits: a budget of 0 still has A, and nothing new.
+  p.budget.total_eur = 0;
+  const auto none = solve_portfolio(p);
+  ASSERT_EQ(none.status, Status::optimal);
+  EXPECT_EQ(chosen_ids(p, none), (std::vector<std::string>{"A"}));
+  EXPECT_NEAR(none.cost_eur, 0, 1e-6);
+}
+
+// Issue 18: new deal support decided in a year is at most the fund's free maatwerk money of that
+// year; a year the books do not list has none. B + C decided in 2026 fit in EUR 40 m; A does not.
+TEST(SolvePortfolio, DealSupportStaysWithinTheFundsFreeMoneyPerYear) {
+  auto p = worked_example(1000);
+  p.budget.total_eur = 1e9;
+  p.budget.deal_free_by_year = {{2026, 40e6}};
+  const auto s = solve_portfolio(p);
+  ASSERT_EQ(s.status, Status::optimal);
+  EXPECT_EQ(chosen_ids(p, s), (std::vector<std::string>{"B", "C", "k1"}));
+  p.budget.deal_free_by_year = {{2025, 1e9}};  // nothing free in 2026, when the projects are decided
+  EXPECT_EQ(chosen_ids(p, solve_portfolio(p)), (std::vector<std::string>{"k1"}));
+}
+
 }  // namespace
 }  // namespace decarbfund::optimize

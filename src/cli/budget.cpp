@@ -1,0 +1,72 @@
+// `decarbfund budget [--data DIR] [--deals DIR | --no-deals] [--sources] [--json FILE] [--csv DIR]`:
+// the lot's books per instrument and year — reserved, committed, paid, free, still open from the
+// as-of year — and what the outlook's package would need on top (issue 18, docs/budget.md).
+// Parses, loads, calls fund::build_budget_book and fund::package_need, prints; no model logic.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/locate_inputs.hpp"
+#include "cli/report_outputs.hpp"
+#include "cli/verbs.hpp"
+#include "fund/budget_book.hpp"
+#include "report/budget_report.hpp"
+#include "runs/run_inputs.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+struct BudgetArgs : ReportArgs {
+  std::string data;
+  std::string deals;
+  bool no_deals = false;
+  bool sources = false;
+  int first_year = 2024;
+  int last_year = 2030;
+};
+
+}  // namespace
+
+void add_budget(CLI::App& app, int& status) {
+  auto args = std::make_shared<BudgetArgs>();
+  auto* cmd = app.add_subcommand(
+      "budget", "The lot's books: reserved, committed, paid and free money per instrument and year");
+  cmd->add_option("--data", args->data,
+                  "dataset directory (default: $DECARBFUND_DATA, the installed dataset, else ./data/nl)");
+  cmd->add_option("--deals", args->deals, "deal files whose support the outlook's package needs (default: <data>/deals)");
+  cmd->add_flag("--no-deals", args->no_deals, "ignore the deal files: no package need is shown");
+  cmd->add_flag("--sources", args->sources, "list the source of every figure of the ledger");
+  cmd->add_option("--from", args->first_year, "first year shown")->capture_default_str()->check(CLI::Range(2000, 2100));
+  cmd->add_option("--to", args->last_year, "last year shown")->capture_default_str()->check(CLI::Range(2000, 2100));
+  add_json_csv_options(cmd, *args);
+  cmd->callback([args, &status] {
+    auto& a = *args;
+    if (a.last_year < a.first_year) {
+      throw CLI::ValidationError("--to", fmt::format("expected a year not before --from {}, found {}", a.first_year,
+                                                      a.last_year));
+    }
+    a.data = locate_data(a.data, a.json_to_stdout());
+    a.deals = locate_input(a.deals, a.json_to_stdout(), "deals");
+    const auto dataset = runs::load_dataset_inputs(a.data, a.deals, a.no_deals);
+    const auto& model = dataset.model;
+    const auto book = fund::build_budget_book(model, a.first_year, a.last_year);
+    std::optional<fund::PackageNeed> need;
+    if (const auto* deals = dataset.deal_book(); deals != nullptr && !model.fund.empty()) {
+      need = fund::package_need(model, book, deals->deals, a.last_year);
+    }
+    const std::string json = a.wants_json() ? report::budget_json(model, book, need ? &*need : nullptr) : "";
+    const auto written = write_reports(a, json);
+    if (!a.json_to_stdout()) {
+      fmt::print("{}", report::budget_text(model, book, need ? &*need : nullptr, a.sources));
+    }
+    print_written(written, true, a.json_to_stdout());
+    status = kExitOk;
+  });
+}
+
+}  // namespace decarbfund::cli
