@@ -98,5 +98,9 @@ std::string csv_escape(std::string_view field);
 /// Formats a number for CSV output deterministically: shortest round-trip form, no exponent below
 /// 1e15 for integers ("1200", "0.15", "-3.5e-07").
 std::string csv_number(double value);
+/// csv_number appended to `out` (no temporary string: writers of large tables call it per cell).
+void append_csv_number(std::string& out, double value);
+/// csv_escape appended to `out`.
+void append_csv_escaped(std::string& out, std::string_view field);
 
 }  // namespace decarbfund::data
