@@ -85,15 +85,17 @@ std::optional<std::vector<model::Application>> parse_applications(
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // Duplicate ids without a hash node per application (issue 21): sort the rows by id (stable,
   // so the first row of an id leads its run) and note, per later row, the line of the first.
+  std::vector<std::string_view> ids(reader.size());  // views of the table's cells
+  for (std::size_t r = 0; r < reader.size(); ++r) {
+    ids[r] = reader.raw(r, "application_id");
+  }
   std::vector<std::size_t> by_id(reader.size());
   std::iota(by_id.begin(), by_id.end(), std::size_t{0});
-  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t x, std::size_t y) {
-    return reader.raw(x, "application_id") < reader.raw(y, "application_id");
-  });
+  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t x, std::size_t y) { return ids[x] < ids[y]; });
   std::vector<long> first_line(reader.size(), 0);  // 0: the first (or only) row of its id
   for (std::size_t k = 1; k < by_id.size(); ++k) {
-    const auto id = reader.raw(by_id[k], "application_id");
-    if (!id.empty() && id == reader.raw(by_id[k - 1], "application_id")) {
+    const auto id = ids[by_id[k]];
+    if (!id.empty() && id == ids[by_id[k - 1]]) {
       const auto prev = by_id[k - 1];
       first_line[by_id[k]] = first_line[prev] != 0 ? first_line[prev] : reader.line(prev);
     }
