@@ -9,6 +9,8 @@
 
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
+#include "data/award_table.hpp"
+#include "data/load_applications.hpp"
 #include "data/load_round.hpp"
 #include "data/load_sme.hpp"
 #include "data/sme_generator.hpp"
@@ -69,6 +71,31 @@ void allocate(benchmark::State& state, const char* mode) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(apps.size()));
 }
 
+// What `decarbfund sme allocate` does with 100,000 applications, less the file system: parse the
+// application CSV (the generator's 100,000, as `sme generate` writes them), allocate the VEKI 2024
+// round (data/nl/rounds/veki-2024.yaml, its own budget) and write the award CSV. Issue 21's goal:
+// ≤ 0.2 s; docs/sme.md "Speed" has the figures.
+void BM_SmeAllocateCsv(benchmark::State& state) {
+  const auto& techniques = fixture().techniques;
+  const std::string text = data::applications_csv(fixture().applications);
+  core::Diagnostics load_diags;
+  const auto round = data::load_round(std::string(DECARBFUND_SOURCE_DIR) + "/data/nl/rounds/veki-2024.yaml",
+                                      techniques, load_diags)
+                         .value();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    core::Diagnostics diags;
+    const auto apps = data::parse_applications(text, "apps.csv", techniques, diags).value();
+    const auto result = analysis::allocate_round(round, apps);
+    const auto csv = data::awards_csv(result.awards, round);
+    bytes = csv.size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.counters["applications"] = static_cast<double>(fixture().applications.size());
+  state.counters["award_csv_bytes"] = static_cast<double>(bytes);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(fixture().applications.size()));
+}
+
 void BM_SmeGenerate(benchmark::State& state) {
   const auto& techniques = fixture().techniques;
   data::GeneratorConfig config;
@@ -87,4 +114,5 @@ BENCHMARK_CAPTURE(allocate, fcfs, "fcfs")->Name("BM_SmeAllocate/fcfs")->Unit(ben
 BENCHMARK_CAPTURE(allocate, ranking, "ranking")->Name("BM_SmeAllocate/ranking")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(allocate, points, "points")->Name("BM_SmeAllocate/points")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(allocate, phases, "phases")->Name("BM_SmeAllocate/phases")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SmeAllocateCsv)->Name("BM_SmeAllocateCsv/100000_applications")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SmeGenerate)->Arg(100'000)->Unit(benchmark::kMillisecond);

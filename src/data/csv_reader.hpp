@@ -79,6 +79,8 @@ class TableReader {
   void error(std::size_t row, std::string_view column, std::string expected, std::string found);
 
  private:
+  /// The schema entry named `column`, or schema size when there is none.
+  std::size_t slot(std::string_view column) const;
   const ColumnSpec* spec(std::string_view column) const;
   int index(std::string_view column) const;
 
@@ -87,6 +89,7 @@ class TableReader {
   core::Diagnostics& diags_;
   std::vector<int> column_index_;  // per schema entry: index into the header, or -1
   bool ok_ = true;
+  mutable std::size_t next_slot_ = 0;  // where slot() starts looking: the last column found
 };
 
 /// Parses a decimal number strictly: no NaN/inf, no hex, no trailing characters, |x| ≤ 1e15.
@@ -98,5 +101,9 @@ std::string csv_escape(std::string_view field);
 /// Formats a number for CSV output deterministically: shortest round-trip form, no exponent below
 /// 1e15 for integers ("1200", "0.15", "-3.5e-07").
 std::string csv_number(double value);
+/// csv_number appended to `out` (no temporary string: writers of large tables call it per cell).
+void append_csv_number(std::string& out, double value);
+/// csv_escape appended to `out`.
+void append_csv_escaped(std::string& out, std::string_view field);
 
 }  // namespace decarbfund::data

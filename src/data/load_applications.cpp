@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <unordered_map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -83,20 +83,32 @@ std::optional<std::vector<model::Application>> parse_applications(
     return std::nullopt;
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::unordered_map<std::string, long> seen;  // application id → first line
-  seen.reserve(reader.size());
+  // Duplicate ids without a hash node per application (issue 21): sort the rows by id (stable,
+  // so the first row of an id leads its run) and note, per later row, the line of the first.
+  std::vector<std::string_view> ids(reader.size());  // views of the table's cells
+  for (std::size_t r = 0; r < reader.size(); ++r) {
+    ids[r] = reader.raw(r, "application_id");
+  }
+  std::vector<std::size_t> by_id(reader.size());
+  std::iota(by_id.begin(), by_id.end(), std::size_t{0});
+  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t x, std::size_t y) { return ids[x] < ids[y]; });
+  std::vector<long> first_line(reader.size(), 0);  // 0: the first (or only) row of its id
+  for (std::size_t k = 1; k < by_id.size(); ++k) {
+    const auto id = ids[by_id[k]];
+    if (!id.empty() && id == ids[by_id[k - 1]]) {
+      const auto prev = by_id[k - 1];
+      first_line[by_id[k]] = first_line[prev] != 0 ? first_line[prev] : reader.line(prev);
+    }
+  }
   std::vector<model::Application> out;
   out.reserve(reader.size());
   for (std::size_t r = 0; r < reader.size(); ++r) {
     model::Application a;
     a.id = reader.text(r, "application_id");
-    if (!a.id.empty()) {
-      auto [it, inserted] = seen.emplace(a.id, reader.line(r));
-      if (!inserted) {
-        reader.error(r, "application_id",
-                     fmt::format("an id used once (first used on line {})", it->second),
-                     core::quote_found(a.id));
-      }
+    if (first_line[r] != 0) {
+      reader.error(r, "application_id",
+                   fmt::format("an id used once (first used on line {})", first_line[r]),
+                   core::quote_found(a.id));
     }
     a.firm_id = reader.text(r, "firm_id");
     a.employees = reader.number(r, "employees");

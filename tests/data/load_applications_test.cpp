@@ -74,6 +74,19 @@ TEST(LoadApplications, EveryProblemNamesFileLineAndField) {
             "YYYY-MM-DD), found \"22-04-2024\"\n");
 }
 
+TEST(LoadApplications, EveryRepeatOfAnIdNamesItsFirstLine) {
+  // Duplicates are found by sorting, not hashing (issue 21): each repeat, in file order, still
+  // names the line the id was first used on, and an id's third use is not compared to its second.
+  const std::string row = ",F1,20,3000000,2000000,small,food,T09,investment,,,,1,1000000,700,2024-04-22T09:00:00,24000,2000,,,\n";
+  const std::string text = kHeader + "B7" + row + "A1" + row + "B7" + row + "A1" + row + "B7" + row;
+  core::Diagnostics diags;
+  EXPECT_FALSE(parse_applications(text, "dup.csv", catalogue(), diags));
+  EXPECT_EQ(diags.to_string(),
+            "dup.csv:4: field 'application_id': expected an id used once (first used on line 2), found \"B7\"\n"
+            "dup.csv:5: field 'application_id': expected an id used once (first used on line 3), found \"A1\"\n"
+            "dup.csv:6: field 'application_id': expected an id used once (first used on line 2), found \"B7\"\n");
+}
+
 TEST(LoadApplications, UnknownAndMissingColumnsAreRefused) {
   core::Diagnostics diags;
   EXPECT_FALSE(parse_applications("application_id,firm_id,colour\nA1,F1,red\n", "cols.csv",
