@@ -1,8 +1,10 @@
-// `decarbfund budget [--data DIR] [--deals DIR | --no-deals] [--sources] [--reconcile] [--json FILE] [--csv DIR]`:
+// `decarbfund budget [--data DIR] [--deals DIR | --no-deals] [--sources] [--reconcile] [--json FILE] [--csv DIR]
+//                   [--xlsx FILE] [--html FILE]`:
 // the lot's books per instrument and year — reserved, committed, paid, free, still open from the
 // as-of year — and what the outlook's package would need on top (issue 18, docs/budget.md).
 // `--reconcile` prints the projects shared with lots 3 and 4 instead, and refuses (exit 2, nothing
-// written) when a tonne or a euro is counted twice.
+// written) when a tonne or a euro is counted twice. `--xlsx`/`--html` write the books in the fund's
+// formats: the MJP-style measure list and the verdiepingstabel (report/budget_formats.hpp).
 // Parses, loads, calls fund::build_budget_book, fund::package_need or fund::reconcile_shared, prints;
 // no model logic.
 
@@ -19,7 +21,9 @@
 #include "cli/report_outputs.hpp"
 #include "cli/verbs.hpp"
 #include "fund/budget_book.hpp"
+#include "fund/measure_list.hpp"
 #include "fund/reconcile.hpp"
+#include "report/budget_formats.hpp"
 #include "report/budget_report.hpp"
 #include "report/reconcile_report.hpp"
 #include "runs/run_inputs.hpp"
@@ -54,6 +58,8 @@ void add_budget(CLI::App& app, int& status) {
   cmd->add_option("--from", args->first_year, "first year shown")->capture_default_str()->check(CLI::Range(2000, 2100));
   cmd->add_option("--to", args->last_year, "last year shown")->capture_default_str()->check(CLI::Range(2000, 2100));
   add_json_csv_options(cmd, *args);
+  cmd->add_option("--xlsx", args->xlsx, "write the MJP measure list and the verdiepingstabel as an Excel workbook");
+  cmd->add_option("--html", args->html, "write the MJP measure list and the verdiepingstabel as an HTML page");
   cmd->callback([args, &status] {
     auto& a = *args;
     if (a.last_year < a.first_year) {
@@ -89,8 +95,21 @@ void add_budget(CLI::App& app, int& status) {
     if (const auto* deals = dataset.deal_book(); deals != nullptr && !model.fund.empty()) {
       need = fund::package_need(model, book, deals->deals, a.last_year);
     }
-    const std::string json = a.wants_json() ? report::budget_json(model, book, need ? &*need : nullptr) : "";
-    const auto written = write_reports(a, json);
+    const auto* deal_book = dataset.deal_book();
+    const auto measures = fund::measure_list(
+        model, book, deal_book != nullptr ? std::span<const model::Deal>(deal_book->deals) : std::span<const model::Deal>());
+    // Render every report before writing any file, so a failure leaves no half set of files.
+    const std::string json = a.wants_json() ? report::budget_json(model, book, need ? &*need : nullptr, measures) : "";
+    std::string html, xlsx;
+    if (!a.html.empty() || !a.xlsx.empty()) {
+      auto info = report::dataset_run_info(model);
+      info.command = "decarbfund budget" + report::command_option("data", a.data) +
+                     report::command_option("deals", a.deals) + (a.no_deals ? " --no-deals" : "") +
+                     fmt::format(" --from {} --to {}", a.first_year, a.last_year);
+      html = a.html.empty() ? "" : report::budget_html(model, book, measures, info);
+      xlsx = a.xlsx.empty() ? "" : report::budget_xlsx(model, book, measures, info);
+    }
+    const auto written = write_reports(a, json, html, xlsx);
     if (!a.json_to_stdout()) {
       fmt::print("{}", report::budget_text(model, book, need ? &*need : nullptr, a.sources));
     }

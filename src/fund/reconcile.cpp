@@ -16,17 +16,6 @@ std::string lot_name(std::size_t p) {
   return p < 3 ? fmt::format("lot {}", kPayers[p]) : std::string("outside");
 }
 
-/// The deal's committed reduction in the latest year up to 2030 (0 when it commits none by then).
-double deal_tonnes(const model::Deal& d) {
-  double t = 0;
-  for (const auto& [y, v] : d.committed_reduction_t) {
-    if (y <= kTonnesYear) {
-      t = v;
-    }
-  }
-  return t;
-}
-
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) {
     v.push_back(s);
@@ -34,6 +23,16 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 }
 
 }  // namespace
+
+double committed_tonnes_2030(const model::Deal& deal) {
+  double t = 0;
+  for (const auto& [y, v] : deal.committed_reduction_t) {
+    if (y <= kTonnesYear) {
+      t = v;
+    }
+  }
+  return t;
+}
 
 std::size_t payer_index(std::string_view payer) {
   return static_cast<std::size_t>(std::find(kPayers.begin(), kPayers.end(), payer) - kPayers.begin());
@@ -104,7 +103,7 @@ Reconciliation reconcile_shared(const model::Model& model, std::span<const model
                            first.deal)});
           t = 0;
         } else {
-          t = deal_tonnes(*d);
+          t = committed_tonnes_2030(*d);
           p.tonnes_from = "deal " + first.deal;
         }
       }

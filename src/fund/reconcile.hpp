@@ -63,6 +63,9 @@ struct Reconciliation {
   bool ok() const { return double_counts.empty(); }
 };
 
+/// A deal's committed reduction in the latest year up to 2030, t CO2/yr (0 when it commits none by then).
+double committed_tonnes_2030(const model::Deal& deal);
+
 /// Reconciles model.fund.shared; `deals` give the tonnes of claiming rows that name a deal and
 /// no tonnes_t (the deal's committed reduction in the latest year up to 2030).
 Reconciliation reconcile_shared(const model::Model& model, std::span<const model::Deal> deals);
