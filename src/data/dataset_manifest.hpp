@@ -97,5 +97,7 @@ void load_history(const Manifest& m, model::Model& model, core::Diagnostics& dia
 void load_sde(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 /// The lot's instruments and ledger (docs/budget.md).
 void load_fund(const Manifest& m, model::Model& model, core::Diagnostics& diags);
+/// The projects shared with lots 3 and 4 or outside funders (after load_fund and load_infrastructure).
+void load_fund_shared(const Manifest& m, model::Model& model, core::Diagnostics& diags);
 
 }  // namespace decarbfund::data::detail

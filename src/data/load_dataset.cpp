@@ -27,6 +27,7 @@ std::optional<model::Model> load_dataset(const std::filesystem::path& dir, core:
   detail::load_history(*manifest, model, diags);
   detail::load_sde(*manifest, model, diags);
   detail::load_fund(*manifest, model, diags);
+  detail::load_fund_shared(*manifest, model, diags);
   if (diags.error_count() == before) {
     check_option_potential(model, diags);
   }

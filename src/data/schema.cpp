@@ -240,6 +240,29 @@ constexpr ColumnSpec kFundLedger[] = {
     {"source", T::text, true, 0, 0, "", "URL, and the reasoning for a derived or estimated figure"},
 };
 
+// Projects the lot shares with lots 3 and 4 or an outside funder (issue 18 item 3, docs/budget.md
+// "Shared projects"): one row per project and payer, so the reconciliation can credit each tonne
+// to one lot and each euro to the lot that pays it.
+constexpr ColumnSpec kFundSharedProjects[] = {
+    {"project", T::text, true, 0, 0, "", "short id of the shared project; one row per payer"},
+    {"name", T::text, true, 0, 0, "", "display name"},
+    {"payer", T::text, true, 0, 0, "",
+     "who pays this row's euros: the Klimaatfonds lot 3, 4 or 5, or outside (another budget, a company, grid tariffs)"},
+    {"instrument", T::text, false, 0, 0, "",
+     "the instrument of fund-instruments.csv the money comes from; its lot must be the payer"},
+    {"amount_eur", T::number, true, 0, kMaxEur, "EUR (nominal)", "what this payer pays for the project (0 = not public)"},
+    {"decisive", T::text, true, 0, 0, "",
+     "yes when the project would not go ahead without this money (the rule credits tonnes among decisive payers), else no"},
+    {"claims_tonnes", T::text, true, 0, 0, "",
+     "yes when this payer's books count the project's tonnes; the reconciliation refuses two lots doing so"},
+    {"tonnes_t", T::number, false, 0, 1e9, "t CO2/yr",
+     "the project's reduction by 2030 on a claiming row; empty with a deal = the deal's committed reduction by 2030"},
+    {"deal", T::text, false, 0, 0, "", "the deal file id behind the project (data/nl/deals)"},
+    {"infra", T::text, false, 0, 0, "", "an infrastructure item of infrastructure.csv the row pays for or uses"},
+    {"basis", T::text, true, 0, 0, "", "stated, derived or estimate"},
+    {"source", T::text, true, 0, 0, "", "URL, and the reasoning for a derived or estimated figure"},
+};
+
 constexpr TableSpec kTables[] = {
     {"clusters", "industrial clusters (DESIGN §3)", kClusters},
     {"sites", "installations: one row per MIDDEN plant or added site", kSites},
@@ -259,6 +282,8 @@ constexpr TableSpec kTables[] = {
     {"sde_techniques", "which options each SDE++ category takes, by words in the option's name", kSdeTechniques},
     {"fund_instruments", "the lot's instruments: which lot or outside body pays, what spends it", kFundInstruments},
     {"fund_ledger", "the lot's money per instrument and year: reserved, committed, paid", kFundLedger},
+    {"fund_shared_projects", "projects shared with lots 3 and 4 or outside funders: euros per payer, who claims the tonnes",
+     kFundSharedProjects},
 };
 
 }  // namespace

@@ -54,10 +54,29 @@ struct LedgerEntry {
   std::string file;   ///< where the row is, for reports: "fund-ledger.csv:12"
 };
 
+/// One fund-shared-projects.csv row: what one payer pays for a project shared between lots (or
+/// with an outside funder), and whether that payer's books count the project's tonnes.
+struct SharedFunding {
+  std::string project;
+  std::string name;
+  std::string payer;        ///< "3", "4", "5" or "outside"
+  std::string instrument;   ///< an instrument id, or "" (outside money)
+  double amount_eur = 0;    ///< nominal EUR
+  bool decisive = false;    ///< the project would not go ahead without this money
+  bool claims_tonnes = false;
+  double tonnes_t = -1;     ///< t CO2/yr by 2030; < 0 = not given (the deal's committed reduction)
+  std::string deal;
+  std::string infra;
+  std::string basis;
+  std::string source;
+  std::string file;         ///< "fund-shared-projects.csv:4"
+};
+
 /// The lot's books as loaded; empty when the dataset has no ledger.
 struct FundLedger {
   FundInstruments instruments;
   std::vector<LedgerEntry> entries;
+  std::vector<SharedFunding> shared;  ///< fund-shared-projects.csv, in file order
   bool empty() const { return instruments.size() == 0; }
 };
 

@@ -92,7 +92,8 @@ std::string budget_text(const model::Model& model, const fund::BudgetBook& book,
   return s;
 }
 
-std::string budget_json(const model::Model& model, const fund::BudgetBook& book, const fund::PackageNeed* need) {
+std::string budget_json(const model::Model& model, const fund::BudgetBook& book, const fund::PackageNeed* need,
+                        const std::vector<fund::Measure>& measures) {
   using json = nlohmann::ordered_json;
   const auto& inst = model.fund.instruments;
   json doc;
@@ -130,6 +131,17 @@ std::string budget_json(const model::Model& model, const fund::BudgetBook& book,
     }
   }
   doc["lines"] = lines;
+  json ms = json::array();
+  for (const auto& me : measures) {
+    ms.push_back({{"instrument", inst.id[me.instrument]},
+                  {"lot", inst.lot[me.instrument]},
+                  {"reserved_eur", me.reserved_eur},
+                  {"committed_eur", me.committed_eur},
+                  {"paid_eur", me.paid_eur},
+                  {"expected_reduction_2030_t", me.tonnes_2030 < 0 ? json(nullptr) : json(me.tonnes_2030)},
+                  {"status", me.status}});
+  }
+  doc["measures"] = ms;
   json ledger = json::array();
   for (const auto& e : model.fund.entries) {
     ledger.push_back({{"instrument", inst.id[e.instrument]},

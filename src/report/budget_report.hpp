@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fund/budget_book.hpp"
+#include "fund/measure_list.hpp"
 #include "model/model.hpp"
 
 namespace decarbfund::report {
@@ -16,7 +17,9 @@ namespace decarbfund::report {
 std::string budget_text(const model::Model& model, const fund::BudgetBook& book, const fund::PackageNeed* need,
                         bool sources);
 /// The same as a JSON document: `lines` (one row per instrument and year), `instruments`,
-/// `package` and the ledger rows with their sources (`ledger`).
-std::string budget_json(const model::Model& model, const fund::BudgetBook& book, const fund::PackageNeed* need);
+/// `measures` (the MJP-style list of --xlsx/--html), `package` and the ledger rows with their
+/// sources (`ledger`).
+std::string budget_json(const model::Model& model, const fund::BudgetBook& book, const fund::PackageNeed* need,
+                        const std::vector<fund::Measure>& measures);
 
 }  // namespace decarbfund::report

@@ -231,7 +231,7 @@ TEST(LoadDatasetErrors, ManifestUnknownTable) {
             Msgs{"dataset.yaml:15: tables.price: expected one of the tables clusters, sites, options, "
                  "verified_emissions, infrastructure, infrastructure_capacity, prices, deflator, "
                  "activity_groups, activity, closures, published, infrastructure_contracts, sde_rounds, "
-                 "sde_categories, sde_techniques, fund_instruments, fund_ledger, found \"price\""});
+                 "sde_categories, sde_techniques, fund_instruments, fund_ledger, fund_shared_projects, found \"price\""});
 }
 
 TEST(LoadDatasetErrors, ManifestWrongVersion) {

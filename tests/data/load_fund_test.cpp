@@ -65,6 +65,13 @@ TEST(LoadFund, ShippedLedgerLoadsWithAsOfAndTheBindingGrants) {
     }
   }
   EXPECT_EQ(granted, (std::map<std::string, double>{{"cosun", 73e6}, {"nobian", 185e6}, {"yara", 30e6}}));
+  // The shared projects: each row names its payer, and an instrument's lot is its payer.
+  ASSERT_FALSE(f.shared.empty());
+  for (const auto& s : f.shared) {
+    if (!s.instrument.empty()) {
+      EXPECT_EQ(f.instruments.lot[f.instruments.find(s.instrument)], s.payer) << s.file;
+    }
+  }
 }
 
 TEST(LoadFundErrors, RowsNameFileLineAndField) {
@@ -94,6 +101,26 @@ TEST(LoadFundErrors, NoEuroCommittedBeyondReservationsOrPaidBeforeCommitted) {
   EXPECT_EQ(errors_after("fund-ledger.csv", "veki,2024,paid,29306000", "veki,2024,paid,140000000"),
             Msgs{"fund-ledger.csv:24: field 'amount_eur': expected payments of veki by 2024 within what was committed "
                  "by then (130000000 EUR), found 140000000 EUR paid"});
+}
+
+TEST(LoadFundErrors, SharedProjectsBookEurosInThePayersLot) {
+  // A lot-4 instrument on a row lot 5 pays: the euro would sit in lot 4's books and lot 5's.
+  EXPECT_EQ(errors_after("fund-shared-projects.csv", "aramis,Aramis CO2 transport and storage (EBN's participation),3,ebn_aramis",
+                         "aramis,Aramis CO2 transport and storage (EBN's participation),5,ebn_aramis"),
+            Msgs{"fund-shared-projects.csv:11: field 'instrument': expected an instrument of payer 5 (a euro is booked "
+                 "in the lot that pays it), found \"ebn_aramis\" of lot 3"});
+  EXPECT_EQ(errors_after("fund-shared-projects.csv", ",3,ebn_aramis,600000000,yes,yes,0,,aramis,",
+                         ",3,ebn_aramis,600000000,yes,yes,0,,aramiss,"),
+            Msgs{"fund-shared-projects.csv:11: field 'infra': expected an infrastructure item of infrastructure.csv, or "
+                 "empty, found \"aramiss\""});
+  EXPECT_EQ(errors_after("fund-shared-projects.csv", ",3,ebn_aramis,600000000,yes,", ",lot3,ebn_aramis,600000000,yes,"),
+            Msgs{"fund-shared-projects.csv:11: field 'payer': expected one of 3, 4, 5, outside, found \"lot3\""});
+  EXPECT_EQ(errors_after("fund-shared-projects.csv", ",4,h2_production,700000000,yes,yes,490000,",
+                         ",4,h2_production,700000000,yes,yes,,"),
+            Msgs{"fund-shared-projects.csv:9: field 'tonnes_t': expected the project's t CO2/yr by 2030 on a row that "
+                 "claims tonnes (or a deal to take them from), found \"\""});
+  EXPECT_EQ(errors_after("fund-shared-projects.csv", ",4,h2_production,700000000,yes,", ",4,h2_production,700000000,maybe,"),
+            Msgs{"fund-shared-projects.csv:9: field 'decisive': expected one of no, yes, found \"maybe\""});
 }
 
 TEST(LoadFundErrors, AsOfIsADate) {
