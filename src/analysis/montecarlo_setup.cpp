@@ -88,7 +88,10 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   // deal never delivers; docs/uncertainty.md).
   std::optional<DealLevers> levers;
   if (deals != nullptr) {
-    levers = apply_deal_levers(scenario, *deals);
+    // Limited by the fund's free maatwerk money as in the outlook (outlook.cpp; docs/budget.md), so
+    // the draws fund the deals the headline funds.
+    const auto fund = fund_limit(model, scenario.target.year);
+    levers = apply_deal_levers(scenario, *deals, fund ? &*fund : nullptr);
     for (auto* in : {&s.reference_base, &s.scenario_base}) {
       sim::apply_deals(model, levers->book.deals, levers->book.phases, *in);
       apply_funding(model, *levers, *in);

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/montecarlo.hpp"
 #include "analysis/outlook.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
@@ -389,6 +390,10 @@ TEST(PackageLevers, OutlookPackageSpendsNoMoreThanTheFundHasFree) {
     }
   }
   EXPECT_LE(new_support, *o.levers.fund_free_eur);
+  // One world: the Monte Carlo's draws fund the deals the outlook funds (montecarlo_setup.cpp).
+  const auto setup = prepare_montecarlo(model, scenario, scenario, &deals, MonteCarloOptions{});
+  EXPECT_EQ(setup.levers.deals_not_funded, o.levers.deals_not_funded);
+  EXPECT_TRUE(setup.levers.fund_binds);
 }
 
 }  // namespace
