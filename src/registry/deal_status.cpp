@@ -12,6 +12,7 @@
 namespace decarbfund::registry {
 
 using detail::fail;
+using detail::fail_unknown_deal;
 using detail::Stmt;
 
 DealStatus Registry::status(const std::string& deal_id, int year) const {
@@ -24,7 +25,7 @@ DealStatus Registry::status(const std::string& deal_id, int year) const {
            "WHERE id = ?");
     s.bind(1, deal_id);
     if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+      fail_unknown_deal(path_, deal_id);
     }
     st.company = s.text(0);
     st.phase = model::parse_phase(s.text(1)).value_or(model::DealPhase::exploration);
@@ -115,7 +116,7 @@ ClawBackResult Registry::claw_back(const std::string& deal_id, int year) const {
     Stmt s(db_, path_, "SELECT claw_back_rule, claw_back_share, baseline_emissions_t FROM deals WHERE id = ?");
     s.bind(1, deal_id);
     if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+      fail_unknown_deal(path_, deal_id);
     }
     const auto rule = s.text(0);
     for (std::size_t i = 0; i < model::kClawBackRuleNames.size(); ++i) {

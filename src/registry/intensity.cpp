@@ -13,6 +13,7 @@
 namespace decarbfund::registry {
 
 using detail::fail;
+using detail::fail_unknown_deal;
 using detail::Stmt;
 using detail::Transaction;
 
@@ -57,7 +58,7 @@ void Registry::record_production(const std::string& deal_id, int year, double in
     Stmt s(db_, path_, "SELECT 1 FROM deals WHERE id = ?");
     s.bind(1, deal_id);
     if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+      fail_unknown_deal(path_, deal_id);
     }
   }
   {

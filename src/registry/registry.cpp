@@ -70,6 +70,7 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 
 )";
 
 using detail::fail;
+using detail::fail_unknown_deal;
 using detail::Stmt;
 using detail::Transaction;
 
@@ -303,7 +304,7 @@ void Registry::move_phase(const std::string& deal_id, model::DealPhase to, const
     }
   }
   if (history.empty()) {
-    fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+    fail_unknown_deal(path_, deal_id);
   }
   const auto from = *model::parse_phase(history.back().first);
   std::optional<model::DealPhase> paused_from;
@@ -388,7 +389,7 @@ void Registry::record_monitoring(const std::string& deal_id, int year, double ve
     Stmt s(db_, path_, "SELECT 1 FROM deals WHERE id = ?");
     s.bind(1, deal_id);
     if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+      fail_unknown_deal(path_, deal_id);
     }
   }
   {
@@ -425,7 +426,7 @@ void Registry::record_payment(const std::string& deal_id, const std::string& dat
     Stmt s(db_, path_, "SELECT max_support_eur FROM deals WHERE id = ?");
     s.bind(1, deal_id);
     if (!s.step()) {
-      fail(path_, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+      fail_unknown_deal(path_, deal_id);
     }
     max_support = s.number(0);
   }

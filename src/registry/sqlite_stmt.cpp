@@ -19,6 +19,10 @@ void fail(const std::string& path, std::string key, std::string expected, std::s
   throw core::Error(std::move(d));
 }
 
+void fail_unknown_deal(const std::string& path, const std::string& deal_id) {
+  fail(path, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
+}
+
 void fail_sqlite(sqlite3* db, const std::string& path, const std::string& expected) {
   const int rc = sqlite3_errcode(db) & 0xff;
   const std::string msg = sqlite3_errmsg(db);
