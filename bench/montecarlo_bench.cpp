@@ -1,5 +1,6 @@
-// Monte Carlo on the embedded dataset (issue 6: 10,000 draws of the three outlook runs on data/nl,
-// with the deals and the SME scheme, in at most 10 s on the 2-core machine). BM_MonteCarloDraws/N/T runs N draws on
+// Monte Carlo on the embedded dataset. Target (issue 21): 10,000 draws of the outlook's runs on
+// data/nl, with the deals and the SME scheme, in at most 2 s wall on the 2-core machine with 2
+// threads (issue 6's 10 s was met; measured figures in docs/uncertainty.md). BM_MonteCarloDraws/N/T runs N draws on
 // T threads (wall time: UseRealTime); BM_MonteCarloSummary is the statistics plus the central run
 // and the tornado's one-at-a-time runs that follow them.
 

@@ -114,12 +114,13 @@ td:first-child,th:first-child{{text-align:left}}.met{{color:#2a2}}.missed{{color
     append(h, "<th class=\"{}\">{}</th>", met ? "met" : "missed", met ? "met" : "missed");
   }
   append(h, "</tr></table>\n");
-  for (const auto& [title, key, dashed, unit] :
+  for (const auto& [chart_title, key, dashed, unit] :
        {std::tuple{"Emissions with the package (solid) and reference paths (dashed)", "emissions_t_by_year",
                    "reference_emissions_t_by_year", "Mt CO2-eq/yr"},
         std::tuple{"Levy revenue net of refunds", "levy_revenue_eur_by_year", "", "MEUR/yr"},
         std::tuple{"Package support committed", "support_committed_eur_by_year", "", "MEUR/yr"}}) {
-    append(h, "<h2>{}</h2>{}\n", title, overlay(doc, labels, key, dashed, "reference", 1e-6, unit, tr, title));
+    append(h, "<h2>{}</h2>{}\n", chart_title,
+           overlay(doc, labels, key, dashed, "reference", 1e-6, unit, tr, chart_title));
   }
 
   // Package lines: one row per deal or instrument, the expected tonnes and phase per scenario.
