@@ -170,9 +170,10 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
       d.milestones.push_back({*id, *name, *due});
     }
   });
-  if (root["government_commitments"].IsMap()) {
-    detail::check_obligation_shifts(r, root["government_commitments"]["obligations"],
-                                    "government_commitments.obligations", d);
+  // A missing key is a zombie node in yaml-cpp: IsMap() on it throws, so ask IsDefined() first
+  // (found by deal_yaml_fuzz).
+  if (const auto& gov = root["government_commitments"]; gov.IsDefined() && gov.IsMap()) {
+    detail::check_obligation_shifts(r, gov["obligations"], "government_commitments.obligations", d);
   }
   std::vector<detail::FactRef> refs;
   detail::read_assumptions(r, root, d, refs);

@@ -103,6 +103,9 @@ void check_obligation_shifts(DealReader& r, const YAML::Node& n, const std::stri
     names += (names.empty() ? "" : ", ") + m.id;
   }
   for (std::size_t i = 0; i < n.size(); ++i) {
+    if (!n[i].IsMap()) {
+      continue;  // the obligation's own reader reports it
+    }
     const auto& shifts = n[i]["shifts"];
     if (!shifts.IsDefined() || !shifts.IsSequence()) {
       continue;
