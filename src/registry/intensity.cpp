@@ -54,13 +54,7 @@ void Registry::record_production(const std::string& deal_id, int year, double in
   }
   Transaction tx(db_, path_);
   check_before_write();
-  {
-    Stmt s(db_, path_, "SELECT 1 FROM deals WHERE id = ?");
-    s.bind(1, deal_id);
-    if (!s.step()) {
-      fail_unknown_deal(path_, deal_id);
-    }
-  }
+  detail::require_deal(db_, path_, deal_id);
   {
     Stmt s(db_, path_, "SELECT 1 FROM production WHERE deal_id = ? AND year = ?");
     s.bind(1, deal_id).bind(2, year);

@@ -385,13 +385,7 @@ void Registry::record_monitoring(const std::string& deal_id, int year, double ve
   }
   Transaction tx(db_, path_);
   check_before_write();
-  {
-    Stmt s(db_, path_, "SELECT 1 FROM deals WHERE id = ?");
-    s.bind(1, deal_id);
-    if (!s.step()) {
-      fail_unknown_deal(path_, deal_id);
-    }
-  }
+  detail::require_deal(db_, path_, deal_id);
   {
     Stmt s(db_, path_, "SELECT 1 FROM monitoring WHERE deal_id = ? AND year = ?");
     s.bind(1, deal_id).bind(2, year);

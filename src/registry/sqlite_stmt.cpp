@@ -23,6 +23,14 @@ void fail_unknown_deal(const std::string& path, const std::string& deal_id) {
   fail(path, "deal", "the id of a deal in the registry", core::quote_found(deal_id), "registry.unknown_deal");
 }
 
+void require_deal(sqlite3* db, const std::string& path, const std::string& deal_id) {
+  Stmt s(db, path, "SELECT 1 FROM deals WHERE id = ?");
+  s.bind(1, deal_id);
+  if (!s.step()) {
+    fail_unknown_deal(path, deal_id);
+  }
+}
+
 void fail_sqlite(sqlite3* db, const std::string& path, const std::string& expected) {
   const int rc = sqlite3_errcode(db) & 0xff;
   const std::string msg = sqlite3_errmsg(db);

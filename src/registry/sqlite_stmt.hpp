@@ -16,6 +16,9 @@ namespace decarbfund::registry::detail {
 /// Throws core::Error (registry.unknown_deal) naming `deal_id` as no deal of the registry at `path`.
 [[noreturn]] void fail_unknown_deal(const std::string& path, const std::string& deal_id);
 
+/// Throws as fail_unknown_deal unless the registry `db` holds a deal `deal_id`.
+void require_deal(sqlite3* db, const std::string& path, const std::string& deal_id);
+
 /// Throws core::Error for a failed SQLite call on `db`: a damaged or truncated file is named as
 /// such (registry.damaged), a busy one as registry.busy, anything else as registry.sqlite.
 [[noreturn]] void fail_sqlite(sqlite3* db, const std::string& path, const std::string& expected);
