@@ -6,6 +6,7 @@
 
 #include "sim/economics.hpp"
 #include "sim/levy_expectation.hpp"
+#include "sim/npv_bound.hpp"
 #include "sim/sde.hpp"
 
 namespace decarbfund::sim::detail {
@@ -146,19 +147,6 @@ void forget_levy_prices(Workspace& ws) {
   std::fill(ws.levy_price_memo_.begin(), ws.levy_price_memo_.end(), std::numeric_limits<double>::quiet_NaN());
 }
 
-/// expected_levy_price() for decision year index `decided`, remembered until forget_levy_prices():
-/// within a decision year every site of a category sees the same price path, and a path costs an
-/// erfc per year (the same bits as calling expected_levy_price each time).
-double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
-                             int decided, int k) {
-  const std::size_t span = ws.co2_value_.size();
-  double& memo = ws.levy_price_memo_[static_cast<std::size_t>(category) * span + static_cast<std::size_t>(k)];
-  if (std::isnan(memo)) {
-    memo = expected_levy_price(in, ws, category, pool, decided, k);
-  }
-  return memo;
-}
-
 /// Records option i as adopted in decision year index `decided`, operating from `start`.
 void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int decided, int start,
            const Ledgers& l, Instrument instrument, double support) {
@@ -225,6 +213,16 @@ double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCat
                                   in.levy_balance_sigma, y - decided + 1);
 }
 
+double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
+                             int decided, int k) {
+  const std::size_t span = ws.co2_value_.size();
+  double& memo = ws.levy_price_memo_[static_cast<std::size_t>(category) * span + static_cast<std::size_t>(k)];
+  if (std::isnan(memo)) {
+    memo = expected_levy_price(in, ws, category, pool, decided, k);
+  }
+  return memo;
+}
+
 void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws) {
   const auto& o = model.options;
   const int years = in.years();
@@ -253,6 +251,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
 
   ws.candidates_.clear();
   forget_levy_prices(ws);
+  open_bound_year(in, ws, y);
   for (model::Index i = 0; i < o.size(); ++i) {
     if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]] ||
         in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled) ||
@@ -270,13 +269,6 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
     ws.candidates_.push_back({option_cost_per_t(o, in, i, start), i, start});
   }
-  // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
-  // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of
-  // the queue for what others would use: so a deal never takes a cheaper project's grid or storage
-  // (issue 13; docs/model.md "Infrastructure ledgers").
-  std::sort(ws.candidates_.begin(), ws.candidates_.end(), [](const Workspace::Candidate& a, const Workspace::Candidate& b) {
-    return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
-  });
   // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
   // industry's budget; a project applies only with its grid and storage room (RVO asks for a
   // transport indication or storage contract).
@@ -286,6 +278,27 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     }
   }
 
+  // Screening (npv_bound.hpp): drop the candidates whose NPV provably stays below what they need —
+  // the threshold, or the threshold less the package's cap where the package may pay the gap. An
+  // SDE++ award this year or a delivering deal keeps an option in. The SDE++ round above ranks on
+  // its own key, so it sees every candidate either way.
+  const auto screened = std::remove_if(ws.candidates_.begin(), ws.candidates_.end(), [&](const Workspace::Candidate& c) {
+    const auto i = c.option;
+    if ((in.package_enabled && in.deal_delivers(i)) || ws.sde_award_year_[i] == y) {
+      return false;
+    }
+    const bool package_may_pay = in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
+    const double needed = threshold - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
+    return cannot_reach(model, in, ws, i, y, c.start, marginal_reduction_t(model, in, ws, i), needed);
+  });
+  ws.candidates_.erase(screened, ws.candidates_.end());
+  // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
+  // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of
+  // the queue for what others would use: so a deal never takes a cheaper project's grid or storage
+  // (issue 13; docs/model.md "Infrastructure ledgers").
+  std::sort(ws.candidates_.begin(), ws.candidates_.end(), [](const Workspace::Candidate& a, const Workspace::Candidate& b) {
+    return a.cost_per_t != b.cost_per_t ? a.cost_per_t < b.cost_per_t : a.option < b.option;
+  });
   for (const auto& c : ws.candidates_) {
     const auto i = c.option;
     if (ws.group_taken_[o.exclusive_group[i]]) {

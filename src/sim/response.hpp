@@ -16,6 +16,13 @@ namespace decarbfund::sim::detail {
 double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
                            DprPool pool, int decided, int y);
 
+/// expected_levy_price() for decision year index `decided`, remembered until the next adoption in
+/// a levy pool or the next decision year: within a decision year every site of a category sees
+/// the same price path, and a path costs an erfc per year (the same bits as calling
+/// expected_levy_price each time).
+double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
+                             int decided, int k);
+
 /// Adopts every project committed in this run (past FID; Inputs::option_committed_start) before
 /// any decision: each takes its infrastructure first — its own contract, then open capacity — from
 /// its stated first year, or from the first later year with room (docs/model.md "Committed

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/npv_bound.hpp"
 #include "sim/response.hpp"
 
 namespace decarbfund::sim {
@@ -262,6 +263,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
 
   // Committed projects first: they were decided before the outlook and hold their infrastructure.
   detail::adopt_committed(model, in, ws);
+  detail::prepare_npv_bounds(model, in, ws);
 
   for (int y = 0; y < run_years; ++y) {
     if (in.start_year + y >= in.response.decision_from_year) {

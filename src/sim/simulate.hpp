@@ -124,6 +124,17 @@ class Workspace {
   std::vector<int> sde_award_year_;
   std::vector<SdeOffer> sde_award_;
   std::vector<int> sde_group_year_;
+  // Screening (npv_bound.cpp): per run, prefix sums Σ_{u<k} x(u)·d^u of the discount factor, the
+  // ETS price and each energy price ([kBoundSeries × (years + tail + 1)]), and per site the lowest
+  // and highest activity from each year on ([site × years]); per decision year, the same prefix
+  // sums of each category's expected levy price as the year opens ([category × (years + tail + 1)]).
+  std::vector<double> bound_prefix_;
+  std::vector<double> activity_low_;
+  std::vector<double> activity_high_;
+  std::vector<double> bound_levy_prefix_;
+  std::vector<int> bound_levy_year_;  ///< [category] decision year its levy prefix is for, −1 none
+  double bound_undiscount_ = 1;       ///< (1 + r)^y of the current decision year
+  bool bounds_valid_ = false;         ///< false: this run's inputs allow no bound (negative prices…)
 };
 
 /// Base-year tonnes option i would remove at its site given the options adopted so far in `ws`
