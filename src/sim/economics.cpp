@@ -64,13 +64,17 @@ double option_operating_cost(const model::Options& o, const Inputs& in, model::I
 }
 
 double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index i, int y) {
+  return option_cost_per_t(o, in, i, option_operating_cost(o, in, i, y));
+}
+
+double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index i, double operating_eur) {
   const double avoided = -in.option_delta_emissions_t[i];
   if (avoided <= 0) {
     return std::numeric_limits<double>::infinity();
   }
   const double annual = in.option_capex_eur[i] *
                             capital_recovery_factor(in.response.hurdle_rate, o.lifetime_yr[i]) +
-                        option_operating_cost(o, in, i, y);
+                        operating_eur;
   return annual / avoided;
 }
 

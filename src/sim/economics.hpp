@@ -21,6 +21,8 @@ double option_operating_cost(const model::Options& options, const Inputs& in, mo
 /// DESIGN §4.2): (capex × CRF(r, lifetime) + operating cost) ÷ tonnes avoided. +∞ when the
 /// option avoids nothing.
 double option_cost_per_t(const model::Options& options, const Inputs& in, model::Index o, int y);
+/// The same, given option_operating_cost() of that year (computed once where both are needed).
+double option_cost_per_t(const model::Options& options, const Inputs& in, model::Index o, double operating_eur);
 
 /// NPV in EUR, discounted to the decision year index `decided`, of option `o` operating from year
 /// index `start` for its lifetime, when each avoided tonne in year index y is worth

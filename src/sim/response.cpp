@@ -267,7 +267,8 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     if (in.activity(o.site[i], start) <= 0) {
       continue;
     }
-    ws.candidates_.push_back({option_cost_per_t(o, in, i, start), i, start});
+    const double operating = option_operating_cost(o, in, i, start);
+    ws.candidates_.push_back({option_cost_per_t(o, in, i, operating), i, start, operating});
   }
   // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
   // industry's budget; a project applies only with its grid and storage room (RVO asks for a

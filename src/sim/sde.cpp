@@ -32,6 +32,11 @@ double sde_correction_per_t(const model::Model& model, const Inputs& in, model::
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start) {
+  return sde_offer(model, in, ws, i, y, start, option_operating_cost(model.options, in, i, start));
+}
+
+SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
+                   int start, double operating_eur) {
   SdeOffer none;
   const auto& sde = in.sde;
   if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
@@ -50,13 +55,13 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
   // technical lifetime (a base amount covers the gap of a reference installation in its term).
   const auto& o = model.options;
   const double recovery_yr = std::min(static_cast<double>(sde.term_yr[category]), o.lifetime_yr[i]);
-  offer.base_eur_per_t = (in.option_capex_eur[i] * capital_recovery_factor(in.response.hurdle_rate, recovery_yr) +
-                          option_operating_cost(o, in, i, start)) /
-                         tonnes;
+  offer.base_eur_per_t =
+      (in.option_capex_eur[i] * capital_recovery_factor(in.response.hurdle_rate, recovery_yr) + operating_eur) / tonnes;
   if (const double max_base = sde.max_base_eur_per_t[category]; !std::isnan(max_base)) {
     offer.base_eur_per_t = std::min(offer.base_eur_per_t, max_base);
   }
-  offer.correction_eur_per_t = sde_correction_per_t(model, in, i, start, start);
+  // sde_correction_per_t(…, start, start), with the operating cost already at hand.
+  offer.correction_eur_per_t = ets_saved(model, in, i, start) + (operating_eur - operating_eur) / tonnes;
   offer.floor_eur_per_t = sde.floor_share[category] * std::max(0.0, offer.correction_eur_per_t);
   const auto k = static_cast<std::size_t>(y);
   offer.cap_eur_per_t = sde.in_fence[category] != 0 ? sde.round_fence_cap_eur_per_t[k] : sde.round_cap_eur_per_t[k];
@@ -82,7 +87,7 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
   }
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
   for (const auto& c : ws.candidates_) {
-    const auto offer = sde_offer(model, in, ws, c.option, y, c.start);
+    const auto offer = sde_offer(model, in, ws, c.option, y, c.start, c.operating_eur);
     if (offer.option != model::kNone) {
       ws.sde_queue_.push_back(offer);
     }

@@ -51,6 +51,9 @@ double sde_correction_per_t(const model::Model& model, const Inputs& in, model::
 /// is off, there is no round in y, SDE++ does not take the option, or it needs no subsidy.
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start);
+/// The same, given option_operating_cost() in the offer's first year.
+SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
+                   int start, double operating_eur);
 
 namespace detail {
 

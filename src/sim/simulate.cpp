@@ -1,6 +1,7 @@
 #include "sim/simulate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "sim/npv_bound.hpp"
@@ -249,15 +250,28 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
       ws.rate_[at(c, years, y)] = levy_rate(in.levy, static_cast<model::LevyCategory>(c), year, reference);
     }
+    // dpr_allocation() per site, with its per-category factors looked up once per year (the same
+    // product in the same order, so the same bits).
+    std::array<double, model::kLevyCategoryCount> factor{}, avi{};
+    std::array<DprPool, model::kLevyCategoryCount> pool{};
+    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+      const auto category = static_cast<model::LevyCategory>(c);
+      pool[c] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
+      factor[c] = pool[c] == DprPool::none ? 0.0 : in.levy.reduction_factor[c].at(year);
+      avi[c] = category == model::LevyCategory::waste_incineration ? in.levy.avi_correction_factor.at(year, 1.0) : 1.0;
+    }
     for (model::Index s = 0; s < sites.size(); ++s) {
-      const auto pool = dpr_pool(in.levy, sites.levy_category[s]);
-      if (pool == DprPool::none || !levy_applies(in.levy, sites.levy_category[s], year)) {
+      const auto c = static_cast<std::size_t>(sites.levy_category[s]);
+      if (pool[c] == DprPool::none) {
         continue;
       }
-      const auto p = static_cast<std::size_t>(pool);
+      const auto p = static_cast<std::size_t>(pool[c]);
       ws.projected_pool_t_[at(p, years, y)] += in.emissions_before_options(s, y);
-      ws.pool_dpr_t_[at(p, years, y)] +=
-          dpr_allocation(in.levy, sites.levy_category[s], year, in.site_dpr_basis_t[s] * in.activity(s, y));
+      double dpr = factor[c] * (in.site_dpr_basis_t[s] * in.activity(s, y));
+      if (sites.levy_category[s] == model::LevyCategory::waste_incineration) {
+        dpr *= avi[c];
+      }
+      ws.pool_dpr_t_[at(p, years, y)] += dpr;
     }
   }
 

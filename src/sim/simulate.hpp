@@ -82,6 +82,7 @@ class Workspace {
     double cost_per_t;
     model::Index option;
     int start;
+    double operating_eur;  ///< option_operating_cost() in its first year (the SDE++ offer reuses it)
   };
   Outcome out_;
   std::vector<Candidate> candidates_;
