@@ -28,7 +28,8 @@ double capital_recovery_factor(double rate, double years) {
     double rate = -1, years = -1, crf = 0;
   };
   thread_local std::array<Entry, 64> cache;
-  auto& e = cache[static_cast<std::size_t>(std::lround(std::min(years, 1e6))) & 63];
+  // (The slot is any cheap function of the lifetime: the entry itself says which pair it holds.)
+  auto& e = cache[static_cast<std::size_t>(static_cast<long long>(std::min(years, 1e6))) & 63];
   if (e.rate != rate || e.years != years) {
     e = {rate, years, rate / (1.0 - std::pow(1.0 + rate, -years))};
   }

@@ -96,7 +96,7 @@ bool cannot_reach(const model::Model& model, const Inputs& in, Workspace& ws, mo
                   double avoided_t, double threshold_eur) {
   const auto& o = model.options;
   const int span = static_cast<int>(span_of(ws));
-  const int last = start + std::max(1, static_cast<int>(std::lround(o.lifetime_yr[i]))) - 1;
+  const int last = start + std::max(1, ws.option_life_[i]) - 1;
   if (!ws.bounds_valid_ || start < 0 || last >= span) {
     return false;  // past the price paths option_npv repeats the last year: not bounded here
   }

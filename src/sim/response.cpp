@@ -19,20 +19,6 @@ std::size_t at(std::size_t row, int years, int y) {
   return row * static_cast<std::size_t>(years) + static_cast<std::size_t>(y);
 }
 
-/// The last year index an option starting at `start` relies on item `infra`: the horizon, or the
-/// year before the item closes (capacity back to 0 after having been positive, e.g. Porthos after
-/// its 15 years). What happens after a closure — a move to a successor store — is not modelled:
-/// the option keeps operating (docs/model.md, "Infrastructure ledgers").
-int last_year_relied_on(const Inputs& in, model::Index infra, int start) {
-  const int years = in.years();
-  for (int y = start + 1; y < years; ++y) {
-    if (in.capacity(infra, y) <= 0 && in.capacity(infra, y - 1) > 0) {
-      return y - 1;
-    }
-  }
-  return years - 1;
-}
-
 /// Whether contract c is option i's to use: its site's contract, or its deal's reservation while
 /// the deal delivers under the package.
 bool holds(const model::Model& model, const Inputs& in, std::size_t c, model::Index i) {
@@ -62,7 +48,7 @@ double available(const model::Model& model, const Inputs& in, const Workspace& w
 /// Whether `need` fits for option i in item `infra` in every year it is relied on.
 bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
               model::Index infra, int start, double need) {
-  const int last = last_year_relied_on(in, infra, start);
+  const int last = ws.last_relied_[at(infra, in.years(), start)];
   for (int y = start; y <= last; ++y) {
     if (need > available(model, in, ws, i, infra, y) + kRoomTolerance) {
       return false;
@@ -76,7 +62,7 @@ bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, 
 void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, model::Index infra,
              int start, double need) {
   const int years = in.years();
-  const int last = last_year_relied_on(in, infra, start);
+  const int last = ws.last_relied_[at(infra, in.years(), start)];
   for (int y = start; y <= last; ++y) {
     double left = need;
     for (auto k = ws.infra_contract_begin_[infra]; k < ws.infra_contract_begin_[infra + 1] && left > 0; ++k) {
@@ -310,7 +296,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     const auto pool = dpr_pool(in.levy, category);
     const bool in_ets = sites.in_ets[site] != 0;
     const int life_end = std::min(static_cast<int>(ws.co2_value_.size()),
-                                  c.start + static_cast<int>(std::lround(o.lifetime_yr[i])) + 1);
+                                  c.start + ws.option_life_[i] + 1);
     // What it removes given the site's options so far, and how production and ramp-up scale that
     // (and its energy use) per year.
     const double avoided = marginal_reduction_t(model, in, ws, i);

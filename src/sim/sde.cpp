@@ -82,8 +82,9 @@ namespace detail {
 
 std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   ws.sde_queue_.clear();
+  ws.sde_ranked_.clear();
   if (!in.sde.enabled) {
-    return ws.sde_queue_;
+    return ws.sde_ranked_;
   }
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
   for (const auto& c : ws.candidates_) {
@@ -92,11 +93,21 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
       ws.sde_queue_.push_back(offer);
     }
   }
-  std::sort(ws.sde_queue_.begin(), ws.sde_queue_.end(), [](const SdeOffer& a, const SdeOffer& b) {
+  // Lowest intensity first, the option index breaking ties: a total order, so the ranking does
+  // not depend on the candidates' order. Sorted as small keys, then laid out once.
+  ws.sde_rank_.clear();
+  for (std::size_t k = 0; k < ws.sde_queue_.size(); ++k) {
+    ws.sde_rank_.push_back({ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option, k});
+  }
+  std::sort(ws.sde_rank_.begin(), ws.sde_rank_.end(), [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) {
     return a.intensity_eur_per_t != b.intensity_eur_per_t ? a.intensity_eur_per_t < b.intensity_eur_per_t
                                                           : a.option < b.option;
   });
-  return ws.sde_queue_;
+  ws.sde_ranked_.clear();
+  for (const auto& r : ws.sde_rank_) {
+    ws.sde_ranked_.push_back(ws.sde_queue_[r.slot]);
+  }
+  return ws.sde_ranked_;
 }
 
 bool award_sde(const model::Model& model, const Inputs& /*in*/, Workspace& ws, const SdeOffer& offer, int y) {

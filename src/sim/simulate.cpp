@@ -141,6 +141,13 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   out_.option_sde_obligation_eur.assign(options, 0.0);
   out_.option_sde_eur.assign(options, 0.0);
   sde_queue_.reserve(options);
+  sde_rank_.reserve(options);
+  sde_ranked_.reserve(options);
+  option_life_.resize(options);
+  for (model::Index i = 0; i < options; ++i) {
+    option_life_[i] = static_cast<int>(std::lround(model.options.lifetime_yr[i]));
+  }
+  last_relied_.assign(model.infrastructure.size() * years, 0);
   sde_award_year_.assign(options, -1);
   sde_award_.assign(options, SdeOffer{});
   sde_group_year_.assign(model.options.exclusive_group_count, -1);
@@ -239,6 +246,19 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   std::copy(ws.infra_contract_begin_.begin(), ws.infra_contract_begin_.end() - 1, ws.infra_contract_next_.begin());
   for (std::size_t c = 0; c < in.contracts.size(); ++c) {
     ws.infra_contract_[ws.infra_contract_next_[static_cast<std::size_t>(in.contracts[c].infra)]++] = c;
+  }
+
+  // The last year each item is relied on from each first year: the horizon, or the year before
+  // the item closes (capacity back to 0 after having been positive, e.g. Porthos after its 15
+  // years). What happens after a closure is not modelled (docs/model.md, "Infrastructure ledgers").
+  for (model::Index k = 0; k < items; ++k) {
+    int last = years - 1;
+    for (int y = years - 1; y >= 0; --y) {
+      ws.last_relied_[at(k, years, y)] = last;
+      if (y >= 1 && in.capacity(k, y) <= 0 && in.capacity(k, y - 1) > 0) {
+        last = y - 1;  // a closure in y ends what starts before it
+      }
+    }
   }
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing

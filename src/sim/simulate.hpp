@@ -120,7 +120,14 @@ class Workspace {
   std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
   // SDE++ (sde.cpp): the year's ranked offers, industry's budget left in the round, and per
   // option its award (year index of the round, −1 none) and per exclusive group the round's year.
-  std::vector<SdeOffer> sde_queue_;
+  std::vector<SdeOffer> sde_queue_;   ///< the year's offers in candidate order
+  struct SdeRank {
+    double intensity_eur_per_t;
+    model::Index option;
+    std::size_t slot;  ///< index in sde_queue_
+  };
+  std::vector<SdeRank> sde_rank_;
+  std::vector<SdeOffer> sde_ranked_;  ///< sde_queue_ in ranking order
   double sde_budget_left_ = 0;
   std::vector<int> sde_award_year_;
   std::vector<SdeOffer> sde_award_;
@@ -134,6 +141,11 @@ class Workspace {
   std::vector<double> activity_high_;
   std::vector<double> bound_levy_prefix_;
   std::vector<int> bound_levy_year_;  ///< [category] decision year its levy prefix is for, −1 none
+  /// [option] lround(lifetime) in years (the NPV's horizon; asked for every candidate).
+  std::vector<int> option_life_;
+  /// [infra × years] for an option starting in year index y, the last year index it relies on the
+  /// item (the year before the item closes, else the horizon; response.cpp), per run.
+  std::vector<int> last_relied_;
   double bound_undiscount_ = 1;       ///< (1 + r)^y of the current decision year
   bool bounds_valid_ = false;         ///< false: this run's inputs allow no bound (negative prices…)
 };
