@@ -289,8 +289,11 @@ void TableReader::error(std::size_t row, std::string_view column, std::string ex
 }
 
 std::string TableReader::text(std::size_t row, std::string_view column) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty() && s != nullptr && s->required) {
     error(row, column, s->description.empty() ? "a value" : std::string(s->description), "nothing");
   }
@@ -298,8 +301,11 @@ std::string TableReader::text(std::size_t row, std::string_view column) {
 }
 
 double TableReader::number(std::size_t row, std::string_view column, double fallback) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   // Only an error message needs the unit: building it for every value cost an allocation a cell.
   auto unit = [s] { return s != nullptr && !s->unit.empty() ? fmt::format(" in {}", s->unit) : std::string(); };
   if (value.empty()) {
@@ -322,8 +328,11 @@ double TableReader::number(std::size_t row, std::string_view column, double fall
 }
 
 long TableReader::integer(std::size_t row, std::string_view column, long fallback) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty()) {
     if (s != nullptr && s->required) {
       error(row, column, "a whole number", "nothing");
@@ -346,8 +355,11 @@ long TableReader::integer(std::size_t row, std::string_view column, long fallbac
 
 int TableReader::choice(std::size_t row, std::string_view column,
                         std::span<const std::string_view> allowed) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty() && (s == nullptr || !s->required)) {
     return -1;
   }
