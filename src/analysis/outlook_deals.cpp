@@ -16,28 +16,35 @@ namespace decarbfund::analysis::detail {
 namespace {
 
 /// Target-year total emissions of a run of `in` (stopped after the target year, which leaves the
-/// target year's figure as a full run's; sim::simulate).
-double target_total(const model::Model& model, const sim::Inputs& in, int target_year) {
-  sim::Workspace ws(model, in);
-  sim::simulate(model, in, ws, target_year);
+/// target year's figure as a full run's; sim::simulate), in the lean accounting mode: the total
+/// is all this reads, and sim::Accounting::emissions computes it exactly as a full run does
+/// (issue 21: no work the caller will not read). `ws` is reused from run to run, as Monte Carlo
+/// does: simulate() writes every buffer it reads.
+double target_total(const model::Model& model, const sim::Inputs& in, int target_year, sim::Workspace& ws) {
+  sim::simulate(model, in, ws, target_year, sim::Accounting::emissions);
   return ws.outcome().total_emissions_t[static_cast<std::size_t>(target_year - in.start_year)];
 }
 
-/// The full run's inputs with deal d as the package's only deal: every other deal falls through
+/// Puts deal d's realisation and its options' support from `full` into `only`, whose deals and
+/// supports are otherwise 0: deal d as the package's only deal, every other deal falls through
 /// and no project outside deal d gets support.
-sim::Inputs only_deal(const model::Model& model, const sim::Inputs& full, std::size_t d) {
-  sim::Inputs in = full;
-  for (std::size_t k = 0; k < in.deal_realisation.size(); ++k) {
-    if (k != d) {
-      in.deal_realisation[k] = 0.0;
-    }
-  }
+void set_only_deal(const model::Model& model, const sim::Inputs& full, std::size_t d, sim::Inputs& only) {
+  only.deal_realisation[d] = full.deal_realisation[d];
   for (model::Index i = 0; i < model.options.size(); ++i) {
-    if (in.option_deal[i] != static_cast<model::Index>(d)) {
-      in.option_max_support_eur[i] = 0.0;
+    if (full.option_deal[i] == static_cast<model::Index>(d)) {
+      only.option_max_support_eur[i] = full.option_max_support_eur[i];
     }
   }
-  return in;
+}
+
+/// Undoes set_only_deal.
+void clear_only_deal(const model::Model& model, std::size_t d, sim::Inputs& only) {
+  only.deal_realisation[d] = 0.0;
+  for (model::Index i = 0; i < model.options.size(); ++i) {
+    if (only.option_deal[i] == static_cast<model::Index>(d)) {
+      only.option_max_support_eur[i] = 0.0;
+    }
+  }
 }
 
 }  // namespace
@@ -50,7 +57,14 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
   const auto& F = out.runs[2].outcome;
   const double levy_only_total = out.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)];
   // The full run as simulated (its reported total has the SME scheme's tonnes taken off).
-  const double full_total = target_total(model, full_in, out.target_year);
+  sim::Workspace ws(model, full_in);
+  const double full_total = target_total(model, full_in, out.target_year, ws);
+  // Leave-one-out and add-one-in inputs: one copy each of the full run's, changed for a deal and
+  // put back after it (issue 21: two copies per deal were most of the own-effect runs' set-up).
+  sim::Inputs without = full_in;
+  sim::Inputs only = full_in;
+  std::fill(only.deal_realisation.begin(), only.deal_realisation.end(), 0.0);
+  std::fill(only.option_max_support_eur.begin(), only.option_max_support_eur.end(), 0.0);
 
   std::vector<InstrumentCredit> by_deal;
   if (deals != nullptr && levers != nullptr) {
@@ -74,10 +88,12 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
       c.committed_t = deal.committed_in(out.target_year);
       // Own effect: only where the package runs and the deal is funded (else both are 0).
       if (full_in.package_enabled && d < full_in.deal_realisation.size() && full_in.deal_realisation[d] >= 0.5) {
-        sim::Inputs without = full_in;
         without.deal_realisation[d] = 0.0;
-        c.leave_one_out_t = target_total(model, without, out.target_year) - full_total;
-        c.add_one_in_t = levy_only_total - target_total(model, only_deal(model, full_in, d), out.target_year);
+        c.leave_one_out_t = target_total(model, without, out.target_year, ws) - full_total;
+        without.deal_realisation[d] = full_in.deal_realisation[d];
+        set_only_deal(model, full_in, d, only);
+        c.add_one_in_t = levy_only_total - target_total(model, only, out.target_year, ws);
+        clear_only_deal(model, d, only);
       }
       c.expected_t = c.probability * c.leave_one_out_t;
       by_deal.push_back(std::move(c));

@@ -20,6 +20,9 @@
 #include <fmt/format.h>
 
 #ifdef DECARBFUND_WITH_MPI
+// The C API only: without OpenMPI's C++ bindings (deprecated since MPI-2.2) no object calls
+// libmpi_cxx, and --as-needed leaves it unloaded (issue 21: start-up).
+#define OMPI_SKIP_MPICXX 1
 #include <mpi.h>
 #endif
 

@@ -1,12 +1,28 @@
 #include "core/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace decarbfund::core {
+
+namespace {
+constexpr std::uint64_t kHighBits = 0x8080808080808080;  // the top bit of each of eight bytes
+}  // namespace
 
 std::size_t find_invalid_utf8(std::string_view s) noexcept {
   std::size_t i = 0;
   const auto n = s.size();
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   while (i < n) {
+    // Eight ASCII bytes at a time: data files are nearly all ASCII (issue 21: this scan was 3 %
+    // of `sme allocate` on 100,000 applications).
+    std::uint64_t word = 0;
+    while (i + sizeof word <= n && (std::memcpy(&word, s.data() + i, sizeof word), (word & kHighBits) == 0)) {
+      i += sizeof word;
+    }
+    if (i >= n) {
+      break;
+    }
     const unsigned char c = byte(i);
     if (c < 0x80) {
       ++i;

@@ -39,8 +39,17 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
 
   CsvTable table;
   table.file = file;
-  std::vector<CsvRow> records;
-  records.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  table.text_.assign(text);
+  using Cell = CsvTable::Cell;
+  auto& cells = table.cells_;
+  const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  table.lines_.reserve(newlines);
+  // Rows whose field count differs from the header's, reported after the whole file is read.
+  struct Ragged {
+    long line;
+    std::size_t fields;
+  };
+  std::vector<Ragged> ragged;
   long line = 1;
   std::size_t i = 0;
   const auto n = text.size();
@@ -58,24 +67,21 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
       ++line;
       continue;
     }
-    CsvRow row;
-    row.line = line;
-    // Data rows hold as many fields as the header (ragged rows are reported below): one
-    // allocation per row instead of a doubling series.
-    row.fields.reserve(header_seen ? table.header.size() : 0);
-    std::string field;
+    const long row_line = line;
+    const std::size_t row_begin = cells.size();  // this record's cells are cells[row_begin …]
     bool record_done = false;
     while (!record_done) {
-      field.clear();
       if (i < n && text[i] == '"') {
         const long quote_line = line;
         ++i;
         bool closed = false;
+        // A quoted field is unescaped into the table's own text.
+        const std::size_t begin = table.own_text_.size();
         while (i < n) {
           char c = text[i];
           if (c == '"') {
             if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
+              table.own_text_ += '"';
               i += 2;
               continue;
             }
@@ -86,7 +92,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
           if (c == '\n') {
             ++line;
           }
-          field += c;
+          table.own_text_ += c;
           ++i;
         }
         if (!closed) {
@@ -99,6 +105,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
                       core::quote_found(text.substr(i, 1)), "csv.quoting");
           return std::nullopt;
         }
+        cells.push_back(Cell{CsvTable::kOwnText | begin, table.own_text_.size() - begin});
       } else {
         const std::size_t start = i;
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
@@ -110,9 +117,8 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
           }
           ++i;
         }
-        field.assign(text.substr(start, i - start));
+        cells.push_back(Cell{start, i - start});
       }
-      row.fields.push_back(field);
       if (i >= n) {
         record_done = true;
       } else if (text[i] == ',') {
@@ -132,29 +138,48 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
         record_done = true;
       }
     }
+    const std::size_t fields = cells.size() - row_begin;
     if (!header_seen) {
-      table.header_line = row.line;
-      table.header = std::move(row.fields);
+      table.header_line = row_line;
+      table.header.reserve(fields);
+      for (std::size_t k = row_begin; k < cells.size(); ++k) {
+        const Cell c = cells[k];
+        const std::string& from = (c.begin & CsvTable::kOwnText) != 0 ? table.own_text_ : table.text_;
+        table.header.emplace_back(from, static_cast<std::size_t>(c.begin & ~CsvTable::kOwnText), c.size);
+      }
+      cells.clear();
+      // Data rows hold as many cells as the header: one array for all of them (each cell takes
+      // at least its separator's byte, so never more than the text has bytes).
+      cells.reserve(std::min(fields * newlines, n + 1));
       header_seen = true;
+    } else if (fields != table.header.size()) {
+      ragged.push_back({row_line, fields});
+      cells.resize(row_begin);
     } else {
-      records.push_back(std::move(row));
+      table.lines_.push_back(row_line);
     }
   }
   if (!header_seen) {
     diags.error(file, 1, "", "a header row naming the columns", "an empty file", "csv.empty");
     return std::nullopt;
   }
-  table.rows.reserve(records.size());
-  for (auto& r : records) {
-    if (r.fields.size() != table.header.size()) {
-      diags.error(file, r.line, "",
-                  fmt::format("{} fields as in the header", table.header.size()),
-                  fmt::format("{}", r.fields.size()), "csv.ragged_row");
-      continue;
-    }
-    table.rows.push_back(std::move(r));
+  for (const auto& r : ragged) {
+    diags.error(file, r.line, "", fmt::format("{} fields as in the header", table.header.size()),
+                fmt::format("{}", r.fields), "csv.ragged_row");
   }
   return table;
+}
+
+bool CsvTable::add_row(long at_line, std::span<const std::string> fields) {
+  if (fields.size() != header.size()) {
+    return false;
+  }
+  for (const auto& f : fields) {
+    cells_.push_back(Cell{kOwnText | own_text_.size(), f.size()});
+    own_text_ += f;
+  }
+  lines_.push_back(at_line);
+  return true;
 }
 
 std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagnostics& diags) {
@@ -227,9 +252,12 @@ std::size_t TableReader::slot(std::string_view column) const {
   // Loaders read a row's columns in schema order and each accessor looks its column up twice
   // (spec, then raw), so the search starts at the last column found: one or two comparisons per
   // lookup instead of up to one per column (issue 21, 100,000 rows).
+  // A loader names a column by the same literal as its schema, which the compiler stores once:
+  // equal addresses settle most lookups without comparing characters.
   const std::size_t n = schema_.size();
   for (std::size_t k = 0, s = next_slot_; k < n; ++k, s = s + 1 == n ? 0 : s + 1) {
-    if (schema_[s].name == column) {
+    const auto name = schema_[s].name;
+    if ((name.data() == column.data() && name.size() == column.size()) || name == column) {
       next_slot_ = s;
       return s;
     }
@@ -252,7 +280,7 @@ std::string_view TableReader::raw(std::size_t row, std::string_view column) cons
   if (c < 0) {
     return {};
   }
-  return table_.rows[row].fields[static_cast<std::size_t>(c)];
+  return table_.cell(row, static_cast<std::size_t>(c));
 }
 
 void TableReader::error(std::size_t row, std::string_view column, std::string expected,
@@ -261,8 +289,11 @@ void TableReader::error(std::size_t row, std::string_view column, std::string ex
 }
 
 std::string TableReader::text(std::size_t row, std::string_view column) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty() && s != nullptr && s->required) {
     error(row, column, s->description.empty() ? "a value" : std::string(s->description), "nothing");
   }
@@ -270,8 +301,11 @@ std::string TableReader::text(std::size_t row, std::string_view column) {
 }
 
 double TableReader::number(std::size_t row, std::string_view column, double fallback) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   // Only an error message needs the unit: building it for every value cost an allocation a cell.
   auto unit = [s] { return s != nullptr && !s->unit.empty() ? fmt::format(" in {}", s->unit) : std::string(); };
   if (value.empty()) {
@@ -294,8 +328,11 @@ double TableReader::number(std::size_t row, std::string_view column, double fall
 }
 
 long TableReader::integer(std::size_t row, std::string_view column, long fallback) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty()) {
     if (s != nullptr && s->required) {
       error(row, column, "a whole number", "nothing");
@@ -318,8 +355,11 @@ long TableReader::integer(std::size_t row, std::string_view column, long fallbac
 
 int TableReader::choice(std::size_t row, std::string_view column,
                         std::span<const std::string_view> allowed) {
-  const auto* s = spec(column);
-  auto value = raw(row, column);
+  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
+  const std::size_t slot_index = slot(column);
+  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
+  const int c = s != nullptr ? column_index_[slot_index] : -1;
+  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
   if (value.empty() && (s == nullptr || !s->required)) {
     return -1;
   }

@@ -141,6 +141,73 @@ class DuplicateKeys : public YAML::EventHandler {
   std::vector<Frame> frames_;
 };
 
+/// DuplicateKeys on the loaded tree instead of a second parse (issue 21: yaml-cpp's tokenizer
+/// was a fifth of an outlook, and every file went through it twice). yaml-cpp keeps every entry
+/// of a mapping, a lookup finding the first, so the tree still has the duplicate; walked in
+/// document order (a key, then its value, then the next key), the first one found is the one the
+/// events give, with the same path and lines. An alias shares its anchor's node and a collection
+/// as a key has no path of its own, so for a text with either (may_have_alias) the caller parses
+/// the events instead.
+class TreeDuplicateKeys {
+ public:
+  /// `text_size`: a tree of the text has fewer than two nodes per byte (an empty value takes
+  /// none, its key at least two), so the walk stops there, asking for the events, should an
+  /// alias have slipped through may_have_alias.
+  explicit TreeDuplicateKeys(std::size_t text_size) : budget_(2 * text_size + 2) {}
+  std::optional<DuplicateKeys::Found> found;
+  bool needs_events = false;  ///< a collection as a key, or more nodes than the text can hold
+
+  void walk(const YAML::Node& node, const std::string& path) {
+    if (budget_ == 0) {
+      needs_events = true;
+      return;
+    }
+    --budget_;
+    if (node.IsMap()) {
+      std::map<std::string, long> keys;  // key → line
+      for (auto it = node.begin(); it != node.end() && !found && !needs_events; ++it) {
+        const auto entry = *it;  // a pair of nodes by value: `it->first` would be a temporary's
+        const YAML::Node& k = entry.first;
+        if (!k.IsScalar() && !k.IsNull()) {
+          needs_events = true;
+          return;
+        }
+        std::string key = k.IsNull() ? "~" : k.Scalar();
+        const long line = static_cast<long>(k.Mark().line) + 1;
+        std::string child = path.empty() ? key : path + "." + key;
+        const auto [first, fresh] = keys.emplace(std::move(key), line);
+        if (!fresh) {
+          found = DuplicateKeys::Found{std::move(child), line, first->second};
+          return;
+        }
+        walk(entry.second, child);
+      }
+    } else if (node.IsSequence()) {
+      std::size_t index = 0;
+      for (auto it = node.begin(); it != node.end() && !found && !needs_events; ++it, ++index) {
+        walk(*it, fmt::format("{}[{}]", path, index));
+      }
+    }
+  }
+
+ private:
+  std::size_t budget_;
+};
+
+/// Whether `text` may hold an alias: a '*' where a node can start (at the start of a line or
+/// after a blank, '[', '{', ',' or ':'). Conservative: a '*' in a comment or a quoted text after
+/// a blank counts too; one inside a plain word (the deals' "X-SHELL-OTHER-*") does not.
+bool may_have_alias(std::string_view text) {
+  for (std::size_t i = text.find('*'); i != std::string_view::npos; i = text.find('*', i + 1)) {
+    const char before = i == 0 ? '\n' : text[i - 1];
+    if (before == ' ' || before == '\t' || before == '\n' || before == '\r' || before == '[' || before == '{' ||
+        before == ',' || before == ':') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file, const std::string& code,
@@ -159,15 +226,30 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
           fmt::format("{} brackets (nesting that deep is refused)", bound.brackets));
     return std::nullopt;
   }
+  const auto duplicate = [&](const DuplicateKeys::Found& f) {
+    error(f.line, f.path, "each key once in a mapping",
+          fmt::format("a second entry for this key (the first is on line {})", f.first_line));
+  };
   try {
+    if (!may_have_alias(text)) {
+      auto root = YAML::Load(std::string(text));
+      TreeDuplicateKeys keys(text.size());
+      keys.walk(root, {});
+      if (keys.found) {
+        duplicate(*keys.found);
+        return std::nullopt;
+      }
+      if (!keys.needs_events) {
+        return root;
+      }
+    }
     {
       std::istringstream in{std::string(text)};
       YAML::Parser parser(in);
       DuplicateKeys keys;
       parser.HandleNextDocument(keys);
       if (keys.found) {
-        error(keys.found->line, keys.found->path, "each key once in a mapping",
-              fmt::format("a second entry for this key (the first is on line {})", keys.found->first_line));
+        duplicate(*keys.found);
         return std::nullopt;
       }
     }

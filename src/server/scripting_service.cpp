@@ -83,16 +83,16 @@ data::CsvTable rows_table(const json& rows) {
       }
     }
   }
+  std::vector<std::string> fields;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    data::CsvRow row;
-    row.line = static_cast<long>(i) + 1;
+    fields.clear();
     for (const auto& k : t.header) {
       const auto it = rows[i].find(k);
-      row.fields.push_back(it == rows[i].end() || it->is_null() ? std::string()
-                           : it->is_string()                    ? it->get<std::string>()
-                                                                : it->dump());
+      fields.push_back(it == rows[i].end() || it->is_null() ? std::string()
+                       : it->is_string()                    ? it->get<std::string>()
+                                                            : it->dump());
     }
-    t.rows.push_back(std::move(row));
+    t.add_row(static_cast<long>(i) + 1, fields);  // one field per header column, so never refused
   }
   return t;
 }

@@ -29,5 +29,18 @@ TEST(Utf8, EachKindOfInvalidSequenceIsFound) {
   EXPECT_EQ(find_invalid_utf8("\xE2\x28\xA1"), 0u);        // bad continuation
 }
 
+// The scan takes eight ASCII bytes at a time: a bad byte is found at every offset within and
+// after those words, and a valid sequence across a word's edge passes.
+TEST(Utf8, EveryOffsetOfLongAsciiText) {
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    EXPECT_EQ(find_invalid_utf8(text), at) << at;
+    std::string valid(24, 'a');
+    valid.replace(at, 2, "\xC3\xA9");  // é
+    EXPECT_EQ(find_invalid_utf8(valid.substr(0, 24)), at == 23 ? 23u : npos) << at;
+  }
+}
+
 }  // namespace
 }  // namespace decarbfund::core

@@ -22,12 +22,53 @@ TEST(CsvReader, ParsesQuotedFieldsCommasNewlinesAndCrLf) {
   EXPECT_FALSE(d.has_errors());
   ASSERT_EQ(t->header, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(t->header_line, 2);
-  ASSERT_EQ(t->rows.size(), 2u);
-  EXPECT_EQ(t->rows[0].fields[0], "x, y");
-  EXPECT_EQ(t->rows[0].fields[1], "two\nlines");
-  EXPECT_EQ(t->rows[0].line, 3);
-  EXPECT_EQ(t->rows[1].line, 5);
-  EXPECT_EQ(t->rows[1].fields[1], "q\"q");
+  ASSERT_EQ(t->size(), 2u);
+  EXPECT_EQ(t->cell(0, 0), "x, y");
+  EXPECT_EQ(t->cell(0, 1), "two\nlines");
+  EXPECT_EQ(t->line(0), 3);
+  EXPECT_EQ(t->line(1), 5);
+  EXPECT_EQ(t->cell(1, 0), "3");
+  EXPECT_EQ(t->cell(1, 1), "q\"q");
+}
+
+TEST(CsvReader, RaggedRowsAreLeftOutAndEachReportedInLineOrder) {
+  core::Diagnostics d;
+  auto t = parse_csv("a,b\n1\n\"x\",2\n3,4,5\n6,\"y\"\"\"\n", "x.csv", d);
+  ASSERT_TRUE(t);
+  ASSERT_EQ(d.all().size(), 2u);
+  EXPECT_EQ(d.all()[0].to_string(), "x.csv:2: expected 2 fields as in the header, found 1");
+  EXPECT_EQ(d.all()[1].to_string(), "x.csv:4: expected 2 fields as in the header, found 3");
+  ASSERT_EQ(t->size(), 2u);
+  EXPECT_EQ(t->line(0), 3);
+  EXPECT_EQ(t->cell(0, 0), "x");
+  EXPECT_EQ(t->cell(1, 1), "y\"");
+  EXPECT_EQ(t->line(1), 5);
+}
+
+TEST(CsvReader, CopiedTableKeepsItsCells) {
+  core::Diagnostics d;
+  std::optional<CsvTable> copy;
+  {
+    std::string text = "a,b\n\"q\",plain\n";
+    auto t = parse_csv(text, "x.csv", d);
+    ASSERT_TRUE(t);
+    copy = *t;
+    text.assign(text.size(), '#');  // the table owns its text
+  }
+  EXPECT_EQ(copy->cell(0, 0), "q");
+  EXPECT_EQ(copy->cell(0, 1), "plain");
+}
+
+TEST(CsvReader, AddedRowsNeedOneFieldPerColumn) {
+  CsvTable t;
+  t.header = {"a", "b"};
+  const std::vector<std::string> two{"1", "two"};
+  const std::vector<std::string> one{"1"};
+  EXPECT_TRUE(t.add_row(1, two));
+  EXPECT_FALSE(t.add_row(2, one));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.cell(0, 1), "two");
+  EXPECT_EQ(t.line(0), 1);
 }
 
 TEST(CsvReader, RaggedRowNamesLineAndCounts) {

@@ -59,10 +59,10 @@ std::map<std::string, std::map<std::string, std::string>> read_rows(const fs::pa
   const auto table = read_csv(file, diags);
   EXPECT_TRUE(table.has_value()) << diags.to_string();
   std::map<std::string, std::map<std::string, std::string>> rows;
-  for (const auto& row : table->rows) {
-    auto& r = rows[row.fields.at(0)];
+  for (std::size_t row = 0; row < table->size(); ++row) {
+    auto& r = rows[std::string(table->cell(row, 0))];
     for (std::size_t i = 0; i < table->header.size(); ++i) {
-      r[table->header[i]] = row.fields.at(i);
+      r[table->header[i]] = table->cell(row, i);
     }
   }
   return rows;
@@ -198,13 +198,14 @@ TEST(MiddenImport, EveryAlternativeIsWrittenOrReported) {
   const auto report = read_csv(imp.out / "import-report.csv", diags);
   ASSERT_TRUE(report.has_value());
   std::size_t skipped = 0, calibration = 0;
-  for (const auto& row : report->rows) {
-    const std::string& action = row.fields.at(2);
+  for (std::size_t row = 0; row < report->size(); ++row) {
+    const std::string action(report->cell(row, 2));
     EXPECT_TRUE(action == "skipped" || action == "assumed" || action == "calibration") << action;
     if (action == "skipped") {
       ++skipped;
+      const std::string option(report->cell(row, 1));
       for (const auto& [id, o] : options) {
-        EXPECT_EQ(("+" + id + "+").find("+" + row.fields.at(1) + "+"), std::string::npos) << row.fields.at(1);
+        EXPECT_EQ(("+" + id + "+").find("+" + option + "+"), std::string::npos) << option;
       }
     }
     calibration += action == "calibration" ? 1 : 0;
@@ -348,9 +349,9 @@ TEST(MiddenImport, CalibrationRatioPerPlant) {
   const auto report = read_csv(imported().out / "import-report.csv", diags);
   ASSERT_TRUE(report.has_value());
   std::string m001;
-  for (const auto& row : report->rows) {
-    if (row.fields[0] == "M001" && row.fields[2] == "calibration") {
-      m001 = row.fields[3];
+  for (std::size_t row = 0; row < report->size(); ++row) {
+    if (report->cell(row, 0) == "M001" && report->cell(row, 2) == "calibration") {
+      m001 = report->cell(row, 3);
     }
   }
   // Base PCD0001 (TC0002): 0.215 kt/kt × 299.7 kt = 64 435.5 t; PCD0002 (TC0009) adds 8 289 t;

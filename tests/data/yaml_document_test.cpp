@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace decarbfund::data {
@@ -33,6 +34,38 @@ TEST(YamlDocument, DuplicateKeysAreErrorsWithTheKeyPath) {
             "is on line 2)\n");
   core::Diagnostics diags;
   EXPECT_TRUE(parse_yaml("- {x: 1}\n- {x: 2}\n", "f.yaml", "c", diags)) << "the same key in two mappings is fine";
+}
+
+// The duplicate found on the loaded tree (no alias) and from the parser's events (aliases, or
+// a collection as a key) is the same: the first in document order, with its path and lines.
+TEST(YamlDocument, DuplicateKeysWithAndWithoutAliasesReadTheSame) {
+  const std::string plain = "a:\n  b: [1, {c: 1, d: 2, c: 3}]\n  e: 1\n  e: 2\n";
+  const std::string expected =
+      "f.yaml:2: a.b[1].c: expected each key once in a mapping, found a second entry for this key (the first is "
+      "on line 2)\n";
+  EXPECT_EQ(problems(plain), expected);
+  EXPECT_EQ(problems(plain + "f: &x 1\ng: *x\n"), expected);
+  EXPECT_EQ(problems(plain + "? [k]\n: 1\n"), expected);
+  EXPECT_EQ(problems("w: X-SHELL-*\nw: 2\n"),
+            "f.yaml:2: w: expected each key once in a mapping, found a second entry for this key (the first is on "
+            "line 1)\n");
+  EXPECT_EQ(problems("~: 1\nnull: 2\n"),
+            "f.yaml:2: ~: expected each key once in a mapping, found a second entry for this key (the first is on "
+            "line 1)\n");
+}
+
+// Aliases nest without copies: a walk of the tree would visit 10^9 nodes, the events a few dozen.
+TEST(YamlDocument, AliasesAreNotWalkedNodeByNode) {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int k = 1; k <= 9; ++k) {
+    text += fmt::format("a{}: &a{} [", k, k);
+    for (int j = 0; j < 10; ++j) {
+      text += fmt::format("{}*a{}", j == 0 ? "" : ", ", k - 1);
+    }
+    text += "]\n";
+  }
+  core::Diagnostics diags;
+  EXPECT_TRUE(parse_yaml(text, "f.yaml", "c", diags)) << diags.to_string();
 }
 
 TEST(YamlDocument, NestingIsBoundedBeforeParsing) {

@@ -1,0 +1,80 @@
+# Start-up of the executable (issue 21): every verb loaded every shared library any verb uses, and
+# ld.so maps each one and searches all of them for each symbol the binary binds. COIN-OR CBC with
+# LAPACK, BLAS and the Fortran runtime is a dozen of them that only `optimize` calls; SQLite and
+# yaml-cpp one each. Debian ships their static archives, so executables link those instead, and
+# `--as-needed` (src/CMakeLists.txt) drops what no object references. The archives are not all
+# position-independent (yaml-cpp's is not; libgfortran.a uses initial-exec TLS), which a PIE
+# executable may hold and a shared object may not: the Python module links the shared libraries.
+# DECARBFUND_STATIC_DEPS=OFF, or a missing archive, keeps the shared libraries everywhere.
+option(DECARBFUND_STATIC_DEPS "Link CBC (with LAPACK/BLAS), SQLite and yaml-cpp into executables from their static archives" ON)
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CBC REQUIRED IMPORTED_TARGET GLOBAL cbc)
+
+# decarbfund_static_archives(<out-var> lib...): the full paths of lib<name>.a for every name, or
+# an empty list when one is missing. Fortran's runtime archives sit in the compiler's directory.
+function(decarbfund_static_archives out)
+  set(paths)
+  foreach(lib IN LISTS ARGN)
+    if(lib MATCHES "^(gfortran|quadmath)$")
+      execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=lib${lib}.a
+                      OUTPUT_VARIABLE found OUTPUT_STRIP_TRAILING_WHITESPACE)
+      if(NOT IS_ABSOLUTE "${found}" OR NOT EXISTS "${found}")
+        set(found "")
+      endif()
+    else()
+      find_library(DECARBFUND_STATIC_${lib} NAMES lib${lib}.a)
+      set(found "${DECARBFUND_STATIC_${lib}}")
+    endif()
+    if(NOT found)
+      message(STATUS "decarbfund: no static lib${lib}.a, linking the shared libraries")
+      set(${out} "" PARENT_SCOPE)
+      return()
+    endif()
+    list(APPEND paths "${found}")
+  endforeach()
+  set(${out} "${paths}" PARENT_SCOPE)
+endfunction()
+
+# decarbfund_static_or_shared(<target> ARCHIVES lib... SYSTEM_LIBS lib... SHARED target...):
+# an interface target <target> (alias decarbfund::<target without the prefix>) that links an
+# executable with the archives (in link order, each before what it uses) and then SYSTEM_LIBS,
+# and anything else with SHARED.
+set(decarbfund_is_exe "$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>")
+function(decarbfund_static_or_shared target)
+  cmake_parse_arguments(ARG "" "" "ARCHIVES;SYSTEM_LIBS;SHARED" ${ARGN})
+  set(archives "")
+  if(DECARBFUND_STATIC_DEPS)
+    decarbfund_static_archives(archives ${ARG_ARCHIVES})
+  endif()
+  add_library(${target} INTERFACE)
+  string(REGEX REPLACE "^decarbfund_" "" short ${target})
+  add_library(decarbfund::${short} ALIAS ${target})
+  if(NOT archives)
+    target_link_libraries(${target} INTERFACE ${ARG_SHARED})
+    return()
+  endif()
+  # Headers and compile flags as the shared targets give them.
+  foreach(shared IN LISTS ARG_SHARED)
+    if(TARGET ${shared})
+      target_include_directories(${target} SYSTEM INTERFACE
+                                 $<TARGET_PROPERTY:${shared},INTERFACE_INCLUDE_DIRECTORIES>)
+      target_compile_options(${target} INTERFACE $<TARGET_PROPERTY:${shared},INTERFACE_COMPILE_OPTIONS>)
+    endif()
+  endforeach()
+  foreach(item IN LISTS archives ARG_SYSTEM_LIBS)
+    target_link_libraries(${target} INTERFACE "$<${decarbfund_is_exe}:${item}>")
+  endforeach()
+  foreach(shared IN LISTS ARG_SHARED)
+    target_link_libraries(${target} INTERFACE "$<$<NOT:${decarbfund_is_exe}>:${shared}>")
+  endforeach()
+endfunction()
+
+# CBC for the optimize room; LAPACK and BLAS are Fortran, hence its runtime.
+decarbfund_static_or_shared(decarbfund_cbc
+  ARCHIVES CbcSolver Cbc Cgl OsiClp ClpSolver Clp Osi CoinUtils lapack blas gfortran quadmath
+  SYSTEM_LIBS bz2 z Threads::Threads m
+  SHARED PkgConfig::CBC)
+decarbfund_static_or_shared(decarbfund_sqlite3 ARCHIVES sqlite3 SYSTEM_LIBS Threads::Threads dl m
+                            SHARED SQLite::SQLite3)
+decarbfund_static_or_shared(decarbfund_yaml_cpp ARCHIVES yaml-cpp SHARED yaml-cpp)
