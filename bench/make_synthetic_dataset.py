@@ -10,9 +10,18 @@ industry totals (the history's calibration, model::History) are multiplied by k.
 (AVIs, announced projects), the deals, contracts, closures and verified emissions stay as they are:
 they name real sites and companies, and copies of them would be fictitious deals.
 
+--separate-inputs also copies the announced projects at MIDDEN sites (additions/options.csv) onto
+each copy's sites, without their deals. Monte Carlo draws a MIDDEN option's capex, tonnes and permit
+delay as members of one input per variable ("capex:MIDDEN options"), but an announced project's as
+inputs of its own (docs/uncertainty.md "What is uncertain"), so with the flag the uncertain inputs
+grow with the sites (144 on data/nl, 93 more per copy), as in a dataset of many named projects:
+the case the tornado's --tornado-top is for. Copied projects get ids "copy<k>~<id>": deals name
+their projects by id prefix, so a suffix would let the real deal claim the copy. The copied projects are package-funded as announced projects
+without a deal are (the whole funding gap), so the package leg grows with them.
+
 A benchmark input, not data: the numbers it writes are data/nl's, repeated.
 
-    /usr/bin/python3 bench/make_synthetic_dataset.py --factor 4 --out /tmp/nl-x4
+    /usr/bin/python3 bench/make_synthetic_dataset.py --factor 4 --out /tmp/nl-x4 [--separate-inputs]
 """
 
 import argparse
@@ -55,6 +64,8 @@ def main() -> int:
     ap.add_argument("--data", default="data/nl", help="dataset to copy (default: data/nl)")
     ap.add_argument("--factor", type=int, required=True, help="k: times the MIDDEN sites (1 = a plain copy)")
     ap.add_argument("--out", required=True, help="directory to write (replaced if it exists)")
+    ap.add_argument("--separate-inputs", action="store_true",
+                    help="copy the announced projects at MIDDEN sites too: an uncertain input each")
     a = ap.parse_args()
     if a.factor < 1:
         sys.exit(f"--factor: expected an integer >= 1, found {a.factor}")
@@ -77,20 +88,39 @@ def main() -> int:
     options_path = tmp / "midden" / "options.csv"
     header, rows = read(options_path)
     oid, osite, group = (column(header, n, options_path) for n in ("option_id", "site_id", "exclusive_group"))
-    out_rows = []
-    for c in range(1, k + 1):
-        for r in rows:
-            r = list(r)
-            site = r[osite]
-            r[oid] = copy_id(r[oid], c)
-            r[osite] = copy_id(site, c)
-            # Groups are "<site>/<section>": the copy's group is its own site's.
-            if c > 1 and r[group].startswith(site + "/"):
-                r[group] = copy_id(site, c) + r[group][len(site):]
-            elif c > 1 and r[group]:
-                r[group] = copy_id(r[group], c)
-            out_rows.append(r)
+    def copy_option(r, c):
+        r = list(r)
+        site = r[osite]
+        r[oid] = copy_id(r[oid], c)
+        r[osite] = copy_id(site, c)
+        # Groups are "<site>/<section>": the copy's group is its own site's.
+        if c > 1 and r[group].startswith(site + "/"):
+            r[group] = copy_id(site, c) + r[group][len(site):]
+        elif c > 1 and r[group]:
+            r[group] = copy_id(r[group], c)
+        return r
+
+    out_rows = [copy_option(r, c) for c in range(1, k + 1) for r in rows]
     write(options_path, header, out_rows)
+
+    projects = 0
+    if a.separate_inputs:
+        additions_path = tmp / "additions" / "options.csv"
+        aheader, arows = read(additions_path)
+        if aheader != header:
+            sys.exit(f"{additions_path}: expected the columns of {options_path}, found {', '.join(aheader)}")
+        midden_sites = set(originals)
+        copies = []
+        for c in range(2, k + 1):
+            for r in arows:
+                if r[osite] in midden_sites:
+                    r = copy_option(r, c)
+                    # Deals name their projects by id prefix (X-TATA-DRP-EAF …): a copy's id must not
+                    # start with the original's, or the real deal would claim it.
+                    r[oid] = f"copy{c}{SUFFIX}{r[oid][:-len(SUFFIX + str(c))]}"
+                    copies.append(r)
+        projects = len(copies)
+        write(additions_path, header, arows + copies)
 
     # Activity groups that list their sites name the copies too.
     groups_path = tmp / "activity-groups.csv"
@@ -122,7 +152,8 @@ def main() -> int:
 
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
-    print(f"{out}: {len(originals) * k} MIDDEN sites ({k} × {len(originals)}), {len(out_rows)} MIDDEN options")
+    extra = f", {projects} copied announced projects" if a.separate_inputs else ""
+    print(f"{out}: {len(originals) * k} MIDDEN sites ({k} × {len(originals)}), {len(out_rows)} MIDDEN options{extra}")
     return 0
 
 

@@ -16,6 +16,13 @@
 // at its draw index, and every statistic is computed afterwards from the whole table in draw order
 // (sums) or by sorting (percentiles). 1, 2 or 16 threads — or N MPI ranks that each run a block of
 // draws and gather the table to rank 0 — give the same bits.
+//
+// What is held (issue 21): a draw's simulated outcome, outcome_size() = 4 + years doubles. The drawn
+// value of each uncertain input is not stored: it is a pure function of (seed, draw) and is
+// regenerated one input column at a time for the rank correlations (draw_input_values for a whole
+// record, as --draws-out writes it). The files: montecarlo_perturb (drawing and laying a draw over
+// the inputs), montecarlo_run (cases and threads), montecarlo_statistics (percentiles, Spearman),
+// montecarlo_tornado (which inputs get a one-at-a-time case), montecarlo.cpp (the summary).
 
 #include <atomic>
 #include <cstdint>
@@ -84,10 +91,21 @@ struct TornadoBar {
   double swing_t() const { return high_t > low_t ? high_t - low_t : low_t - high_t; }
 };
 
+/// How many inputs the tornado runs by default (`--tornado-top`): each costs two one-at-a-time
+/// cases of three runs, so with an input per site the tornado would grow with the square of the
+/// sites; capped, its cost is a constant 2 + 2 × 200 cases. 200, not fewer: data/nl has 143–144
+/// inputs, and ranking them by |rho| is a poor screen there — with Tata Steel's deal dominating
+/// the correlations, the top 20 by |rho| held only 3 of belastingplan-2026's 10 largest swings
+/// (400 draws; docs/uncertainty.md). So data/nl's tornado runs every input, as before.
+inline constexpr std::uint32_t kDefaultTornadoTop = 200;
+
 struct MonteCarloOptions {
   std::uint32_t draws = 1000;
   std::uint64_t seed = 0;
   unsigned threads = 1;
+  /// The tornado runs the inputs with the largest |Spearman rho| up to this many (all of them when
+  /// there are no more, or when 0); the others are listed as not run (docs/uncertainty.md).
+  std::uint32_t tornado_top = kDefaultTornadoTop;
 };
 
 /// Everything fixed before the first draw: the base inputs of the reference and the scenario, and
@@ -103,6 +121,7 @@ struct MonteCarloSetup {
   PackageLeverSummary levers;  ///< the scenario's package levers, for the reports' header
   std::uint64_t seed = 0;
   std::uint32_t draws = 0;
+  std::uint32_t tornado_top = kDefaultTornadoTop;  ///< MonteCarloOptions::tornado_top
   int start_year = 0;
   int target_year = 0;
   double required_t = 0, levy_leg_required_t = 0, package_leg_required_t = 0;
@@ -130,8 +149,10 @@ struct MonteCarloSetup {
   int sme_input = -1;
 
   int years() const { return target_year - start_year + 1; }  ///< years recorded per draw
-  /// Doubles recorded per draw: achieved, levy leg, package leg, outlay, emissions per year, inputs.
-  std::size_t record_size() const { return 4 + static_cast<std::size_t>(years()) + inputs.size(); }
+  /// Doubles simulated and held per draw: achieved, levy leg, package leg, outlay, emissions per year.
+  std::size_t outcome_size() const { return 4 + static_cast<std::size_t>(years()); }
+  /// Doubles of a draw's full record (--draws-out): the outcome, then each input's drawn value.
+  std::size_t record_size() const { return outcome_size() + inputs.size(); }
 };
 
 /// Builds the setup. Throws core::Error (file, key path) when the uncertainty section names an
@@ -141,10 +162,20 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
                                    const model::Scenario& reference, const DealBook* deals,
                                    const MonteCarloOptions& options, const SmeInput* sme = nullptr);
 
-/// Runs draws [first, end) on `threads` workers; returns their records, draw after draw
-/// (record_size() doubles each). `done` (optional) counts finished draws for a progress bar.
+/// Runs draws [first, end) on `threads` workers; returns their outcomes, draw after draw
+/// (outcome_size() doubles each; the inputs' values are regenerated where needed, not returned).
+/// `done` (optional) counts finished draws for a progress bar.
 std::vector<double> run_draws(const MonteCarloSetup& setup, std::uint32_t first, std::uint32_t end,
                               unsigned threads, std::atomic<std::uint32_t>* done = nullptr);
+
+/// The drawn value of every uncertain input in draw `draw` (inputs.size() doubles into `values`),
+/// regenerated from (seed, draw) without simulating: the same bits the draw used.
+void draw_input_values(const MonteCarloSetup& setup, std::uint32_t draw, double* values);
+
+/// Full records (record_size() doubles each) of draws first, first + 1, … from their outcomes:
+/// for callers that want the whole table in memory (the Python package's DataFrame).
+std::vector<double> draw_records(const MonteCarloSetup& setup, const std::vector<double>& outcomes,
+                                 std::uint32_t first);
 
 struct MonteCarloResult {
   const MonteCarloSetup* setup = nullptr;
@@ -159,11 +190,14 @@ struct MonteCarloResult {
   std::vector<RankCorrelation> rank_correlation;  ///< by |rho|, largest first
   double tornado_base_t = 0;  ///< achieved with every input at its median
   std::vector<TornadoBar> tornado;  ///< by swing, largest first
+  /// Inputs the tornado did not run (beyond tornado_top by |rho|), in rank-correlation order;
+  /// empty when it ran them all.
+  std::vector<std::size_t> tornado_not_run;
 };
 
-/// Statistics of `records` (all draws, in draw order) plus the central run and the tornado's
-/// one-at-a-time runs (on `threads` workers).
-MonteCarloResult summarise_montecarlo(const MonteCarloSetup& setup, const std::vector<double>& records,
+/// Statistics of `outcomes` (run_draws' output for all draws, in draw order) plus the central run
+/// and the tornado's one-at-a-time runs (on `threads` workers).
+MonteCarloResult summarise_montecarlo(const MonteCarloSetup& setup, const std::vector<double>& outcomes,
                                       unsigned threads);
 
 /// prepare + run_draws + summarise in one process; `progress(done)` is called about ten times a

@@ -68,6 +68,7 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
   s.reference_policy_version = reference.levy.version;
   s.seed = options.seed;
   s.draws = options.draws;
+  s.tornado_top = options.tornado_top;
   s.start_year = scenario.start_year;
   s.target_year = std::clamp(scenario.target.year, scenario.start_year, scenario.end_year);
   s.required_t = scenario.target.required_t;

@@ -3,7 +3,8 @@
 // prints and writes the reports. Built with -DDECARBFUND_MPI=ON, `mpirun -np K decarbfund
 // montecarlo …` splits the draws into K contiguous blocks, gathers every draw's record to rank 0,
 // and rank 0 summarises and writes: the same bytes as one process. `--draws-out FILE` writes every
-// draw's record (report/montecarlo_draws.hpp) as CSV or JSON lines.
+// draw's record (report/montecarlo_draws.hpp) as CSV or JSON lines. What rank 0 holds is each draw's
+// outcome (4 + years doubles); the inputs' drawn values are regenerated from the seed when needed.
 
 #include <unistd.h>
 
@@ -43,6 +44,7 @@ struct MonteCarloArgs : RunArgs {
   std::uint32_t draws = 1000;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
+  std::uint32_t tornado_top = analysis::kDefaultTornadoTop;
   std::string draws_out;
 };
 
@@ -95,6 +97,9 @@ void add_montecarlo(CLI::App& app, int& status) {
   cmd->add_option("--draws,-n", args->draws, "number of draws")->capture_default_str()->check(CLI::Range(1u, 100'000'000u));
   cmd->add_option("--seed", args->seed, "random seed (default: the scenario's seed)");
   cmd->add_option("--threads,-t", args->threads, "worker threads per process (default: all cores)");
+  cmd->add_option("--tornado-top", args->tornado_top,
+                  "tornado: run the N inputs with the largest |rank correlation| (0: every input)")
+      ->capture_default_str();
   cmd->add_option("--draws-out", args->draws_out,
                   "write every draw's record to this file: CSV for *.csv, else JSON lines ('-': stdout)");
   cmd->callback([args, &status] {
@@ -122,6 +127,7 @@ void add_montecarlo(CLI::App& app, int& status) {
     analysis::MonteCarloOptions options;
     options.draws = args->draws;
     options.seed = args->seed.value_or(scenario.seed);
+    options.tornado_top = args->tornado_top;
     const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
     const auto sme = runs::load_sme_input(args->data, sme_options(*args), scenario);
     const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options, sme ? &*sme : nullptr);
@@ -145,14 +151,14 @@ void add_montecarlo(CLI::App& app, int& status) {
       }
       runner.join();
     }
-    std::vector<double> records;
+    std::vector<double> outcomes;
 #ifdef DECARBFUND_WITH_MPI
     if (ranks > 1) {
-      // Counts and offsets in records, not doubles: one MPI datatype per record keeps them far
-      // below INT_MAX (--draws ≤ 1e8), where doubles would overflow an int at about
-      // 2^31 ÷ record_size draws (~670k draws of an EU-sized record).
+      // Counts and offsets in outcomes, not doubles: one MPI datatype per draw's outcome keeps them
+      // far below INT_MAX (--draws ≤ 1e8), where doubles would overflow an int at about
+      // 2^31 ÷ outcome_size draws.
       MPI_Datatype record_type{};
-      MPI_Type_contiguous(static_cast<int>(setup.record_size()), MPI_DOUBLE, &record_type);
+      MPI_Type_contiguous(static_cast<int>(setup.outcome_size()), MPI_DOUBLE, &record_type);
       MPI_Type_commit(&record_type);
       std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
       for (int r = 0; r < ranks; ++r) {
@@ -160,16 +166,16 @@ void add_montecarlo(CLI::App& app, int& status) {
         offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r));
       }
       if (rank == 0) {
-        records.resize(static_cast<std::size_t>(options.draws) * setup.record_size());
+        outcomes.resize(static_cast<std::size_t>(options.draws) * setup.outcome_size());
       }
-      MPI_Gatherv(mine.data(), static_cast<int>(end - first), record_type, records.data(), counts.data(),
+      MPI_Gatherv(mine.data(), static_cast<int>(end - first), record_type, outcomes.data(), counts.data(),
                   offsets.data(), record_type, 0, MPI_COMM_WORLD);
       MPI_Type_free(&record_type);
     } else {
-      records = std::move(mine);
+      outcomes = std::move(mine);
     }
 #else
-    records = std::move(mine);
+    outcomes = std::move(mine);
 #endif
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (bar) {
@@ -179,7 +185,7 @@ void add_montecarlo(CLI::App& app, int& status) {
       status = kExitOk;
       return;
     }
-    const auto result = analysis::summarise_montecarlo(setup, records, threads);
+    const auto result = analysis::summarise_montecarlo(setup, outcomes, threads);
     const std::string json = args->wants_json() ? report::montecarlo_json(model, result) : "";
     const std::string html = args->html.empty() ? "" : report::montecarlo_html(model, result, report_lang(args->lang));
     std::string xlsx;
@@ -189,13 +195,16 @@ void add_montecarlo(CLI::App& app, int& status) {
       // Threads and ranks are left out: they do not change the bytes.
       info.command = run_command("montecarlo", *args,
                                  report::command_option("draws", std::to_string(options.draws)) +
-                                     report::command_option("seed", std::to_string(options.seed)));
+                                     report::command_option("seed", std::to_string(options.seed)) +
+                                     (options.tornado_top == analysis::kDefaultTornadoTop
+                                          ? std::string()
+                                          : report::command_option("tornado-top", std::to_string(options.tornado_top))));
       xlsx = report::montecarlo_xlsx(model, result, info, report_lang(args->lang));
     }
     auto written = write_reports(*args, json, html, xlsx);
     if (!args->draws_out.empty()) {
       write_streamed(args->draws_out, [&](const auto& sink) {
-        report::montecarlo_draws(setup, records, 0, report::draw_format_of(args->draws_out), sink);
+        report::montecarlo_draws(setup, outcomes, 0, report::draw_format_of(args->draws_out), sink);
       });
       if (args->draws_out != "-") {
         written.push_back(args->draws_out);

@@ -101,8 +101,9 @@ py::tuple montecarlo(const Dataset& d, const model::Scenario& scenario, const st
         runs::load_sme_input(d.path, sme_options(sme_round, sme_applications, sme_firms, no_sme), pair.scenario);
     const auto setup = analysis::prepare_montecarlo(d.inputs.model, pair.scenario, pair.reference,
                                                     d.inputs.deal_book(), options, sme ? &*sme : nullptr);
-    records = analysis::run_draws(setup, 0, draws, t);
-    const auto result = analysis::summarise_montecarlo(setup, records, t);
+    const auto outcomes = analysis::run_draws(setup, 0, draws, t);
+    const auto result = analysis::summarise_montecarlo(setup, outcomes, t);
+    records = analysis::draw_records(setup, outcomes, 0);  // the DataFrame holds every column
     json = report::montecarlo_json(d.inputs.model, result);
     columns = report::montecarlo_draw_columns(setup);
     width = setup.record_size();

@@ -25,10 +25,11 @@ enum class DrawFormat { csv, jsonl };
 /// The format a file name asks for: `.csv` → csv, anything else (`.jsonl`, `.ndjson`) → jsonl.
 DrawFormat draw_format_of(std::string_view path);
 
-/// `records` (run_draws' output for draws first, first + 1, …) as CSV (a header line, then a line
-/// per draw) or JSON lines (one object per draw, keys as the CSV header), handed to `sink` line by
-/// line so that a million draws need not be one string.
-void montecarlo_draws(const analysis::MonteCarloSetup& setup, const std::vector<double>& records,
+/// The records of draws first, first + 1, … from `outcomes` (run_draws' output) and the inputs'
+/// values regenerated per draw (analysis::draw_input_values), as CSV (a header line, then a line per
+/// draw) or JSON lines (one object per draw, keys as the CSV header), handed to `sink` line by line:
+/// a million draws need neither be one string nor one table of records.
+void montecarlo_draws(const analysis::MonteCarloSetup& setup, const std::vector<double>& outcomes,
                       std::uint32_t first, DrawFormat format, const std::function<void(std::string_view)>& sink);
 
 }  // namespace decarbfund::report

@@ -65,6 +65,11 @@ std::string montecarlo_html(const model::Model& model, const analysis::MonteCarl
   append(h, "<h2>{}</h2><p>{}</p>\n{}\n", tr("mc.matters"),
          html_escape(tr.format("mc.tornado_note", s.target_year, tr.num(r.tornado_base_t / 1e6, 2))),
          svg_tornado(rows, r.tornado_base_t / 1e6, std::string(tr("mc.unit_achieved")), tr, tornado_title));
+  if (!r.tornado_not_run.empty()) {
+    append(h, "<p><small>{}</small></p>\n",
+           html_escape(tr.format("mc.tornado_selection", r.tornado.size(), s.inputs.size(), s.tornado_top,
+                                 r.tornado_not_run.size())));
+  }
   append(h, "<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>rho</th></tr>\n", tr("mc.rank"), tr("mc.col_input"),
          tr("mc.col_distribution"));
   for (std::size_t k = 0; k < r.rank_correlation.size() && k < 20; ++k) {

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/version.hpp"
@@ -92,17 +93,30 @@ std::string montecarlo_json(const model::Model& model, const analysis::MonteCarl
                        {"achieved_high_t", b.high_t},
                        {"swing_t", b.swing_t()}});
   }
+  json tornado_doc = {
+      {"method", "one-at-a-time: each input at its P10 and P90 (a deal: falls through / delivers), every "
+                 "other input at its median; sorted by swing"},
+      {"base_t", r.tornado_base_t},
+      {"bars", std::move(tornado)}};
+  // Only when the tornado left inputs out (--tornado-top): a run with every input keeps its bytes.
+  if (!r.tornado_not_run.empty()) {
+    json not_run = json::array();
+    for (const auto g : r.tornado_not_run) {
+      not_run.push_back(s.inputs[g].id);
+    }
+    tornado_doc["selection"] = fmt::format(
+        "the {} inputs with the largest |rho| in rank_correlation, of {} (--tornado-top {}; 0 runs every input)",
+        r.tornado.size(), s.inputs.size(), s.tornado_top);
+    tornado_doc["inputs_run"] = r.tornado.size();
+    tornado_doc["not_run"] = std::move(not_run);
+  }
   j["sensitivity"] = {
       {"outcome", "achieved_t"},
       {"rank_correlation",
        {{"method", "Spearman rank correlation between each input's drawn value (a group: the mean quantile "
                    "of its members) and the achieved target-year reduction, over all draws"},
         {"inputs", std::move(rank)}}},
-      {"tornado",
-       {{"method", "one-at-a-time: each input at its P10 and P90 (a deal: falls through / delivers), every "
-                   "other input at its median; sorted by swing"},
-        {"base_t", r.tornado_base_t},
-        {"bars", std::move(tornado)}}}};
+      {"tornado", std::move(tornado_doc)}};
   return j.dump(2) + "\n";
 }
 

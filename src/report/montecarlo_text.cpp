@@ -42,6 +42,10 @@ std::string montecarlo_text(const model::Model& model, const analysis::MonteCarl
          r.central_outlay_eur / 1e9);
   append(out, "What matters most (tornado: achieved Mt with the input at P10 / P90, others at median {:.2f} Mt)\n",
          mt(r.tornado_base_t));
+  if (!r.tornado_not_run.empty()) {
+    append(out, "  ({} of {} inputs run: those with the largest |rank correlation|, --tornado-top {}; {} not run, listed in the JSON)\n",
+           r.tornado.size(), s.inputs.size(), s.tornado_top, r.tornado_not_run.size());
+  }
   for (std::size_t k = 0; k < r.tornado.size() && k < 10; ++k) {
     const auto& b = r.tornado[k];
     if (b.swing_t() <= 0) {

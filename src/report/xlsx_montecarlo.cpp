@@ -67,6 +67,10 @@ std::string montecarlo_xlsx(const model::Model& model, const analysis::MonteCarl
   summary.item(tr("item.central_reference_emissions"), r.central_reference_t, tr("unit.t_co2"));
   summary.item(tr("item.central_budget_outlay"), r.central_outlay_eur, tr("unit.eur"));
   summary.item(tr("item.tornado_base_achieved"), r.tornado_base_t, tr("unit.t_co2"));
+  if (!r.tornado_not_run.empty()) {  // --tornado-top left inputs out: say how many ran
+    summary.item(tr("item.tornado_inputs_run"), static_cast<double>(r.tornado.size()), tr("unit.count"));
+    summary.item(tr("item.tornado_inputs_not_run"), static_cast<double>(r.tornado_not_run.size()), tr("unit.count"));
+  }
 
   // The legs: what is required, the outlook's central value, the chance of meeting it, spread.
   auto& legs = percentile_sheet(wb, tr, "sheet.legs",

@@ -261,8 +261,8 @@ std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, c
                                               std::uint32_t draws, std::uint64_t seed) const {
   std::string out;
   run_montecarlo(scenario, reference, draws, seed,
-                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& records, unsigned threads) {
-                   out = report::montecarlo_json(*model_, analysis::summarise_montecarlo(setup, records, threads));
+                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& outcomes, unsigned threads) {
+                   out = report::montecarlo_json(*model_, analysis::summarise_montecarlo(setup, outcomes, threads));
                  });
   return out;
 }
@@ -272,8 +272,8 @@ std::string ProgrammeService::montecarlo_draws(const model::Scenario& scenario, 
                                                report::DrawFormat format) const {
   std::string out;
   run_montecarlo(scenario, reference, draws, seed,
-                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& records, unsigned) {
-                   report::montecarlo_draws(setup, records, 0, format, [&out](std::string_view s) { out += s; });
+                 [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& outcomes, unsigned) {
+                   report::montecarlo_draws(setup, outcomes, 0, format, [&out](std::string_view s) { out += s; });
                  });
   return out;
 }

@@ -62,6 +62,37 @@ analysis::MonteCarloResult small_run() {
   return analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, 40, 2), 2);
 }
 
+TEST(MonteCarloReport, SaysHowManyInputsTheTornadoRanAndListsTheOthers) {
+  // --tornado-top (issue 21): inputs beyond the top N by |rho| are named as not run, never dropped;
+  // with every input run the document keeps its keys (and bytes) as before.
+  auto reference = levy_scenario(0.0, 2.0, "reference");
+  reference.package_enabled = false;
+  analysis::MonteCarloOptions opt;
+  opt.draws = 40;
+  opt.tornado_top = 2;
+  const auto setup = analysis::prepare_montecarlo(tiny(), levy_scenario(300.0, 0.5, "tight"), reference, nullptr, opt);
+  const auto n = setup.inputs.size();
+  ASSERT_GT(n, 2u);
+  const auto r = analysis::summarise_montecarlo(setup, analysis::run_draws(setup, 0, 40, 2), 2);
+  const auto j = nlohmann::json::parse(montecarlo_json(tiny(), r));
+  const auto& t = j["sensitivity"]["tornado"];
+  EXPECT_EQ(t["bars"].size(), 2u);
+  EXPECT_EQ(t["inputs_run"], 2);
+  ASSERT_EQ(t["not_run"].size(), n - 2);
+  EXPECT_EQ(t["not_run"][0], j["sensitivity"]["rank_correlation"]["inputs"][2]["input"]);
+  EXPECT_EQ(t["selection"], "the 2 inputs with the largest |rho| in rank_correlation, of " + std::to_string(n) +
+                                " (--tornado-top 2; 0 runs every input)");
+  EXPECT_NE(montecarlo_text(tiny(), r).find("  (2 of " + std::to_string(n) +
+                                            " inputs run: those with the largest |rank correlation|, --tornado-top 2; " +
+                                            std::to_string(n - 2) + " not run, listed in the JSON)\n"),
+            std::string::npos);
+  EXPECT_NE(montecarlo_html(tiny(), r, Lang::en).find("The tornado ran 2 of " + std::to_string(n) + " inputs"),
+            std::string::npos);
+  const auto all = nlohmann::json::parse(montecarlo_json(tiny(), small_run()));
+  EXPECT_FALSE(all["sensitivity"]["tornado"].contains("not_run"));
+  EXPECT_FALSE(all["sensitivity"]["tornado"].contains("selection"));
+}
+
 TEST(MonteCarloReport, HtmlHasFanChartAndTornado) {
   const auto r = small_run();
   const auto html = montecarlo_html(tiny(), r);
