@@ -11,6 +11,7 @@ namespace {
 
 /// The price series of the bound, in bound_prefix_ order after the discount factor (series 0).
 enum Series : std::size_t { kDiscount, kEts, kGas, kElectricity, kHydrogen, kBiomass, kTransportStorage, kSeries };
+static_assert(kSeries == kBoundSeries);
 
 /// Relative margin on the bound: rounding moves a sum of ~100 terms by ~1e-14 of its size.
 constexpr double kRelativeMargin = 1e-9;
@@ -52,9 +53,8 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   const std::vector<double>* prices[kSeries] = {nullptr, &p.ets_eur_per_t, &p.gas_eur_per_gj,
                                                 &p.electricity_eur_per_gj, &p.hydrogen_eur_per_gj,
                                                 &p.biomass_eur_per_gj, &p.co2_transport_storage_eur_per_t};
-  ws.bound_prefix_.assign(kSeries * (span + 1), 0.0);
-  ws.bound_levy_prefix_.assign(model::kLevyCategoryCount * (span + 1), 0.0);
-  ws.bound_levy_year_.assign(model::kLevyCategoryCount, -1);
+  // (Sized by the Workspace: a run allocates nothing.)
+  std::fill(ws.bound_levy_year_.begin(), ws.bound_levy_year_.end(), -1);
   ws.bounds_valid_ = in.response.hurdle_rate > -1 && non_negative(in.site_activity);
   for (std::size_t k = 1; k < kSeries; ++k) {
     ws.bounds_valid_ = ws.bounds_valid_ && prices[k]->size() == span && non_negative(*prices[k]);
@@ -73,8 +73,6 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   }
   // Each site's activity range from year index t on (later years repeat the last one).
   const auto years = static_cast<std::size_t>(in.years());
-  ws.activity_low_.resize(model.sites.size() * years);
-  ws.activity_high_.resize(model.sites.size() * years);
   for (model::Index s = 0; s < model.sites.size(); ++s) {
     const std::size_t row = static_cast<std::size_t>(s) * years;
     double low = in.site_activity[row + years - 1], high = low;

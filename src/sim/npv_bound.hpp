@@ -23,6 +23,9 @@
 
 namespace decarbfund::sim::detail {
 
+/// Series in Workspace::bound_prefix_: the discount factor, the ETS price and five energy prices.
+inline constexpr std::size_t kBoundSeries = 7;
+
 /// Once per run, before the first decision: the prefix sums and activity ranges of the bound, or
 /// bounds_valid_ = false when the inputs break its assumptions (a negative price or activity).
 void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& ws);

@@ -148,6 +148,13 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
     option_life_[i] = static_cast<int>(std::lround(model.options.lifetime_yr[i]));
   }
   last_relied_.assign(model.infrastructure.size() * years, 0);
+  // The bound's buffers (npv_bound.cpp fills them per run and per decision year).
+  const std::size_t span = years + static_cast<std::size_t>(kPriceTail) + 1;
+  bound_prefix_.assign(detail::kBoundSeries * span, 0.0);
+  bound_levy_prefix_.assign(model::kLevyCategoryCount * span, 0.0);
+  bound_levy_year_.assign(model::kLevyCategoryCount, -1);
+  activity_low_.assign(sites * years, 0.0);
+  activity_high_.assign(sites * years, 0.0);
   sde_award_year_.assign(options, -1);
   sde_award_.assign(options, SdeOffer{});
   sde_group_year_.assign(model.options.exclusive_group_count, -1);
