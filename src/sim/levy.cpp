@@ -19,12 +19,20 @@ double dpr_allocation(const model::LevyPolicy& policy, model::LevyCategory categ
   if (!levy_applies(policy, category, year)) {
     return 0.0;
   }
-  double dpr = policy.reduction_factor[index(category)].at(year) * dpr_basis_t;
+  return dpr_allocation(dpr_factors(policy, category, year), dpr_basis_t);
+}
+
+DprFactors dpr_factors(const model::LevyPolicy& policy, model::LevyCategory category, int year) {
+  DprFactors f;
+  if (!levy_applies(policy, category, year)) {
+    return f;
+  }
+  f.reduction = policy.reduction_factor[index(category)].at(year);
   if (category == model::LevyCategory::waste_incineration) {
     // AVI-correctiefactor (policy.md §1.8): 1 where the scenario states none.
-    dpr *= policy.avi_correction_factor.at(year, 1.0);
+    f.avi_correction = policy.avi_correction_factor.at(year, 1.0);
   }
-  return dpr;
+  return f;
 }
 
 double ets_reference_price(const model::LevyPolicy& policy, int year, double fallback) {

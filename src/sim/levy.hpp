@@ -20,6 +20,19 @@ bool levy_applies(const model::LevyPolicy& policy, model::LevyCategory category,
 double dpr_allocation(const model::LevyPolicy& policy, model::LevyCategory category, int year,
                       double dpr_basis_t);
 
+/// dpr_allocation()'s two multipliers for one category and year, for callers that allocate to many
+/// sites at once: RF (0 where the levy does not apply) and the AVI correction factor (1 but for
+/// waste incinerators).
+struct DprFactors {
+  double reduction = 0;
+  double avi_correction = 1;
+};
+DprFactors dpr_factors(const model::LevyPolicy& policy, model::LevyCategory category, int year);
+/// RF × DPR basis × AVI correction: the same product, so the same bits, as dpr_allocation().
+inline double dpr_allocation(const DprFactors& f, double dpr_basis_t) {
+  return f.reduction * dpr_basis_t * f.avi_correction;
+}
+
 /// P_ETS,t in EUR/t (policy.md §1.6, §8.2): the policy's stated value for `year`, else
 /// `fallback` (simulate passes the scenario's ETS price of year − 1, the same Sep–Oct futures
 /// average the law uses, approximated by the annual price).

@@ -209,6 +209,22 @@ double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategor
   return memo;
 }
 
+void list_closures(const model::Model& model, const Inputs& in, Workspace& ws) {
+  // A closure is capacity back to 0 after having been positive (e.g. Porthos after its 15 years);
+  // what happens after it — a move to a successor store — is not modelled: the option keeps
+  // operating (docs/model.md, "Infrastructure ledgers").
+  const int years = in.years();
+  for (model::Index k = 0; k < model.infrastructure.size(); ++k) {
+    int last = years - 1;
+    for (int y = years - 1; y >= 0; --y) {
+      ws.last_relied_[at(k, years, y)] = last;
+      if (y >= 1 && in.capacity(k, y) <= 0 && in.capacity(k, y - 1) > 0) {
+        last = y - 1;  // a closure in y ends what starts before it
+      }
+    }
+  }
+}
+
 void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws) {
   const auto& o = model.options;
   const int years = in.years();

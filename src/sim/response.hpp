@@ -23,6 +23,10 @@ double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCat
 double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
                              int decided, int k);
 
+/// Lists, per infrastructure item and first year, the last year an option relies on the item
+/// (Workspace::last_relied_): the horizon, or the year before the item closes. Once per run.
+void list_closures(const model::Model& model, const Inputs& in, Workspace& ws);
+
 /// Adopts every project committed in this run (past FID; Inputs::option_committed_start) before
 /// any decision: each takes its infrastructure first — its own contract, then open capacity — from
 /// its stated first year, or from the first later year with room (docs/model.md "Committed

@@ -255,18 +255,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     ws.infra_contract_[ws.infra_contract_next_[static_cast<std::size_t>(in.contracts[c].infra)]++] = c;
   }
 
-  // The last year each item is relied on from each first year: the horizon, or the year before
-  // the item closes (capacity back to 0 after having been positive, e.g. Porthos after its 15
-  // years). What happens after a closure is not modelled (docs/model.md, "Infrastructure ledgers").
-  for (model::Index k = 0; k < items; ++k) {
-    int last = years - 1;
-    for (int y = years - 1; y >= 0; --y) {
-      ws.last_relied_[at(k, years, y)] = last;
-      if (y >= 1 && in.capacity(k, y) <= 0 && in.capacity(k, y - 1) > 0) {
-        last = y - 1;  // a closure in y ends what starts before it
-      }
-    }
-  }
+  detail::list_closures(model, in, ws);
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
   // changes (what firms project when they value the levy, response.cpp).
@@ -277,15 +266,13 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
       ws.rate_[at(c, years, y)] = levy_rate(in.levy, static_cast<model::LevyCategory>(c), year, reference);
     }
-    // dpr_allocation() per site, with its per-category factors looked up once per year (the same
-    // product in the same order, so the same bits).
-    std::array<double, model::kLevyCategoryCount> factor{}, avi{};
+    // Each category's pool and DPR factors, looked up once per year rather than per site.
+    std::array<DprFactors, model::kLevyCategoryCount> factors{};
     std::array<DprPool, model::kLevyCategoryCount> pool{};
     for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
       const auto category = static_cast<model::LevyCategory>(c);
       pool[c] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
-      factor[c] = pool[c] == DprPool::none ? 0.0 : in.levy.reduction_factor[c].at(year);
-      avi[c] = category == model::LevyCategory::waste_incineration ? in.levy.avi_correction_factor.at(year, 1.0) : 1.0;
+      factors[c] = dpr_factors(in.levy, category, year);
     }
     for (model::Index s = 0; s < sites.size(); ++s) {
       const auto c = static_cast<std::size_t>(sites.levy_category[s]);
@@ -294,11 +281,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
       }
       const auto p = static_cast<std::size_t>(pool[c]);
       ws.projected_pool_t_[at(p, years, y)] += in.emissions_before_options(s, y);
-      double dpr = factor[c] * (in.site_dpr_basis_t[s] * in.activity(s, y));
-      if (sites.levy_category[s] == model::LevyCategory::waste_incineration) {
-        dpr *= avi[c];
-      }
-      ws.pool_dpr_t_[at(p, years, y)] += dpr;
+      ws.pool_dpr_t_[at(p, years, y)] += dpr_allocation(factors[c], in.site_dpr_basis_t[s] * in.activity(s, y));
     }
   }
 
