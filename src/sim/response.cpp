@@ -269,8 +269,8 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     if (in.activity(o.site[i], start) <= 0) {
       continue;
     }
-    const double operating = option_operating_cost(o, in, i, start);
-    ws.candidates_.push_back({option_cost_per_t(o, in, i, operating), i, start, operating});
+    // (Its EUR/t is needed only if it survives the screening below.)
+    ws.candidates_.push_back({0.0, i, start, option_operating_cost(o, in, i, start)});
   }
   // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
   // industry's budget; a project applies only with its grid and storage room (RVO asks for a
@@ -295,6 +295,9 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     return cannot_reach(model, in, ws, i, y, c.start, marginal_reduction_t(model, in, ws, i), needed);
   });
   ws.candidates_.erase(screened, ws.candidates_.end());
+  for (auto& c : ws.candidates_) {
+    c.cost_per_t = option_cost_per_t(o, in, c.option, c.operating_eur);
+  }
   // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
   // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of
   // the queue for what others would use: so a deal never takes a cheaper project's grid or storage

@@ -79,7 +79,7 @@ class Workspace {
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
   struct Candidate {
-    double cost_per_t;
+    double cost_per_t;     ///< option_cost_per_t(), set for the candidates that survive screening
     model::Index option;
     int start;
     double operating_eur;  ///< option_operating_cost() in its first year (the SDE++ offer reuses it)
