@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,8 +14,10 @@ namespace decarbfund::analysis {
 
 namespace {
 
+/// One full run; `ws` is reused from run to run where it fits (a workspace costs ~1 MB of fresh
+/// pages to build: issue 21) and holds the run's outcome afterwards.
 OutlookRun run(const model::Model& model, const model::Scenario& scenario, std::string label,
-               bool package, const DealLevers* deals) {
+               bool package, const DealLevers* deals, std::optional<sim::Workspace>& ws) {
   OutlookRun r;
   r.label = std::move(label);
   r.inputs = sim::resolve_inputs(model, scenario);
@@ -23,9 +26,11 @@ OutlookRun run(const model::Model& model, const model::Scenario& scenario, std::
     sim::apply_deals(model, deals->book.deals, deals->book.phases, r.inputs);
     apply_funding(model, *deals, r.inputs);
   }
-  sim::Workspace ws(model, r.inputs);
-  sim::simulate(model, r.inputs, ws);
-  r.outcome = ws.outcome();
+  if (!ws || !ws->fits(r.inputs)) {
+    ws.emplace(model, r.inputs);
+  }
+  sim::simulate(model, r.inputs, *ws);
+  r.outcome = ws->outcome();
   return r;
 }
 
@@ -108,9 +113,10 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
       deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals, fund ? &*fund : nullptr)) : std::nullopt;
   const DealLevers* book = levers ? &*levers : nullptr;
   out.levers = summarise_levers(scenario, deals, book);
-  out.runs.push_back(run(model, ref, "reference", false, book));
-  out.runs.push_back(run(model, scenario, "levy_only", false, book));
-  out.runs.push_back(run(model, scenario, "full", true, book));
+  std::optional<sim::Workspace> ws;
+  out.runs.push_back(run(model, ref, "reference", false, book, ws));
+  out.runs.push_back(run(model, scenario, "levy_only", false, book, ws));
+  out.runs.push_back(run(model, scenario, "full", true, book, ws));
   for (auto& r : out.runs) {
     r.sde = summarise_sde(model, r.inputs, r.outcome, out.target_index());
   }
@@ -146,7 +152,7 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   if (deals != nullptr) {
     out.deals_dir = deals->dir;
   }
-  detail::credit_package(model, deals, book, sme_on ? sme : nullptr, out);
+  detail::credit_package(model, deals, book, sme_on ? sme : nullptr, *ws, out);
   out.achieved_t = out.levy_leg_t + out.package_leg_expected_t;
   out.gap_t = out.required_t - out.achieved_t;
   out.hindcast = hindcast_summary(model, scenario);

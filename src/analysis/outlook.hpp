@@ -218,9 +218,11 @@ namespace detail {
 /// The package leg's lines (outlook_deals.cpp): per deal its credited tonnes, own effect (leave
 /// one out, add one in) and expected tonnes; per company for projects without a deal; the SME
 /// scheme; the interaction line. Sets package_credits, package_leg_expected_t and
-/// package_t_by_infrastructure_funder of `out` (whose runs are done).
+/// package_t_by_infrastructure_funder of `out` (whose runs are done). `ws` is the workspace of
+/// the full run, still holding its outcome (its total before the SME scheme's tonnes come off);
+/// the own-effect runs reuse it.
 void credit_package(const model::Model& model, const DealBook* deals, const struct DealLevers* levers,
-                    const SmeInput* sme, Outlook& out);
+                    const SmeInput* sme, sim::Workspace& ws, Outlook& out);
 }  // namespace detail
 
 }  // namespace decarbfund::analysis

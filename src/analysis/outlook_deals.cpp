@@ -50,15 +50,15 @@ void clear_only_deal(const model::Model& model, std::size_t d, sim::Inputs& only
 }  // namespace
 
 void credit_package(const model::Model& model, const DealBook* deals, const DealLevers* levers,
-                    const SmeInput* sme, Outlook& out) {
+                    const SmeInput* sme, sim::Workspace& ws, Outlook& out) {
   const auto& o = model.options;
   const int t = out.target_index();
   const auto& full_in = out.runs[2].inputs;
   const auto& F = out.runs[2].outcome;
   const double levy_only_total = out.runs[1].outcome.total_emissions_t[static_cast<std::size_t>(t)];
-  // The full run as simulated (its reported total has the SME scheme's tonnes taken off).
-  sim::Workspace ws(model, full_in);
-  const double full_total = target_total(model, full_in, out.target_year, ws);
+  // The full run as simulated (its reported total has the SME scheme's tonnes taken off): the
+  // workspace still holds it, and a run stopped after the target year would give the same figure.
+  const double full_total = ws.outcome().total_emissions_t[static_cast<std::size_t>(t)];
   // Leave-one-out and add-one-in inputs: one copy each of the full run's, changed for a deal and
   // put back after it (issue 21: two copies per deal were most of the own-effect runs' set-up).
   sim::Inputs without = full_in;

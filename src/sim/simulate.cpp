@@ -203,6 +203,11 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   }
 }
 
+bool Workspace::fits(const Inputs& in) const {
+  return out_.start_year == in.start_year && out_.years == in.years() &&
+         contract_used_.size() == in.contracts.size() * static_cast<std::size_t>(in.years());
+}
+
 void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year,
               Accounting accounting) noexcept {
   const auto& sites = model.sites;

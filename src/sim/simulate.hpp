@@ -76,6 +76,9 @@ class Workspace {
  public:
   Workspace(const model::Model& model, const Inputs& inputs);
   const Outcome& outcome() const { return out_; }
+  /// Whether this workspace (made for the same model) is sized for `inputs`: the same years and
+  /// contracts. Callers running several inputs in turn reuse it where it fits (outlook.cpp).
+  bool fits(const Inputs& inputs) const;
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
   struct Candidate {
