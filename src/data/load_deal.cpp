@@ -306,19 +306,28 @@ std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const
   return out;
 }
 
-model::DealBook load_deal_book_or_throw(const model::Model& model, const std::filesystem::path& dir) {
-  core::Diagnostics diags;
-  auto deals = load_deals(dir, diags);
-  auto phases = load_phases(dir / "phases.yaml", diags);
-  if (deals) {
-    for (const auto& d : *deals) {
-      check_deal(model, d, diags);
+UncheckedDealBook read_deal_book(const std::filesystem::path& dir) {
+  UncheckedDealBook book;
+  book.dir = dir.string();
+  book.deals = load_deals(dir, book.diags);
+  book.phases = load_phases(dir / "phases.yaml", book.diags);
+  return book;
+}
+
+model::DealBook check_deal_book_or_throw(const model::Model& model, UncheckedDealBook book) {
+  if (book.deals) {
+    for (const auto& d : *book.deals) {
+      check_deal(model, d, book.diags);
     }
   }
-  if (diags.has_errors() || !deals || !phases) {
-    throw core::Error(diags);
+  if (book.diags.has_errors() || !book.deals || !book.phases) {
+    throw core::Error(book.diags);
   }
-  return model::DealBook{dir.string(), std::move(*deals), std::move(*phases)};
+  return model::DealBook{std::move(book.dir), std::move(*book.deals), std::move(*book.phases)};
+}
+
+model::DealBook load_deal_book_or_throw(const model::Model& model, const std::filesystem::path& dir) {
+  return check_deal_book_or_throw(model, read_deal_book(dir));
 }
 
 }  // namespace decarbfund::data

@@ -45,8 +45,21 @@ std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const
 /// option of one of its sites, infrastructure ids exist. Problems name the deal file and key path.
 bool check_deal(const model::Model& model, const model::Deal& deal, core::Diagnostics& diags);
 
-/// The deal files of `dir` with its phases.yaml, each checked against the dataset; throws
-/// core::Error carrying every problem.
+/// The deal files of `dir` with its phases.yaml, read but not yet checked against a dataset, with
+/// what reading them found: so they can be read while the dataset loads (runs/run_inputs.cpp).
+struct UncheckedDealBook {
+  std::string dir;
+  std::optional<std::vector<model::Deal>> deals;
+  std::optional<model::PhaseRealisation> phases;
+  core::Diagnostics diags;
+};
+UncheckedDealBook read_deal_book(const std::filesystem::path& dir);
+
+/// Checks each deal of `book` against the dataset; throws core::Error carrying every problem
+/// (reading's first, then the checks').
+model::DealBook check_deal_book_or_throw(const model::Model& model, UncheckedDealBook book);
+
+/// read_deal_book, then check_deal_book_or_throw.
 model::DealBook load_deal_book_or_throw(const model::Model& model, const std::filesystem::path& dir);
 
 }  // namespace decarbfund::data
