@@ -91,7 +91,8 @@ void account_emissions(const model::Model& model, const Inputs& in, Workspace& w
 }
 
 /// Step 4 for year index y: emissions from the options operating (account_emissions, so a lean
-/// run and a full run agree on every emission), DPRs, the market, the levy.
+/// run and a full run agree on every emission), DPRs and the market. The levy is settled from
+/// these per site after the last year, with carry-back (simulate()).
 void account_year(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const auto& sites = model.sites;
   auto& out = ws.out_;
@@ -112,9 +113,6 @@ void account_year(const model::Model& model, const Inputs& in, Workspace& ws, in
     out.dpr_price_eur_per_t[at(p, years, y)] = clearing.pool[p].price_eur_per_t;
   }
   for (model::Index s = 0; s < sites.size(); ++s) {
-    ws.levy_years_[at(s, years, y)] =
-        levy_year(year, ws.year_emissions_[s], ws.year_dpr_[s], ws.year_bought_[s],
-                  ws.year_sold_[s], ws.year_rate_[s]);
     out.dpr_bought_t[at(s, years, y)] = ws.year_bought_[s];
     out.dpr_sold_t[at(s, years, y)] = ws.year_sold_[s];
   }
@@ -185,7 +183,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
     v->assign(sites, 0.0);
   }
-  levy_years_.assign(sites * years, LevyYear{});
+  levy_years_.assign(years, LevyYear{});
   const auto& inf = model.infrastructure;
   site_grid_.resize(sites);
   site_hydrogen_.resize(sites);
@@ -308,9 +306,18 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     return;
   }
 
-  // Carry-back over each site's years (policy.md §1.7), then the yearly totals.
+  // Each site's yearly accounts from what step 4 recorded (policy.md §1.3), carry-back over its
+  // years (§1.7), then the yearly totals. One site's years at a time: a table of every site's
+  // accounts was 1 MB of fresh pages per workspace (issue 21).
   for (model::Index s = 0; s < sites.size(); ++s) {
-    std::span<LevyYear> site_years(ws.levy_years_.data() + at(s, years, 0), static_cast<std::size_t>(run_years));
+    std::span<LevyYear> site_years(ws.levy_years_.data(), static_cast<std::size_t>(run_years));
+    const auto category = static_cast<std::size_t>(sites.levy_category[s]);
+    for (int y = 0; y < run_years; ++y) {
+      const auto k = at(s, years, y);
+      site_years[static_cast<std::size_t>(y)] =
+          levy_year(in.start_year + y, out.emissions_t[k], out.dpr_allocated_t[k], out.dpr_bought_t[k],
+                    out.dpr_sold_t[k], ws.rate_[at(category, years, y)]);
+    }
     if (in.levy.carry_back) {
       apply_carry_back(site_years);
     }

@@ -116,7 +116,7 @@ class Workspace {
   std::vector<double> year_rate_;
   std::vector<double> year_bought_;
   std::vector<double> year_sold_;
-  std::vector<LevyYear> levy_years_;      ///< [site × years]
+  std::vector<LevyYear> levy_years_;      ///< [years] one site's accounts at a time
   bool levy_written_ = false;  ///< whether the outcome's levy columns may be non-zero (a full run)
   std::vector<model::Index> site_grid_;   ///< grid item serving each site's cluster
   std::vector<model::Index> site_hydrogen_;
