@@ -55,9 +55,11 @@ void read_obligations(DealReader& r, const YAML::Node& n, const std::string& p, 
                     : std::nullopt;
     auto what = item["what"].IsDefined() ? r.text(item["what"], join(at, "what")) : std::nullopt;
     auto due = item["due"].IsDefined() ? r.date(item["due"], join(at, "due")) : std::nullopt;
-    auto status = item["status"].IsDefined() ? enum_value<model::ObligationStatus>(r, item["status"], join(at, "status"),
-                                                                                   model::kObligationStatusNames)
-                                             : std::nullopt;
+    // (Assigned in a branch, not by ?:, which GCC 12 took for a maybe-uninitialised optional.)
+    std::optional<model::ObligationStatus> status;
+    if (item["status"].IsDefined()) {
+      status = enum_value<model::ObligationStatus>(r, item["status"], join(at, "status"), model::kObligationStatusNames);
+    }
     if (item["infra"].IsDefined()) {
       o.infra = r.text(item["infra"], join(at, "infra")).value_or("");
     }

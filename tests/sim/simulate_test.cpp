@@ -29,9 +29,14 @@ void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
   ++g_allocations;
   return std::malloc(n == 0 ? 1 : n);
 }
+// GCC 12 warns that free() meets a pointer from operator new: true of the standard operators, not
+// of these replacements, whose every form allocates with malloc.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
 
 namespace decarbfund::sim {
 namespace {
