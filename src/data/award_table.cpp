@@ -20,12 +20,14 @@ void finite(std::string& out, double v) {
   }
 }
 
-// Money and tonnes to the cent / 0.001 t so the file is stable and readable. Dividing by the
-// whole number of steps per unit (1000, not multiplying by 0.001) gives the double nearest the
-// decimal, so the shortest representation prints 12.524, not 12.524000000000001.
-void rounded(std::string& out, double v, double step) {
+// Money and tonnes to the cent / 0.001 t so the file is stable and readable: 12.524, not
+// 12.524000000000001. The value is a whole number of steps, printed from that integer (the
+// shortest-form search for 300,000 doubles was a fifth of writing 100,000 awards, issue 21).
+// Dividing by the step (0.001, not multiplying by 1000) is how these files have always rounded.
+void rounded(std::string& out, double v, int decimals) {
+  constexpr double kStep[] = {1, 0.1, 0.01, 0.001, 0.0001};
   if (std::isfinite(v)) {
-    append_csv_number(out, std::round(v / step) / std::round(1.0 / step));
+    append_csv_decimal(out, std::round(v / kStep[decimals]), decimals);
   }
 }
 
@@ -61,10 +63,10 @@ std::string awards_csv(std::span<const model::Award> awards, const model::Round&
     }
     out += ',';
     if (round.mode == model::AllocationMode::points && a.eligible) {
-      rounded(out, a.points, 0.001);
+      rounded(out, a.points, 3);
     }
     out += ',';
-    rounded(out, a.rate, 0.0001);
+    rounded(out, a.rate, 4);
     out += ',';
     finite(out, a.requested_grant_eur);
     out += ',';
@@ -76,11 +78,11 @@ std::string awards_csv(std::span<const model::Award> awards, const model::Round&
     out += ',';
     finite(out, a.lifetime_yr);
     out += ',';
-    rounded(out, a.eur_per_t, 0.01);
+    rounded(out, a.eur_per_t, 2);
     out += ',';
-    rounded(out, a.npv_without_aid_eur, 1);
+    rounded(out, a.npv_without_aid_eur, 0);
     out += ',';
-    rounded(out, a.payback_without_aid_yr, 0.001);
+    rounded(out, a.payback_without_aid_yr, 3);
     out += a.awarded ? (a.free_rider ? ",1\n" : ",0\n") : ",\n";
   }
   return out;

@@ -23,6 +23,22 @@ long line_of(std::string_view text, std::size_t offset) {
 
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file,
                                   core::Diagnostics& diags) {
+  auto table = parse_csv_view(text, file, diags);
+  if (table) {
+    // The cells' offsets count from the viewed text (after any byte-order mark): copy just that.
+    table->text_.assign(table->borrowed_);
+    table->borrowed_ = {};
+  }
+  return table;
+}
+
+std::optional<CsvTable> parse_csv_view(std::string_view text, const std::string& file,
+                                       core::Diagnostics& diags) {
+  if (text.size() > kMaxCsvBytes) {
+    diags.error(file, 1, "", fmt::format("CSV text of at most {} bytes", kMaxCsvBytes),
+                fmt::format("{} bytes", text.size()), "csv.too_large");
+    return std::nullopt;
+  }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
     text.remove_prefix(3);  // a UTF-8 byte-order mark, as spreadsheets write it
   }
@@ -39,7 +55,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
 
   CsvTable table;
   table.file = file;
-  table.text_.assign(text);
+  table.borrowed_ = text;
   using Cell = CsvTable::Cell;
   auto& cells = table.cells_;
   const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -105,7 +121,9 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
                       core::quote_found(text.substr(i, 1)), "csv.quoting");
           return std::nullopt;
         }
-        cells.push_back(Cell{CsvTable::kOwnText | begin, table.own_text_.size() - begin});
+        // Both fit in 31 bits: no text is longer than kMaxCsvBytes.
+        cells.push_back(Cell{CsvTable::kOwnText | static_cast<std::uint32_t>(begin),
+                             static_cast<std::uint32_t>(table.own_text_.size() - begin)});
       } else {
         const std::size_t start = i;
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
@@ -117,7 +135,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
           }
           ++i;
         }
-        cells.push_back(Cell{start, i - start});
+        cells.push_back(Cell{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i - start)});
       }
       if (i >= n) {
         record_done = true;
@@ -144,8 +162,8 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
       table.header.reserve(fields);
       for (std::size_t k = row_begin; k < cells.size(); ++k) {
         const Cell c = cells[k];
-        const std::string& from = (c.begin & CsvTable::kOwnText) != 0 ? table.own_text_ : table.text_;
-        table.header.emplace_back(from, static_cast<std::size_t>(c.begin & ~CsvTable::kOwnText), c.size);
+        const std::string_view from = (c.begin & CsvTable::kOwnText) != 0 ? table.own_text_ : text;
+        table.header.emplace_back(from.substr(c.begin & ~CsvTable::kOwnText, c.size));
       }
       cells.clear();
       // Data rows hold as many cells as the header: one array for all of them (each cell takes
@@ -174,8 +192,15 @@ bool CsvTable::add_row(long at_line, std::span<const std::string> fields) {
   if (fields.size() != header.size()) {
     return false;
   }
+  std::size_t bytes = own_text_.size();
   for (const auto& f : fields) {
-    cells_.push_back(Cell{kOwnText | own_text_.size(), f.size()});
+    bytes += f.size();
+  }
+  if (bytes > kMaxCsvBytes) {
+    return false;
+  }
+  for (const auto& f : fields) {
+    cells_.push_back(Cell{kOwnText | static_cast<std::uint32_t>(own_text_.size()), static_cast<std::uint32_t>(f.size())});
     own_text_ += f;
   }
   lines_.push_back(at_line);
@@ -249,9 +274,8 @@ TableReader::TableReader(const CsvTable& table, std::span<const ColumnSpec> sche
 }
 
 std::size_t TableReader::slot(std::string_view column) const {
-  // Loaders read a row's columns in schema order and each accessor looks its column up twice
-  // (spec, then raw), so the search starts at the last column found: one or two comparisons per
-  // lookup instead of up to one per column (issue 21, 100,000 rows).
+  // Loaders that ask by name read a row's columns in schema order, so the search starts at the
+  // last column found: one or two comparisons per lookup instead of up to one per column.
   // A loader names a column by the same literal as its schema, which the compiler stores once:
   // equal addresses settle most lookups without comparing characters.
   const std::size_t n = schema_.size();
@@ -265,106 +289,80 @@ std::size_t TableReader::slot(std::string_view column) const {
   return n;
 }
 
-const ColumnSpec* TableReader::spec(std::string_view column) const {
-  const std::size_t s = slot(column);
-  return s < schema_.size() ? &schema_[s] : nullptr;
-}
-
-int TableReader::index(std::string_view column) const {
-  const std::size_t s = slot(column);
-  return s < schema_.size() ? column_index_[s] : -1;
-}
-
-std::string_view TableReader::raw(std::size_t row, std::string_view column) const {
-  const int c = index(column);
-  if (c < 0) {
-    return {};
-  }
-  return table_.cell(row, static_cast<std::size_t>(c));
-}
+std::string_view TableReader::raw(std::size_t row, Column column) const { return value(row, column); }
 
 void TableReader::error(std::size_t row, std::string_view column, std::string expected,
                         std::string found) {
   diags_.error(table_.file, line(row), std::string(column), std::move(expected), std::move(found));
 }
 
-std::string TableReader::text(std::size_t row, std::string_view column) {
-  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
-  const std::size_t slot_index = slot(column);
-  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
-  const int c = s != nullptr ? column_index_[slot_index] : -1;
-  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
-  if (value.empty() && s != nullptr && s->required) {
-    error(row, column, s->description.empty() ? "a value" : std::string(s->description), "nothing");
+// In the accessors below a diagnostic names the column by its schema entry: only a column in the
+// schema can hold a value (value() is empty elsewhere), so that is the name the loader asked for.
+
+std::string TableReader::text(std::size_t row, Column column) {
+  const ColumnSpec* s = spec(column);
+  const std::string_view cell = value(row, column);
+  if (cell.empty() && s != nullptr && s->required) {
+    error(row, s->name, s->description.empty() ? "a value" : std::string(s->description), "nothing");
   }
-  return std::string(value);
+  return std::string(cell);
 }
 
-double TableReader::number(std::size_t row, std::string_view column, double fallback) {
-  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
-  const std::size_t slot_index = slot(column);
-  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
-  const int c = s != nullptr ? column_index_[slot_index] : -1;
-  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
+double TableReader::number(std::size_t row, Column column, double fallback) {
+  const ColumnSpec* s = spec(column);
+  const std::string_view cell = value(row, column);
   // Only an error message needs the unit: building it for every value cost an allocation a cell.
   auto unit = [s] { return s != nullptr && !s->unit.empty() ? fmt::format(" in {}", s->unit) : std::string(); };
-  if (value.empty()) {
+  if (cell.empty()) {
     if (s != nullptr && s->required) {
-      error(row, column, "a number" + unit(), "nothing");
+      error(row, s->name, "a number" + unit(), "nothing");
     }
     return fallback;
   }
-  auto parsed = parse_number(value);
+  auto parsed = parse_number(cell);
   if (!parsed) {
-    error(row, column, "a finite decimal number" + unit() + " (at most 1e15)", core::quote_found(value));
+    error(row, s->name, "a finite decimal number" + unit() + " (at most 1e15)", core::quote_found(cell));
     return fallback;
   }
-  if (s != nullptr && (*parsed < s->min || *parsed > s->max)) {
-    error(row, column, fmt::format("a number{} from {} to {}", unit(), s->min, s->max),
-          core::quote_found(value));
+  if (*parsed < s->min || *parsed > s->max) {
+    error(row, s->name, fmt::format("a number{} from {} to {}", unit(), s->min, s->max),
+          core::quote_found(cell));
     return fallback;
   }
   return *parsed;
 }
 
-long TableReader::integer(std::size_t row, std::string_view column, long fallback) {
-  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
-  const std::size_t slot_index = slot(column);
-  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
-  const int c = s != nullptr ? column_index_[slot_index] : -1;
-  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
-  if (value.empty()) {
+long TableReader::integer(std::size_t row, Column column, long fallback) {
+  const ColumnSpec* s = spec(column);
+  const std::string_view cell = value(row, column);
+  if (cell.empty()) {
     if (s != nullptr && s->required) {
-      error(row, column, "a whole number", "nothing");
+      error(row, s->name, "a whole number", "nothing");
     }
     return fallback;
   }
   long parsed = 0;
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-  if (ec != std::errc() || ptr != value.data() + value.size()) {
-    error(row, column, "a whole number", core::quote_found(value));
+  auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), parsed);
+  if (ec != std::errc() || ptr != cell.data() + cell.size()) {
+    error(row, s->name, "a whole number", core::quote_found(cell));
     return fallback;
   }
-  if (s != nullptr && (static_cast<double>(parsed) < s->min || static_cast<double>(parsed) > s->max)) {
-    error(row, column, fmt::format("a whole number from {} to {}", s->min, s->max),
-          core::quote_found(value));
+  if (static_cast<double>(parsed) < s->min || static_cast<double>(parsed) > s->max) {
+    error(row, s->name, fmt::format("a whole number from {} to {}", s->min, s->max),
+          core::quote_found(cell));
     return fallback;
   }
   return parsed;
 }
 
-int TableReader::choice(std::size_t row, std::string_view column,
-                        std::span<const std::string_view> allowed) {
-  // One lookup for the spec and the cell (spec() and raw() would each search the schema).
-  const std::size_t slot_index = slot(column);
-  const ColumnSpec* s = slot_index < schema_.size() ? &schema_[slot_index] : nullptr;
-  const int c = s != nullptr ? column_index_[slot_index] : -1;
-  const std::string_view value = c < 0 ? std::string_view() : table_.cell(row, static_cast<std::size_t>(c));
-  if (value.empty() && (s == nullptr || !s->required)) {
+int TableReader::choice(std::size_t row, Column column, std::span<const std::string_view> allowed) {
+  const ColumnSpec* s = spec(column);
+  const std::string_view cell = value(row, column);
+  if (cell.empty() && (s == nullptr || !s->required)) {
     return -1;
   }
   for (std::size_t k = 0; k < allowed.size(); ++k) {
-    if (allowed[k] == value) {
+    if (allowed[k] == cell) {
       return static_cast<int>(k);
     }
   }
@@ -373,7 +371,8 @@ int TableReader::choice(std::size_t row, std::string_view column,
     list += list.empty() ? "" : ", ";
     list += a;
   }
-  error(row, column, "one of " + list, value.empty() ? "nothing" : core::quote_found(value));
+  // Here s is not null: an empty value outside the schema returned above.
+  error(row, s->name, "one of " + list, cell.empty() ? "nothing" : core::quote_found(cell));
   return -1;
 }
 
@@ -419,6 +418,36 @@ void append_csv_number(std::string& out, double value) {
     return;
   }
   fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);  // shortest round-trip representation
+}
+
+void append_csv_decimal(std::string& out, double steps, int decimals) {
+  constexpr long long kPow10[] = {1, 10, 100, 1000, 10'000};
+  if (!(std::fabs(steps) < 1e15) || steps != std::trunc(steps) || decimals < 0 || decimals > 4) {
+    append_csv_number(out, steps / std::pow(10.0, decimals));
+    return;
+  }
+  auto k = static_cast<long long>(steps);
+  if (k < 0) {
+    out += '-';
+    k = -k;
+  }
+  const long long unit = kPow10[decimals];
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), k / unit);
+  long long frac = k % unit;
+  if (frac == 0) {
+    return;  // a whole number, as csv_number prints it (also folds -0)
+  }
+  int digits = decimals;
+  while (frac % 10 == 0) {  // no trailing zeros, as the shortest form has none
+    frac /= 10;
+    --digits;
+  }
+  out += '.';
+  const std::size_t at = out.size();
+  out.append(static_cast<std::size_t>(digits), '0');
+  for (std::size_t k_digit = at + static_cast<std::size_t>(digits); frac != 0; frac /= 10) {
+    out[--k_digit] = static_cast<char>('0' + frac % 10);
+  }
 }
 
 }  // namespace decarbfund::data
