@@ -1,8 +1,10 @@
 #include "data/csv_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/compile.h>
@@ -18,6 +20,27 @@ namespace {
 long line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
+
+/// Line ends in `text`, found with memchr (std::count looks at every byte; issue 21).
+std::size_t count_newlines(std::string_view text) {
+  std::size_t count = 0;
+  for (const char *p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p) {
+    ++count;
+  }
+  return count;
+}
+
+/// The bytes that end an unquoted field or need quoting in one: one table lookup per byte instead
+/// of four comparisons (issue 21).
+constexpr auto kFieldStop = [] {
+  std::array<bool, 256> stop{};
+  for (const unsigned char c : {',', '"', '\n', '\r'}) {
+    stop[c] = true;
+  }
+  return stop;
+}();
+bool is_field_stop(char c) { return kFieldStop[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -58,7 +81,7 @@ std::optional<CsvTable> parse_csv_view(std::string_view text, const std::string&
   table.borrowed_ = text;
   using Cell = CsvTable::Cell;
   auto& cells = table.cells_;
-  const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  const auto newlines = count_newlines(text);
   table.lines_.reserve(newlines);
   // Rows whose field count differs from the header's, reported after the whole file is read.
   struct Ragged {
@@ -126,14 +149,14 @@ std::optional<CsvTable> parse_csv_view(std::string_view text, const std::string&
                              static_cast<std::uint32_t>(table.own_text_.size() - begin)});
       } else {
         const std::size_t start = i;
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') {
-            diags.error(file, line, "", "a quote only at the start of a field",
-                        core::quote_found(std::string(text.substr(start, i - start)) + '"'),
-                        "csv.quoting");
-            return std::nullopt;
-          }
+        while (i < n && !is_field_stop(text[i])) {
           ++i;
+        }
+        if (i < n && text[i] == '"') {
+          diags.error(file, line, "", "a quote only at the start of a field",
+                      core::quote_found(std::string(text.substr(start, i - start)) + '"'),
+                      "csv.quoting");
+          return std::nullopt;
         }
         cells.push_back(Cell{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i - start)});
       }
@@ -216,7 +239,52 @@ std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagno
   return parse_csv(text, path.string(), diags);
 }
 
+namespace {
+
+/// A plain decimal, -?[0-9]+(.[0-9]+)? with at most 15 digits, read exactly as from_chars reads
+/// it: the digits form an integer below 2^53 and 10^decimals (≤ 10^15) is exact too, so one
+/// correctly rounded division gives the double nearest the decimal (Clinger 1990, "How to read
+/// floating point numbers accurately", the fast path). Most cells of a data file are such numbers;
+/// from_chars was a tenth of reading 100,000 applications (issue 21). nullopt: not of that form.
+std::optional<double> parse_plain_decimal(std::string_view text) {
+  constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  p += negative ? 1 : 0;
+  std::uint64_t digits = 0;
+  int count = 0;
+  int decimals = 0;
+  const char* const int_begin = p;
+  for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+    digits = digits * 10 + static_cast<std::uint64_t>(*p - '0');
+  }
+  if (p == int_begin) {
+    return std::nullopt;
+  }
+  if (p != end && *p == '.') {
+    const char* const frac_begin = ++p;
+    for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+      digits = digits * 10 + static_cast<std::uint64_t>(*p - '0');
+    }
+    decimals = static_cast<int>(p - frac_begin);
+    if (decimals == 0) {
+      return std::nullopt;
+    }
+  }
+  if (p != end || count > 15) {
+    return std::nullopt;
+  }
+  const double value = static_cast<double>(digits) / kPow10[decimals];
+  return negative ? -value : value;
+}
+
+}  // namespace
+
 std::optional<double> parse_number(std::string_view text) {
+  if (auto plain = parse_plain_decimal(text)) {
+    return plain;  // at most 15 digits: finite and below 1e15
+  }
   if (text.empty() || text.size() > 64) {
     return std::nullopt;
   }
@@ -383,7 +451,7 @@ std::string csv_escape(std::string_view field) {
 }
 
 void append_csv_escaped(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
+  if (std::none_of(field.begin(), field.end(), is_field_stop)) {
     out += field;
     return;
   }
@@ -414,7 +482,8 @@ void append_csv_number(std::string& out, double value) {
   if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
     // A whole number below 1e15 is exact as a 64-bit integer, which prints the same digits as
     // "{:.0f}" without the multi-precision path fmt takes for fixed precision.
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), static_cast<long long>(value));
+    const fmt::format_int whole(static_cast<long long>(value));
+    out.append(whole.data(), whole.size());
     return;
   }
   fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);  // shortest round-trip representation
@@ -432,7 +501,8 @@ void append_csv_decimal(std::string& out, double steps, int decimals) {
     k = -k;
   }
   const long long unit = kPow10[decimals];
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), k / unit);
+  const fmt::format_int whole(k / unit);
+  out.append(whole.data(), whole.size());
   long long frac = k % unit;
   if (frac == 0) {
     return;  // a whole number, as csv_number prints it (also folds -0)

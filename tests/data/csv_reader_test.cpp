@@ -4,7 +4,10 @@
 
 #include <sys/mman.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -142,6 +145,38 @@ TEST(CsvReader, NumbersAreStrict) {
   EXPECT_FALSE(parse_number("1 "));
   EXPECT_FALSE(parse_number("1,5"));
   EXPECT_FALSE(parse_number(""));
+}
+
+TEST(CsvReader, PlainDecimalsReadAsFromChars) {
+  // Plain decimals of up to 15 digits take a shortcut past from_chars; it must give the same
+  // double (the award file depends on it), with 16 digits and more going the long way.
+  std::mt19937_64 rng(21);
+  for (int n = 0; n < 200'000; ++n) {
+    const int digits = 1 + static_cast<int>(rng() % 17);
+    const int decimals = static_cast<int>(rng() % static_cast<std::uint64_t>(digits));
+    std::string text = rng() % 4 == 0 ? "-" : "";
+    for (int d = 0; d < digits; ++d) {
+      text += d == digits - decimals && decimals > 0 ? "." : "";
+      text += static_cast<char>('0' + rng() % 10);
+    }
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    const auto parsed = parse_number(text);
+    if (std::fabs(expected) > 1e15) {
+      EXPECT_FALSE(parsed) << text;
+      continue;
+    }
+    ASSERT_TRUE(parsed) << text;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(*parsed), std::bit_cast<std::uint64_t>(expected)) << text;
+  }
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*parse_number("-0")), std::bit_cast<std::uint64_t>(-0.0));
+  EXPECT_EQ(parse_number("999999999999999"), 999'999'999'999'999.0);
+  EXPECT_EQ(parse_number("0.1"), 0.1);
+  EXPECT_EQ(parse_number("5."), 5.0);   // from_chars' reading, as before
+  EXPECT_EQ(parse_number(".5"), 0.5);
+  EXPECT_FALSE(parse_number("-"));
+  EXPECT_FALSE(parse_number("1.2.3"));
+  EXPECT_FALSE(parse_number("1-2"));
 }
 
 constexpr ColumnSpec kSchema[] = {
