@@ -451,73 +451,87 @@ std::string csv_escape(std::string_view field) {
 }
 
 void append_csv_escaped(std::string& out, std::string_view field) {
-  if (std::none_of(field.begin(), field.end(), is_field_stop)) {
+  if (std::none_of(field.begin(), field.end(), [](char c) { return is_field_stop(c); })) {
     out += field;
     return;
   }
-  out += '"';
+  const std::size_t at = out.size();
+  out.resize(at + 2 * field.size() + 2);
+  out.resize(static_cast<std::size_t>(write_csv_escaped(out.data() + at, field) - out.data()));
+}
+
+char* write_csv_escaped(char* out, std::string_view field) {
+  if (std::none_of(field.begin(), field.end(), [](char c) { return is_field_stop(c); })) {
+    return std::copy(field.begin(), field.end(), out);
+  }
+  *out++ = '"';
   for (char c : field) {
     if (c == '"') {
-      out += '"';
+      *out++ = '"';
     }
-    out += c;
+    *out++ = c;
   }
-  out += '"';
+  *out++ = '"';
+  return out;
 }
 
 std::string csv_number(double value) {
-  if (value == 0) {
-    return "0";  // also folds -0
-  }
   std::string out;
   append_csv_number(out, value);
   return out;
 }
 
 void append_csv_number(std::string& out, double value) {
+  char buffer[kMaxCsvNumberChars];
+  out.append(buffer, write_csv_number(buffer, value));
+}
+
+char* write_csv_number(char* out, double value) {
   if (value == 0) {
-    out += '0';  // also folds -0
-    return;
+    *out++ = '0';  // also folds -0
+    return out;
   }
   if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
     // A whole number below 1e15 is exact as a 64-bit integer, which prints the same digits as
     // "{:.0f}" without the multi-precision path fmt takes for fixed precision.
     const fmt::format_int whole(static_cast<long long>(value));
-    out.append(whole.data(), whole.size());
-    return;
+    return std::copy(whole.data(), whole.data() + whole.size(), out);
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);  // shortest round-trip representation
+  return fmt::format_to(out, FMT_COMPILE("{}"), value);  // shortest round-trip representation
 }
 
 void append_csv_decimal(std::string& out, double steps, int decimals) {
+  char buffer[kMaxCsvNumberChars];
+  out.append(buffer, write_csv_decimal(buffer, steps, decimals));
+}
+
+char* write_csv_decimal(char* out, double steps, int decimals) {
   constexpr long long kPow10[] = {1, 10, 100, 1000, 10'000};
   if (!(std::fabs(steps) < 1e15) || steps != std::trunc(steps) || decimals < 0 || decimals > 4) {
-    append_csv_number(out, steps / std::pow(10.0, decimals));
-    return;
+    return write_csv_number(out, steps / std::pow(10.0, decimals));
   }
   auto k = static_cast<long long>(steps);
   if (k < 0) {
-    out += '-';
+    *out++ = '-';
     k = -k;
   }
   const long long unit = kPow10[decimals];
   const fmt::format_int whole(k / unit);
-  out.append(whole.data(), whole.size());
+  out = std::copy(whole.data(), whole.data() + whole.size(), out);
   long long frac = k % unit;
   if (frac == 0) {
-    return;  // a whole number, as csv_number prints it (also folds -0)
+    return out;  // a whole number, as csv_number prints it (also folds -0)
   }
   int digits = decimals;
   while (frac % 10 == 0) {  // no trailing zeros, as the shortest form has none
     frac /= 10;
     --digits;
   }
-  out += '.';
-  const std::size_t at = out.size();
-  out.append(static_cast<std::size_t>(digits), '0');
-  for (std::size_t k_digit = at + static_cast<std::size_t>(digits); frac != 0; frac /= 10) {
-    out[--k_digit] = static_cast<char>('0' + frac % 10);
+  *out++ = '.';
+  for (char* d = out + digits; d != out; frac /= 10) {
+    *--d = static_cast<char>('0' + frac % 10);
   }
+  return out + digits;
 }
 
 }  // namespace decarbfund::data

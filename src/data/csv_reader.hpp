@@ -178,4 +178,12 @@ void append_csv_decimal(std::string& out, double steps, int decimals);
 /// csv_escape appended to `out`.
 void append_csv_escaped(std::string& out, std::string_view field);
 
+/// The writers below put a cell at `out` and return its end, for writers of large tables that
+/// fill a row's buffer instead of appending cell by cell (issue 21). A number takes at most
+/// kMaxCsvNumberChars; an escaped field at most 2 × its size + 2.
+inline constexpr std::size_t kMaxCsvNumberChars = 32;
+char* write_csv_number(char* out, double value);
+char* write_csv_decimal(char* out, double steps, int decimals);
+char* write_csv_escaped(char* out, std::string_view field);
+
 }  // namespace decarbfund::data
