@@ -162,6 +162,8 @@ class TableReader {
 /// Parses a decimal number strictly: no NaN/inf, no hex, no trailing characters, |x| ≤ 1e15.
 std::optional<double> parse_number(std::string_view text);
 
+// Writers (csv_writer.cpp).
+
 /// Quotes a field for CSV output where needed (RFC 4180).
 std::string csv_escape(std::string_view field);
 
