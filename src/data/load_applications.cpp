@@ -1,15 +1,17 @@
 #include "data/load_applications.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <cmath>
 #include <limits>
-#include <numeric>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
-#include "data/load_sme.hpp"
 #include "model/firm_size.hpp"
 
 namespace decarbfund::data {
@@ -52,6 +54,46 @@ constexpr ColumnSpec kApplicationColumns[] = {
      "payback without aid as stated; empty: computed at the round's prices"},
 };
 
+/// The first row of each id, for the duplicate-id check without a hash node per application
+/// (issue 21): open addressing with linear probing over 8-byte slots, at most half full. A slot
+/// holds a row index + 1 (0: empty) and 32 bits of the id's hash, so ids are compared only when
+/// those agree. Rows fit 32 bits: a table has fewer rows than kMaxCsvBytes.
+class FirstRowById {
+ public:
+  explicit FirstRowById(std::size_t rows)
+      : slots_(std::bit_ceil(std::max<std::size_t>(2 * rows, 16))), mask_(slots_.size() - 1) {}
+
+  static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  /// Asks the cache for the slot where an id of this hash is looked for first. The slots are
+  /// touched in random order: without this, waiting for them was most of the check's time.
+  void prefetch(std::size_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+
+  /// The first row added with `id` (whose hash() is `hash`); when there is none, adds `row` under
+  /// `id` and returns it. `id_of(row)` gives a row's id.
+  template <class IdOf>
+  std::size_t find_or_add(std::string_view id, std::size_t hash, std::size_t row, const IdOf& id_of) {
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t k = hash & mask_;; k = (k + 1) & mask_) {
+      Slot& slot = slots_[k];
+      if (slot.row_plus_one == 0) {
+        slot = Slot{static_cast<std::uint32_t>(row + 1), tag};
+        return row;
+      }
+      if (slot.tag == tag && id_of(slot.row_plus_one - 1) == id) {
+        return slot.row_plus_one - 1;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t row_plus_one = 0;
+    std::uint32_t tag = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_;
+};
+
 }  // namespace
 
 std::span<const ColumnSpec> application_columns() { return kApplicationColumns; }
@@ -60,7 +102,8 @@ std::optional<std::vector<model::Application>> parse_applications(
     std::string_view text, const std::string& file, std::span<const model::Technique> techniques,
     core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  auto table = parse_csv(text, file, diags);
+  // The table views `text` (no copy) and is dropped before returning.
+  auto table = parse_csv_view(text, file, diags);
   if (!table) {
     return std::nullopt;
   }
@@ -83,41 +126,58 @@ std::optional<std::vector<model::Application>> parse_applications(
     return std::nullopt;
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  // Duplicate ids without a hash node per application (issue 21): sort the rows by id (stable,
-  // so the first row of an id leads its run) and note, per later row, the line of the first.
-  std::vector<std::string_view> ids(reader.size());  // views of the table's cells
-  for (std::size_t r = 0; r < reader.size(); ++r) {
-    ids[r] = reader.raw(r, "application_id");
+  // Each column looked up once, not per cell (issue 21).
+  const auto column = [&](std::string_view name) { return reader.column(name); };
+  const auto c_id = column("application_id"), c_firm = column("firm_id"), c_employees = column("employees"),
+             c_turnover = column("turnover_eur"), c_balance = column("balance_sheet_eur"),
+             c_firm_size = column("firm_size"), c_sector = column("sector"), c_type = column("project_type"),
+             c_parties = column("consortium_parties"), c_smes = column("consortium_smes"),
+             c_requested = column("requested_grant_eur"), c_technique = column("technique_id"),
+             c_units = column("units"), c_cost = column("eligible_cost_eur"),
+             c_reduction = column("claimed_reduction_t_per_yr"), c_submitted = column("submitted_at"),
+             c_gas = column("gas_saving_gj"), c_electricity = column("electricity_delta_mwh"),
+             c_lifetime = column("lifetime_yr"), c_npv = column("npv_without_aid_eur"),
+             c_payback = column("payback_without_aid_yr");
+  // Technique ids by hash, not a scan of the catalogue per row (issue 21); the first of an id
+  // wins, as in find_technique. (A hasher of our own: libstdc++ scans a table of up to 20 keys
+  // with std::hash<string_view> instead of hashing.)
+  struct IdHash {
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string_view, int, IdHash> technique_index;
+  for (std::size_t t = 0; t < techniques.size(); ++t) {
+    technique_index.emplace(techniques[t].id, static_cast<int>(t));
   }
-  std::vector<std::size_t> by_id(reader.size());
-  std::iota(by_id.begin(), by_id.end(), std::size_t{0});
-  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t x, std::size_t y) { return ids[x] < ids[y]; });
-  std::vector<long> first_line(reader.size(), 0);  // 0: the first (or only) row of its id
-  for (std::size_t k = 1; k < by_id.size(); ++k) {
-    const auto id = ids[by_id[k]];
-    if (!id.empty() && id == ids[by_id[k - 1]]) {
-      const auto prev = by_id[k - 1];
-      first_line[by_id[k]] = first_line[prev] != 0 ? first_line[prev] : reader.line(prev);
-    }
-  }
+  FirstRowById first_rows(reader.size());
   std::vector<model::Application> out;
   out.reserve(reader.size());
+  const auto id_of = [&](std::size_t row) { return reader.raw(row, c_id); };
+  std::size_t next_hash = reader.size() > 0 ? FirstRowById::hash(id_of(0)) : 0;
   for (std::size_t r = 0; r < reader.size(); ++r) {
     model::Application a;
-    a.id = reader.text(r, "application_id");
-    if (first_line[r] != 0) {
-      reader.error(r, "application_id",
-                   fmt::format("an id used once (first used on line {})", first_line[r]),
-                   core::quote_found(a.id));
+    a.id = reader.text(r, c_id);
+    // The next row's slot is fetched while this row is read.
+    const std::size_t id_hash = next_hash;
+    if (r + 1 < reader.size()) {
+      next_hash = FirstRowById::hash(id_of(r + 1));
+      first_rows.prefetch(next_hash);
     }
-    a.firm_id = reader.text(r, "firm_id");
-    a.employees = reader.number(r, "employees");
-    a.turnover_eur = reader.number(r, "turnover_eur");
-    a.balance_sheet_eur = reader.number(r, "balance_sheet_eur");
+    if (!a.id.empty()) {
+      const std::size_t first = first_rows.find_or_add(a.id, id_hash, r, id_of);
+      if (first != r) {
+        reader.error(r, "application_id",
+                     fmt::format("an id used once (first used on line {})", reader.line(first)),
+                     core::quote_found(a.id));
+      }
+    }
+    a.firm_id = reader.text(r, c_firm);
+    a.employees = reader.number(r, c_employees);
+    a.turnover_eur = reader.number(r, c_turnover);
+    a.balance_sheet_eur = reader.number(r, c_balance);
     const bool figures = !std::isnan(a.employees) && !std::isnan(a.turnover_eur) && !std::isnan(a.balance_sheet_eur);
     a.firm_size = figures ? model::classify_firm(a.employees, a.turnover_eur, a.balance_sheet_eur)
                           : model::FirmSize::large;
-    const int stated = reader.choice(r, "firm_size", model::kFirmSizes);
+    const int stated = reader.choice(r, c_firm_size, model::kFirmSizes);
     if (stated >= 0 && figures && static_cast<model::FirmSize>(stated) != a.firm_size) {
       reader.error(r, "firm_size",
                    fmt::format("{} as the EU SME definition gives for {} staff, turnover EUR {}, balance sheet EUR {} "
@@ -126,28 +186,29 @@ std::optional<std::vector<model::Application>> parse_applications(
                                csv_number(a.turnover_eur), csv_number(a.balance_sheet_eur)),
                    core::quote_found(model::kFirmSizes[static_cast<std::size_t>(stated)]));
     }
-    a.sector = reader.text(r, "sector");
-    const int type = reader.choice(r, "project_type", model::kProjectTypes);
+    a.sector = reader.text(r, c_sector);
+    const int type = reader.choice(r, c_type, model::kProjectTypes);
     a.project_type = static_cast<model::ProjectType>(type < 0 ? 0 : type);
-    a.consortium_parties = static_cast<int>(reader.integer(r, "consortium_parties", 1));
+    a.consortium_parties = static_cast<int>(reader.integer(r, c_parties, 1));
     const long sme_default = model::is_sme(a.firm_size) ? 1 : 0;
-    a.consortium_smes = static_cast<int>(reader.integer(r, "consortium_smes", sme_default));
+    a.consortium_smes = static_cast<int>(reader.integer(r, c_smes, sme_default));
     if (a.consortium_smes > a.consortium_parties) {
       reader.error(r, "consortium_smes",
                    fmt::format("at most consortium_parties ({}) SMEs", a.consortium_parties),
                    core::quote_found(fmt::format("{}", a.consortium_smes)));
     }
-    a.requested_grant_eur = reader.number(r, "requested_grant_eur", nan);
-    a.technique_id = reader.text(r, "technique_id");
-    const int technique = a.technique_id.empty() ? -2 : find_technique(techniques, a.technique_id);
+    a.requested_grant_eur = reader.number(r, c_requested, nan);
+    a.technique_id = reader.text(r, c_technique);
+    const auto listed = technique_index.find(a.technique_id);
+    const int technique = a.technique_id.empty() ? -2 : listed == technique_index.end() ? -1 : listed->second;
     if (technique == -1) {
       reader.error(r, "technique_id", "a technique_id of the technique catalogue",
                    core::quote_found(a.technique_id));
     }
-    a.units = reader.number(r, "units");
-    a.eligible_cost_eur = reader.number(r, "eligible_cost_eur");
-    a.claimed_reduction_t_per_yr = reader.number(r, "claimed_reduction_t_per_yr");
-    a.submitted_at = reader.text(r, "submitted_at");
+    a.units = reader.number(r, c_units);
+    a.eligible_cost_eur = reader.number(r, c_cost);
+    a.claimed_reduction_t_per_yr = reader.number(r, c_reduction);
+    a.submitted_at = reader.text(r, c_submitted);
     if (!a.submitted_at.empty()) {
       if (auto s = core::parse_iso_datetime(a.submitted_at)) {
         a.submitted_s = *s;
@@ -156,13 +217,13 @@ std::optional<std::vector<model::Application>> parse_applications(
                      core::quote_found(a.submitted_at));
       }
     }
-    a.gas_saving_gj = reader.number(r, "gas_saving_gj");
-    a.electricity_delta_mwh = reader.number(r, "electricity_delta_mwh");
-    a.lifetime_yr = reader.number(r, "lifetime_yr", nan);
+    a.gas_saving_gj = reader.number(r, c_gas);
+    a.electricity_delta_mwh = reader.number(r, c_electricity);
+    a.lifetime_yr = reader.number(r, c_lifetime, nan);
     if (technique >= 0) {
       const auto& t = techniques[static_cast<std::size_t>(technique)];
       a.theme = t.theme;
-      if (std::isnan(a.lifetime_yr) && reader.raw(r, "lifetime_yr").empty()) {
+      if (std::isnan(a.lifetime_yr) && reader.raw(r, c_lifetime).empty()) {
         if (std::isnan(t.lifetime_yr)) {
           reader.error(r, "lifetime_yr",
                        "a lifetime (the technique " + t.id + " has none in the catalogue)",
@@ -171,8 +232,8 @@ std::optional<std::vector<model::Application>> parse_applications(
         a.lifetime_yr = t.lifetime_yr;
       }
     }
-    a.npv_without_aid_eur = reader.number(r, "npv_without_aid_eur", nan);
-    a.payback_without_aid_yr = reader.number(r, "payback_without_aid_yr", nan);
+    a.npv_without_aid_eur = reader.number(r, c_npv, nan);
+    a.payback_without_aid_yr = reader.number(r, c_payback, nan);
     out.push_back(std::move(a));
   }
   if (diags.error_count() > errors_before) {

@@ -2,7 +2,13 @@
 
 #include "data/csv_reader.hpp"
 
+#include <sys/mman.h>
+
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -100,6 +106,30 @@ TEST(CsvReader, EmptyFile) {
   EXPECT_EQ(first_error(""), "x.csv:1: expected a header row naming the columns, found an empty file");
 }
 
+TEST(CsvReader, ViewedTableReadsTheCallersTextAfterTheByteOrderMark) {
+  core::Diagnostics d;
+  const std::string text = "\xEF\xBB\xBF" "a,b\n\"q\"\"\",plain\n";
+  auto t = parse_csv_view(text, "x.csv", d);
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->header, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t->cell(0, 0), "q\"");
+  EXPECT_EQ(t->cell(0, 1), "plain");
+  EXPECT_EQ(t->cell(0, 1).data(), text.data() + text.find("plain"));  // a view, not a copy
+}
+
+TEST(CsvReader, TextPastTheCellOffsetsIsRefused) {
+  // Cell offsets are 31 bits. The size is refused before a byte is read, so an untouched mapping
+  // of that size stands in for the text.
+  const std::size_t size = kMaxCsvBytes + 1;
+  void* pages = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  ASSERT_NE(pages, MAP_FAILED);
+  core::Diagnostics d;
+  EXPECT_FALSE(parse_csv(std::string_view(static_cast<const char*>(pages), size), "big.csv", d));
+  munmap(pages, size);
+  EXPECT_EQ(d.to_string(), "big.csv:1: expected CSV text of at most 2147483647 bytes, found 2147483648 bytes\n");
+  EXPECT_EQ(d.all().front().code, "csv.too_large");
+}
+
 TEST(CsvReader, NumbersAreStrict) {
   EXPECT_EQ(parse_number("1.5e3"), 1500.0);
   EXPECT_EQ(parse_number("-0.25"), -0.25);
@@ -115,6 +145,38 @@ TEST(CsvReader, NumbersAreStrict) {
   EXPECT_FALSE(parse_number("1 "));
   EXPECT_FALSE(parse_number("1,5"));
   EXPECT_FALSE(parse_number(""));
+}
+
+TEST(CsvReader, PlainDecimalsReadAsFromChars) {
+  // Plain decimals of up to 15 digits take a shortcut past from_chars; it must give the same
+  // double (the award file depends on it), with 16 digits and more going the long way.
+  std::mt19937_64 rng(21);
+  for (int n = 0; n < 200'000; ++n) {
+    const int digits = 1 + static_cast<int>(rng() % 17);
+    const int decimals = static_cast<int>(rng() % static_cast<std::uint64_t>(digits));
+    std::string text = rng() % 4 == 0 ? "-" : "";
+    for (int d = 0; d < digits; ++d) {
+      text += d == digits - decimals && decimals > 0 ? "." : "";
+      text += static_cast<char>('0' + rng() % 10);
+    }
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    const auto parsed = parse_number(text);
+    if (std::fabs(expected) > 1e15) {
+      EXPECT_FALSE(parsed) << text;
+      continue;
+    }
+    ASSERT_TRUE(parsed) << text;
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(*parsed), std::bit_cast<std::uint64_t>(expected)) << text;
+  }
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*parse_number("-0")), std::bit_cast<std::uint64_t>(-0.0));
+  EXPECT_EQ(parse_number("999999999999999"), 999'999'999'999'999.0);
+  EXPECT_EQ(parse_number("0.1"), 0.1);
+  EXPECT_EQ(parse_number("5."), 5.0);   // from_chars' reading, as before
+  EXPECT_EQ(parse_number(".5"), 0.5);
+  EXPECT_FALSE(parse_number("-"));
+  EXPECT_FALSE(parse_number("1.2.3"));
+  EXPECT_FALSE(parse_number("1-2"));
 }
 
 constexpr ColumnSpec kSchema[] = {
@@ -151,6 +213,49 @@ TEST(TableReader, ChecksValuesWithUnitsAndBounds) {
   EXPECT_EQ(d.all()[1].to_string(), "x.csv:3: field 'mass_t': expected a number in t from 0 to 100, found \"101\"");
   EXPECT_EQ(d.all()[2].to_string(), "x.csv:3: field 'year': expected a whole number from 2000 to 2100, found \"1999\"");
   EXPECT_EQ(d.all()[3].to_string(), "x.csv:4: field 'year': expected a whole number, found \"20x5\"");
+}
+
+TEST(TableReader, ColumnLookedUpOnceReadsAsByName) {
+  core::Diagnostics d;
+  auto t = parse_csv("id,mass_t\nx,NaN\n,7\n", "x.csv", d);
+  TableReader r(*t, kSchema, d);
+  ASSERT_TRUE(r.ok());
+  const auto id = r.column("id"), mass = r.column("mass_t"), year = r.column("year"), colour = r.column("colour");
+  EXPECT_EQ(r.text(0, id), "x");
+  EXPECT_TRUE(std::isnan(r.number(0, mass)));
+  EXPECT_EQ(r.text(1, id), "");
+  EXPECT_EQ(r.number(1, mass), 7.0);
+  EXPECT_EQ(r.integer(1, year, 2030), 2030);  // in the schema, not in the file
+  EXPECT_EQ(r.raw(1, colour), "");           // outside the schema
+  EXPECT_EQ(d.to_string(),
+            "x.csv:2: field 'mass_t': expected a finite decimal number in t (at most 1e15), found \"NaN\"\n"
+            "x.csv:3: field 'id': expected an id, found nothing\n");
+}
+
+TEST(CsvWriter, DecimalsPrintAsTheShortestFormOfTheRoundedValue) {
+  // append_csv_decimal prints a whole number of steps from the integer; it must give the bytes
+  // csv_number gives for steps / 10^decimals (the award file is compared byte for byte).
+  std::mt19937_64 rng(21);
+  std::uniform_int_distribution<int> digits(1, 15);
+  for (int n = 0; n < 200'000; ++n) {
+    const int decimals = n % 5;
+    const double bound = std::pow(10.0, digits(rng)) - 1;
+    const double steps = std::round(std::uniform_real_distribution<double>(-bound, bound)(rng));
+    std::string out;
+    append_csv_decimal(out, steps, decimals);
+    ASSERT_EQ(out, csv_number(steps / std::pow(10.0, decimals))) << steps << " steps of 1e-" << decimals;
+  }
+  for (const double steps : {0.0, -0.0, 1.0, -1.0, 10.0, 99'999.0, -100'000.0, 999'999'999'999'999.0, 1e15, -1e15,
+                             2.5e17, 1e300}) {
+    for (int decimals = 0; decimals <= 4; ++decimals) {
+      std::string out;
+      append_csv_decimal(out, steps, decimals);
+      EXPECT_EQ(out, csv_number(steps / std::pow(10.0, decimals))) << steps << " steps of 1e-" << decimals;
+    }
+  }
+  std::string out;
+  append_csv_decimal(out, -1250, 3);
+  EXPECT_EQ(out, "-1.25");
 }
 
 TEST(CsvWriter, EscapesAndFormatsDeterministically) {
