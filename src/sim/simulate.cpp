@@ -277,14 +277,26 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
       pool[c] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
       factors[c] = dpr_factors(in.levy, category, year);
     }
+    // Both pools' sums in registers, each site's terms added to its own pool's and +0.0 to the
+    // other's. Adding +0.0 leaves any sum that starts at +0.0 as it was (such a sum is never
+    // −0.0), so these are the bits of adding each site into its pool's cell in site order; the
+    // store and reload per site that did so, and the branch per site, were a tenth of a Monte
+    // Carlo draw.
+    static_assert(kDprPoolCount == 2);
+    double projected[2] = {0.0, 0.0}, dprs[2] = {0.0, 0.0};
     for (model::Index s = 0; s < sites.size(); ++s) {
       const auto c = static_cast<std::size_t>(sites.levy_category[s]);
-      if (pool[c] == DprPool::none) {
-        continue;
+      const double e = in.emissions_before_options(s, y);
+      const double d = dpr_allocation(factors[c], in.site_dpr_basis_t[s] * in.activity(s, y));
+      for (std::size_t p = 0; p < 2; ++p) {
+        const bool here = static_cast<std::size_t>(pool[c]) == p;  // DprPool::none is neither
+        projected[p] += here ? e : 0.0;
+        dprs[p] += here ? d : 0.0;
       }
-      const auto p = static_cast<std::size_t>(pool[c]);
-      ws.projected_pool_t_[at(p, years, y)] += in.emissions_before_options(s, y);
-      ws.pool_dpr_t_[at(p, years, y)] += dpr_allocation(factors[c], in.site_dpr_basis_t[s] * in.activity(s, y));
+    }
+    for (std::size_t p = 0; p < 2; ++p) {
+      ws.projected_pool_t_[at(p, years, y)] = projected[p];
+      ws.pool_dpr_t_[at(p, years, y)] = dprs[p];
     }
   }
 
