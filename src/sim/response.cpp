@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "sim/economics.hpp"
@@ -48,9 +49,32 @@ double available(const model::Model& model, const Inputs& in, const Workspace& w
 /// Whether `need` fits for option i in item `infra` in every year it is relied on.
 bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
               model::Index infra, int start, double need) {
-  const int last = ws.last_relied_[at(infra, in.years(), start)];
+  const int years = in.years();
+  const int last = ws.last_relied_[at(infra, years, start)];
+  const auto begin = ws.infra_contract_begin_[infra], end = ws.infra_contract_begin_[infra + 1];
+  if (end - begin > 64) {
+    for (int y = start; y <= last; ++y) {
+      if (need > available(model, in, ws, i, infra, y) + kRoomTolerance) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // available() year by year, with the contracts option i holds found once (holding one does not
+  // change with the year): the same terms in the same order, so the same bits.
+  std::uint64_t held = 0;
+  for (auto k = begin; k < end; ++k) {
+    held |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
+  }
   for (int y = start; y <= last; ++y) {
-    if (need > available(model, in, ws, i, infra, y) + kRoomTolerance) {
+    double room = in.open(infra, y) - ws.open_used_[at(infra, years, y)];
+    for (auto k = begin; k < end; ++k) {
+      if ((held >> (k - begin)) & 1U) {
+        const auto c = ws.infra_contract_[k];
+        room += in.contracted(c, y) - ws.contract_used_[at(c, years, y)];
+      }
+    }
+    if (need > room + kRoomTolerance) {
       return false;
     }
   }
