@@ -35,8 +35,11 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
   return sde_offer(model, in, ws, i, y, start, option_operating_cost(model.options, in, i, start));
 }
 
-SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
-                   int start, double operating_eur) {
+namespace {
+
+/// sde_offer() but for its obligation (0 here; sde_obligation() gives it).
+SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y, int start,
+                  double operating_eur) {
   SdeOffer none;
   const auto& sde = in.sde;
   if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
@@ -71,10 +74,26 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
     return none;  // the CO2 price covers its cost: it needs no subsidy and does not apply
   }
   offer.term_yr = sde.term_yr[category];
-  // Tonnes a year as the site produces in its first year, given the options it has so far.
-  const double tonnes_yr = marginal_reduction_t(model, in, ws, i) * in.activity(o.site[i], start);
-  offer.obligation_eur = std::min(offer.cap_eur_per_t, std::max(0.0, offer.base_eur_per_t - offer.floor_eur_per_t)) *
-                         tonnes_yr * offer.term_yr;
+  return offer;
+}
+
+/// The offer's obligation: tonnes a year as the site produces in its first year, given the options
+/// it has so far, at the most the award can pay per tonne, over the term.
+double sde_obligation(const model::Model& model, const Inputs& in, const Workspace& ws, const SdeOffer& offer) {
+  const double tonnes_yr = marginal_reduction_t(model, in, ws, offer.option) *
+                           in.activity(model.options.site[offer.option], offer.start);
+  return std::min(offer.cap_eur_per_t, std::max(0.0, offer.base_eur_per_t - offer.floor_eur_per_t)) * tonnes_yr *
+         offer.term_yr;
+}
+
+}  // namespace
+
+SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
+                   int start, double operating_eur) {
+  SdeOffer offer = sde_rate(model, in, i, y, start, operating_eur);
+  if (offer.option != model::kNone) {
+    offer.obligation_eur = sde_obligation(model, in, ws, offer);
+  }
   return offer;
 }
 
@@ -87,8 +106,10 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
     return ws.sde_ranked_;
   }
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
+  // Ranked without their obligations: award_sde() computes each for the offers the round reaches
+  // (most never are: it closes when the budget runs out).
   for (const auto& c : ws.candidates_) {
-    const auto offer = sde_offer(model, in, ws, c.option, y, c.start, c.operating_eur);
+    const auto offer = sde_rate(model, in, c.option, y, c.start, c.operating_eur);
     if (offer.option != model::kNone) {
       ws.sde_queue_.push_back(offer);
     }
@@ -110,18 +131,21 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
   return ws.sde_ranked_;
 }
 
-bool award_sde(const model::Model& model, const Inputs& /*in*/, Workspace& ws, const SdeOffer& offer, int y) {
+bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const SdeOffer& offer, int y) {
   const auto group = model.options.exclusive_group[offer.option];
   if (ws.sde_group_year_[group] == y) {
     return true;  // one application per section: its cheaper alternative holds this round's award
   }
-  if (offer.obligation_eur > ws.sde_budget_left_) {
+  // Nothing is adopted during the round, so the site's options are those it had at ranking.
+  const double obligation = sde_obligation(model, in, ws, offer);
+  if (obligation > ws.sde_budget_left_) {
     return false;
   }
-  ws.sde_budget_left_ -= offer.obligation_eur;
+  ws.sde_budget_left_ -= obligation;
   ws.sde_group_year_[group] = y;
   ws.sde_award_year_[offer.option] = y;
   ws.sde_award_[offer.option] = offer;
+  ws.sde_award_[offer.option].obligation_eur = obligation;
   return true;
 }
 

@@ -58,11 +58,12 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
 namespace detail {
 
 /// Year index y's round, step 1: the year's candidates (ws.candidates_) that apply, ranked by
-/// subsidy intensity (cheapest first, then option index), in ws.sde_queue_.
+/// subsidy intensity (cheapest first, then option index), in ws.sde_queue_. Their obligations
+/// are left 0: award_sde() computes those of the offers the round reaches.
 std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y);
 
 /// Step 2, per offer in ranking order: awards it when its exclusive group holds no award of this
-/// round yet and industry's budget left holds its obligation. Returns false when the budget is
+/// round yet and industry's budget left holds its obligation (computed here, sde_offer()'s). Returns false when the budget is
 /// exhausted (the round closes: later offers are refused, as RVO refuses the rest of a phase).
 bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const SdeOffer& offer, int y);
 
