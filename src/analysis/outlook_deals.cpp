@@ -93,7 +93,8 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
   // its deal's slot, so none depends on the threads. Leave-one-out and add-one-in inputs are one
   // copy each of the full run's, changed for a deal and put back after it.
   if (!own.empty()) {
-    auto add_one_in = std::async(std::launch::async, [&] {
+    // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
+    auto add_one_in = std::async(std::launch::async | std::launch::deferred, [&] {
       sim::Workspace only_ws(model, full_in);
       sim::Inputs only = full_in;
       std::fill(only.deal_realisation.begin(), only.deal_realisation.end(), 0.0);

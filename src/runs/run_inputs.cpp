@@ -37,7 +37,9 @@ std::future<data::UncheckedDealBook> start_reading_deals(const std::string& data
   if (dir.empty() || no_deals) {
     return {};
   }
-  return std::async(std::launch::async, [dir] { return data::read_deal_book(dir); });
+  // On a thread, or on the caller's at get() where none can be started (libstdc++'s async falls
+  // back to deferred when both are allowed).
+  return std::async(std::launch::async | std::launch::deferred, [dir] { return data::read_deal_book(dir); });
 }
 
 /// The deals read by start_reading_deals, checked against the dataset (core::Error on any problem).
