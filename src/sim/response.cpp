@@ -30,16 +30,16 @@ bool holds(const model::Model& model, const Inputs& in, std::size_t c, model::In
   return contract.site == model.options.site[i];
 }
 
-/// What option i may still use of item `infra` in year index y: the unused capacity of the
-/// contracts it holds plus the item's unused open capacity (docs/model.md "Infrastructure
-/// ledgers").
-double available(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
-                 model::Index infra, int y) {
+/// What is left of item `infra` in year index y to an option holding the contracts `held(k)` says
+/// it holds (k indexes ws.infra_contract_): their unused capacity plus the item's unused open
+/// capacity (docs/model.md "Infrastructure ledgers").
+template <class Held>
+double available_by(const Inputs& in, const Workspace& ws, model::Index infra, int y, Held held) {
   const int years = in.years();
   double room = in.open(infra, y) - ws.open_used_[at(infra, years, y)];
   for (auto k = ws.infra_contract_begin_[infra]; k < ws.infra_contract_begin_[infra + 1]; ++k) {
-    const auto c = ws.infra_contract_[k];
-    if (holds(model, in, c, i)) {
+    if (held(k)) {
+      const auto c = ws.infra_contract_[k];
       room += in.contracted(c, y) - ws.contract_used_[at(c, years, y)];
     }
   }
@@ -49,36 +49,25 @@ double available(const model::Model& model, const Inputs& in, const Workspace& w
 /// Whether `need` fits for option i in item `infra` in every year it is relied on.
 bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
               model::Index infra, int start, double need) {
-  const int years = in.years();
-  const int last = ws.last_relied_[at(infra, years, start)];
+  const int last = ws.last_relied_[at(infra, in.years(), start)];
   const auto begin = ws.infra_contract_begin_[infra], end = ws.infra_contract_begin_[infra + 1];
-  if (end - begin > 64) {
+  const auto fits_every_year = [&](auto held) {
     for (int y = start; y <= last; ++y) {
-      if (need > available(model, in, ws, i, infra, y) + kRoomTolerance) {
+      if (need > available_by(in, ws, infra, y, held) + kRoomTolerance) {
         return false;
       }
     }
     return true;
+  };
+  if (end - begin > 64) {
+    return fits_every_year([&](std::size_t k) { return holds(model, in, ws.infra_contract_[k], i); });
   }
-  // available() year by year, with the contracts option i holds found once (holding one does not
-  // change with the year): the same terms in the same order, so the same bits.
-  std::uint64_t held = 0;
+  // Which contracts option i holds does not change with the year: found once, as a mask.
+  std::uint64_t mask = 0;
   for (auto k = begin; k < end; ++k) {
-    held |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
+    mask |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
   }
-  for (int y = start; y <= last; ++y) {
-    double room = in.open(infra, y) - ws.open_used_[at(infra, years, y)];
-    for (auto k = begin; k < end; ++k) {
-      if ((held >> (k - begin)) & 1U) {
-        const auto c = ws.infra_contract_[k];
-        room += in.contracted(c, y) - ws.contract_used_[at(c, years, y)];
-      }
-    }
-    if (need > room + kRoomTolerance) {
-      return false;
-    }
-  }
-  return true;
+  return fits_every_year([&](std::size_t k) { return ((mask >> (k - begin)) & 1U) != 0; });
 }
 
 /// Takes `need` of item `infra` for option i in every year it is relied on: from the contracts it

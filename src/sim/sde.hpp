@@ -63,8 +63,9 @@ namespace detail {
 std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y);
 
 /// Step 2, per offer in ranking order: awards it when its exclusive group holds no award of this
-/// round yet and industry's budget left holds its obligation (computed here, sde_offer()'s). Returns false when the budget is
-/// exhausted (the round closes: later offers are refused, as RVO refuses the rest of a phase).
+/// round yet and industry's budget left holds its obligation (computed here, as sde_offer()
+/// does). Returns false when the budget is exhausted (the round closes: later offers are refused,
+/// as RVO refuses the rest of a phase).
 bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const SdeOffer& offer, int y);
 
 /// Adds option i's awarded subsidy per tonne to ws.co2_value_ over its term (within
