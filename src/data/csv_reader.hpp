@@ -172,11 +172,6 @@ std::string csv_escape(std::string_view field);
 std::string csv_number(double value);
 /// csv_number appended to `out` (no temporary string: writers of large tables call it per cell).
 void append_csv_number(std::string& out, double value);
-/// csv_number(steps / 10^decimals) appended to `out` for a whole number of steps and decimals in
-/// 0–4 (a value rounded to cents, say), printed from the integer: below 1e15 steps that decimal is
-/// the shortest round-trip form (fewer than 16 significant digits pick out one double) and lies
-/// where csv_number writes no exponent, so the bytes are the same without the shortest-form search.
-void append_csv_decimal(std::string& out, double steps, int decimals);
 /// csv_escape appended to `out`.
 void append_csv_escaped(std::string& out, std::string_view field);
 
@@ -185,6 +180,11 @@ void append_csv_escaped(std::string& out, std::string_view field);
 /// kMaxCsvNumberChars; an escaped field at most 2 × its size + 2.
 inline constexpr std::size_t kMaxCsvNumberChars = 32;
 char* write_csv_number(char* out, double value);
+/// write_csv_decimal writes csv_number(steps / 10^decimals) for a whole number of steps and
+/// decimals in 0–4 (a value rounded to cents, say), printed from the integer: below 1e15 steps that
+/// decimal is the shortest round-trip form (fewer than 16 significant digits pick out one double)
+/// and lies where csv_number writes no exponent, so the bytes are the same without the
+/// shortest-form search.
 char* write_csv_decimal(char* out, double steps, int decimals);
 char* write_csv_escaped(char* out, std::string_view field);
 

@@ -85,11 +85,6 @@ char* write_csv_number(char* out, double value) {
   return fmt::format_to(out, FMT_COMPILE("{}"), value);  // shortest round-trip representation
 }
 
-void append_csv_decimal(std::string& out, double steps, int decimals) {
-  char buffer[kMaxCsvNumberChars];
-  out.append(buffer, write_csv_decimal(buffer, steps, decimals));
-}
-
 char* write_csv_decimal(char* out, double steps, int decimals) {
   constexpr long long kPow10[] = {1, 10, 100, 1000, 10'000};
   if (!(std::fabs(steps) < 1e15) || steps != std::trunc(steps) || decimals < 0 || decimals > 4) {

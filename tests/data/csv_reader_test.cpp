@@ -232,8 +232,14 @@ TEST(TableReader, ColumnLookedUpOnceReadsAsByName) {
             "x.csv:3: field 'id': expected an id, found nothing\n");
 }
 
+/// write_csv_decimal's output as a string.
+std::string csv_decimal(double steps, int decimals) {
+  char buffer[kMaxCsvNumberChars];
+  return std::string(buffer, write_csv_decimal(buffer, steps, decimals));
+}
+
 TEST(CsvWriter, DecimalsPrintAsTheShortestFormOfTheRoundedValue) {
-  // append_csv_decimal prints a whole number of steps from the integer; it must give the bytes
+  // write_csv_decimal prints a whole number of steps from the integer; it must give the bytes
   // csv_number gives for steps / 10^decimals (the award file is compared byte for byte).
   std::mt19937_64 rng(21);
   std::uniform_int_distribution<int> digits(1, 15);
@@ -241,21 +247,17 @@ TEST(CsvWriter, DecimalsPrintAsTheShortestFormOfTheRoundedValue) {
     const int decimals = n % 5;
     const double bound = std::pow(10.0, digits(rng)) - 1;
     const double steps = std::round(std::uniform_real_distribution<double>(-bound, bound)(rng));
-    std::string out;
-    append_csv_decimal(out, steps, decimals);
+    const std::string out = csv_decimal(steps, decimals);
     ASSERT_EQ(out, csv_number(steps / std::pow(10.0, decimals))) << steps << " steps of 1e-" << decimals;
   }
   for (const double steps : {0.0, -0.0, 1.0, -1.0, 10.0, 99'999.0, -100'000.0, 999'999'999'999'999.0, 1e15, -1e15,
                              2.5e17, 1e300}) {
     for (int decimals = 0; decimals <= 4; ++decimals) {
-      std::string out;
-      append_csv_decimal(out, steps, decimals);
+      const std::string out = csv_decimal(steps, decimals);
       EXPECT_EQ(out, csv_number(steps / std::pow(10.0, decimals))) << steps << " steps of 1e-" << decimals;
     }
   }
-  std::string out;
-  append_csv_decimal(out, -1250, 3);
-  EXPECT_EQ(out, "-1.25");
+  EXPECT_EQ(csv_decimal(-1250, 3), "-1.25");
 }
 
 TEST(CsvWriter, EscapesAndFormatsDeterministically) {
