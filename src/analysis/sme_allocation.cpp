@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <numeric>
 #include <string_view>
 #include <unordered_set>
 
 #include "core/civil_time.hpp"
+#include "core/id_hash.hpp"
 
 namespace decarbfund::analysis {
 
@@ -118,12 +118,7 @@ Allocation allocate_round(const model::Round& round,
   Allocation out;
   auto& awards = out.awards;
   awards.resize(applications.size());
-  // A hasher of our own: libstdc++ scans a set of up to 20 keys with std::hash<string_view>
-  // instead of hashing, a dozen string comparisons per application (issue 21).
-  struct IdHash {
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
-  const std::unordered_set<std::string_view, IdHash> listed(round.eligible_techniques.begin(),
+  const std::unordered_set<std::string_view, core::IdHash> listed(round.eligible_techniques.begin(),
                                                             round.eligible_techniques.end());
 
   // 1. Eligibility and the grant formula, application by application.

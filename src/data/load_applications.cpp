@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <functional>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -12,6 +11,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
+#include "core/id_hash.hpp"
 #include "model/firm_size.hpp"
 
 namespace decarbfund::data {
@@ -63,7 +63,7 @@ class FirstRowById {
   explicit FirstRowById(std::size_t rows)
       : slots_(std::bit_ceil(std::max<std::size_t>(2 * rows, 16))), mask_(slots_.size() - 1) {}
 
-  static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  static std::size_t hash(std::string_view id) { return core::IdHash{}(id); }
   /// Asks the cache for the slot where an id of this hash is looked for first. The slots are
   /// touched in random order: without this, waiting for them was most of the check's time.
   void prefetch(std::size_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
@@ -139,12 +139,8 @@ std::optional<std::vector<model::Application>> parse_applications(
              c_lifetime = column("lifetime_yr"), c_npv = column("npv_without_aid_eur"),
              c_payback = column("payback_without_aid_yr");
   // Technique ids by hash, not a scan of the catalogue per row (issue 21); the first of an id
-  // wins, as in find_technique. (A hasher of our own: libstdc++ scans a table of up to 20 keys
-  // with std::hash<string_view> instead of hashing.)
-  struct IdHash {
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
-  std::unordered_map<std::string_view, int, IdHash> technique_index;
+  // wins, as in find_technique.
+  std::unordered_map<std::string_view, int, core::IdHash> technique_index;
   for (std::size_t t = 0; t < techniques.size(); ++t) {
     technique_index.emplace(techniques[t].id, static_cast<int>(t));
   }
