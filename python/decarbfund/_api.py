@@ -127,17 +127,20 @@ def outlook(scenario: ScenarioLike = None, *, dataset: Optional[Dataset] = None,
 
 
 def montecarlo(scenario: ScenarioLike = None, *, draws: int = 1000, seed: Optional[int] = None,
-               threads: Optional[int] = None, dataset: Optional[Dataset] = None, reference: Optional[str] = None,
-               sme: bool = True, sme_round: Optional[str] = None, sme_applications: Optional[str] = None,
-               sme_firms: int = 5000) -> MonteCarlo:
+               threads: Optional[int] = None, tornado_top: int = 200, dataset: Optional[Dataset] = None,
+               reference: Optional[str] = None, sme: bool = True, sme_round: Optional[str] = None,
+               sme_applications: Optional[str] = None, sme_firms: int = 5000) -> MonteCarlo:
     """Monte Carlo over the outlook (``decarbfund montecarlo``): P(target met), percentiles, the fan
     chart (``result.by_year``: ``emissions_t.p5`` … ``emissions_t.p95``), sensitivity, and every
     draw's record (``result.draws``). ``seed`` defaults to the scenario's; the same seed and draws
-    give the CLI's numbers for any thread count."""
+    give the CLI's numbers for any thread count. ``tornado_top`` is ``--tornado-top``: the tornado
+    runs the N inputs with the largest |rank correlation| (0: every input)."""
+    if isinstance(tornado_top, bool) or not isinstance(tornado_top, int) or not 0 <= tornado_top <= 0xFFFFFFFF:
+        raise ValueError(f"tornado_top: expected an integer from 0 to 4294967295, found {tornado_top!r}")
     ds = dataset or load_dataset()
     sc = load_scenario(scenario)
     text, columns, records = _core.montecarlo(ds, sc, _reference_file(reference), int(draws), seed, int(threads or 0),
-                                              **_sme_args(sme, sme_round, sme_applications, sme_firms))
+                                              tornado_top, **_sme_args(sme, sme_round, sme_applications, sme_firms))
     return MonteCarlo(text, columns, records)
 
 

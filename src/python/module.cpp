@@ -84,7 +84,7 @@ std::string outlook_json(const Dataset& d, const model::Scenario& scenario, cons
 /// computed without the GIL, handed to Python with it.
 py::tuple montecarlo(const Dataset& d, const model::Scenario& scenario, const std::string& reference,
                      std::uint32_t draws, std::optional<std::uint64_t> seed, unsigned threads,
-                     const std::string& sme_round, const std::string& sme_applications, std::size_t sme_firms,
+                     std::uint32_t tornado_top, const std::string& sme_round, const std::string& sme_applications, std::size_t sme_firms,
                      bool no_sme) {
   std::string json;
   std::vector<std::string> columns;
@@ -96,6 +96,7 @@ py::tuple montecarlo(const Dataset& d, const model::Scenario& scenario, const st
     analysis::MonteCarloOptions options;
     options.draws = draws;
     options.seed = seed.value_or(pair.scenario.seed);
+    options.tornado_top = tornado_top;
     const unsigned t = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
     const auto sme =
         runs::load_sme_input(d.path, sme_options(sme_round, sme_applications, sme_firms, no_sme), pair.scenario);
@@ -271,7 +272,8 @@ PYBIND11_MODULE(_core, m) {
         py::arg("sme_round") = "", py::arg("sme_applications") = "", py::arg("sme_firms") = runs::kDefaultSmeFirms,
         py::arg("no_sme") = false, Release());
   m.def("montecarlo", &montecarlo, py::arg("dataset"), py::arg("scenario"), py::arg("reference") = "",
-        py::arg("draws") = 1000, py::arg("seed") = std::nullopt, py::arg("threads") = 0, py::arg("sme_round") = "",
+        py::arg("draws") = 1000, py::arg("seed") = std::nullopt, py::arg("threads") = 0,
+        py::arg("tornado_top") = analysis::kDefaultTornadoTop, py::arg("sme_round") = "",
         py::arg("sme_applications") = "", py::arg("sme_firms") = runs::kDefaultSmeFirms, py::arg("no_sme") = false);
   m.def("levy_json", &levy_json, py::arg("dataset"), py::arg("scenario"), py::arg("csv_text"), py::arg("label"),
         Release());

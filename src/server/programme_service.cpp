@@ -243,24 +243,21 @@ std::optional<analysis::SmeInput> ProgrammeService::outlook_sme(const model::Sce
 }
 
 void ProgrammeService::run_montecarlo(
-    const model::Scenario& scenario, const model::Scenario& reference, std::uint32_t draws, std::uint64_t seed,
+    const model::Scenario& scenario, const model::Scenario& reference, const analysis::MonteCarloOptions& options,
     const std::function<void(const analysis::MonteCarloSetup&, const std::vector<double>&, unsigned)>& use) const {
-  analysis::MonteCarloOptions options;
-  options.draws = draws;
-  options.seed = seed;
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   // The same deals and SME scheme as the outlook, as `decarbfund montecarlo` does by default.
   const auto sme = outlook_sme(scenario);
   std::lock_guard lock(montecarlo_mutex_);
   const auto setup =
       analysis::prepare_montecarlo(*model_, scenario, reference, deal_book(), options, sme ? &*sme : nullptr);
-  use(setup, analysis::run_draws(setup, 0, draws, threads), threads);
+  use(setup, analysis::run_draws(setup, 0, options.draws, threads), threads);
 }
 
 std::string ProgrammeService::montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
-                                              std::uint32_t draws, std::uint64_t seed) const {
+                                              const analysis::MonteCarloOptions& options) const {
   std::string out;
-  run_montecarlo(scenario, reference, draws, seed,
+  run_montecarlo(scenario, reference, options,
                  [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& outcomes, unsigned threads) {
                    out = report::montecarlo_json(*model_, analysis::summarise_montecarlo(setup, outcomes, threads));
                  });
@@ -271,7 +268,10 @@ std::string ProgrammeService::montecarlo_draws(const model::Scenario& scenario, 
                                                std::uint32_t draws, std::uint64_t seed,
                                                report::DrawFormat format) const {
   std::string out;
-  run_montecarlo(scenario, reference, draws, seed,
+  analysis::MonteCarloOptions options;
+  options.draws = draws;
+  options.seed = seed;
+  run_montecarlo(scenario, reference, options,
                  [&](const analysis::MonteCarloSetup& setup, const std::vector<double>& outcomes, unsigned) {
                    report::montecarlo_draws(setup, outcomes, 0, format, [&out](std::string_view s) { out += s; });
                  });

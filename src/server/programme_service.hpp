@@ -83,9 +83,10 @@ class ProgrammeService {
   std::optional<analysis::SmeInput> outlook_sme(const model::Scenario& scenario) const;
 
   /// POST /api/montecarlo on a resolved scenario and its reference: `montecarlo --json`. Runs
-  /// one at a time (the machine's cores are shared with the outlook requests).
+  /// one at a time (the machine's cores are shared with the outlook requests). `options` as the
+  /// CLI's: draws, seed, tornado_top.
   std::string montecarlo_json(const model::Scenario& scenario, const model::Scenario& reference,
-                              std::uint32_t draws, std::uint64_t seed) const;
+                              const analysis::MonteCarloOptions& options) const;
 
   /// POST /api/montecarlo/draws: the same run's per-draw records (`montecarlo --draws-out`).
   std::string montecarlo_draws(const model::Scenario& scenario, const model::Scenario& reference,
@@ -106,9 +107,9 @@ class ProgrammeService {
   std::string outlook_round_;  ///< name of the round the outlook uses ("" = none)
   mutable std::mutex montecarlo_mutex_;
 
-  /// Runs `draws` draws and hands the set-up and records to `use` (under montecarlo_mutex_).
-  void run_montecarlo(const model::Scenario& scenario, const model::Scenario& reference, std::uint32_t draws,
-                      std::uint64_t seed,
+  /// Runs options.draws draws and hands the set-up and records to `use` (under montecarlo_mutex_).
+  void run_montecarlo(const model::Scenario& scenario, const model::Scenario& reference,
+                      const analysis::MonteCarloOptions& options,
                       const std::function<void(const analysis::MonteCarloSetup&, const std::vector<double>&, unsigned)>&
                           use) const;
 };

@@ -102,11 +102,14 @@ data::CsvTable rows_table(const json& rows) {
 MonteCarloRequest parse_montecarlo_request(std::string_view text, const OutlookService& outlook, bool draws_endpoint) {
   const auto body = parse_object_body(text, R"(a JSON object {"scenario": {...}, "draws": N, "seed": S})");
   const BodyFields fields = draws_endpoint ? BodyFields(body, {"scenario", "draws", "seed", "format"})
-                                           : BodyFields(body, {"scenario", "draws", "seed"});
+                                           : BodyFields(body, {"scenario", "draws", "seed", "tornado_top"});
   MonteCarloRequest r;
   // Larger runs belong on the command line (`decarbfund montecarlo`), not on a shared server.
   r.draws = static_cast<std::uint32_t>(fields.count("draws", 1, kMaxMonteCarloDraws).value_or(1000));
   r.seed = fields.count("seed", 0, UINT64_MAX);
+  if (!draws_endpoint) {
+    r.tornado_top = static_cast<std::uint32_t>(fields.count("tornado_top", 0, UINT32_MAX).value_or(r.tornado_top));
+  }
   if (draws_endpoint && fields.choice("format", {"jsonl", "csv"}).value_or("jsonl") == "csv") {
     r.format = report::DrawFormat::csv;
   }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/montecarlo.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "report/montecarlo_draws.hpp"
@@ -35,10 +36,13 @@ struct MonteCarloRequest {
   std::string canonical;  ///< the scenario diff, canonical
   std::uint32_t draws = 1000;
   std::optional<std::uint64_t> seed;
+  /// /api/montecarlo only: the tornado's inputs (`montecarlo --tornado-top`; 0: every input).
+  std::uint32_t tornado_top = analysis::kDefaultTornadoTop;
   report::DrawFormat format = report::DrawFormat::jsonl;  ///< /draws only
 };
 
-/// Reads a Monte Carlo body {"scenario", "draws", "seed"} (+ "format" for /draws).
+/// Reads a Monte Carlo body {"scenario", "draws", "seed"} (+ "tornado_top" for /api/montecarlo,
+/// "format" for /draws, which runs no tornado).
 MonteCarloRequest parse_montecarlo_request(std::string_view body, const OutlookService& outlook, bool draws_endpoint);
 
 /// A checked POST /api/batch body.

@@ -38,6 +38,18 @@ def test_montecarlo_equals_the_cli_with_the_same_seed(tmp_path):
     pd.testing.assert_frame_equal(records, result.draws, check_exact=True, check_dtype=False, check_index_type=False)
 
 
+def test_montecarlo_tornado_top_is_the_clis():
+    expected = cli_json("montecarlo", "--data", "data/nl", "--draws", "30", "--seed", "5", "--threads", "1",
+                        "--tornado-top", "3", "--quiet")
+    result = decarbfund.montecarlo(draws=30, seed=5, threads=1, tornado_top=3,
+                                   dataset=decarbfund.load_dataset("data/nl"),
+                                   scenario="scenarios/belastingplan-2026.yaml")
+    assert result.doc == expected
+    assert result.doc["sensitivity"]["tornado"]["inputs_run"] == 3
+    with pytest.raises(ValueError, match="tornado_top: expected an integer from 0"):
+        decarbfund.montecarlo(draws=5, tornado_top=-1, dataset=decarbfund.load_dataset("data/nl"))
+
+
 def test_levy_equals_the_cli(dataset):
     expected = cli_json("levy", "--input", "examples/levy-example.csv", "--data", "data/nl")
     result = decarbfund.levy("examples/levy-example.csv", dataset=decarbfund.load_dataset("data/nl"),

@@ -147,6 +147,31 @@ TEST_F(ProgrammeApi, MonteCarloIsTheCliDocument) {
   EXPECT_EQ(got, expected);
 }
 
+// "tornado_top" is the CLI's --tornado-top: the same document, the tornado cut to N inputs.
+TEST_F(ProgrammeApi, MonteCarloTornadoTopIsTheClis) {
+  const auto out = dir_ / "mc-top.json";
+  auto expected = cli_file(
+      fmt::format("montecarlo --draws 30 --seed 5 --threads 1 --tornado-top 3 --json '{}' --quiet", out.string()), out);
+  auto r = post("/api/montecarlo",
+                R"({"scenario": {"base": "belastingplan-2026"}, "draws": 30, "seed": 5, "tornado_top": 3})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto got = body(r);
+  EXPECT_EQ(got["sensitivity"]["tornado"]["inputs_run"], 3);
+  got.erase("meta");
+  expected.erase("meta");
+  EXPECT_EQ(got, expected);
+  // A negative count is refused, naming the key; /draws runs no tornado, so it has no such key.
+  r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 5, "tornado_top": -1})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "tornado_top");
+  r = post("/api/montecarlo/draws", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 5, "tornado_top": 3})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(body(r)["error"]["diagnostics"][0]["key_path"], "tornado_top");
+}
+
 TEST_F(ProgrammeApi, MonteCarloRefusesTooManyDrawsAndBadScenarios) {
   // Issue 19: every invalid value in a well-formed body is 422, naming its key path.
   auto r = post("/api/montecarlo", R"({"scenario": {"base": "belastingplan-2026"}, "draws": 2001})");
