@@ -29,6 +29,7 @@
 
 #include "analysis/montecarlo.hpp"
 #include "cli/lang_option.hpp"
+#include "cli/mpi_launcher.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "core/diagnostic.hpp"
@@ -63,9 +64,13 @@ void draw_progress(std::uint32_t done, std::uint32_t total) {
 }
 
 #ifdef DECARBFUND_WITH_MPI
-/// MPI_Init/MPI_Finalize around one command, also when it throws.
+/// MPI_Init/MPI_Finalize around one command, also when it throws — only under an MPI launcher
+/// (cli/mpi_launcher.hpp); a plain process is rank 0 of 1 without MPI.
 struct MpiSession {
   MpiSession() {
+    if (mpi_launcher_ranks(std::getenv) == 0) {
+      return;
+    }
     int initialised = 0;
     MPI_Initialized(&initialised);
     if (!initialised) {
@@ -111,7 +116,7 @@ void add_montecarlo(CLI::App& app, int& status) {
     ranks = mpi.size;
 #else
     // Under mpirun without MPI support every process would run every draw: refuse.
-    if (const char* n = std::getenv("OMPI_COMM_WORLD_SIZE"); n != nullptr && std::atoi(n) > 1) {
+    if (mpi_launcher_ranks(std::getenv) > 1) {
       throw core::Error("decarbfund", "montecarlo under mpirun: expected a build with MPI "
                                       "(cmake -DDECARBFUND_MPI=ON), found one without");
     }
