@@ -423,11 +423,11 @@ void Server::Impl::routes() {
     const auto scenario = outlook->resolve(r.canonical);
     const auto& reference = catalog.find_path(scenario.target.reference_scenario)->scenario;
     const auto turn = compute_turn(req, res, "the Monte Carlo run");
-    analysis::MonteCarloOptions options;
-    options.draws = r.draws;
-    options.seed = r.seed.value_or(scenario.seed);
-    options.tornado_top = r.tornado_top;
-    res.set_content(programmes->montecarlo_json(scenario, reference, options), kJson);
+    analysis::MonteCarloOptions run;
+    run.draws = r.draws;
+    run.seed = r.seed.value_or(scenario.seed);
+    run.tornado_top = r.tornado_top;
+    res.set_content(programmes->montecarlo_json(scenario, reference, run), kJson);
   });
   // The endpoints for scripts (issue 19, server/scripting_service.hpp).
   post("/api/montecarlo/draws", [this](const httplib::Request& req, httplib::Response& res) {
