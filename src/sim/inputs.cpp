@@ -120,37 +120,41 @@ void update_contract_capacity(Inputs& in) {
   const auto items = in.infrastructure_capacity.size() / std::max<std::size_t>(1, years);
   in.open_capacity = in.infrastructure_capacity;
   in.contract_capacity.assign(in.contracts.size() * years, 0.0);
+  // Each year in three passes over the contracts (not three per item: Monte Carlo redoes this
+  // twice a draw). An item's promised capacity is summed in contract order, as it always was.
+  std::vector<double> promised(items);
+  const auto in_force = [&](const model::InfrastructureContract& c, int year) {
+    return static_cast<std::size_t>(c.infra) < items && year >= c.from_year && year <= c.to_year;
+  };
   for (std::size_t y = 0; y < years; ++y) {
     const int year = in.start_year + static_cast<int>(y);
-    for (std::size_t k = 0; k < items; ++k) {
-      double promised = 0;
-      for (const auto& c : in.contracts) {
-        if (c.infra == k && c.deal == model::kNone && year >= c.from_year && year <= c.to_year) {
-          promised += c.amount;
-        }
-      }
-      // A deal's reservation is capacity on top of the item's (the state arranges it), from its
-      // year on while the item exists at all.
-      for (std::size_t c = 0; c < in.contracts.size(); ++c) {
-        const auto& contract = in.contracts[c];
-        if (contract.infra == k && contract.deal != model::kNone && year >= contract.from_year &&
-            year <= contract.to_year) {
-          in.contract_capacity[c * years + y] = contract.amount;
-        }
-      }
-      if (promised <= 0) {
+    std::fill(promised.begin(), promised.end(), 0.0);
+    for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+      const auto& contract = in.contracts[c];
+      if (!in_force(contract, year)) {
         continue;
       }
-      const double cap = in.infrastructure_capacity[k * years + y];
-      const double share = promised > cap ? cap / promised : 1.0;  // delayed item: pro rata
-      for (std::size_t c = 0; c < in.contracts.size(); ++c) {
-        const auto& contract = in.contracts[c];
-        if (contract.infra == k && contract.deal == model::kNone && year >= contract.from_year &&
-            year <= contract.to_year) {
-          in.contract_capacity[c * years + y] = contract.amount * share;
-        }
+      if (contract.deal != model::kNone) {
+        // A deal's reservation is capacity on top of the item's (the state arranges it), from its
+        // year on while the item exists at all.
+        in.contract_capacity[c * years + y] = contract.amount;
+      } else {
+        promised[contract.infra] += contract.amount;
       }
-      in.open_capacity[k * years + y] = std::max(0.0, cap - promised);
+    }
+    for (std::size_t c = 0; c < in.contracts.size(); ++c) {
+      const auto& contract = in.contracts[c];
+      if (contract.deal == model::kNone && in_force(contract, year) && !(promised[contract.infra] <= 0)) {
+        const double p = promised[contract.infra];
+        const double cap = in.infrastructure_capacity[contract.infra * years + y];
+        const double share = p > cap ? cap / p : 1.0;  // delayed item: pro rata
+        in.contract_capacity[c * years + y] = contract.amount * share;
+      }
+    }
+    for (std::size_t k = 0; k < items; ++k) {
+      if (!(promised[k] <= 0)) {  // (a NaN amount carries through, as it always did)
+        in.open_capacity[k * years + y] = std::max(0.0, in.infrastructure_capacity[k * years + y] - promised[k]);
+      }
     }
   }
 }
