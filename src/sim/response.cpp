@@ -67,6 +67,12 @@ bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, 
   for (auto k = begin; k < end; ++k) {
     mask |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
   }
+  if (mask == 0) {
+    // Open room only, whose least value over the years is kept (update_open_room). The same
+    // answer as the loop: x ↦ x + tolerance rounds monotonically, so need exceeds some year's
+    // room + tolerance iff it exceeds the least room + tolerance; a NaN year passes in both.
+    return !(need > ws.open_room_min_[at(infra, in.years(), start)] + kRoomTolerance);
+  }
   return fits_every_year([&](std::size_t k) { return ((mask >> (k - begin)) & 1U) != 0; });
 }
 
@@ -90,6 +96,7 @@ void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::
     ws.open_used_[at(infra, years, y)] += left;
     ws.out_.infrastructure_used[at(infra, years, y)] += need;
   }
+  update_open_room(in, ws, infra);
 }
 
 /// Hydrogen use as transport capacity: GJ/yr ÷ 3.6 = MWh/yr, ÷ full-load hours = MW.
@@ -222,6 +229,31 @@ double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategor
   return memo;
 }
 
+void update_open_room(const Inputs& in, Workspace& ws, model::Index infra) {
+  // Backwards over the years: the least room from y to the last year relied on from y, which ends
+  // a stretch of years (list_closures): at that year the minimum starts afresh.
+  const int years = in.years();
+  double least = std::numeric_limits<double>::infinity();
+  for (int y = years - 1; y >= 0; --y) {
+    const auto k = at(infra, years, y);
+    if (ws.last_relied_[k] == y) {
+      least = std::numeric_limits<double>::infinity();
+    }
+    const double room = in.open(infra, y) - ws.open_used_[k];
+    if (room < least) {  // false for NaN: a NaN year never blocks (as in has_room's loop)
+      least = room;
+    }
+    ws.open_room_min_[k] = least;
+  }
+}
+
+double candidate_operating_eur(const model::Model& model, const Inputs& in, Workspace::Candidate& c) {
+  if (std::isnan(c.operating_eur)) {
+    c.operating_eur = option_operating_cost(model.options, in, c.option, c.start);
+  }
+  return c.operating_eur;
+}
+
 void list_closures(const model::Model& model, const Inputs& in, Workspace& ws) {
   // A closure is capacity back to 0 after having been positive (e.g. Porthos after its 15 years);
   // what happens after it — a move to a successor store — is not modelled: the option keeps
@@ -282,8 +314,9 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     if (in.activity(o.site[i], start) <= 0) {
       continue;
     }
-    // (Its EUR/t is needed only if it survives the screening below.)
-    ws.candidates_.push_back({0.0, i, start, option_operating_cost(o, in, i, start)});
+    // (Its EUR/t, and the operating cost in it, are needed only if it survives the screening
+    // below or applies for SDE++.)
+    ws.candidates_.push_back({0.0, i, start, std::numeric_limits<double>::quiet_NaN()});
   }
   // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
   // industry's budget; a project applies only with its grid and storage room (RVO asks for a
@@ -309,7 +342,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   });
   ws.candidates_.erase(screened, ws.candidates_.end());
   for (auto& c : ws.candidates_) {
-    c.cost_per_t = option_cost_per_t(o, in, c.option, c.operating_eur);
+    c.cost_per_t = option_cost_per_t(o, in, c.option, candidate_operating_eur(model, in, c));
   }
   // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
   // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of

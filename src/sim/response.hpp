@@ -27,6 +27,14 @@ double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategor
 /// (Workspace::last_relied_): the horizon, or the year before the item closes. Once per run.
 void list_closures(const model::Model& model, const Inputs& in, Workspace& ws);
 
+/// Recomputes Workspace::open_room_min_ for item `infra` (once per run after list_closures, and
+/// after each reservation of its open capacity).
+void update_open_room(const Inputs& in, Workspace& ws, model::Index infra);
+
+/// Candidate c's operating cost in its first year (option_operating_cost), computed on first use:
+/// most candidates are screened out before anything asks for it.
+double candidate_operating_eur(const model::Model& model, const Inputs& in, Workspace::Candidate& c);
+
 /// Adopts every project committed in this run (past FID; Inputs::option_committed_start) before
 /// any decision: each takes its infrastructure first — its own contract, then open capacity — from
 /// its stated first year, or from the first later year with room (docs/model.md "Committed

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/economics.hpp"
+#include "sim/response.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::sim {
@@ -20,14 +21,19 @@ double ets_saved(const model::Model& model, const Inputs& in, model::Index i, in
   return model.sites.in_ets[model.options.site[i]] != 0 ? ets[y] : 0.0;
 }
 
+/// sde_correction_per_t() with the operating cost in the first year at hand: an award's premium
+/// and payments ask for it in every year of the term.
+double correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start, int k) {
+  const double tonnes = -in.option_delta_emissions_t[i];
+  const double energy =
+      tonnes > 0 ? (operating_start - option_operating_cost(model.options, in, i, k)) / tonnes : 0.0;
+  return ets_saved(model, in, i, k) + energy;
+}
+
 }  // namespace
 
 double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, int start, int k) {
-  const double tonnes = -in.option_delta_emissions_t[i];
-  const auto& o = model.options;
-  const double energy = tonnes > 0 ? (option_operating_cost(o, in, i, start) - option_operating_cost(o, in, i, k)) / tonnes
-                                   : 0.0;
-  return ets_saved(model, in, i, k) + energy;
+  return correction_per_t(model, in, i, option_operating_cost(model.options, in, i, start), k);
 }
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
@@ -37,9 +43,11 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
 
 namespace {
 
-/// sde_offer() but for its obligation (0 here; sde_obligation() gives it).
+/// sde_offer() but for its obligation (0 here; sde_obligation() gives it). `operating()` gives the
+/// option's operating cost in its first year, asked for only once the option is known to apply.
+template <class Operating>
 SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y, int start,
-                  double operating_eur) {
+                  Operating&& operating) {
   SdeOffer none;
   const auto& sde = in.sde;
   if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
@@ -51,6 +59,7 @@ SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, i
   if (category == model::kNone || tonnes <= 0) {
     return none;
   }
+  const double operating_eur = operating();
   SdeOffer offer;
   offer.option = i;
   offer.start = start;
@@ -90,7 +99,7 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start, double operating_eur) {
-  SdeOffer offer = sde_rate(model, in, i, y, start, operating_eur);
+  SdeOffer offer = sde_rate(model, in, i, y, start, [operating_eur] { return operating_eur; });
   if (offer.option != model::kNone) {
     offer.obligation_eur = sde_obligation(model, in, ws, offer);
   }
@@ -108,8 +117,8 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
   // Ranked without their obligations: award_sde() computes each for the offers the round reaches
   // (most never are: it closes when the budget runs out).
-  for (const auto& c : ws.candidates_) {
-    const auto offer = sde_rate(model, in, c.option, y, c.start, c.operating_eur);
+  for (auto& c : ws.candidates_) {
+    const auto offer = sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); });
     if (offer.option != model::kNone) {
       ws.sde_queue_.push_back(offer);
     }
@@ -156,9 +165,10 @@ bool add_sde_premium(const model::Model& model, const Inputs& in, Workspace& ws,
   }
   const auto& a = ws.sde_award_[i];
   const int end = std::min(life_end, start + a.term_yr);
+  const double operating_start = option_operating_cost(model.options, in, i, start);
   for (int k = start; k < end; ++k) {
     ws.co2_value_[static_cast<std::size_t>(k)] += sde_subsidy_per_t(
-        a.base_eur_per_t, sde_correction_per_t(model, in, i, start, k), a.floor_eur_per_t, a.cap_eur_per_t);
+        a.base_eur_per_t, correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t, a.cap_eur_per_t);
   }
   return true;
 }
@@ -172,8 +182,9 @@ void record_sde(const model::Model& model, const Inputs& in, Workspace& ws, mode
   auto& out = ws.out_;
   double paid = 0;
   const int end = std::min(life_end, start + a.term_yr);
+  const double operating_start = option_operating_cost(model.options, in, i, start);
   for (int k = start; k < end; ++k) {
-    paid += sde_subsidy_per_t(a.base_eur_per_t, sde_correction_per_t(model, in, i, start, k), a.floor_eur_per_t,
+    paid += sde_subsidy_per_t(a.base_eur_per_t, correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t,
                               a.cap_eur_per_t) *
             avoided_t * ws.scale_[static_cast<std::size_t>(k)];
   }

@@ -172,6 +172,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   infra_contract_next_.assign(model.infrastructure.size(), 0);
   infra_contract_.reserve(in.contracts.size());
   open_used_.assign(model.infrastructure.size() * years, 0.0);
+  open_room_min_.assign(model.infrastructure.size() * years, 0.0);
   contract_used_.assign(in.contracts.size() * years, 0.0);
   projected_pool_t_.assign(kDprPoolCount * years, 0.0);
   pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
@@ -259,6 +260,9 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   }
 
   detail::list_closures(model, in, ws);
+  for (model::Index k = 0; k < items; ++k) {
+    detail::update_open_room(in, ws, k);
+  }
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
   // changes (what firms project when they value the levy, response.cpp).

@@ -85,7 +85,9 @@ class Workspace {
     double cost_per_t;     ///< option_cost_per_t(), set for the candidates that survive screening
     model::Index option;
     int start;
-    double operating_eur;  ///< option_operating_cost() in its first year (the SDE++ offer reuses it)
+    /// option_operating_cost() in its first year, NaN until first asked for (by the SDE++ round or
+    /// the EUR/t of a survivor of the screen; response.cpp candidate_operating_eur).
+    double operating_eur;
   };
   Outcome out_;
   std::vector<Candidate> candidates_;
@@ -101,6 +103,10 @@ class Workspace {
   std::vector<std::size_t> infra_contract_;
   std::vector<std::size_t> infra_contract_next_;  ///< [infra] scratch while listing them
   std::vector<double> open_used_;      ///< [infra × years] open capacity in use
+  /// [infra × years] for an option starting in year index y, the least open room left over the
+  /// years it would rely on the item (open capacity − open_used_, NaN skipped; +inf if none):
+  /// an option holding none of the item's contracts fits iff its need is at most this (response.cpp).
+  std::vector<double> open_room_min_;
   std::vector<double> contract_used_;  ///< [contract × years] contracted capacity in use
   std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
