@@ -101,6 +101,35 @@ TEST(Response, ContractedCapacityIsTheHoldersAlone) {
   EXPECT_DOUBLE_EQ(both.infrastructure_used[store * static_cast<std::size_t>(in.years()) + 10], 400'000);
 }
 
+// An option needs room in every year it relies on an item: up to the horizon, or to the year
+// before the item closes (response.cpp keeps the least open room over those years per start year).
+TEST(Response, AnOptionNeedsRoomInEveryYearItReliesOn) {
+  const auto& m = tiny();
+  const auto o2 = m.find_option("O2");  // 300 kt of the store's 350
+  const auto o5 = m.find_option("O5");  // 100 kt
+  const auto store = m.find_infrastructure("store");
+  auto in = paying();
+  const int years = in.years();
+  const auto cell = [&](int y) { return store * static_cast<std::size_t>(years) + static_cast<std::size_t>(y); };
+  ASSERT_GE(run(in).option_decided[o2], 0);
+  // 250 kt in the horizon's last year alone: O2 would overrun it then, so it never goes ahead.
+  in.infrastructure_capacity[cell(years - 1)] = 250'000;
+  update_contract_capacity(in);
+  auto out = run(in);
+  EXPECT_EQ(out.option_decided[o2], -1);
+  EXPECT_EQ(out.option_blocked_by[o2], store);
+  EXPECT_GE(out.option_decided[o5], 0);
+  // The store closes three years before the horizon ends: nothing relies on it after, so that
+  // last year's dip no longer matters and O2 goes ahead again.
+  for (int y = years - 3; y < years; ++y) {
+    in.infrastructure_capacity[cell(y)] = 0;
+  }
+  update_contract_capacity(in);
+  out = run(in);
+  EXPECT_GE(out.option_decided[o2], 0);
+  EXPECT_LT(out.option_start[o2], years - 3);
+}
+
 TEST(Response, BlockedOptionLeavesItsGroupToTheNext) {
   const auto& m = tiny();
   const auto o3 = m.find_option("O3");  // heat pump, 10.4 MW of the port grid
