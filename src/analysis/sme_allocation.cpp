@@ -119,7 +119,7 @@ Allocation allocate_round(const model::Round& round,
   auto& awards = out.awards;
   awards.resize(applications.size());
   const std::unordered_set<std::string_view, core::IdHash> listed(round.eligible_techniques.begin(),
-                                                            round.eligible_techniques.end());
+                                                                  round.eligible_techniques.end());
 
   // 1. Eligibility and the grant formula, application by application.
   std::vector<std::size_t> queue;

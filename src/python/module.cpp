@@ -84,8 +84,8 @@ std::string outlook_json(const Dataset& d, const model::Scenario& scenario, cons
 /// computed without the GIL, handed to Python with it.
 py::tuple montecarlo(const Dataset& d, const model::Scenario& scenario, const std::string& reference,
                      std::uint32_t draws, std::optional<std::uint64_t> seed, unsigned threads,
-                     std::uint32_t tornado_top, const std::string& sme_round, const std::string& sme_applications, std::size_t sme_firms,
-                     bool no_sme) {
+                     std::uint32_t tornado_top, const std::string& sme_round, const std::string& sme_applications,
+                     std::size_t sme_firms, bool no_sme) {
   std::string json;
   std::vector<std::string> columns;
   std::vector<double> records;

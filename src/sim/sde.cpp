@@ -118,7 +118,8 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
   // Ranked without their obligations: award_sde() computes each for the offers the round reaches
   // (most never are: it closes when the budget runs out).
   for (auto& c : ws.candidates_) {
-    const auto offer = sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); });
+    const auto offer =
+        sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); });
     if (offer.option != model::kNone) {
       ws.sde_queue_.push_back(offer);
     }
