@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/civil_time.hpp"
+#include "core/huge_pages.hpp"
 #include "core/id_hash.hpp"
 
 namespace decarbfund::analysis {
@@ -117,6 +118,8 @@ Allocation allocate_round(const model::Round& round,
   using model::RejectReason;
   Allocation out;
   auto& awards = out.awards;
+  awards.reserve(applications.size());
+  core::prefer_huge_pages_for(awards);
   awards.resize(applications.size());
   const std::unordered_set<std::string_view, core::IdHash> listed(round.eligible_techniques.begin(),
                                                                   round.eligible_techniques.end());

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/diagnostic.hpp"
+#include "core/huge_pages.hpp"
 
 namespace decarbfund::core {
 
@@ -65,6 +66,7 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
   // Stop one buffer past the limit, so a file that grows while it is read is refused too.
   std::string text;
   text.reserve(static_cast<std::size_t>(std::min(std::filesystem::file_size(path, ec), max_bytes)));
+  prefer_huge_pages_for(text);
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));

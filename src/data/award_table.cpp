@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/huge_pages.hpp"
 #include "data/csv_reader.hpp"
 
 namespace decarbfund::data {
@@ -53,6 +54,7 @@ std::string awards_csv(std::span<const model::Award> awards, const model::Round&
       "points,rate,requested_grant_eur,grant_eur,binding_cap,reduction_t_per_yr,lifetime_yr,"
       "eur_per_t,npv_without_aid_eur,payback_without_aid_yr,free_rider\n";
   out.reserve(out.size() + awards.size() * 180);
+  core::prefer_huge_pages_for(out);
   std::string row;
   for (const auto& a : awards) {
     const std::string_view phase = a.phase >= 0 && static_cast<std::size_t>(a.phase) < round.phases.size()

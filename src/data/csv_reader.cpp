@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "core/huge_pages.hpp"
 #include "core/utf8.hpp"
 
 namespace decarbfund::data {
@@ -190,6 +191,7 @@ std::optional<CsvTable> parse_csv_view(std::string_view text, const std::string&
       // Data rows hold as many cells as the header: one array for all of them (each cell takes
       // at least its separator's byte, so never more than the text has bytes).
       cells.reserve(std::min(fields * newlines, n + 1));
+      core::prefer_huge_pages_for(cells);
       header_seen = true;
     } else if (fields != table.header.size()) {
       ragged.push_back({row_line, fields});

@@ -11,6 +11,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
+#include "core/huge_pages.hpp"
 #include "core/id_hash.hpp"
 #include "model/firm_size.hpp"
 
@@ -147,6 +148,7 @@ std::optional<std::vector<model::Application>> parse_applications(
   FirstRowById first_rows(reader.size());
   std::vector<model::Application> out;
   out.reserve(reader.size());
+  core::prefer_huge_pages_for(out);
   const auto id_of = [&](std::size_t row) { return reader.raw(row, c_id); };
   std::size_t next_hash = reader.size() > 0 ? FirstRowById::hash(id_of(0)) : 0;
   for (std::size_t r = 0; r < reader.size(); ++r) {
@@ -252,6 +254,7 @@ std::optional<std::vector<model::Application>> load_applications(
 std::string applications_csv(std::span<const model::Application> applications) {
   std::string out;
   out.reserve(160 * (applications.size() + 1));
+  core::prefer_huge_pages_for(out);
   for (std::size_t c = 0; c < std::size(kApplicationColumns); ++c) {
     out += c == 0 ? "" : ",";
     out += kApplicationColumns[c].name;
