@@ -21,24 +21,14 @@ double ets_saved(const model::Model& model, const Inputs& in, model::Index i, in
   return model.sites.in_ets[model.options.site[i]] != 0 ? ets[y] : 0.0;
 }
 
-/// sde_correction_per_t() with the operating cost in the first year at hand: an award's premium
-/// and payments ask for it in every year of the term.
-double correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start, int k) {
-  const double tonnes = -in.option_delta_emissions_t[i];
-  const double energy =
-      tonnes > 0 ? (operating_start - option_operating_cost(model.options, in, i, k)) / tonnes : 0.0;
-  return ets_saved(model, in, i, k) + energy;
-}
-
 }  // namespace
 
-double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, int start, int k) {
-  return correction_per_t(model, in, i, option_operating_cost(model.options, in, i, start), k);
-}
-
-SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
-                   int start) {
-  return sde_offer(model, in, ws, i, y, start, option_operating_cost(model.options, in, i, start));
+double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
+                            int k) {
+  const double tonnes = -in.option_delta_emissions_t[i];
+  const double energy =
+      tonnes > 0 ? (operating_start_eur - option_operating_cost(model.options, in, i, k)) / tonnes : 0.0;
+  return ets_saved(model, in, i, k) + energy;
 }
 
 namespace {
@@ -72,7 +62,7 @@ SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, i
   if (const double max_base = sde.max_base_eur_per_t[category]; !std::isnan(max_base)) {
     offer.base_eur_per_t = std::min(offer.base_eur_per_t, max_base);
   }
-  // sde_correction_per_t(…, start, start), with the operating cost already at hand.
+  // sde_correction_per_t(…, operating_eur, start), without summing the operating cost again.
   offer.correction_eur_per_t = ets_saved(model, in, i, start) + (operating_eur - operating_eur) / tonnes;
   offer.floor_eur_per_t = sde.floor_share[category] * std::max(0.0, offer.correction_eur_per_t);
   const auto k = static_cast<std::size_t>(y);
@@ -98,8 +88,9 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
 }  // namespace
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
-                   int start, double operating_eur) {
-  SdeOffer offer = sde_rate(model, in, i, y, start, [operating_eur] { return operating_eur; });
+                   int start) {
+  SdeOffer offer =
+      sde_rate(model, in, i, y, start, [&] { return option_operating_cost(model.options, in, i, start); });
   if (offer.option != model::kNone) {
     offer.obligation_eur = sde_obligation(model, in, ws, offer);
   }
@@ -169,7 +160,7 @@ bool add_sde_premium(const model::Model& model, const Inputs& in, Workspace& ws,
   const double operating_start = option_operating_cost(model.options, in, i, start);
   for (int k = start; k < end; ++k) {
     ws.co2_value_[static_cast<std::size_t>(k)] += sde_subsidy_per_t(
-        a.base_eur_per_t, correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t, a.cap_eur_per_t);
+        a.base_eur_per_t, sde_correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t, a.cap_eur_per_t);
   }
   return true;
 }
@@ -185,8 +176,8 @@ void record_sde(const model::Model& model, const Inputs& in, Workspace& ws, mode
   const int end = std::min(life_end, start + a.term_yr);
   const double operating_start = option_operating_cost(model.options, in, i, start);
   for (int k = start; k < end; ++k) {
-    paid += sde_subsidy_per_t(a.base_eur_per_t, correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t,
-                              a.cap_eur_per_t) *
+    paid += sde_subsidy_per_t(a.base_eur_per_t, sde_correction_per_t(model, in, i, operating_start, k),
+                              a.floor_eur_per_t, a.cap_eur_per_t) *
             avoided_t * ws.scale_[static_cast<std::size_t>(k)];
   }
   out.option_sde_eur[i] = paid;

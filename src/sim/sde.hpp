@@ -41,19 +41,19 @@ struct SdeOffer {
   double obligation_eur = 0;
 };
 
-/// The correction amount per tonne for an option awarded from `start`, in year index k: the CO2
-/// price its tonnes save (ETS where the site is in it) plus what its energy costs less than at
-/// award, (energy cost(start) − energy cost(k)) ÷ tonnes: the market value of what it avoids moves
-/// with the scenario's energy and CO2 prices, the base amount does not.
-double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, int start, int k);
+/// The correction amount per tonne for an option awarded from its first year, in year index k:
+/// the CO2 price its tonnes save (ETS where the site is in it) plus what its energy costs less
+/// than at award, (energy cost(first year) − energy cost(k)) ÷ tonnes: the market value of what it
+/// avoids moves with the scenario's energy and CO2 prices, the base amount does not.
+/// `operating_start_eur` is option_operating_cost() in the first year (an award asks for every
+/// year of its term, so it is computed once).
+double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
+                            int k);
 
 /// SDE++'s offer to option i for year index y's round; nullopt-like (option = kNone) when SDE++
 /// is off, there is no round in y, SDE++ does not take the option, or it needs no subsidy.
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start);
-/// The same, given option_operating_cost() in the offer's first year.
-SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
-                   int start, double operating_eur);
 
 namespace detail {
 
