@@ -71,8 +71,43 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
     }
     discount *= d;
   }
-  // Each site's activity range from year index t on (later years repeat the last one).
+  // Each price's range from year index t on (option_npv repeats the last year past the path).
+  for (std::size_t k = 1; k < kSeries; ++k) {
+    double low = (*prices[k])[span - 1], high = low;
+    for (std::size_t t = span; t-- > 0;) {
+      low = std::min(low, (*prices[k])[t]);
+      high = std::max(high, (*prices[k])[t]);
+      ws.bound_suffix_low_[k * span + t] = low;
+      ws.bound_suffix_high_[k * span + t] = high;
+    }
+  }
+  // Σ_{k<L} d^k, and the least and greatest d^n a decision discounts a start by (n = start − y).
+  ws.discount_sum_[0] = 0;
+  double power = 1;
+  for (std::size_t l = 1; l < ws.discount_sum_.size(); ++l) {
+    ws.discount_sum_[l] = ws.discount_sum_[l - 1] + power;
+    power *= d;
+  }
+  const double far = std::pow(d, static_cast<double>(span));
+  ws.bound_factor_low_ = std::min(1.0, far);
+  ws.bound_factor_high_ = std::max(1.0, far);
+  // Each category's highest levy rate from year index t on: the levy's expected price is the rate
+  // times a chance (levy_expectation.hpp), and no more than the rate. A rate or a pool's tonnes
+  // that is not finite could make that price NaN, which no bound covers: no option is dropped.
   const auto years = static_cast<std::size_t>(in.years());
+  ws.levy_bounded_ = true;
+  for (const auto* v : {&ws.rate_, &ws.projected_pool_t_, &ws.pool_dpr_t_}) {
+    ws.levy_bounded_ =
+        ws.levy_bounded_ && std::all_of(v->begin(), v->end(), [](double x) { return std::isfinite(x); });
+  }
+  for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+    double high = 0;
+    for (std::size_t t = years; t-- > 0;) {
+      high = std::max(high, ws.rate_[c * years + t]);
+      ws.rate_high_[c * years + t] = high;
+    }
+  }
+  // Each site's activity range from year index t on (later years repeat the last one).
   for (model::Index s = 0; s < model.sites.size(); ++s) {
     const std::size_t row = static_cast<std::size_t>(s) * years;
     double low = in.site_activity[row + years - 1], high = low;
@@ -143,6 +178,57 @@ bool cannot_reach(const model::Model& model, const Inputs& in, Workspace& ws, mo
   const double up = ws.bound_undiscount_;
   // NaN anywhere: not provably below, so evaluated.
   return (bound + margin) * up + kAbsoluteMargin_eur < threshold_eur;
+}
+
+bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                         int first_start, double needed_eur) {
+  const auto& o = model.options;
+  const int life = std::max(1, ws.option_life_[i]);
+  const int years = in.years();
+  if (!ws.bounds_valid_ || !ws.levy_bounded_ || first_start < 0 || first_start >= years ||
+      static_cast<std::size_t>(life) >= ws.discount_sum_.size()) {
+    return false;
+  }
+  const auto site = o.site[i];
+  const auto t0 = static_cast<std::size_t>(first_start);
+  const std::size_t span = span_of(ws);
+  // Activity: the site's range from the first start on, widened by the first year's share.
+  const double share = in.response.first_year_output_share;
+  if (!(share >= 0)) {
+    return false;
+  }
+  const std::size_t row = static_cast<std::size_t>(site) * static_cast<std::size_t>(years) + t0;
+  const double a_low = ws.activity_low_[row] * std::min(1.0, share);
+  const double a_high = ws.activity_high_[row] * std::max(1.0, share);
+  // CO2 value: the ETS price (an ETS site) plus the levy rate, at their highest; the tonnes at
+  // most what the option removes alone (marginal_reduction_t never exceeds it).
+  const auto category = model.sites.levy_category[site];
+  const bool in_ets = model.sites.in_ets[site] != 0;
+  double value = in_ets ? ws.bound_suffix_high_[kEts * span + t0] : 0.0;
+  if (dpr_pool(in.levy, category) != DprPool::none) {
+    value += ws.rate_high_[static_cast<std::size_t>(category) * static_cast<std::size_t>(years) + t0];
+  }
+  const double avoided = -in.option_delta_emissions_t[i];
+  const double coef[kSeries] = {0, 0, o.delta_gas_gj[i], o.delta_electricity_gj[i], o.delta_hydrogen_gj[i],
+                                o.delta_biomass_gj[i], o.co2_stored_t[i]};
+  // A year's net: at most a_high·A·V − (energy at its cheapest) − O&M.
+  double year = a_high * avoided * value - o.fixed_om_eur[i];
+  double size = a_high * std::fabs(avoided) * value + std::fabs(o.fixed_om_eur[i]);
+  for (std::size_t k = kGas; k < kSeries; ++k) {
+    const double c = coef[k];
+    year -= c > 0 ? c * a_low * ws.bound_suffix_low_[k * span + t0]
+                  : c * a_high * ws.bound_suffix_high_[k * span + t0];
+    size += std::fabs(c) * a_high * ws.bound_suffix_high_[k * span + t0];
+  }
+  const double sum = ws.discount_sum_[static_cast<std::size_t>(life)];
+  const double capex = in.option_capex_eur[i];
+  // NPV at the start ≤ −capex + Σ_{k<L} year·d^k; at a decision, times d^(start − y).
+  const double bound = -capex + year * sum;
+  const double margin = kRelativeMargin * (std::fabs(capex) + size * sum);
+  const double x = bound + margin;
+  // NaN anywhere: not provably below.
+  return x * ws.bound_factor_low_ + kAbsoluteMargin_eur < needed_eur &&
+         x * ws.bound_factor_high_ + kAbsoluteMargin_eur < needed_eur;
 }
 
 }  // namespace decarbfund::sim::detail

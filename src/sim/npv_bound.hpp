@@ -6,8 +6,8 @@
 // options whose NPV provably stays below the threshold, which the decision loop would have passed
 // over without a trace (no ledger touched, nothing recorded). So every result keeps its bits.
 //
-// The bound (docs/model.md "Screening"), for option i at site s, starting at year index `start`,
-// decided in year index y, over its years t = start … last:
+// The bound (docs/model.md "Firm response", "Screening"), for option i at site s, starting at
+// year index `start`, decided in year index y, over its years t = start … last:
 //   NPV = −capex·d^(start−y) + Σ_t [a(t)·(A·v(t) − Σ_j c_j·p_j(t)) − O&M]·d^(t−y)
 // where a(t) is the site's activity (× the ramp-up share in the first year), A the tonnes it
 // removes, v(t) the CO2 value, c_j the option's use of energy carrier j at price p_j(t) ≥ 0.
@@ -29,6 +29,19 @@ inline constexpr std::size_t kBoundSeries = 7;
 /// Once per run, before the first decision: the prefix sums and activity ranges of the bound, or
 /// bounds_valid_ = false when the inputs break its assumptions (a negative price or activity).
 void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& ws);
+
+/// Options with a longer lifetime are never dropped by list_run_options (its table of discount
+/// sums stops here; MIDDEN's longest is 50 years).
+inline constexpr int kLongestScreenedLife = 200;
+
+/// Whether option i, at whatever start from year index `first_start` on and whatever decision
+/// year of this run, provably has an NPV below `needed_eur` (for list_run_options, response.hpp):
+/// the bound of cannot_reach with the run's highest CO2 value, ETS and levy rate, and activity
+/// from `first_start` on, and its lowest energy costs, discounted from the start with the
+/// run's least and greatest discount factors. Costs a few multiplications per option and run.
+/// false when in doubt (no valid bounds, an SDE++ premium possible: the caller keeps those).
+bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                         int first_start, double needed_eur);
 
 /// Opens decision year index y for the bound (the levy prefix sums are rebuilt on first use).
 void open_bound_year(const Inputs& in, Workspace& ws, int y);

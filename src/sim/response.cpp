@@ -289,6 +289,39 @@ void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws)
   }
 }
 
+namespace {
+/// The least NPV with which option i can be adopted (the screens' target): the threshold, less
+/// the package's cap where the package may pay its funding gap (decide() below).
+double needed_npv(const Inputs& in, model::Index i) {
+  const bool package_may_pay = in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
+  return in.response.npv_threshold_eur - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
+}
+}  // namespace
+
+void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws) {
+  const auto& o = model.options;
+  const int first_decision = std::max(0, in.response.decision_from_year - in.start_year);
+  ws.run_options_.clear();
+  for (model::Index i = 0; i < o.size(); ++i) {
+    if (in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled) ||
+        committed_here(in, i)) {
+      continue;
+    }
+    // A delivering deal's option is adopted whatever its NPV. An option that may apply for SDE++
+    // stays listed (the round sees every candidate, and an award adds to its value) but, without
+    // an award, is dropped by its flag.
+    const int first_start = std::max(first_decision + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
+    const bool hopeless = ws.screening && !(in.package_enabled && in.deal_delivers(i)) &&
+                          cannot_reach_in_run(model, in, ws, i, first_start, needed_npv(in, i));
+    ws.run_hopeless_[i] = hopeless ? 1 : 0;
+    const bool sde_may_apply =
+        in.sde.enabled && i < in.sde.option_category.size() && in.sde.option_category[i] != model::kNone;
+    if (!hopeless || sde_may_apply) {
+      ws.run_options_.push_back(i);
+    }
+  }
+}
+
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const auto& o = model.options;
   const auto& sites = model.sites;
@@ -299,10 +332,8 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   ws.candidates_.clear();
   forget_levy_prices(ws);
   open_bound_year(in, ws, y);
-  for (model::Index i = 0; i < o.size(); ++i) {
-    if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]] ||
-        in.option_delta_emissions_t[i] >= 0 || (in.option_needs_package[i] && !in.package_enabled) ||
-        committed_here(in, i)) {
+  for (const auto i : ws.run_options_) {
+    if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]]) {
       continue;
     }
     const int start = std::max(y + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
@@ -333,12 +364,13 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   // its own key, so it sees every candidate either way.
   const auto screened = std::remove_if(ws.candidates_.begin(), ws.candidates_.end(), [&](const Workspace::Candidate& c) {
     const auto i = c.option;
-    if ((in.package_enabled && in.deal_delivers(i)) || ws.sde_award_year_[i] == y) {
+    if (!ws.screening || (in.package_enabled && in.deal_delivers(i)) || ws.sde_award_year_[i] == y) {
       return false;
     }
-    const bool package_may_pay = in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
-    const double needed = threshold - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
-    return cannot_reach(model, in, ws, i, y, c.start, marginal_reduction_t(model, in, ws, i), needed);
+    if (ws.run_hopeless_[i] != 0) {
+      return true;  // (list_run_options: below what it needs in every decision year of the run)
+    }
+    return cannot_reach(model, in, ws, i, y, c.start, marginal_reduction_t(model, in, ws, i), needed_npv(in, i));
   });
   ws.candidates_.erase(screened, ws.candidates_.end());
   for (auto& c : ws.candidates_) {

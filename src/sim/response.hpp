@@ -41,6 +41,14 @@ double candidate_operating_eur(const model::Model& model, const Inputs& in, Work
 /// projects").
 void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws);
 
+/// Once per run, after prepare_npv_bounds: the options the run's decision years go through
+/// (Workspace::run_options_, in option order). It leaves out what no decision year can adopt:
+/// options that add emissions, need a package that is off, or are committed (adopt_committed
+/// took them), and options whose NPV provably stays below what they need from every start and
+/// decision year of the run (npv_bound.hpp cannot_reach_in_run), unless they may apply for
+/// SDE++ or a delivering deal holds them.
+void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws);
+
 /// Takes the decisions of year index y.
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y);
 

@@ -153,6 +153,13 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   bound_levy_year_.assign(model::kLevyCategoryCount, -1);
   activity_low_.assign(sites * years, 0.0);
   activity_high_.assign(sites * years, 0.0);
+  bound_suffix_low_.assign(detail::kBoundSeries * (span - 1), 0.0);
+  bound_suffix_high_.assign(detail::kBoundSeries * (span - 1), 0.0);
+  rate_high_.assign(model::kLevyCategoryCount * years, 0.0);
+  const int longest = options == 0 ? 1 : *std::max_element(option_life_.begin(), option_life_.end());
+  discount_sum_.assign(static_cast<std::size_t>(std::clamp(longest, 1, detail::kLongestScreenedLife)) + 1, 0.0);
+  run_options_.reserve(options);
+  run_hopeless_.assign(options, 0);
   sde_award_year_.assign(options, -1);
   sde_award_.assign(options, SdeOffer{});
   sde_group_year_.assign(model.options.exclusive_group_count, -1);
@@ -307,6 +314,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   // Committed projects first: they were decided before the outlook and hold their infrastructure.
   detail::adopt_committed(model, in, ws);
   detail::prepare_npv_bounds(model, in, ws);
+  detail::list_run_options(model, in, ws);
 
   for (int y = 0; y < run_years; ++y) {
     if (in.start_year + y >= in.response.decision_from_year) {

@@ -79,6 +79,10 @@ class Workspace {
   /// Whether this workspace (made for the same model) is sized for `inputs`: the same years and
   /// contracts. Callers running several inputs in turn reuse it where it fits (outlook.cpp).
   bool fits(const Inputs& inputs) const;
+  /// Whether decisions screen out the options that provably cannot pay (npv_bound.hpp) before
+  /// computing their NPV. Screening changes no result, only the time: tests turn it off to check
+  /// that (tests/sim/screening_test.cpp).
+  bool screening = true;
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
   struct Candidate {
@@ -155,8 +159,22 @@ class Workspace {
   /// [infra × years] for an option starting in year index y, the last year index it relies on the
   /// item (the year before the item closes, else the horizon; response.cpp), per run.
   std::vector<int> last_relied_;
+  /// The run's screen (npv_bound.cpp list_run_options): per series of bound_prefix_, the lowest
+  /// and the highest price from year index t on ([kBoundSeries × (years + tail)]); per category
+  /// the highest levy rate (at least 0) from t on ([category × years]); Σ_{k<L} d^k per lifetime
+  /// L ([longest lifetime + 1]); and the options the run's decision years go through, and which
+  /// of them cannot reach what they need without an SDE++ award (response.cpp list_run_options).
+  std::vector<double> bound_suffix_low_;
+  std::vector<double> bound_suffix_high_;
+  std::vector<double> rate_high_;
+  std::vector<double> discount_sum_;
+  std::vector<model::Index> run_options_;
+  std::vector<std::uint8_t> run_hopeless_;  ///< [option] 1: below what it needs in every decision year
+  double bound_factor_low_ = 1;   ///< the least d^n, 0 ≤ n ≤ years + tail (discounting to a decision)
+  double bound_factor_high_ = 1;  ///< the greatest
   double bound_undiscount_ = 1;       ///< (1 + r)^y of the current decision year
   bool bounds_valid_ = false;         ///< false: this run's inputs allow no bound (negative prices…)
+  bool levy_bounded_ = false;         ///< false: a levy rate or pool total is not finite (npv_bound.cpp)
 };
 
 /// Base-year tonnes option i would remove at its site given the options adopted so far in `ws`
