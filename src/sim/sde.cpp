@@ -33,24 +33,25 @@ double sde_correction_per_t(const model::Model& model, const Inputs& in, model::
 
 namespace {
 
-/// sde_offer() but for its obligation (0 here; sde_obligation() gives it). `operating()` gives the
-/// option's operating cost in its first year, asked for only once the option is known to apply.
+/// sde_offer() but for its obligation (0 here; sde_obligation() gives it), written into `offer`
+/// field by field (the round writes straight into its queue: a whole SdeOffer returned by value
+/// and copied was a tenth of the round, its stores stalling the wider loads of the copy).
+/// false, `offer` unspecified, when the option does not apply. `operating()` gives the option's
+/// operating cost in its first year, asked for only once the option is known to apply.
 template <class Operating>
-SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y, int start,
-                  Operating&& operating) {
-  SdeOffer none;
+bool sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y, int start, Operating&& operating,
+              SdeOffer& offer) {
   const auto& sde = in.sde;
   if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
       sde.round_budget_eur[static_cast<std::size_t>(y)] <= 0 || i >= sde.option_category.size()) {
-    return none;
+    return false;
   }
   const auto category = sde.option_category[i];
   const double tonnes = -in.option_delta_emissions_t[i];
   if (category == model::kNone || tonnes <= 0) {
-    return none;
+    return false;
   }
   const double operating_eur = operating();
-  SdeOffer offer;
   offer.option = i;
   offer.start = start;
   // PBL's base amount method: the investment is earned back over the subsidy term, not the
@@ -70,10 +71,11 @@ SdeOffer sde_rate(const model::Model& model, const Inputs& in, model::Index i, i
   offer.intensity_eur_per_t =
       std::min(offer.cap_eur_per_t, std::max(0.0, offer.base_eur_per_t - offer.correction_eur_per_t));
   if (offer.intensity_eur_per_t <= 0) {
-    return none;  // the CO2 price covers its cost: it needs no subsidy and does not apply
+    return false;  // the CO2 price covers its cost: it needs no subsidy and does not apply
   }
   offer.term_yr = sde.term_yr[category];
-  return offer;
+  offer.obligation_eur = 0;
+  return true;
 }
 
 /// The offer's obligation: tonnes a year as the site produces in its first year, given the options
@@ -89,11 +91,11 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start) {
-  SdeOffer offer =
-      sde_rate(model, in, i, y, start, [&] { return option_operating_cost(model.options, in, i, start); });
-  if (offer.option != model::kNone) {
-    offer.obligation_eur = sde_obligation(model, in, ws, offer);
+  SdeOffer offer;
+  if (!sde_rate(model, in, i, y, start, [&] { return option_operating_cost(model.options, in, i, start); }, offer)) {
+    return SdeOffer{};
   }
+  offer.obligation_eur = sde_obligation(model, in, ws, offer);
   return offer;
 }
 
@@ -109,10 +111,10 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
   // Ranked without their obligations: award_sde() computes each for the offers the round reaches
   // (most never are: it closes when the budget runs out).
   for (auto& c : ws.candidates_) {
-    const auto offer =
-        sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); });
-    if (offer.option != model::kNone) {
-      ws.sde_queue_.push_back(offer);
+    auto& offer = ws.sde_queue_.emplace_back();
+    if (!sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); },
+                  offer)) {
+      ws.sde_queue_.pop_back();
     }
   }
   // Lowest intensity first, the option index breaking ties: a total order, so the ranking does
