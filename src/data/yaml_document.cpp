@@ -145,14 +145,15 @@ class DuplicateKeys : public YAML::EventHandler {
 /// was a fifth of an outlook, and every file went through it twice). yaml-cpp keeps every entry
 /// of a mapping, a lookup finding the first, so the tree still has the duplicate; walked in
 /// document order (a key, then its value, then the next key), the first one found is the one the
-/// events give, with the same path and lines. An alias shares its anchor's node and a collection
-/// as a key has no path of its own, so for a text with either (may_have_alias) the caller parses
+/// events give, with the same path and lines. An alias as a value is walked again where it
+/// stands (its anchor's node, already walked); an aliased key or a collection as a key has no
+/// path of its own, so for a text that may have either (may_have_alias_key) the caller parses
 /// the events instead.
 class TreeDuplicateKeys {
  public:
-  /// `text_size`: a tree of the text has fewer than two nodes per byte (an empty value takes
-  /// none, its key at least two), so the walk stops there, asking for the events, should an
-  /// alias have slipped through may_have_alias.
+  /// `text_size`: a tree of the text without aliases has fewer than two nodes per byte (an empty
+  /// value takes none, its key at least two), so the walk stops there, asking for the events:
+  /// aliases that nest (a billion laughs) are not walked node by node.
   explicit TreeDuplicateKeys(std::size_t text_size) : budget_(2 * text_size + 2) {}
   std::optional<DuplicateKeys::Found> found;
   bool needs_events = false;  ///< a collection as a key, or more nodes than the text can hold
@@ -194,15 +195,45 @@ class TreeDuplicateKeys {
   std::size_t budget_;
 };
 
-/// Whether `text` may hold an alias: a '*' where a node can start (at the start of a line or
-/// after a blank, '[', '{', ',' or ':'). Conservative: a '*' in a comment or a quoted text after
-/// a blank counts too; one inside a plain word (the deals' "X-SHELL-OTHER-*") does not.
-bool may_have_alias(std::string_view text) {
-  for (std::size_t i = text.find('*'); i != std::string_view::npos; i = text.find('*', i + 1)) {
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// Whether `text` may hold an alias used as a mapping key, or an explicit key ('?'): the tree walk
+/// cannot say which key an aliased key repeats as the events do, so such a text is checked on the
+/// events. Conservative, from the text alone: an alias is a '*' where a node can start (at the
+/// start of a line or after a blank, '[', '{', ',' or ':'; one inside a plain word, the deals'
+/// "X-SHELL-OTHER-*", is none), and it may be a key when its name is followed, after blanks, by
+/// a ':' (the name stops at a blank, a flow indicator or a ':') or when it stands in a flow
+/// collection. A '?' between blanks may start an explicit key. A '*' in a comment or a quoted
+/// text counts too. An alias that is a value only (the scenarios' `n2o: *tariff_bp2026`) leaves
+/// the text to the tree walk: the walk finds a duplicate inside the anchor's node where the
+/// anchor stands, before it reaches the alias, so it reports what the events report.
+bool may_have_alias_key(std::string_view text) {
+  const auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\n'; };
+  for (std::size_t i = text.find_first_of("*?"); i != std::string_view::npos; i = text.find_first_of("*?", i + 1)) {
     const char before = i == 0 ? '\n' : text[i - 1];
-    if (before == ' ' || before == '\t' || before == '\n' || before == '\r' || before == '[' || before == '{' ||
-        before == ',' || before == ':') {
+    const bool node_start = blank(before) || before == '[' || before == '{' || before == ',' || before == ':';
+    if (!node_start) {
+      continue;
+    }
+    if (text[i] == '?') {
+      if (blank(at(i + 1))) {
+        return true;
+      }
+      continue;
+    }
+    if (before == '[' || before == '{' || before == ',') {
       return true;
+    }
+    std::size_t j = i + 1;
+    while (j < text.size() && !blank(text[j]) && text[j] != ':' && text[j] != ',' && text[j] != '[' &&
+           text[j] != ']' && text[j] != '{' && text[j] != '}') {
+      ++j;
+    }
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+      ++j;
+    }
+    if (at(j) == ':' || at(j) == ',' || at(j) == ']' || at(j) == '}') {
+      return true;  // a key, or an item of a flow collection (which may be a key)
     }
   }
   return false;
@@ -231,7 +262,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
           fmt::format("a second entry for this key (the first is on line {})", f.first_line));
   };
   try {
-    if (!may_have_alias(text)) {
+    if (!may_have_alias_key(text)) {
       auto root = YAML::Load(std::string(text));
       TreeDuplicateKeys keys(text.size());
       keys.walk(root, {});
