@@ -20,16 +20,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#ifdef DECARBFUND_WITH_MPI
-// The C API only: without OpenMPI's C++ bindings (deprecated since MPI-2.2) no object calls
-// libmpi_cxx, and --as-needed leaves it unloaded (issue 21: start-up).
-#define OMPI_SKIP_MPICXX 1
-#include <mpi.h>
-#endif
-
 #include "analysis/montecarlo.hpp"
 #include "cli/lang_option.hpp"
-#include "cli/mpi_launcher.hpp"
+#include "cli/mpi_session.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/verbs.hpp"
 #include "core/diagnostic.hpp"
@@ -63,36 +56,6 @@ void draw_progress(std::uint32_t done, std::uint32_t total) {
   std::fflush(stderr);
 }
 
-#ifdef DECARBFUND_WITH_MPI
-/// MPI_Init/MPI_Finalize around one command, also when it throws — only under an MPI launcher
-/// (cli/mpi_launcher.hpp); a plain process is rank 0 of 1 without MPI.
-struct MpiSession {
-  MpiSession() {
-    if (mpi_launcher_ranks(std::getenv) == 0) {
-      return;
-    }
-    int initialised = 0;
-    MPI_Initialized(&initialised);
-    if (!initialised) {
-      MPI_Init(nullptr, nullptr);
-      owner = true;
-    }
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
-  }
-  ~MpiSession() {
-    if (owner) {
-      MPI_Finalize();
-    }
-  }
-  MpiSession(const MpiSession&) = delete;
-  MpiSession& operator=(const MpiSession&) = delete;
-  int rank = 0;
-  int size = 1;
-  bool owner = false;
-};
-#endif
-
 }  // namespace
 
 void add_montecarlo(CLI::App& app, int& status) {
@@ -108,19 +71,9 @@ void add_montecarlo(CLI::App& app, int& status) {
   cmd->add_option("--draws-out", args->draws_out,
                   "write every draw's record to this file: CSV for *.csv, else JSON lines ('-': stdout)");
   cmd->callback([args, &status] {
-    int rank = 0;
-    int ranks = 1;
-#ifdef DECARBFUND_WITH_MPI
-    MpiSession mpi;
-    rank = mpi.rank;
-    ranks = mpi.size;
-#else
-    // Under mpirun without MPI support every process would run every draw: refuse.
-    if (mpi_launcher_ranks(std::getenv) > 1) {
-      throw core::Error("decarbfund", "montecarlo under mpirun: expected a build with MPI "
-                                      "(cmake -DDECARBFUND_MPI=ON), found one without");
-    }
-#endif
+    const MpiSession mpi;
+    const int rank = mpi.rank();
+    const int ranks = mpi.size();
     if (args->draws_out == "-" && args->json_to_stdout()) {
       throw core::Error("--draws-out", "expected one of --json - and --draws-out - on stdout, found both");
     }
@@ -156,32 +109,12 @@ void add_montecarlo(CLI::App& app, int& status) {
       }
       runner.join();
     }
-    std::vector<double> outcomes;
-#ifdef DECARBFUND_WITH_MPI
-    if (ranks > 1) {
-      // Counts and offsets in outcomes, not doubles: one MPI datatype per draw's outcome keeps them
-      // far below INT_MAX (--draws ≤ 1e8), where doubles would overflow an int at about
-      // 2^31 ÷ outcome_size draws.
-      MPI_Datatype record_type{};
-      MPI_Type_contiguous(static_cast<int>(setup.outcome_size()), MPI_DOUBLE, &record_type);
-      MPI_Type_commit(&record_type);
-      std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
-      for (int r = 0; r < ranks; ++r) {
-        counts[static_cast<std::size_t>(r)] = static_cast<int>(block(r + 1) - block(r));
-        offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r));
-      }
-      if (rank == 0) {
-        outcomes.resize(static_cast<std::size_t>(options.draws) * setup.outcome_size());
-      }
-      MPI_Gatherv(mine.data(), static_cast<int>(end - first), record_type, outcomes.data(), counts.data(),
-                  offsets.data(), record_type, 0, MPI_COMM_WORLD);
-      MPI_Type_free(&record_type);
-    } else {
-      outcomes = std::move(mine);
+    std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
+    for (int r = 0; r < ranks; ++r) {
+      counts[static_cast<std::size_t>(r)] = static_cast<int>(block(r + 1) - block(r));
+      offsets[static_cast<std::size_t>(r)] = static_cast<int>(block(r));
     }
-#else
-    outcomes = std::move(mine);
-#endif
+    const std::vector<double> outcomes = mpi.gather(std::move(mine), setup.outcome_size(), counts, offsets);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (bar) {
       draw_progress(options.draws, options.draws);

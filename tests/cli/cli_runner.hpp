@@ -15,10 +15,8 @@ struct Run {
   std::string out;
 };
 
-/// Runs `decarbfund args` in `cwd`, capturing stdout (and stderr when `merge_stderr`).
-inline Run run_cli(const std::string& args, bool merge_stderr = false, const std::string& cwd = kSource) {
-  const std::string cmd = "cd '" + cwd + "' && " + std::string(DECARBFUND_BINARY) + " " + args +
-                          (merge_stderr ? " 2>&1" : " 2>/dev/null");
+/// Runs the shell command `cmd`, capturing its stdout.
+inline Run run_command(const std::string& cmd) {
   Run r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) {
@@ -32,6 +30,12 @@ inline Run run_cli(const std::string& args, bool merge_stderr = false, const std
   const int raw = pclose(pipe);
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   return r;
+}
+
+/// Runs `decarbfund args` in `cwd`, capturing stdout (and stderr when `merge_stderr`).
+inline Run run_cli(const std::string& args, bool merge_stderr = false, const std::string& cwd = kSource) {
+  return run_command("cd '" + cwd + "' && " + std::string(DECARBFUND_BINARY) + " " + args +
+                     (merge_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 }  // namespace decarbfund::test

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -47,6 +48,30 @@ TEST(MonteCarloCli, JsonIdenticalForOneAndTwoThreads) {
   ASSERT_EQ(run("outlook --quiet --json " + dir + "/outlook-central.json").status, 0);
   const auto o = nlohmann::json::parse(slurp(dir + "/outlook-central.json"));
   EXPECT_NEAR(j["central"]["levy_leg_t"].get<double>() / 1e6, o["legs"]["levy_mt"].get<double>(), 1e-9);
+}
+
+// Under an MPI launcher a binary without its MPI plugin (libdecarbfund_mpi.so beside it or in
+// ../lib/decarbfund) says where it looked and stops, rather than run every draw in every rank. (A
+// build without MPI refuses a launcher's two ranks the same way.)
+TEST(MonteCarloCli, UnderALauncherAMissingMpiPluginIsAnError) {
+  namespace fs = std::filesystem;
+  const fs::path bin = fs::path(testing::TempDir()) / "no-mpi-plugin" / "bin";
+  fs::remove_all(bin.parent_path());
+  fs::create_directories(bin);
+  std::error_code ec;
+  fs::create_hard_link(DECARBFUND_BINARY, bin / "decarbfund", ec);  // /proc/self/exe is this path
+  if (ec) {
+    fs::copy_file(DECARBFUND_BINARY, bin / "decarbfund");
+  }
+  const auto r = test::run_command("cd '" + kSource + "' && OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 '" +
+                                   (bin / "decarbfund").string() + "' montecarlo --draws 2 --quiet 2>&1");
+  EXPECT_EQ(r.status, 2) << r.out;
+  const bool no_plugin = r.out.find("expected the MPI plugin libdecarbfund_mpi.so beside the binary or in "
+                                    "../lib/decarbfund") != std::string::npos &&
+                         r.out.find((bin / "libdecarbfund_mpi.so").string()) != std::string::npos;
+  const bool no_mpi = r.out.find("expected a build with MPI") != std::string::npos;
+  EXPECT_TRUE(no_plugin || no_mpi) << r.out;
+  fs::remove_all(bin.parent_path());
 }
 
 TEST(MonteCarloCli, BadUncertaintyExitsTwoWithKeyPath) {

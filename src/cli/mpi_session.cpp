@@ -1,0 +1,110 @@
+#include "cli/mpi_session.hpp"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <numeric>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/mpi_launcher.hpp"
+#include "mpi/plugin_abi.hpp"
+#include "core/diagnostic.hpp"
+
+namespace decarbfund::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using mpi::kMpiPluginAbi, mpi::kMpiPluginFile, mpi::MpiAbiFn, mpi::MpiBeginFn, mpi::MpiGatherFn, mpi::MpiEndFn;
+
+/// Where the plugin may be: beside the binary (a build tree), or in ../lib/decarbfund (installed,
+/// cmake/install.cmake).
+std::vector<fs::path> plugin_places() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return {};
+  }
+  return {exe.parent_path() / kMpiPluginFile,
+          (exe.parent_path() / "../lib/decarbfund" / kMpiPluginFile).lexically_normal()};
+}
+
+[[noreturn]] void refuse(const std::string& expected, const std::string& found) {
+  throw core::Error(core::Diagnostic{core::Severity::error, "mpi.plugin", "decarbfund", 0, {}, {}, expected, found, {}});
+}
+
+}  // namespace
+
+MpiSession::MpiSession() {
+  const int launched = mpi_launcher_ranks(std::getenv);
+  if (launched == 0) {
+    return;
+  }
+#ifndef DECARBFUND_WITH_MPI
+  // Under mpirun without MPI support every process would run every draw: refuse.
+  if (launched > 1) {
+    refuse("a build with MPI (cmake -DDECARBFUND_MPI=ON) for montecarlo under mpirun", "one without");
+  }
+#else
+  void* handle = nullptr;
+  std::string tried;
+  for (const auto& p : plugin_places()) {
+    // RTLD_GLOBAL: Open MPI's own components, which it loads in turn, look up its symbols there.
+    handle = dlopen(p.c_str(), RTLD_NOW | RTLD_GLOBAL);
+    if (handle != nullptr) {
+      break;
+    }
+    const char* why = dlerror();
+    tried += fmt::format("{}{} ({})", tried.empty() ? "" : ", ", p.string(), why == nullptr ? "not loaded" : why);
+  }
+  if (handle == nullptr) {
+    refuse(fmt::format("the MPI plugin {} beside the binary or in ../lib/decarbfund (montecarlo under an MPI "
+                       "launcher)",
+                       kMpiPluginFile),
+           fmt::format("none that loads: {}", tried.empty() ? "no place to look" : tried));
+  }
+  // (The plugin stays loaded: Open MPI may still run code of it at exit.)
+  const auto abi = reinterpret_cast<MpiAbiFn>(dlsym(handle, "decarbfund_mpi_abi"));
+  const auto begin = reinterpret_cast<MpiBeginFn>(dlsym(handle, "decarbfund_mpi_begin"));
+  gather_ = dlsym(handle, "decarbfund_mpi_gather");
+  end_ = dlsym(handle, "decarbfund_mpi_end");
+  if (abi == nullptr || begin == nullptr || gather_ == nullptr || end_ == nullptr || abi() != kMpiPluginAbi) {
+    refuse(fmt::format("an MPI plugin of interface version {}", kMpiPluginAbi),
+           abi == nullptr ? std::string("one without it") : fmt::format("version {}", abi()));
+  }
+  int owner = 0;
+  if (const int e = begin(&rank_, &size_, &owner); e != 0) {
+    refuse("MPI to start", fmt::format("MPI error {}", e));
+  }
+  owner_ = owner != 0;
+#endif
+}
+
+MpiSession::~MpiSession() {
+  if (owner_) {
+    reinterpret_cast<MpiEndFn>(end_)();
+  }
+}
+
+std::vector<double> MpiSession::gather(std::vector<double> mine, std::size_t record_doubles,
+                                       const std::vector<int>& counts, const std::vector<int>& offsets) const {
+  if (size_ == 1) {
+    return mine;
+  }
+  std::vector<double> all;
+  if (rank_ == 0) {
+    all.resize(static_cast<std::size_t>(std::accumulate(counts.begin(), counts.end(), 0L)) * record_doubles);
+  }
+  const int count = static_cast<int>(mine.size() / record_doubles);
+  if (const int e = reinterpret_cast<MpiGatherFn>(gather_)(mine.data(), count, static_cast<int>(record_doubles),
+                                                           all.data(), counts.data(), offsets.data());
+      e != 0) {
+    refuse("every rank's draws gathered to rank 0", fmt::format("MPI error {}", e));
+  }
+  return all;
+}
+
+}  // namespace decarbfund::cli
