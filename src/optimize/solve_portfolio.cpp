@@ -1,28 +1,11 @@
-// solve_portfolio(): the portfolio MIP built column by column and solved with COIN-OR CBC
-// (docs/optimize.md "Model"). CBC lives in this file only (STYLE §2.3).
-//
-// Columns: x_d (support deal d, binary), z_pa (project p carried out in alternative a, binary),
-// s_pa (support to project p in alternative a, continuous, EUR), a_k (award SME application k,
-// binary). Rows:
-//   link       Σ_a z_pa − x_d(p) ≤ 0            a project only inside its supported deal, one timing
-//              (= 0 for a deal funded whole: every candidate project of a supported deal)
-//   x_d = 1 for a committed deal (issue 18), whose money stays out of the money rows
-//   group      Σ z over a mutually-exclusive group ≤ 1
-//   support    s_pa − gap_pa · z_pa = 0          support covers the funding gap and never exceeds it
-//   deal cap   Σ_{p∈d} s_pa − cap_d · x_d ≤ 0
-//   budget     Σ s + Σ cost_k a_k ≤ B
-//   commit y   the same, committed in year y ≤ C
-//   cash y     Σ share(y) · (s, cost_k a_k) ≤ K
-//   free y     Σ s of new deal support decided in y ≤ the fund's free maatwerk money of y
-//   limit l    Σ use_pal · z_pa ≤ capacity_l     (infrastructure item, year)
-//   reduction  Σ realisation · t_p · z_pa + Σ t_k a_k ≥ R     (min_cost only)
-// Money enters the matrix in EUR m and tonnes in kt so that coefficients stay near 1.
+// solve_portfolio(): the portfolio MIP (docs/optimize.md "Model"; its rows and columns are built
+// in portfolio_matrix.cpp) solved with COIN-OR CBC, its shadow prices, and why a min_cost problem
+// has no solution. CBC lives in this file only (STYLE §2.3).
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
-#include <set>
 
 #include <CbcModel.hpp>
 #include <CbcSolver.hpp>
@@ -31,286 +14,28 @@
 #include <fmt/format.h>
 
 #include "optimize/portfolio.hpp"
+#include "optimize/portfolio_matrix.hpp"
 
 namespace decarbfund::optimize {
 
 namespace {
 
-constexpr double kMoney = 1e-6;   // EUR → EUR m
-constexpr double kTonnes = 1e-3;  // t → kt
-constexpr double kTonnesPerYearScale = 1e-3;  // t/yr limits → kt/yr
-/// max_reduction breaks ties toward the cheaper portfolio: EUR 1 bn weighs as 1 t.
-constexpr double kTieBreak = 1e-6;
-const double kInf = COIN_DBL_MAX;
+// The matrix (portfolio_matrix.hpp).
+using detail::Matrix, detail::Columns, detail::RowKind, detail::kMoney, detail::kTonnes, detail::expected_tonnes, detail::build_matrix;
 
-enum class RowKind { link, group, support, deal_cap, budget, commit, cash, free, limit, reduction };
-
-struct Row {
-  RowKind kind;
-  double lower;
-  double upper;
-  double per_unit;  ///< matrix units per unit of the row's quantity (EUR, MW, t/yr, t)
-  std::string label;
-  std::string unit;
-  int index = -1;     ///< deal_cap: the deal
-  int deal_col = -1;  ///< deal_cap: the deal's column
-};
-
-/// The matrix in triplets plus what each row and column means.
-struct Matrix {
-  std::vector<Row> rows;
-  std::map<std::pair<int, int>, double> entries;  ///< (row, col) → coefficient, duplicates summed
-  std::vector<double> col_lower, col_upper, cost;
-  std::vector<double> tie_break;  ///< the part of `cost` that only breaks ties (max_reduction)
-  std::vector<std::uint8_t> integer;
-
-  int add_col(double lower, double upper, double c, bool is_integer, double tie = 0) {
-    col_lower.push_back(lower);
-    col_upper.push_back(upper);
-    cost.push_back(c + tie);
-    tie_break.push_back(tie);
-    integer.push_back(is_integer ? 1 : 0);
-    return static_cast<int>(cost.size()) - 1;
+/// The matrix in CBC's column-ordered form.
+CoinPackedMatrix packed(const Matrix& m) {
+  std::vector<int> ri, ci;
+  std::vector<double> el;
+  for (const auto& [rc, v] : m.entries) {
+    ri.push_back(rc.first);
+    ci.push_back(rc.second);
+    el.push_back(v);
   }
-  int add_row(Row r) {
-    rows.push_back(std::move(r));
-    return static_cast<int>(rows.size()) - 1;
-  }
-  void add(int row, int col, double v) {
-    if (v != 0) {
-      entries[{row, col}] += v;
-    }
-  }
-  CoinPackedMatrix packed() const {
-    std::vector<int> ri, ci;
-    std::vector<double> el;
-    for (const auto& [rc, v] : entries) {
-      ri.push_back(rc.first);
-      ci.push_back(rc.second);
-      el.push_back(v);
-    }
-    CoinPackedMatrix m(true, ri.data(), ci.data(), el.data(), static_cast<CoinBigIndex>(el.size()));
-    // Trailing empty rows or columns are not seen by the triplet constructor.
-    m.setDimensions(static_cast<int>(rows.size()), static_cast<int>(cost.size()));
-    return m;
-  }
-};
-
-struct Columns {
-  std::vector<int> deal;
-  std::vector<std::vector<int>> z, s;
-  std::vector<int> award;
-};
-
-double expected_tonnes(const Problem& p, const ProjectCandidate& pr) {
-  return p.deals[pr.deal].realisation * pr.tonnes_t;
-}
-
-/// Builds the matrix of docs/optimize.md "Model" (see the comment at the top of this file).
-Matrix build_matrix(const Problem& p, Columns& cols) {
-  Matrix m;
-  const bool maximise = p.objective == Objective::max_reduction;
-  // Per EUR m in the minimised objective: the cost itself (min_cost) or a tie-break (max_reduction).
-  const double money_cost = maximise ? 0.0 : 1.0;
-  const double tie = maximise ? kTieBreak : 0.0;
-
-  for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    cols.deal.push_back(m.add_col(p.deals[d].committed ? 1 : 0, 1, 0, true));
-  }
-  // Whether a project's money is new (counted in the money rows) or already committed.
-  auto is_new = [&](std::size_t project) { return !p.deals[p.projects[project].deal].committed; };
-  cols.z.resize(p.projects.size());
-  cols.s.resize(p.projects.size());
-  for (std::size_t i = 0; i < p.projects.size(); ++i) {
-    const auto& pr = p.projects[i];
-    const double t = expected_tonnes(p, pr) * kTonnes;
-    for (const auto& a : pr.alternatives) {
-      cols.z[i].push_back(m.add_col(0, 1, maximise ? -t : 0.0, true));
-      // A committed deal's support is what it was granted (the ledger), not a choice: no column
-      // to spend, no support row, no cap row (docs/optimize.md "The fund's books").
-      const bool committed = p.deals[pr.deal].committed;
-      cols.s[i].push_back(m.add_col(0, committed ? 0.0 : a.gap_eur * kMoney, committed ? 0.0 : money_cost, false,
-                                    committed ? 0.0 : tie));
-    }
-  }
-  for (const auto& k : p.sme) {
-    cols.award.push_back(m.add_col(0, 1, (maximise ? -k.tonnes_t * kTonnes : 0.0) + money_cost * k.cost_eur * kMoney,
-                                   true, tie * k.cost_eur * kMoney));
-  }
-
-  // link, support, deal caps; a supported deal carries at least one project (x_d ≤ Σ z).
-  std::vector<int> carries(p.deals.size());
-  for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    // A committed deal is kept even when none of its projects is left to support.
-    carries[d] = m.add_row({RowKind::link, -kInf, p.deals[d].committed ? kInf : 0, 1,
-                            "deal " + p.deals[d].id + " carries a project", ""});
-    m.add(carries[d], cols.deal[d], 1);
-  }
-  std::map<std::string, std::vector<std::pair<std::size_t, int>>> groups;  // group → (project, z col)
-  for (std::size_t i = 0; i < p.projects.size(); ++i) {
-    const auto& pr = p.projects[i];
-    if (pr.alternatives.empty()) {
-      continue;
-    }
-    // A deal funded whole carries every candidate project it names (issue 18).
-    const bool whole = !p.deals[pr.deal].in_parts;
-    const int link = m.add_row({RowKind::link, whole ? 0 : -kInf, 0, 1, "deal " + p.deals[pr.deal].id + " / " + pr.id, ""});
-    m.add(link, cols.deal[pr.deal], -1);
-    for (std::size_t a = 0; a < pr.alternatives.size(); ++a) {
-      m.add(link, cols.z[i][a], 1);
-      m.add(carries[pr.deal], cols.z[i][a], -1);
-      if (p.deals[pr.deal].committed) {
-        if (!pr.group.empty()) {
-          groups[pr.group].push_back({i, cols.z[i][a]});
-        }
-        continue;
-      }
-      const int sup = m.add_row({RowKind::support, 0, 0, kMoney, "support " + pr.id, "EUR"});
-      m.add(sup, cols.s[i][a], 1);
-      m.add(sup, cols.z[i][a], -pr.alternatives[a].gap_eur * kMoney);
-      if (!pr.group.empty()) {
-        groups[pr.group].push_back({i, cols.z[i][a]});
-      }
-    }
-  }
-  for (const auto& [name, members] : groups) {
-    std::set<std::size_t> projects;
-    for (const auto& [project, col] : members) {
-      projects.insert(project);
-    }
-    if (projects.size() < 2) {
-      continue;  // one project's alternatives are already exclusive through its link row
-    }
-    const int g = m.add_row({RowKind::group, -kInf, 1, 1, "exclusive group " + name, ""});
-    for (const auto& [project, col] : members) {
-      m.add(g, col, 1);
-    }
-  }
-  for (std::size_t d = 0; d < p.deals.size(); ++d) {
-    if (!std::isfinite(p.deals[d].max_support_eur) || p.deals[d].committed) {
-      continue;
-    }
-    const int cap = m.add_row({RowKind::deal_cap, -kInf, 0, kMoney, "support cap of deal " + p.deals[d].id, "EUR",
-                               static_cast<int>(d), cols.deal[d]});
-    m.add(cap, cols.deal[d], -p.deals[d].max_support_eur * kMoney);
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      if (p.projects[i].deal == d) {
-        for (auto c : cols.s[i]) {
-          m.add(cap, c, 1);
-        }
-      }
-    }
-  }
-
-  // Money: total, commitments per year, cash per year.
-  if (std::isfinite(p.budget.total_eur)) {
-    const int b = m.add_row({RowKind::budget, -kInf, p.budget.total_eur * kMoney, kMoney, "budget", "EUR"});
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      if (!is_new(i)) {
-        continue;
-      }
-      for (auto c : cols.s[i]) {
-        m.add(b, c, 1);
-      }
-    }
-    for (std::size_t k = 0; k < p.sme.size(); ++k) {
-      m.add(b, cols.award[k], p.sme[k].cost_eur * kMoney);
-    }
-  }
-  if (std::isfinite(p.budget.commit_per_year_eur)) {
-    std::map<int, int> row_of_year;
-    auto row = [&](int year) {
-      auto [it, fresh] = row_of_year.try_emplace(year, 0);
-      if (fresh) {
-        it->second = m.add_row({RowKind::commit, -kInf, p.budget.commit_per_year_eur * kMoney, kMoney,
-                                fmt::format("commitments {}", year), "EUR"});
-      }
-      return it->second;
-    };
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
-        m.add(row(p.projects[i].alternatives[a].decision_year), cols.s[i][a], 1);
-      }
-    }
-    for (std::size_t k = 0; k < p.sme.size(); ++k) {
-      m.add(row(p.sme[k].year), cols.award[k], p.sme[k].cost_eur * kMoney);
-    }
-  }
-  if (std::isfinite(p.budget.cash_per_year_eur)) {
-    std::map<int, int> row_of_year;
-    auto row = [&](int year) {
-      auto [it, fresh] = row_of_year.try_emplace(year, 0);
-      if (fresh) {
-        it->second = m.add_row({RowKind::cash, -kInf, p.budget.cash_per_year_eur * kMoney, kMoney,
-                                fmt::format("cash {}", year), "EUR"});
-      }
-      return it->second;
-    };
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
-        for (const auto& c : p.projects[i].alternatives[a].cash) {
-          m.add(row(c.year), cols.s[i][a], c.share);
-        }
-      }
-    }
-    for (std::size_t k = 0; k < p.sme.size(); ++k) {
-      for (const auto& c : p.sme[k].cash) {
-        m.add(row(c.year), cols.award[k], c.share * p.sme[k].cost_eur * kMoney);
-      }
-    }
-  }
-
-  // The fund's free maatwerk money per year (docs/budget.md): new deal support decided in a year.
-  if (!p.budget.deal_free_by_year.empty()) {
-    std::map<int, int> row_of_year;
-    auto row = [&](int year) {
-      auto [it, fresh] = row_of_year.try_emplace(year, 0);
-      if (fresh) {
-        double free = 0;
-        for (const auto& [y, eur] : p.budget.deal_free_by_year) {
-          free += y == year ? eur : 0.0;
-        }
-        it->second = m.add_row({RowKind::free, -kInf, std::max(0.0, free) * kMoney, kMoney,
-                                fmt::format("free maatwerk money {}", year), "EUR"});
-      }
-      return it->second;
-    };
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
-        m.add(row(p.projects[i].alternatives[a].decision_year), cols.s[i][a], 1);
-      }
-    }
-  }
-
-  // Infrastructure limits, only those some alternative uses.
-  std::vector<int> limit_row(p.limits.size(), -1);
-  for (std::size_t i = 0; i < p.projects.size(); ++i) {
-    for (std::size_t a = 0; a < p.projects[i].alternatives.size(); ++a) {
-      for (const auto& [l, amount] : p.projects[i].alternatives[a].uses) {
-        const auto& lim = p.limits[l];
-        const double scale = lim.unit == "t/yr" ? kTonnesPerYearScale : 1.0;
-        if (limit_row[l] < 0) {
-          limit_row[l] = m.add_row({RowKind::limit, -kInf, lim.capacity * scale, scale,
-                                    fmt::format("{} {}", lim.label, lim.year), lim.unit});
-        }
-        m.add(limit_row[l], cols.z[i][a], amount * scale);
-      }
-    }
-  }
-
-  if (!maximise) {
-    const int r = m.add_row({RowKind::reduction, p.required_t * kTonnes, kInf, kTonnes,
-                             fmt::format("required reduction {}", p.target_year), "t"});
-    for (std::size_t i = 0; i < p.projects.size(); ++i) {
-      for (auto c : cols.z[i]) {
-        m.add(r, c, expected_tonnes(p, p.projects[i]) * kTonnes);
-      }
-    }
-    for (std::size_t k = 0; k < p.sme.size(); ++k) {
-      m.add(r, cols.award[k], p.sme[k].tonnes_t * kTonnes);
-    }
-  }
-  return m;
+  CoinPackedMatrix matrix(true, ri.data(), ci.data(), el.data(), static_cast<CoinBigIndex>(el.size()));
+  // Trailing empty rows or columns are not seen by the triplet constructor.
+  matrix.setDimensions(static_cast<int>(m.rows.size()), static_cast<int>(m.cost.size()));
+  return matrix;
 }
 
 void load(OsiClpSolverInterface& solver, const Matrix& m) {
@@ -319,7 +44,7 @@ void load(OsiClpSolverInterface& solver, const Matrix& m) {
     rl.push_back(r.lower);
     ru.push_back(r.upper);
   }
-  solver.loadProblem(m.packed(), m.col_lower.data(), m.col_upper.data(), m.cost.data(), rl.data(), ru.data());
+  solver.loadProblem(packed(m), m.col_lower.data(), m.col_upper.data(), m.cost.data(), rl.data(), ru.data());
   solver.setObjSense(1);
   solver.messageHandler()->setLogLevel(0);
 }
