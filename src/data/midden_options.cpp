@@ -6,104 +6,13 @@
 #include <tuple>
 
 #include "data/midden_convert.hpp"
+#include "data/midden_rules.hpp"
 #include "data/midden_units.hpp"
 #include "data/price_index.hpp"
 
 namespace decarbfund::data::detail {
 
 namespace {
-
-/// The technology ids in a substitute_for_base_technology value ("TC0101 and TC0109" → both).
-std::vector<std::string> technology_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  for (std::size_t i = 0; i + 6 <= text.size(); ++i) {
-    if (text.compare(i, 2, "TC") == 0 &&
-        std::all_of(text.begin() + static_cast<long>(i) + 2, text.begin() + static_cast<long>(i) + 6,
-                    [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; })) {
-      ids.push_back(text.substr(i, 6));
-      i += 5;
-    }
-  }
-  return ids;
-}
-
-/// TRL from the card's trl_value: an integer 1–9 as stated; a range ("7-9", "1 to 3") gives its
-/// lower end; 0 / "Unknown." / absent gives the assumed kAssumedTrl.
-constexpr int kAssumedTrl = 7;
-int parse_trl(const std::string& raw, bool& assumed) {
-  assumed = false;
-  int v = 0;
-  std::size_t i = 0;
-  while (i < raw.size() && std::isdigit(static_cast<unsigned char>(raw[i]))) {
-    v = v * 10 + (raw[i] - '0');
-    ++i;
-  }
-  if (v >= 1 && v <= 9) {
-    assumed = i != raw.size();  // a range: lower end taken
-    return v;
-  }
-  assumed = true;
-  return kAssumedTrl;
-}
-
-/// Earliest operating year by TRL (stated rule, docs/midden-import.md §5): TRL 8–9 are on the
-/// market (2025); TRL 7 needs a first-of-a-kind plant (2027); TRL 6 (2030); TRL ≤ 5 (2035).
-int earliest_year_for(int trl) {
-  if (trl >= 8) {
-    return 2025;
-  }
-  if (trl == 7) {
-    return 2027;
-  }
-  if (trl == 6) {
-    return 2030;
-  }
-  return 2035;
-}
-
-/// Years from decision to operation (stated rule): CO2 capture 4 (permits, transport connection;
-/// Porthos FID 2023 → 2026), electrification 3 (grid connection), other 2.
-int lead_time_for(const MiddenConfig& c) {
-  if (c.ccs) {
-    return 4;
-  }
-  if (c.electrification) {
-    return 3;
-  }
-  return 2;
-}
-
-/// Full-load hours for grid_need_mw: capacity_utilisation × 8760 h.
-constexpr double kDefaultLifetimeYr = 20;
-
-/// The CO2 stores a MIDDEN capture option may use, by the plant's cluster and the form its card
-/// sends the CO2 out in, in preference order (docs/midden-import.md §5; infrastructure.csv).
-/// Porthos is contracted in full to its four customers (infrastructure-contracts.csv), so new
-/// capture in the coastal clusters waits for Aramis (pipeline, ship intake for the other coastal
-/// clusters) or, in Zeeland, ships to Northern Lights as Yara does; Chemelot for the Delta Rhine
-/// Corridor. Northern Lights takes CO2 by ship only, liquefied (https://norlights.com/what-we-do/),
-/// so a card that sends it out compressed for a pipeline (CD0159) cannot use it: without the
-/// liquefaction's power such an option would take less grid than the route it stands for (issue
-/// 13: the Yara deal's leave-one-out). Cluster 6 ("Other") has no CO2 transport in the sources
-/// (data-sources.md §4.5): its capture options name none and find no room.
-std::string_view store_for(const std::string& cluster_name, bool liquid) {
-  struct Stores {
-    std::string_view cluster, compressed, liquid;
-  };
-  static constexpr Stores kStores[] = {
-      {"Rotterdam-Moerdijk", "aramis", "aramis"},
-      {"Noordzeekanaalgebied", "aramis", "aramis"},
-      {"Zeeland-West-Brabant", "aramis", "aramis;northern_lights"},
-      {"Noord-Nederland", "aramis", "aramis"},
-      {"Chemelot", "delta_rhine_corridor_co2", "delta_rhine_corridor_co2"},
-  };
-  for (const auto& s : kStores) {
-    if (s.cluster == cluster_name) {
-      return liquid ? s.liquid : s.compressed;
-    }
-  }
-  return "";
-}
 
 struct Totals {
   double emissions = 0, low = 0, high = 0, gas = 0, electricity = 0, hydrogen = 0, biomass = 0,
