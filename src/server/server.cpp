@@ -13,6 +13,7 @@
 #include "data/load_dataset.hpp"
 #include "model/policy.hpp"
 #include "server/body_fields.hpp"
+#include "server/catalog_documents.hpp"
 #include "server/compute_queue.hpp"
 #include "server/connection_front.hpp"
 #include "server/http_errors.hpp"
@@ -53,14 +54,6 @@ Install them (<code>cd web &amp;&amp; npm ci</code>) and rebuild to get the dash
 </body></html>
 )";
 
-json series_json(const model::YearSeries& s) {
-  json j = json::object();
-  for (int y = s.first_year; !s.empty() && y <= s.last_year(); ++y) {
-    j[std::to_string(y)] = s.at(y);
-  }
-  return j;
-}
-
 json saved_json(const SavedScenario& s, bool with_diff) {
   json j;
   j["id"] = s.id;
@@ -72,18 +65,6 @@ json saved_json(const SavedScenario& s, bool with_diff) {
   }
   j["link"] = fmt::format("/#s={}", s.id);
   return j;
-}
-
-const char* kind_name(model::InfrastructureKind k) {
-  switch (k) {
-    case model::InfrastructureKind::grid:
-      return "grid";
-    case model::InfrastructureKind::co2_storage:
-      return "co2_storage";
-    case model::InfrastructureKind::hydrogen:
-      return "hydrogen";
-  }
-  return "unknown";
 }
 
 }  // namespace
@@ -191,83 +172,7 @@ struct Server::Impl {
   }
 
   void routes();
-  std::string render_dataset() const;
-  std::string render_scenarios() const;
 };
-
-std::string Server::Impl::render_dataset() const {
-  const auto& m = *model;
-  json j;
-  j["dataset"] = m.info.name;
-  j["version"] = m.info.version;
-  j["description"] = m.info.description;
-  j["base_year"] = m.info.base_year;
-  j["price_year"] = m.info.price_year;
-  j["sites"] = m.sites.size();
-  j["options"] = m.options.size();
-  j["clusters"] = m.clusters.size();
-  double base = 0;
-  for (std::size_t i = 0; i < m.sites.size(); ++i) {
-    base += m.sites.base_emissions_t[i];
-  }
-  j["base_year_emissions_t"] = base;
-  json infra = json::array();
-  for (std::size_t i = 0; i < m.infrastructure.size(); ++i) {
-    infra.push_back({{"id", m.infrastructure.id[i]},
-                     {"name", m.infrastructure.name[i]},
-                     {"kind", kind_name(m.infrastructure.kind[i])},
-                     {"funded_by", m.infrastructure.funded_by[i]}});
-  }
-  j["infrastructure"] = infra;
-  json prices = json::object();
-  for (std::size_t p = 0; p < model::kPriceSeriesCount; ++p) {
-    prices[std::string(model::kPriceSeriesNames[p])] = series_json(m.prices[p]);
-  }
-  j["prices"] = prices;
-  return j.dump(2) + "\n";
-}
-
-std::string Server::Impl::render_scenarios() const {
-  json list = json::array();
-  for (const auto& e : catalog.entries()) {
-    const auto& s = e.scenario;
-    json j;
-    j["name"] = e.name;
-    j["scenario_name"] = s.name;
-    j["description"] = s.description;
-    j["policy_version"] = s.levy.version;
-    j["package_enabled"] = s.package_enabled;
-    // The base's package levers (docs/scenarios.md), so the dashboard starts from them.
-    json phases = json::object();
-    for (const auto& [id, lever] : s.deal_phase) {
-      phases[id] = model::phase_name(lever.phase);
-    }
-    j["package"] = {{"enabled", s.package_enabled},
-                    {"deal_phase", phases},
-                    {"deal_budget_eur", s.deal_budget_eur ? json(*s.deal_budget_eur) : json(nullptr)},
-                    {"sme_budget_eur", s.sme_budget_eur ? json(*s.sme_budget_eur) : json(nullptr)}};
-    j["target_year"] = s.target.year;
-    j["required_t"] = s.target.required_t;
-    const auto* ref = catalog.find_path(s.target.reference_scenario);
-    j["reference"] = ref ? json(ref->name) : json(nullptr);
-    json tariff = json::object();
-    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
-      if (!s.levy.tariff_eur_per_t[c].empty()) {
-        tariff[std::string(model::kLevyCategoryNames[c])] = series_json(s.levy.tariff_eur_per_t[c]);
-      }
-    }
-    j["levy_tariff_eur_per_t"] = tariff;
-    json prices = json::object();
-    for (const auto& [name, series] : s.prices) {
-      prices[name] = series_json(series);
-    }
-    j["prices"] = prices;
-    j["infrastructure_delay_yr"] = s.infrastructure_delay_yr;
-    j["hurdle_rate"] = s.response.hurdle_rate;
-    list.push_back(j);
-  }
-  return list.dump(2) + "\n";
-}
 
 void Server::Impl::routes() {
   http.set_payload_max_length(options.max_body_bytes);
@@ -360,7 +265,7 @@ void Server::Impl::routes() {
     res.set_content(dataset_json, kJson);
   }));
   http.Get("/api/scenarios", guarded([this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(render_scenarios(), kJson);
+    res.set_content(scenarios_document(catalog), kJson);
   }));
   post("/api/outlook", [this](const httplib::Request& req, httplib::Response& res) {
     const auto canonical = outlook->canonical_diff(req.body);
@@ -558,7 +463,7 @@ Server::Server(ServerOptions options) {
   impl_->outlook = std::make_unique<OutlookService>(impl_->model, impl_->catalog, impl_->programmes.get(),
                                                     impl_->options.cache_entries);
   impl_->scripting = std::make_unique<ScriptingService>(impl_->model, *impl_->outlook, *impl_->programmes);
-  impl_->dataset_json = impl_->render_dataset();
+  impl_->dataset_json = dataset_document(*impl_->model);
   impl_->routes();
 }
 
