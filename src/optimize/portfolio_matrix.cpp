@@ -8,6 +8,32 @@
 
 namespace decarbfund::optimize::detail {
 
+namespace {
+
+/// A money row per year, at most `limit_eur` (commitments or cash), added when a year is first
+/// asked for: the rows follow the order the columns first name their years.
+class YearRows {
+ public:
+  YearRows(Matrix& m, RowKind kind, double limit_eur, const char* label)
+      : m_(m), kind_(kind), limit_eur_(limit_eur), label_(label) {}
+  int operator()(int year) {
+    auto [it, fresh] = row_of_year_.try_emplace(year, 0);
+    if (fresh) {
+      it->second = m_.add_row({kind_, -kInf, limit_eur_ * kMoney, kMoney, fmt::format("{} {}", label_, year), "EUR"});
+    }
+    return it->second;
+  }
+
+ private:
+  Matrix& m_;
+  RowKind kind_;
+  double limit_eur_;
+  const char* label_;
+  std::map<int, int> row_of_year_;
+};
+
+}  // namespace
+
 double expected_tonnes(const Problem& p, const ProjectCandidate& pr) {
   return p.deals[pr.deal].realisation * pr.tonnes_t;
 }
@@ -123,15 +149,7 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     }
   }
   if (std::isfinite(p.budget.commit_per_year_eur)) {
-    std::map<int, int> row_of_year;
-    auto row = [&](int year) {
-      auto [it, fresh] = row_of_year.try_emplace(year, 0);
-      if (fresh) {
-        it->second = m.add_row({RowKind::commit, -kInf, p.budget.commit_per_year_eur * kMoney, kMoney,
-                                fmt::format("commitments {}", year), "EUR"});
-      }
-      return it->second;
-    };
+    YearRows row(m, RowKind::commit, p.budget.commit_per_year_eur, "commitments");
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
       for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
         m.add(row(p.projects[i].alternatives[a].decision_year), cols.s[i][a], 1);
@@ -142,15 +160,7 @@ Matrix build_matrix(const Problem& p, Columns& cols) {
     }
   }
   if (std::isfinite(p.budget.cash_per_year_eur)) {
-    std::map<int, int> row_of_year;
-    auto row = [&](int year) {
-      auto [it, fresh] = row_of_year.try_emplace(year, 0);
-      if (fresh) {
-        it->second = m.add_row({RowKind::cash, -kInf, p.budget.cash_per_year_eur * kMoney, kMoney,
-                                fmt::format("cash {}", year), "EUR"});
-      }
-      return it->second;
-    };
+    YearRows row(m, RowKind::cash, p.budget.cash_per_year_eur, "cash");
     for (std::size_t i = 0; i < p.projects.size(); ++i) {
       for (std::size_t a = 0; a < p.projects[i].alternatives.size() && is_new(i); ++a) {
         for (const auto& c : p.projects[i].alternatives[a].cash) {
