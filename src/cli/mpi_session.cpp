@@ -6,12 +6,13 @@
 #include <filesystem>
 #include <numeric>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/mpi_launcher.hpp"
-#include "mpi/plugin_abi.hpp"
 #include "core/diagnostic.hpp"
+#include "mpi/plugin_abi.hpp"
 
 namespace decarbfund::cli {
 

@@ -39,7 +39,9 @@ inline constexpr int kLongestScreenedLife = 200;
 /// the bound of cannot_reach with the run's highest CO2 value, ETS and levy rate, and activity
 /// from `first_start` on, and its lowest energy costs, discounted from the start with the
 /// run's least and greatest discount factors. Costs a few multiplications per option and run.
-/// false when in doubt (no valid bounds, an SDE++ premium possible: the caller keeps those).
+/// false when in doubt (no valid bounds, a levy rate or pool total that is not finite, a lifetime
+/// past kLongestScreenedLife). It knows nothing of SDE++ premiums: the caller keeps the options
+/// that may get one.
 bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
                          int first_start, double needed_eur);
 
