@@ -100,7 +100,7 @@ TEST(ReportOptions, JsonDashPrintsTheDocumentAloneForEveryVerbWithJson) {
     }
     const auto r = run_cli(it->second + " --json -", false, d);
     EXPECT_EQ(r.status, 0) << it->second;
-    EXPECT_NO_THROW((void)nlohmann::json::parse(r.out)) << it->second << " printed:\n" << r.out.substr(0, 400);
+    EXPECT_TRUE(nlohmann::json::accept(r.out)) << it->second << " printed:\n" << r.out.substr(0, 400);
     EXPECT_FALSE(fs::exists(dir / "-")) << it->second << " wrote a file named -";
   }
   fs::remove_all(dir);
