@@ -18,6 +18,7 @@ namespace decarbfund::cli {
 
 namespace {
 
+#ifdef DECARBFUND_WITH_MPI
 namespace fs = std::filesystem;
 using mpi::kMpiPluginAbi, mpi::kMpiPluginFile, mpi::MpiAbiFn, mpi::MpiBeginFn, mpi::MpiGatherFn, mpi::MpiEndFn;
 
@@ -32,6 +33,7 @@ std::vector<fs::path> plugin_places() {
   return {exe.parent_path() / kMpiPluginFile,
           (exe.parent_path() / "../lib/decarbfund" / kMpiPluginFile).lexically_normal()};
 }
+#endif
 
 [[noreturn]] void refuse(const std::string& expected, const std::string& found) {
   throw core::Error(core::Diagnostic{core::Severity::error, "mpi.plugin", "decarbfund", 0, {}, {}, expected, found, {}});
@@ -70,8 +72,8 @@ MpiSession::MpiSession() {
   // (The plugin stays loaded: Open MPI may still run code of it at exit.)
   const auto abi = reinterpret_cast<MpiAbiFn>(dlsym(handle, "decarbfund_mpi_abi"));
   const auto begin = reinterpret_cast<MpiBeginFn>(dlsym(handle, "decarbfund_mpi_begin"));
-  gather_ = dlsym(handle, "decarbfund_mpi_gather");
-  end_ = dlsym(handle, "decarbfund_mpi_end");
+  gather_ = reinterpret_cast<MpiGatherFn>(dlsym(handle, "decarbfund_mpi_gather"));
+  end_ = reinterpret_cast<MpiEndFn>(dlsym(handle, "decarbfund_mpi_end"));
   if (abi == nullptr || begin == nullptr || gather_ == nullptr || end_ == nullptr || abi() != kMpiPluginAbi) {
     refuse(fmt::format("an MPI plugin of interface version {}", kMpiPluginAbi),
            abi == nullptr ? std::string("one without it") : fmt::format("version {}", abi()));
@@ -86,7 +88,7 @@ MpiSession::MpiSession() {
 
 MpiSession::~MpiSession() {
   if (owner_) {
-    reinterpret_cast<MpiEndFn>(end_)();
+    end_();
   }
 }
 
@@ -100,8 +102,8 @@ std::vector<double> MpiSession::gather(std::vector<double> mine, std::size_t rec
     all.resize(static_cast<std::size_t>(std::accumulate(counts.begin(), counts.end(), 0L)) * record_doubles);
   }
   const int count = static_cast<int>(mine.size() / record_doubles);
-  if (const int e = reinterpret_cast<MpiGatherFn>(gather_)(mine.data(), count, static_cast<int>(record_doubles),
-                                                           all.data(), counts.data(), offsets.data());
+  if (const int e = gather_(mine.data(), count, static_cast<int>(record_doubles), all.data(), counts.data(),
+                            offsets.data());
       e != 0) {
     refuse("every rank's draws gathered to rank 0", fmt::format("MPI error {}", e));
   }

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "mpi/plugin_abi.hpp"
+
 namespace decarbfund::cli {
 
 class MpiSession {
@@ -30,8 +32,8 @@ class MpiSession {
   int rank_ = 0;
   int size_ = 1;
   bool owner_ = false;
-  void* gather_ = nullptr;  ///< MpiGatherFn
-  void* end_ = nullptr;     ///< MpiEndFn
+  mpi::MpiGatherFn gather_ = nullptr;  ///< the plugin's, under a launcher
+  mpi::MpiEndFn end_ = nullptr;
 };
 
 }  // namespace decarbfund::cli
