@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -36,7 +37,12 @@ std::vector<fs::path> plugin_places() {
 #endif
 
 [[noreturn]] void refuse(const std::string& expected, const std::string& found) {
-  throw core::Error(core::Diagnostic{core::Severity::error, "mpi.plugin", "decarbfund", 0, {}, {}, expected, found, {}});
+  core::Diagnostic d;
+  d.code = "mpi.plugin";
+  d.file = "decarbfund";
+  d.expected = expected;
+  d.found = found;
+  throw core::Error(std::move(d));
 }
 
 }  // namespace

@@ -10,6 +10,10 @@ namespace decarbfund::optimize::detail {
 
 namespace {
 
+constexpr double kTonnesPerYearScale = 1e-3;  // t/yr limits → kt/yr
+/// max_reduction breaks ties toward the cheaper portfolio: EUR 1 bn weighs as 1 t.
+constexpr double kTieBreak = 1e-6;
+
 /// A money row per year, at most `limit_eur` (commitments or cash), added when a year is first
 /// asked for: the rows follow the order the columns first name their years.
 class YearRows {

@@ -32,9 +32,6 @@ namespace decarbfund::optimize::detail {
 
 inline constexpr double kMoney = 1e-6;   // EUR → EUR m
 inline constexpr double kTonnes = 1e-3;  // t → kt
-inline constexpr double kTonnesPerYearScale = 1e-3;  // t/yr limits → kt/yr
-/// max_reduction breaks ties toward the cheaper portfolio: EUR 1 bn weighs as 1 t.
-inline constexpr double kTieBreak = 1e-6;
 /// No bound (CoinUtils' COIN_DBL_MAX, which is this value).
 inline const double kInf = std::numeric_limits<double>::max();
 

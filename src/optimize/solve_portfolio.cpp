@@ -21,7 +21,8 @@ namespace decarbfund::optimize {
 namespace {
 
 // The matrix (portfolio_matrix.hpp).
-using detail::Matrix, detail::Columns, detail::RowKind, detail::kMoney, detail::kTonnes, detail::expected_tonnes, detail::build_matrix;
+using detail::build_matrix, detail::Columns, detail::expected_tonnes, detail::kMoney, detail::kTonnes, detail::Matrix,
+    detail::RowKind;
 
 /// The matrix in CBC's column-ordered form.
 CoinPackedMatrix packed(const Matrix& m) {

@@ -35,7 +35,7 @@ namespace {
 
 /// sde_offer() but for its obligation (0 here; sde_obligation() gives it), written into `offer`
 /// field by field (the round writes straight into its queue: a whole SdeOffer returned by value
-/// and copied was a tenth of the round, its stores stalling the wider loads of the copy).
+/// and copied was a third of the round's cycles, its stores stalling the wider loads of the copy).
 /// false, `offer` unspecified, when the option does not apply. `operating()` gives the option's
 /// operating cost in its first year, asked for only once the option is known to apply.
 template <class Operating>

@@ -159,7 +159,7 @@ class Workspace {
   /// [infra × years] for an option starting in year index y, the last year index it relies on the
   /// item (the year before the item closes, else the horizon; response.cpp), per run.
   std::vector<int> last_relied_;
-  /// The run's screen (npv_bound.cpp list_run_options): per series of bound_prefix_, the lowest
+  /// The run's screen (npv_bound.cpp cannot_reach_in_run): per series of bound_prefix_, the lowest
   /// and the highest price from year index t on ([kBoundSeries × (years + tail)]); per category
   /// the highest levy rate (at least 0) from t on ([category × years]); Σ_{k<L} d^k per lifetime
   /// L ([longest lifetime + 1]); and the options the run's decision years go through, and which
