@@ -139,6 +139,12 @@ struct MonteCarloSetup {
   std::vector<int> deal_input;    ///< [deal]
   std::vector<int> activity_input;  ///< [activity group]
   std::vector<core::Distribution> activity_dist;  ///< [activity group]
+  /// Each activity group's sites, in index order (sites without a group are in group 0).
+  std::vector<std::vector<model::Index>> activity_sites;
+  /// How far a year index is towards the drawn production multiplier: 0 up to the history's last
+  /// year, rising linearly to 1 in the target year, 1 after ([year index], the scenario's years,
+  /// which are the reference's: model::reference_with_world_of).
+  std::vector<double> activity_weight;
   int levy_balance_input = -1;  ///< the multiplier on Inputs::levy_balance_sigma, −1 when fixed
   std::vector<core::Distribution> price_dist;  ///< [PriceSeries]
   std::vector<core::Distribution> capex_dist, delta_dist, infra_dist;  ///< per entity

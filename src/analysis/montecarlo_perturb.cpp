@@ -68,6 +68,7 @@ double Sampler::u(int input, UncertainVariable v, model::Index entity) const {
 DrawnWorld::DrawnWorld(const MonteCarloSetup& s)
     : price_factor(model::kPriceSeriesCount, 1.0),
       activity_factor(s.activity_input.size(), 1.0),
+      activity_multiplier(s.activity_input.size() * s.activity_weight.size(), 1.0),
       capex_eur(s.capex_input.size(), 0.0),
       delta_t(s.delta_input.size(), 0.0),
       permit_delay_yr(s.permit_input.size(), 0),
@@ -89,8 +90,15 @@ void draw_world(const MonteCarloSetup& s, const Sampler& smp, DrawnWorld& w) {
   }
   for (std::size_t a = 0; a < s.activity_input.size(); ++a) {
     if (const int g = s.activity_input[a]; g >= 0) {
-      w.activity_factor[a] = s.activity_dist[a].quantile(smp.u(g, UncertainVariable::activity, static_cast<model::Index>(a)));
-      w.values[static_cast<std::size_t>(g)] = w.activity_factor[a];
+      const double factor =
+          s.activity_dist[a].quantile(smp.u(g, UncertainVariable::activity, static_cast<model::Index>(a)));
+      w.activity_factor[a] = factor;
+      w.values[static_cast<std::size_t>(g)] = factor;
+      // Once per draw, for the sites of both runs (apply_world).
+      const std::size_t years = s.activity_weight.size();
+      for (std::size_t y = 0; y < years; ++y) {
+        w.activity_multiplier[a * years + y] = 1.0 + (factor - 1.0) * s.activity_weight[y];
+      }
     }
   }
   // Options in index order, capex, tonnes, permit: a group's mean quantile adds up in that order.
@@ -151,28 +159,21 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
   if (s.levy_balance_input >= 0) {
     out.levy_balance_sigma = base.levy_balance_sigma * w.levy_balance_factor;
   }
-  // Production after the history: the group's multiplier, reached in the target year (linearly
-  // from 1 in the last history year), held after; emissions and DPR basis move together.
-  const int last = model.history.last_year;
+  // Production after the history (MonteCarloSetup::activity_weight); emissions and DPR basis move
+  // together. Up to the history's last year the multiplier is 1, which leaves the base as it was.
+  const auto row_years = static_cast<std::size_t>(out.years());
+  const std::size_t stride = s.activity_weight.size();  // the same years (MonteCarloSetup)
+  const auto after_history = static_cast<std::size_t>(
+      std::clamp(model.history.last_year + 1 - out.start_year, 0, static_cast<int>(row_years)));
   for (std::size_t g = 0; g < s.activity_input.size(); ++g) {
     if (s.activity_input[g] < 0) {
       continue;
     }
-    const double factor = w.activity_factor[g];
-    const int years = out.years();
-    for (model::Index site = 0; site < model.sites.size(); ++site) {
-      const auto group = model.sites.activity_group[site];
-      if ((group == model::kNone ? 0 : static_cast<std::size_t>(group)) != g) {
-        continue;
-      }
-      for (int y = 0; y < years; ++y) {
-        const int year = out.start_year + y;
-        if (year <= last) {
-          continue;
-        }
-        const double wt = s.target_year > last ? std::min(1.0, double(year - last) / double(s.target_year - last)) : 1.0;
-        out.site_activity[static_cast<std::size_t>(site) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)] *=
-            1.0 + (factor - 1.0) * wt;
+    const double* multiplier = w.activity_multiplier.data() + g * stride;
+    for (const auto site : s.activity_sites[g]) {
+      double* row = out.site_activity.data() + static_cast<std::size_t>(site) * row_years;
+      for (std::size_t y = after_history; y < std::min(row_years, stride); ++y) {
+        row[y] *= multiplier[y];
       }
     }
   }

@@ -149,6 +149,25 @@ MonteCarloSetup prepare_montecarlo(const model::Model& model, const model::Scena
                                           s.activity_dist[g].describe(), "×", false, false, 1});
     }
   }
+  s.activity_sites.assign(groups.size(), {});
+  for (model::Index site = 0; site < model.sites.size(); ++site) {
+    const auto group = model.sites.activity_group[site];
+    const auto g = group == model::kNone ? std::size_t{0} : static_cast<std::size_t>(group);
+    if (g < s.activity_sites.size()) {
+      s.activity_sites[g].push_back(site);
+    }
+  }
+  // Production after the history: the group's multiplier is reached in the target year, linearly
+  // from 1 in the last history year, and held after.
+  const int last = model.history.last_year;
+  s.activity_weight.assign(static_cast<std::size_t>(s.scenario_base.years()), 0.0);
+  for (int y = 0; y < s.scenario_base.years(); ++y) {
+    const int year = s.scenario_base.start_year + y;
+    if (year > last) {
+      s.activity_weight[static_cast<std::size_t>(y)] =
+          s.target_year > last ? std::min(1.0, double(year - last) / double(s.target_year - last)) : 1.0;
+    }
+  }
   // The levy-balance uncertainty (a world input: the same in the reference and the scenario).
   if (!u.levy_balance_sigma.is_fixed()) {
     if (s.scenario_base.levy_balance_sigma > 0) {
