@@ -35,8 +35,9 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* o
   double f = l;
   double outlay = 0;
   if (s.package) {
+    // The same inputs but the package, on the same workspace: the levy-only run's set-up holds.
     w.scenario.package_enabled = true;
-    sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions);
+    sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions, sim::SetUp::kept_but_package);
     f = w.ws.outcome().total_emissions_t[ty];
     for (int y = 0; y <= t; ++y) {
       outlay += w.ws.outcome().support_outlay_eur[static_cast<std::size_t>(y)];

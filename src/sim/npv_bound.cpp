@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/response.hpp"
 
@@ -92,14 +93,8 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   ws.bound_factor_low_ = std::min(1.0, far);
   ws.bound_factor_high_ = std::max(1.0, far);
   // Each category's highest levy rate from year index t on: the levy's expected price is the rate
-  // times a chance (levy_expectation.hpp), and no more than the rate. A rate or a pool's tonnes
-  // that is not finite could make that price NaN, which no bound covers: no option is dropped.
+  // times a chance (levy_expectation.hpp), and no more than the rate.
   const auto years = static_cast<std::size_t>(in.years());
-  ws.levy_bounded_ = true;
-  for (const auto* v : {&ws.rate_, &ws.projected_pool_t_, &ws.pool_dpr_t_}) {
-    ws.levy_bounded_ =
-        ws.levy_bounded_ && std::all_of(v->begin(), v->end(), [](double x) { return std::isfinite(x); });
-  }
   for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
     double high = 0;
     for (std::size_t t = years; t-- > 0;) {
@@ -117,6 +112,16 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
       ws.activity_low_[row + t] = low;
       ws.activity_high_[row + t] = high;
     }
+  }
+}
+
+void check_levy_bounded(Workspace& ws) {
+  // A rate or a pool's tonnes that is not finite could make the levy's expected price NaN, which
+  // no bound covers: then no option is dropped by the run's screen.
+  ws.levy_bounded_ = true;
+  for (const auto* v : {&ws.rate_, &ws.projected_pool_t_, &ws.pool_dpr_t_}) {
+    ws.levy_bounded_ =
+        ws.levy_bounded_ && std::all_of(v->begin(), v->end(), [](double x) { return std::isfinite(x); });
   }
 }
 
@@ -180,14 +185,15 @@ bool cannot_reach(const model::Model& model, const Inputs& in, Workspace& ws, mo
   return (bound + margin) * up + kAbsoluteMargin_eur < threshold_eur;
 }
 
-bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
-                         int first_start, double needed_eur) {
+double run_npv_bound(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                     int first_start) {
+  constexpr double kNoBound = std::numeric_limits<double>::infinity();
   const auto& o = model.options;
   const int life = std::max(1, ws.option_life_[i]);
   const int years = in.years();
-  if (!ws.bounds_valid_ || !ws.levy_bounded_ || first_start < 0 || first_start >= years ||
+  if (!ws.bounds_valid_ || first_start < 0 || first_start >= years ||
       static_cast<std::size_t>(life) >= ws.discount_sum_.size()) {
-    return false;
+    return kNoBound;
   }
   const auto site = o.site[i];
   const auto t0 = static_cast<std::size_t>(first_start);
@@ -195,7 +201,7 @@ bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Work
   // Activity: the site's range from the first start on, widened by the first year's share.
   const double share = in.response.first_year_output_share;
   if (!(share >= 0)) {
-    return false;
+    return kNoBound;
   }
   const std::size_t row = static_cast<std::size_t>(site) * static_cast<std::size_t>(years) + t0;
   const double a_low = ws.activity_low_[row] * std::min(1.0, share);
@@ -225,10 +231,13 @@ bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Work
   // NPV at the start ≤ −capex + Σ_{k<L} year·d^k; at a decision, times d^(start − y).
   const double bound = -capex + year * sum;
   const double margin = kRelativeMargin * (std::fabs(capex) + size * sum);
-  const double x = bound + margin;
-  // NaN anywhere: not provably below.
-  return x * ws.bound_factor_low_ + kAbsoluteMargin_eur < needed_eur &&
-         x * ws.bound_factor_high_ + kAbsoluteMargin_eur < needed_eur;
+  return bound + margin;
+}
+
+bool below_in_run(const Workspace& ws, double bound_eur, double needed_eur) {
+  // NaN anywhere (or no bound, +inf): not provably below.
+  return ws.levy_bounded_ && bound_eur * ws.bound_factor_low_ + kAbsoluteMargin_eur < needed_eur &&
+         bound_eur * ws.bound_factor_high_ + kAbsoluteMargin_eur < needed_eur;
 }
 
 }  // namespace decarbfund::sim::detail

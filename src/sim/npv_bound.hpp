@@ -34,16 +34,23 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
 /// sums stops here; MIDDEN's longest is 50 years).
 inline constexpr int kLongestScreenedLife = 200;
 
-/// Whether option i, at whatever start from year index `first_start` on and whatever decision
-/// year of this run, provably has an NPV below `needed_eur` (for list_run_options, response.hpp):
-/// the bound of cannot_reach with the run's highest CO2 value, ETS and levy rate, and activity
-/// from `first_start` on, and its lowest energy costs, discounted from the start with the
-/// run's least and greatest discount factors. Costs a few multiplications per option and run.
-/// false when in doubt (no valid bounds, a levy rate or pool total that is not finite, a lifetime
-/// past kLongestScreenedLife). It knows nothing of SDE++ premiums: the caller keeps the options
-/// that may get one.
-bool cannot_reach_in_run(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
-                         int first_start, double needed_eur);
+/// Once per run, after the committed projects: levy_bounded_, whether every levy rate and pool
+/// total is finite (else the levy's expected price could be NaN, and below_in_run drops nothing).
+void check_levy_bounded(Workspace& ws);
+
+/// For list_run_options (response.hpp): a bound on option i's NPV at its start, at whatever start
+/// from year index `first_start` on, margin included. It takes the run's highest CO2 value (ETS
+/// and levy rate) and activity from `first_start` on, and the option's lowest energy costs. +inf
+/// when in doubt (no valid bounds, a lifetime past kLongestScreenedLife). It depends on neither
+/// the package nor the pools' projections, so a set-up kept from the last run keeps it (SetUp).
+/// It knows nothing of SDE++ premiums: the caller keeps the options that may get one.
+double run_npv_bound(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                     int first_start);
+
+/// Whether an NPV at the start of at most `bound_eur` (run_npv_bound), discounted to any decision
+/// year of the run with its least and greatest discount factors, stays below `needed_eur`. false
+/// when in doubt (NaN, no bound, a levy that is not bounded).
+bool below_in_run(const Workspace& ws, double bound_eur, double needed_eur);
 
 /// Opens decision year index y for the bound (the levy prefix sums are rebuilt on first use).
 void open_bound_year(const Inputs& in, Workspace& ws, int y);

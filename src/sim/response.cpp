@@ -296,6 +296,16 @@ double needed_npv(const Inputs& in, model::Index i) {
   const bool package_may_pay = in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
   return in.response.npv_threshold_eur - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
 }
+
+
+/// run_npv_bound of option i, computed once per set-up (SetUp::kept_but_package keeps them).
+double run_bound(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int first_start) {
+  if (ws.run_bound_known_[i] == 0) {
+    ws.run_bound_eur_[i] = run_npv_bound(model, in, ws, i, first_start);
+    ws.run_bound_known_[i] = 1;
+  }
+  return ws.run_bound_eur_[i];
+}
 }  // namespace
 
 void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws) {
@@ -312,7 +322,7 @@ void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws
     // an award, is dropped by its flag.
     const int first_start = std::max(first_decision + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
     const bool hopeless = ws.screening && !(in.package_enabled && in.deal_delivers(i)) &&
-                          cannot_reach_in_run(model, in, ws, i, first_start, needed_npv(in, i));
+                          below_in_run(ws, run_bound(model, in, ws, i, first_start), needed_npv(in, i));
     ws.run_hopeless_[i] = hopeless ? 1 : 0;
     const bool sde_may_apply =
         in.sde.enabled && i < in.sde.option_category.size() && in.sde.option_category[i] != model::kNone;

@@ -45,7 +45,7 @@ void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws)
 /// (Workspace::run_options_, in option order). It leaves out what no decision year can adopt:
 /// options that add emissions, need a package that is off, or are committed (adopt_committed
 /// took them), and options whose NPV provably stays below what they need from every start and
-/// decision year of the run (npv_bound.hpp cannot_reach_in_run), unless they may apply for
+/// decision year of the run (npv_bound.hpp run_npv_bound, below_in_run), unless they may apply for
 /// SDE++ or a delivering deal holds them.
 void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws);
 

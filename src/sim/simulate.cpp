@@ -160,6 +160,8 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   discount_sum_.assign(static_cast<std::size_t>(std::clamp(longest, 1, detail::kLongestScreenedLife)) + 1, 0.0);
   run_options_.reserve(options);
   run_hopeless_.assign(options, 0);
+  run_bound_eur_.assign(options, 0.0);
+  run_bound_known_.assign(options, 0);
   sde_award_year_.assign(options, -1);
   sde_award_.assign(options, SdeOffer{});
   sde_group_year_.assign(model.options.exclusive_group_count, -1);
@@ -182,6 +184,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   open_room_min_.assign(model.infrastructure.size() * years, 0.0);
   contract_used_.assign(in.contracts.size() * years, 0.0);
   projected_pool_t_.assign(kDprPoolCount * years, 0.0);
+  projected_pool_start_t_.assign(kDprPoolCount * years, 0.0);
   pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
   rate_.assign(model::kLevyCategoryCount * years, 0.0);
   co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
@@ -214,8 +217,8 @@ bool Workspace::fits(const Inputs& in) const {
          contract_used_.size() == in.contracts.size() * static_cast<std::size_t>(in.years());
 }
 
-void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year,
-              Accounting accounting) noexcept {
+void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int last_year, Accounting accounting,
+              SetUp set_up) noexcept {
   const auto& sites = model.sites;
   auto& out = ws.out_;
   const int years = in.years();
@@ -235,8 +238,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   }
   for (auto* v : {&out.emissions_t, &out.total_emissions_t, &out.support_outlay_eur, &out.option_support_eur,
                   &out.sde_committed_eur, &out.option_sde_obligation_eur, &out.option_sde_eur,
-                  &out.infrastructure_used, &out.clamped_t, &ws.projected_pool_t_, &ws.pool_dpr_t_,
-                  &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
+                  &out.infrastructure_used, &out.clamped_t, &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
     std::fill(v->begin(), v->end(), 0.0);
   }
   std::fill(out.option_decided.begin(), out.option_decided.end(), -1);
@@ -272,8 +274,11 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   }
 
   // Levy rates per category and year; each pool's DPRs and its liable emissions if nothing
-  // changes (what firms project when they value the levy, response.cpp).
-  for (int y = 0; y < years; ++y) {
+  // changes (what firms project when they value the levy, response.cpp). Every cell is written. A
+  // set-up kept from the last run (the same inputs but the package) has them already; the
+  // projections only need the adoptions of that run undone.
+  const bool keep = set_up == SetUp::kept_but_package && ws.set_up_for_ == &in;
+  for (int y = 0; y < years && !keep; ++y) {
     const int year = in.start_year + y;
     const double ets_last_year = in.prices.ets_eur_per_t[static_cast<std::size_t>(std::max(0, y - 1))];
     const double reference = ets_reference_price(in.levy, year, ets_last_year);
@@ -311,10 +316,21 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     }
   }
 
+  if (keep) {
+    std::copy(ws.projected_pool_start_t_.begin(), ws.projected_pool_start_t_.end(), ws.projected_pool_t_.begin());
+  } else {
+    std::copy(ws.projected_pool_t_.begin(), ws.projected_pool_t_.end(), ws.projected_pool_start_t_.begin());
+  }
+
   // Committed projects first: they were decided before the outlook and hold their infrastructure.
   detail::adopt_committed(model, in, ws);
-  detail::prepare_npv_bounds(model, in, ws);
+  if (!keep) {
+    detail::prepare_npv_bounds(model, in, ws);
+    std::fill(ws.run_bound_known_.begin(), ws.run_bound_known_.end(), 0);
+  }
+  detail::check_levy_bounded(ws);
   detail::list_run_options(model, in, ws);
+  ws.set_up_for_ = &in;
 
   for (int y = 0; y < run_years; ++y) {
     if (in.start_year + y >= in.response.decision_from_year) {

@@ -113,6 +113,7 @@ class Workspace {
   std::vector<double> open_room_min_;
   std::vector<double> contract_used_;  ///< [contract × years] contracted capacity in use
   std::vector<double> projected_pool_t_;  ///< [pool × years] liable emissions if nothing else changes
+  std::vector<double> projected_pool_start_t_;  ///< [pool × years] the same before the run's adoptions
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
   std::vector<double> rate_;              ///< [category × years] levy rate
   /// [category × (years + tail)] expected_levy_price of the current decision year, NaN = not yet
@@ -159,7 +160,7 @@ class Workspace {
   /// [infra × years] for an option starting in year index y, the last year index it relies on the
   /// item (the year before the item closes, else the horizon; response.cpp), per run.
   std::vector<int> last_relied_;
-  /// The run's screen (npv_bound.cpp cannot_reach_in_run): per series of bound_prefix_, the lowest
+  /// The run's screen (npv_bound.cpp run_npv_bound): per series of bound_prefix_, the lowest
   /// and the highest price from year index t on ([kBoundSeries × (years + tail)]); per category
   /// the highest levy rate (at least 0) from t on ([category × years]); Σ_{k<L} d^k per lifetime
   /// L ([longest lifetime + 1]); and the options the run's decision years go through, and which
@@ -170,6 +171,12 @@ class Workspace {
   std::vector<double> discount_sum_;
   std::vector<model::Index> run_options_;
   std::vector<std::uint8_t> run_hopeless_;  ///< [option] 1: below what it needs in every decision year
+  /// [option] the run's bound on its NPV at the start (npv_bound.cpp run_npv_bound), once computed
+  /// (run_bound_known_); kept with the rest of the set-up (SetUp::kept_but_package).
+  std::vector<double> run_bound_eur_;
+  std::vector<std::uint8_t> run_bound_known_;
+  /// The inputs the set-up above was made for (SetUp), nullptr before the first run.
+  const Inputs* set_up_for_ = nullptr;
   double bound_factor_low_ = 1;   ///< the least d^n, 0 ≤ n ≤ years + tail (discounting to a decision)
   double bound_factor_high_ = 1;  ///< the greatest
   double bound_undiscount_ = 1;       ///< (1 + r)^y of the current decision year
@@ -207,6 +214,19 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// rates, laid out before the first decision). The levy columns of the outcome are then 0.
 enum class Accounting : std::uint8_t { full, emissions };
 
+/// What a run may keep of the workspace's last run instead of computing it again.
+enum class SetUp : std::uint8_t {
+  /// Everything from the inputs.
+  fresh,
+  /// The workspace's last run had these same inputs, the same object unchanged, but for
+  /// package_enabled (Monte Carlo's levy-only and full runs of one draw): the levy rates, the
+  /// pools' projections and DPRs, and the screen's run-wide bounds, none of which depends on the
+  /// package, are kept (issue 21). The run's outcome is the fresh one's bit for bit
+  /// (tests/sim/set_up_test.cpp). Inputs changed in place in any other way are the caller's error;
+  /// other inputs (another object) get a fresh set-up.
+  kept_but_package,
+};
+
 /// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.
 ///
 /// `last_year` ends the run early, after that year: the outcome's years up to it are bit-identical
@@ -215,6 +235,7 @@ enum class Accounting : std::uint8_t { full, emissions };
 /// carry-back only sees the years run. Monte Carlo stops at the target year, which skips most of
 /// the decision years (analysis/montecarlo.hpp).
 void simulate(const model::Model& model, const Inputs& inputs, Workspace& ws,
-              int last_year = std::numeric_limits<int>::max(), Accounting accounting = Accounting::full) noexcept;
+              int last_year = std::numeric_limits<int>::max(), Accounting accounting = Accounting::full,
+              SetUp set_up = SetUp::fresh) noexcept;
 
 }  // namespace decarbfund::sim

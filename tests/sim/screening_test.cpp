@@ -5,46 +5,17 @@
 // option that would have been adopted, and a decision or a tonne differs.
 
 #include <algorithm>
-#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "fixtures/shipped_fixture.hpp"
+#include "sim/far_worlds.hpp"
 #include "sim/inputs.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::sim {
 namespace {
-
-/// Scales every value of `v` by its own factor from [low, high].
-void scale_each(std::vector<double>& v, std::mt19937_64& rng, double low, double high) {
-  std::uniform_real_distribution<double> f(low, high);
-  for (auto& x : v) {
-    x *= f(rng);
-  }
-}
-
-/// A world far from the scenario's: price paths bent year by year, each option's capex scaled,
-/// another hurdle rate, ramp-up share, NPV threshold and first decision year, and deals that fall
-/// through at random.
-void perturb(Inputs& in, std::mt19937_64& rng) {
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  auto& p = in.prices;
-  for (auto* path : {&p.ets_eur_per_t, &p.gas_eur_per_gj, &p.electricity_eur_per_gj, &p.hydrogen_eur_per_gj,
-                     &p.biomass_eur_per_gj, &p.co2_transport_storage_eur_per_t}) {
-    scale_each(*path, rng, 0.2, 3.0);
-  }
-  scale_each(in.option_capex_eur, rng, 0.1, 2.0);
-  const double hurdle[] = {0.0, 0.03, 0.08, 0.2};
-  in.response.hurdle_rate = hurdle[rng() % 4];
-  in.response.first_year_output_share = u(rng);
-  in.response.npv_threshold_eur = u(rng) < 0.5 ? 0.0 : (u(rng) - 0.3) * 2e7;
-  in.response.decision_from_year += static_cast<int>(rng() % 5);
-  for (auto& d : in.deal_realisation) {
-    d = u(rng) < 0.7 ? 1.0 : 0.0;
-  }
-}
 
 void expect_same_run(const model::Model& model, const Inputs& in, int last_year, const std::string& what) {
   Workspace screened(model, in), every(model, in);
@@ -76,7 +47,7 @@ TEST(Screening, ChangesNoResultOnTheShippedDataInFarWorlds) {
         apply_deals(model, test::shipped_deals().deals, test::shipped_deals().phases, in);
         in.package_enabled = scenario == &pair.scenario;
         if (world > 0) {
-          perturb(in, rng);
+          test::perturb(in, rng);
         }
         const std::string what = name + " world " + std::to_string(world) + (in.package_enabled ? "" : " (reference)");
         // The whole horizon, and a run that stops at 2030 as Monte Carlo's do.
