@@ -29,6 +29,7 @@ void expect_same_run(const model::Model& model, const Inputs& in, int last_year,
   EXPECT_EQ(a.option_instrument, b.option_instrument) << what;
   EXPECT_EQ(a.option_support_eur, b.option_support_eur) << what;
   EXPECT_EQ(a.option_sde_eur, b.option_sde_eur) << what;
+  EXPECT_EQ(a.option_blocked_by, b.option_blocked_by) << what;
   EXPECT_EQ(a.emissions_t, b.emissions_t) << what;
   EXPECT_EQ(a.levy_eur, b.levy_eur) << what;
   EXPECT_EQ(a.support_outlay_eur, b.support_outlay_eur) << what;
