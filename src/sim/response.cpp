@@ -363,11 +363,14 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   // SDE++'s round of the year (sde.cpp): applications ranked on subsidy intensity under
   // industry's budget; a project applies only with its grid and storage room (RVO asks for a
   // transport indication or storage contract).
-  for (const auto& offer : detail::rank_sde_round(model, in, ws, y)) {
-    if (find_room(model, in, ws, offer.option, offer.start).ok && !award_sde(model, in, ws, offer, y)) {
+  detail::open_sde_round(model, in, ws, y);
+  const SdeOffer* offer = nullptr;
+  while ((offer = detail::next_sde_offer(ws)) != nullptr) {
+    if (find_room(model, in, ws, offer->option, offer->start).ok && !award_sde(model, in, ws, *offer, y)) {
       break;
     }
   }
+  detail::close_sde_round(ws, offer);
 
   // Screening (npv_bound.hpp): drop the candidates whose NPV provably stays below what they need —
   // the threshold, or the threshold less the package's cap where the package may pay the gap. An
@@ -480,10 +483,12 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
       out.option_blocked_by[i] = l.blocked;
       continue;
     }
-    if (std::isnan(npv_ets)) {
+    // (A lean run attributes nothing: simulate.hpp Accounting.)
+    if (std::isnan(npv_ets) && ws.attribute_) {
       npv_ets = ets_npv();
     }
-    const Instrument instrument = npv_ets >= threshold    ? Instrument::ets
+    const Instrument instrument = !ws.attribute_       ? Instrument::none
+                                  : npv_ets >= threshold  ? Instrument::ets
                                   : npv_levy >= threshold ? Instrument::levy
                                   : npv_sde >= threshold  ? Instrument::sde
                                                           : Instrument::package;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/economics.hpp"
 #include "sim/response.hpp"
@@ -101,15 +102,48 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
 
 namespace detail {
 
-std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
+namespace {
+bool ranks_before(const Workspace::SdeRank& a, const Workspace::SdeRank& b) {
+  return a.intensity_eur_per_t != b.intensity_eur_per_t ? a.intensity_eur_per_t < b.intensity_eur_per_t
+                                                        : a.option < b.option;
+}
+
+/// The next stage's limit: twice this one's (NaN, 0 or a negative limit does not double: the
+/// rest at once).
+void widen_sde_stage(Workspace& ws) {
+  const double limit = ws.sde_stage_eur_per_t_;
+  ws.sde_stage_eur_per_t_ = limit > 0 ? 2 * limit : std::numeric_limits<double>::infinity();
+}
+
+/// Sorts the offers not yet sorted whose intensity is at most ws.sde_stage_eur_per_t_ (all of them
+/// at +inf) into place after the sorted ones, widening the stage until it holds one, unless none
+/// is left.
+void sort_sde_stage(Workspace& ws) {
+  constexpr double kAll = std::numeric_limits<double>::infinity();
+  const auto begin = ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(ws.sde_sorted_);
+  auto end = ws.sde_rank_.end();
+  for (; ws.sde_stage_eur_per_t_ < kAll; widen_sde_stage(ws)) {
+    end = std::partition(begin, ws.sde_rank_.end(),
+                         [&](const Workspace::SdeRank& r) { return r.intensity_eur_per_t <= ws.sde_stage_eur_per_t_; });
+    if (end != begin) {
+      break;
+    }
+    end = ws.sde_rank_.end();
+  }
+  std::sort(begin, end, ranks_before);
+  ws.sde_sorted_ = static_cast<std::size_t>(end - ws.sde_rank_.begin());
+}
+}  // namespace
+
+void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   ws.sde_queue_.clear();
-  ws.sde_ranked_.clear();
+  ws.sde_rank_.clear();
+  ws.sde_sorted_ = 0;
+  ws.sde_next_ = 0;
   if (!in.sde.enabled) {
-    return ws.sde_ranked_;
+    return;
   }
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
-  // Ranked without their obligations: award_sde() computes each for the offers the round reaches
-  // (most never are: it closes when the budget runs out).
   for (auto& c : ws.candidates_) {
     auto& offer = ws.sde_queue_.emplace_back();
     if (!sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); },
@@ -117,21 +151,33 @@ std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs
       ws.sde_queue_.pop_back();
     }
   }
-  // Lowest intensity first, the option index breaking ties: a total order, so the ranking does
-  // not depend on the candidates' order. Sorted as small keys, then laid out once.
-  ws.sde_rank_.clear();
+  // Ranked as small keys; each offer stays where it was written.
+  bool nan = false;
   for (std::size_t k = 0; k < ws.sde_queue_.size(); ++k) {
     ws.sde_rank_.push_back({ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option, k});
+    nan = nan || std::isnan(ws.sde_queue_[k].intensity_eur_per_t);
   }
-  std::sort(ws.sde_rank_.begin(), ws.sde_rank_.end(), [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) {
-    return a.intensity_eur_per_t != b.intensity_eur_per_t ? a.intensity_eur_per_t < b.intensity_eur_per_t
-                                                          : a.option < b.option;
-  });
-  ws.sde_ranked_.clear();
-  for (const auto& r : ws.sde_rank_) {
-    ws.sde_ranked_.push_back(ws.sde_queue_[r.slot]);
+  // Sorted in stages: first the offers up to where the last round closed, then, if the round gets
+  // that far, those up to twice that, and so on. Every key of a later stage ranks after every key
+  // of an earlier one, so the order is the whole sort's. All at once when a key is NaN, which no
+  // partition orders, or without screening.
+  ws.sde_stage_eur_per_t_ = ws.screening && !nan ? ws.sde_reach_eur_per_t_ : std::numeric_limits<double>::infinity();
+  sort_sde_stage(ws);
+}
+
+const SdeOffer* next_sde_offer(Workspace& ws) {
+  if (ws.sde_next_ == ws.sde_sorted_) {
+    if (ws.sde_sorted_ == ws.sde_rank_.size()) {
+      return nullptr;
+    }
+    widen_sde_stage(ws);
+    sort_sde_stage(ws);
   }
-  return ws.sde_ranked_;
+  return &ws.sde_queue_[ws.sde_rank_[ws.sde_next_++].slot];
+}
+
+void close_sde_round(Workspace& ws, const SdeOffer* refused) {
+  ws.sde_reach_eur_per_t_ = refused != nullptr ? refused->intensity_eur_per_t : std::numeric_limits<double>::infinity();
 }
 
 bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const SdeOffer& offer, int y) {

@@ -57,10 +57,17 @@ SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace&
 
 namespace detail {
 
-/// Year index y's round, step 1: the year's candidates (ws.candidates_) that apply, ranked by
-/// subsidy intensity (cheapest first, then option index), in ws.sde_queue_. Their obligations
-/// are left 0: award_sde() computes those of the offers the round reaches.
-std::span<const SdeOffer> rank_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y);
+/// Year index y's round, step 1: opens it with the year's candidates (ws.candidates_) that
+/// apply, in ws.sde_queue_. Their obligations are left 0: award_sde() computes those of the offers
+/// the round reaches.
+void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, int y);
+
+/// The round's next offer by subsidy intensity (cheapest first, then option index: a total order,
+/// so the ranking does not depend on the candidates' order), nullptr when none is left.
+const SdeOffer* next_sde_offer(Workspace& ws);
+
+/// Where the round closed: the offer the budget could not hold, nullptr when it reached them all.
+void close_sde_round(Workspace& ws, const SdeOffer* refused);
 
 /// Step 2, per offer in ranking order: awards it when its exclusive group holds no award of this
 /// round yet and industry's budget left holds its obligation (computed here, as sde_offer()

@@ -140,7 +140,6 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   out_.option_sde_eur.assign(options, 0.0);
   sde_queue_.reserve(options);
   sde_rank_.reserve(options);
-  sde_ranked_.reserve(options);
   option_life_.resize(options);
   for (model::Index i = 0; i < options; ++i) {
     option_life_[i] = static_cast<int>(std::lround(model.options.lifetime_yr[i]));
@@ -236,6 +235,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     }
     ws.levy_written_ = full;
   }
+  ws.attribute_ = full;
   for (auto* v : {&out.emissions_t, &out.total_emissions_t, &out.support_outlay_eur, &out.option_support_eur,
                   &out.sde_committed_eur, &out.option_sde_obligation_eur, &out.option_sde_eur,
                   &out.infrastructure_used, &out.clamped_t, &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {

@@ -80,8 +80,9 @@ class Workspace {
   /// contracts. Callers running several inputs in turn reuse it where it fits (outlook.cpp).
   bool fits(const Inputs& inputs) const;
   /// Whether decisions screen out the options that provably cannot pay (npv_bound.hpp) before
-  /// computing their NPV. Screening changes no result, only the time: tests turn it off to check
-  /// that (tests/sim/screening_test.cpp).
+  /// computing their NPV, and the SDE++ round sorts first the offers it is likely to reach
+  /// (sde.cpp). Screening changes no result, only the time: tests turn it off to check that
+  /// (tests/sim/screening_test.cpp).
   bool screening = true;
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
@@ -129,6 +130,7 @@ class Workspace {
   std::vector<double> year_sold_;
   std::vector<LevyYear> levy_years_;      ///< [years] one site's accounts at a time
   bool levy_written_ = false;  ///< whether the outcome's levy columns may be non-zero (a full run)
+  bool attribute_ = true;      ///< whether decisions record the instrument that made an option pay
   std::vector<model::Index> site_grid_;   ///< grid item serving each site's cluster
   std::vector<model::Index> site_hydrogen_;
   std::vector<std::vector<model::Index>> cluster_stores_;  ///< CO2 stores serving each cluster
@@ -140,8 +142,14 @@ class Workspace {
     model::Index option;
     std::size_t slot;  ///< index in sde_queue_
   };
-  std::vector<SdeRank> sde_rank_;
-  std::vector<SdeOffer> sde_ranked_;  ///< sde_queue_ in ranking order
+  std::vector<SdeRank> sde_rank_;  ///< the round's offers; [0, sde_sorted_) in ranking order
+  std::size_t sde_sorted_ = 0;
+  std::size_t sde_next_ = 0;  ///< the next offer of the round (next_sde_offer)
+  /// The intensity at which the last round closed (+inf: it reached every offer). The next round
+  /// sorts the offers up to it first, and the rest only if it gets that far; the order is the
+  /// same, and a round closes after about a third of its offers (data/nl).
+  double sde_reach_eur_per_t_ = std::numeric_limits<double>::infinity();
+  double sde_stage_eur_per_t_ = 0;  ///< the offers up to this intensity are sorted (sde.cpp)
   double sde_budget_left_ = 0;
   std::vector<int> sde_award_year_;
   std::vector<SdeOffer> sde_award_;
@@ -211,7 +219,10 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// total_emissions_t and support_outlay_eur, analysis/montecarlo.cpp): steps 0–3 and the emissions
 /// of step 5 exactly as a full run has them, but no DPR market, levy owed or carry-back (step 4's
 /// accounting, which no decision reads: firms value the levy from the pools' projections and
-/// rates, laid out before the first decision). The levy columns of the outcome are then 0.
+/// rates, laid out before the first decision). The levy columns of the outcome are then 0. Nor
+/// does it attribute an option adopted in a decision year to the instrument that made it pay
+/// (its NPV at the ETS price alone, which no decision reads either): its option_instrument is
+/// Instrument::none; committed projects keep Instrument::committed.
 enum class Accounting : std::uint8_t { full, emissions };
 
 /// What a run may keep of the workspace's last run instead of computing it again.
