@@ -165,6 +165,13 @@ void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::In
   const double removed = marginal_reduction_t(model, in, ws, i);
   out.option_decided[i] = decided;
   out.option_start[i] = start;
+  // Into the site's adopted options, keeping index order (simulate.cpp sums them in that order).
+  auto* adopted = ws.site_adopted_.data() + model.sites.option_begin[site];
+  auto slot = ws.site_adopted_count_[site]++;
+  for (; slot > 0 && adopted[slot - 1] > i; --slot) {
+    adopted[slot] = adopted[slot - 1];
+  }
+  adopted[slot] = i;
   out.option_support_eur[i] = support;
   out.option_instrument[i] = instrument;
   out.option_grid[i] = l.grid;

@@ -101,6 +101,10 @@ class Workspace {
   /// the section cut Σ −Δ and the share that remaining-acting options leave, Π (1 − f).
   std::vector<double> site_cut_t_;
   std::vector<double> site_keep_;
+  /// Per site, its options adopted so far in index order: site s's are the first
+  /// site_adopted_count_[s] of its block [option_begin[s], option_begin[s + 1]).
+  std::vector<model::Index> site_adopted_;
+  std::vector<model::Index> site_adopted_count_;
   /// The run's contracts by item, in contract order (CSR: item k's are
   /// infra_contract_[infra_contract_begin_[k] … infra_contract_begin_[k + 1]]); rebuilt per run,
   /// as the reference and the scenario hold different contracts.
