@@ -305,7 +305,6 @@ double needed_npv(const Inputs& in, model::Index i) {
   return in.response.npv_threshold_eur - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
 }
 
-
 /// run_npv_bound of option i, computed once per set-up (SetUp::kept_but_package keeps them).
 double run_bound(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int first_start) {
   if (ws.run_bound_known_[i] == 0) {

@@ -1,11 +1,17 @@
 #pragma once
 // Worlds far from a scenario's, for tests that a shortcut of simulate() changes no result
-// (screening_test.cpp, set_up_test.cpp): inputs pushed around well beyond what Monte Carlo draws.
+// (screening_test.cpp, set_up_test.cpp, site_emissions_test.cpp): inputs pushed around well
+// beyond what Monte Carlo draws, and the comparison of two runs' outcomes bit for bit.
 
 #include <random>
+#include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "fixtures/shipped_fixture.hpp"
 #include "sim/inputs.hpp"
+#include "sim/simulate.hpp"
 
 namespace decarbfund::test {
 
@@ -36,6 +42,34 @@ inline void perturb(sim::Inputs& in, std::mt19937_64& rng) {
   for (auto& d : in.deal_realisation) {
     d = u(rng) < 0.7 ? 1.0 : 0.0;
   }
+}
+
+/// The inputs of `scenario` on data/nl with its deals: as resolved in world 0, perturbed after.
+inline sim::Inputs far_world(const model::Scenario& scenario, int world, std::mt19937_64& rng) {
+  auto in = sim::resolve_inputs(shipped(), scenario);
+  sim::apply_deals(shipped(), shipped_deals().deals, shipped_deals().phases, in);
+  if (world > 0) {
+    perturb(in, rng);
+  }
+  return in;
+}
+
+/// Every decision, bottleneck, tonne and euro of two runs is the same, bit for bit.
+inline void expect_same_outcome(const sim::Outcome& a, const sim::Outcome& b, const std::string& what) {
+  EXPECT_EQ(a.option_decided, b.option_decided) << what;
+  EXPECT_EQ(a.option_start, b.option_start) << what;
+  EXPECT_EQ(a.option_instrument, b.option_instrument) << what;
+  EXPECT_EQ(a.option_support_eur, b.option_support_eur) << what;
+  EXPECT_EQ(a.option_sde_eur, b.option_sde_eur) << what;
+  EXPECT_EQ(a.option_blocked_by, b.option_blocked_by) << what;
+  EXPECT_EQ(a.emissions_t, b.emissions_t) << what;
+  EXPECT_EQ(a.total_emissions_t, b.total_emissions_t) << what;
+  EXPECT_EQ(a.infrastructure_used, b.infrastructure_used) << what;
+  EXPECT_EQ(a.levy_eur, b.levy_eur) << what;
+  EXPECT_EQ(a.refund_eur, b.refund_eur) << what;
+  EXPECT_EQ(a.dpr_price_eur_per_t, b.dpr_price_eur_per_t) << what;
+  EXPECT_EQ(a.support_outlay_eur, b.support_outlay_eur) << what;
+  EXPECT_EQ(a.sde_committed_eur, b.sde_committed_eur) << what;
 }
 
 }  // namespace decarbfund::test

@@ -18,23 +18,6 @@
 namespace decarbfund::sim {
 namespace {
 
-void expect_same_outcome(const Outcome& a, const Outcome& b, const std::string& what) {
-  EXPECT_EQ(a.option_decided, b.option_decided) << what;
-  EXPECT_EQ(a.option_start, b.option_start) << what;
-  EXPECT_EQ(a.option_instrument, b.option_instrument) << what;
-  EXPECT_EQ(a.option_support_eur, b.option_support_eur) << what;
-  EXPECT_EQ(a.option_sde_eur, b.option_sde_eur) << what;
-  EXPECT_EQ(a.option_blocked_by, b.option_blocked_by) << what;
-  EXPECT_EQ(a.emissions_t, b.emissions_t) << what;
-  EXPECT_EQ(a.total_emissions_t, b.total_emissions_t) << what;
-  EXPECT_EQ(a.infrastructure_used, b.infrastructure_used) << what;
-  EXPECT_EQ(a.levy_eur, b.levy_eur) << what;
-  EXPECT_EQ(a.refund_eur, b.refund_eur) << what;
-  EXPECT_EQ(a.dpr_price_eur_per_t, b.dpr_price_eur_per_t) << what;
-  EXPECT_EQ(a.support_outlay_eur, b.support_outlay_eur) << what;
-  EXPECT_EQ(a.sde_committed_eur, b.sde_committed_eur) << what;
-}
-
 TEST(SetUp, KeptButPackageGivesTheFreshRunsBits) {
   const auto& model = test::shipped();
   std::mt19937_64 rng(20261205);
@@ -42,11 +25,7 @@ TEST(SetUp, KeptButPackageGivesTheFreshRunsBits) {
   for (const auto& name : test::shipped_scenario_names()) {
     const auto pair = test::shipped_scenario(name);
     for (int world = 0; world < 8; ++world) {
-      auto in = resolve_inputs(model, pair.scenario);
-      apply_deals(model, test::shipped_deals().deals, test::shipped_deals().phases, in);
-      if (world > 0) {
-        test::perturb(in, rng);
-      }
+      auto in = test::far_world(pair.scenario, world, rng);
       for (const bool first_package : {false, true}) {
         for (const auto& [last_year, accounting] :
              {std::pair{2030, Accounting::emissions}, std::pair{in.end_year, Accounting::full}}) {
@@ -59,7 +38,7 @@ TEST(SetUp, KeptButPackageGivesTheFreshRunsBits) {
           in.package_enabled = !first_package;
           simulate(model, in, kept, last_year, accounting, SetUp::kept_but_package);
           simulate(model, in, fresh, last_year, accounting);
-          expect_same_outcome(kept.outcome(), fresh.outcome(), what);
+          test::expect_same_outcome(kept.outcome(), fresh.outcome(), what);
           package_mattered += first.option_decided != fresh.outcome().option_decided ? 1 : 0;
         }
       }
@@ -80,7 +59,7 @@ TEST(SetUp, OtherInputsGetAFreshSetUp) {
   const auto first = kept.outcome();
   simulate(model, reference, kept, 2030, Accounting::full, SetUp::kept_but_package);
   simulate(model, reference, fresh, 2030);
-  expect_same_outcome(kept.outcome(), fresh.outcome(), "reference after scenario");
+  test::expect_same_outcome(kept.outcome(), fresh.outcome(), "reference after scenario");
   // The two levies differ, so a set-up kept for the reference would show.
   EXPECT_NE(first.levy_eur, fresh.outcome().levy_eur);
 }

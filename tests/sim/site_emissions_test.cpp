@@ -25,11 +25,7 @@ TEST(SiteEmissions, RunsSumTheAdoptedOptionsAsTheFormulaOverAllOptions) {
   for (const auto& name : test::shipped_scenario_names()) {
     const auto pair = test::shipped_scenario(name);
     for (int world = 0; world < 4; ++world) {
-      auto in = resolve_inputs(model, pair.scenario);
-      apply_deals(model, test::shipped_deals().deals, test::shipped_deals().phases, in);
-      if (world > 0) {
-        test::perturb(in, rng);
-      }
+      const auto in = test::far_world(pair.scenario, world, rng);
       Workspace ws(model, in);
       simulate(model, in, ws);
       const auto& out = ws.outcome();
