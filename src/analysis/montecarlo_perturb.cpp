@@ -67,7 +67,6 @@ double Sampler::u(int input, UncertainVariable v, model::Index entity) const {
 
 DrawnWorld::DrawnWorld(const MonteCarloSetup& s)
     : price_factor(model::kPriceSeriesCount, 1.0),
-      activity_factor(s.activity_input.size(), 1.0),
       activity_multiplier(s.activity_input.size() * s.activity_weight.size(), 1.0),
       capex_eur(s.capex_input.size(), 0.0),
       delta_t(s.delta_input.size(), 0.0),
@@ -92,7 +91,6 @@ void draw_world(const MonteCarloSetup& s, const Sampler& smp, DrawnWorld& w) {
     if (const int g = s.activity_input[a]; g >= 0) {
       const double factor =
           s.activity_dist[a].quantile(smp.u(g, UncertainVariable::activity, static_cast<model::Index>(a)));
-      w.activity_factor[a] = factor;
       w.values[static_cast<std::size_t>(g)] = factor;
       // Once per draw, for the sites of both runs (apply_world).
       const std::size_t years = s.activity_weight.size();

@@ -29,9 +29,9 @@ struct DrawnWorld {
   explicit DrawnWorld(const MonteCarloSetup& s);
   std::vector<double> price_factor;     ///< [PriceSeries] multiplier
   double levy_balance_factor = 1;       ///< multiplier on Inputs::levy_balance_sigma
-  std::vector<double> activity_factor;  ///< [activity group] multiplier reached in the target year
-  /// [activity group × year index] the multiplier on the sites' production in each year
-  /// (MonteCarloSetup::activity_weight of the way to activity_factor); drawn groups only.
+  /// [activity group × year index] the multiplier on the sites' production in each year: the
+  /// group's drawn multiplier, reached in the target year (MonteCarloSetup::activity_weight of the
+  /// way there); drawn groups only.
   std::vector<double> activity_multiplier;
   std::vector<double> capex_eur;        ///< [option] the drawn capex
   std::vector<double> delta_t;          ///< [option] the drawn emission change
