@@ -1,12 +1,12 @@
 # Start-up of the executable (issue 21): every verb loaded every shared library any verb uses, and
 # ld.so maps each one and searches all of them for each symbol the binary binds. COIN-OR CBC with
 # LAPACK, BLAS and the Fortran runtime is a dozen of them that only `optimize` calls; SQLite and
-# yaml-cpp one each. Debian ships their static archives, so executables link those instead, and
+# libyaml one each. Debian ships their static archives, so executables link those instead, and
 # `--as-needed` (src/CMakeLists.txt) drops what no object references. The archives are not all
-# position-independent (yaml-cpp's is not; libgfortran.a uses initial-exec TLS), which a PIE
-# executable may hold and a shared object may not: the Python module links the shared libraries.
+# position-independent (libgfortran.a uses initial-exec TLS), which a PIE executable may hold and
+# a shared object may not: the Python module links the shared libraries.
 # DECARBFUND_STATIC_DEPS=OFF, or a missing archive, keeps the shared libraries everywhere.
-option(DECARBFUND_STATIC_DEPS "Link CBC (with LAPACK/BLAS), SQLite and yaml-cpp into executables from their static archives" ON)
+option(DECARBFUND_STATIC_DEPS "Link CBC (with LAPACK/BLAS), SQLite and libyaml into executables from their static archives" ON)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET GLOBAL cbc)
@@ -77,4 +77,6 @@ decarbfund_static_or_shared(decarbfund_cbc
   SHARED PkgConfig::CBC)
 decarbfund_static_or_shared(decarbfund_sqlite3 ARCHIVES sqlite3 SYSTEM_LIBS Threads::Threads dl m
                             SHARED SQLite::SQLite3)
-decarbfund_static_or_shared(decarbfund_yaml_cpp ARCHIVES yaml-cpp SHARED yaml-cpp)
+# libyaml (Debian libyaml-dev): the YAML parser of the data room (data/yaml_document.cpp).
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET GLOBAL yaml-0.1)
+decarbfund_static_or_shared(decarbfund_libyaml ARCHIVES yaml SHARED PkgConfig::LIBYAML)

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
-  libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libfmt-dev libyaml-dev nlohmann-json3-dev libcli11-dev
   libsqlite3-dev coinor-libcbc-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # MPI is on in the default build: `mpirun -np N decarbfund montecarlo` (docs/uncertainty.md).

@@ -1,9 +1,9 @@
 #include "data/dataset_manifest.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <set>
 
-#include <yaml-cpp/yaml.h>
 
 #include "core/atomic_file.hpp"
 #include "data/yaml_diagnostics.hpp"
@@ -13,12 +13,12 @@ namespace decarbfund::data::detail {
 
 namespace {
 
-void yaml_error(core::Diagnostics& diags, const std::string& file, const YAML::Node& n,
+void yaml_error(core::Diagnostics& diags, const std::string& file, const YamlNode& n,
                 std::string key, std::string expected) {
   core::Diagnostic d;
   d.code = "yaml.invalid";
   d.file = file;
-  d.line = line_of(n);
+  d.line = n.line();
   d.key_path = std::move(key);
   d.expected = std::move(expected);
   d.found = describe(n);
@@ -53,8 +53,8 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   if (!parsed) {
     return std::nullopt;
   }
-  const YAML::Node root = *parsed;
-  if (!root.IsMap()) {
+  const YamlNode root = *parsed;
+  if (!root.is_map()) {
     yaml_error(diags, file, root, "", "a mapping with format_version, name, tables");
     return std::nullopt;
   }
@@ -63,7 +63,7 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   static const std::set<std::string> kKeys = {"format_version", "name",       "version", "description",
                                               "base_year",      "price_year", "as_of",   "tables"};
   for (const auto& kv : root) {
-    const auto key = kv.first.as<std::string>("");
+    const auto key = kv.first.key_text();
     if (!kKeys.count(key)) {
       yaml_error(diags, file, kv.first, key,
                  "one of format_version, name, version, description, base_year, price_year, as_of, tables");
@@ -71,22 +71,20 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   }
   auto get_int = [&](const char* key, int lo, int hi, int& out) {
     const auto n = root[key];
-    try {
-      if (n.IsScalar()) {
-        out = n.as<int>();
-        if (out >= lo && out <= hi) {
-          return;
-        }
-      }
-    } catch (const YAML::Exception&) {
+    const std::string& s = n.scalar();
+    int v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (n.is_scalar() && ec == std::errc() && end == s.data() + s.size() && v >= lo && v <= hi) {
+      out = v;
+      return;
     }
     yaml_error(diags, file, n, key, fmt::format("a whole number from {} to {}", lo, hi));
   };
   auto get_text = [&](const char* key, bool required, std::string& out) {
     const auto n = root[key];
-    if (n.IsDefined() && n.IsScalar() && !n.Scalar().empty()) {
-      out = n.Scalar();
-    } else if (required || n.IsDefined()) {
+    if (n.defined() && n.is_scalar() && !n.scalar().empty()) {
+      out = n.scalar();
+    } else if (required || n.defined()) {
       yaml_error(diags, file, n, key, "a text value");
     }
   };
@@ -102,8 +100,8 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
   get_int("base_year", 1990, 2100, m.info.base_year);
   get_int("price_year", 2000, 2100, m.info.price_year);
   // as_of (issue 18): what the dataset knows as of when; optional, a date YYYY-MM-DD.
-  if (const auto n = root["as_of"]; n.IsDefined()) {
-    const std::string date = n.IsScalar() ? n.Scalar() : std::string();
+  if (const auto n = root["as_of"]; n.defined()) {
+    const std::string date = n.is_scalar() ? n.scalar() : std::string();
     int y = 0, mo = 0, d = 0;
     char tail = 0;
     if (date.size() == 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3 && y >= 2000 &&
@@ -115,12 +113,12 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
     }
   }
   const auto tables = root["tables"];
-  if (!tables.IsDefined() || !tables.IsMap()) {
+  if (!tables.defined() || !tables.is_map()) {
     yaml_error(diags, file, tables, "tables", "a mapping from table name to a list of CSV files");
     return std::nullopt;
   }
   for (const auto& kv : tables) {
-    const auto key = kv.first.as<std::string>("");
+    const auto key = kv.first.key_text();
     if (find_table(key) == nullptr) {
       std::string known;
       for (const auto& t : dataset_tables()) {
@@ -131,19 +129,19 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
       continue;
     }
     std::vector<std::filesystem::path> files;
-    auto add = [&](const YAML::Node& f, const std::string& where) {
-      if (!f.IsScalar() || f.Scalar().empty()) {
+    auto add = [&](const YamlNode& f, const std::string& where) {
+      if (!f.is_scalar() || f.scalar().empty()) {
         yaml_error(diags, file, f, where, "a CSV file path relative to the dataset directory");
         return;
       }
-      std::filesystem::path rel(f.Scalar());
+      std::filesystem::path rel(f.scalar());
       if (rel.is_absolute() || rel.lexically_normal().string().starts_with("..")) {
         yaml_error(diags, file, f, where, "a path inside the dataset directory");
         return;
       }
       files.push_back(dir / rel);
     };
-    if (kv.second.IsSequence()) {
+    if (kv.second.is_sequence()) {
       for (std::size_t i = 0; i < kv.second.size(); ++i) {
         add(kv.second[i], fmt::format("tables.{}[{}]", key, i));
       }

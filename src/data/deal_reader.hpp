@@ -1,7 +1,7 @@
 #pragma once
 // The reader of one deal file (data/load_deal*.cpp, docs/deals.md): typed values with
-// file:line: key-path diagnostics (STYLE §2.5). yaml-cpp stays in the data room (STYLE §2.3):
-// only src/data/*.cpp include this header.
+// file:line: key-path diagnostics (STYLE §2.5). YAML stays in the data room (STYLE §2.3): only
+// src/data/*.cpp include this header.
 
 #include <charconv>
 #include <cmath>
@@ -11,13 +11,13 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/civil_time.hpp"
 #include "core/diagnostic.hpp"
 #include "data/csv_reader.hpp"
 #include "model/deal.hpp"
 #include "data/yaml_diagnostics.hpp"
+#include "data/yaml_node.hpp"
 
 namespace decarbfund::data::detail {
 
@@ -34,9 +34,9 @@ class DealReader : public YamlDiagnostics {
   DealReader(std::string file, core::Diagnostics& diags)
       : YamlDiagnostics("deal.invalid", std::move(file), diags, "(document)") {}
 
-  std::optional<double> number(const YAML::Node& node, const std::string& path, double min, double max,
+  std::optional<double> number(const YamlNode& node, const std::string& path, double min, double max,
                                std::string_view what) {
-    const auto v = node.IsScalar() ? parse_number(node.Scalar()) : std::nullopt;
+    const auto v = node.is_scalar() ? parse_number(node.scalar()) : std::nullopt;
     if (!v || *v < min || *v > max) {
       error(node, path, fmt::format("{} from {} to {}", what, min, max), describe(node));
       return std::nullopt;
@@ -46,8 +46,8 @@ class DealReader : public YamlDiagnostics {
 
   /// An amount in EUR of at least EUR 0.01 and in whole cents (1e-300 or 0.001 is a slip, not
   /// money); `min_cents` 0 admits zero.
-  std::optional<double> money(const YAML::Node& node, const std::string& path, double min_cents) {
-    const auto v = node.IsScalar() ? parse_number(node.Scalar()) : std::nullopt;
+  std::optional<double> money(const YamlNode& node, const std::string& path, double min_cents) {
+    const auto v = node.is_scalar() ? parse_number(node.scalar()) : std::nullopt;
     const double cents = v ? *v * 100 : 0;
     if (!v || cents < min_cents || *v > kMaxEur || std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, cents)) {
       error(node, path,
@@ -59,11 +59,11 @@ class DealReader : public YamlDiagnostics {
     return v;
   }
 
-  std::optional<int> year(const YAML::Node& node, const std::string& path) {
+  std::optional<int> year(const YamlNode& node, const std::string& path) {
     int v = 0;
-    bool ok = node.IsScalar();
+    bool ok = node.is_scalar();
     if (ok) {
-      const auto& s = node.Scalar();
+      const auto& s = node.scalar();
       const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
       ok = ec == std::errc() && ptr == s.data() + s.size() && v >= kMinYear && v <= kMaxYear;
     }
@@ -74,34 +74,34 @@ class DealReader : public YamlDiagnostics {
     return v;
   }
 
-  std::optional<std::string> text(const YAML::Node& node, const std::string& path) {
-    if (!node.IsScalar() || node.Scalar().empty()) {
+  std::optional<std::string> text(const YamlNode& node, const std::string& path) {
+    if (!node.is_scalar() || node.scalar().empty()) {
       error(node, path, "a text value", describe(node));
       return std::nullopt;
     }
-    return node.Scalar();
+    return node.scalar();
   }
 
   /// YYYY-MM-DD, a day that exists (2024-02-29 does, 2025-02-29 does not).
-  std::optional<std::string> date(const YAML::Node& node, const std::string& path) {
-    if (node.IsScalar() && core::valid_iso_date(node.Scalar(), kMinYear, kMaxYear)) {
-      return node.Scalar();
+  std::optional<std::string> date(const YamlNode& node, const std::string& path) {
+    if (node.is_scalar() && core::valid_iso_date(node.scalar(), kMinYear, kMaxYear)) {
+      return node.scalar();
     }
     error(node, path, "a date YYYY-MM-DD (a day of the calendar)", describe(node));
     return std::nullopt;
   }
 
-  std::optional<bool> boolean(const YAML::Node& node, const std::string& path) {
-    if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) {
-      return node.Scalar() == "true";
+  std::optional<bool> boolean(const YamlNode& node, const std::string& path) {
+    if (node.is_scalar() && (node.scalar() == "true" || node.scalar() == "false")) {
+      return node.scalar() == "true";
     }
     error(node, path, "true or false", describe(node));
     return std::nullopt;
   }
 
-  std::optional<model::DealPhase> phase(const YAML::Node& node, const std::string& path) {
-    if (node.IsScalar()) {
-      if (auto p = model::parse_phase(node.Scalar())) {
+  std::optional<model::DealPhase> phase(const YamlNode& node, const std::string& path) {
+    if (node.is_scalar()) {
+      if (auto p = model::parse_phase(node.scalar())) {
         return p;
       }
     }
@@ -115,12 +115,12 @@ class DealReader : public YamlDiagnostics {
   }
 
   /// A list of texts (a single text is not accepted: the file should say it is a list).
-  std::vector<std::string> texts(const YAML::Node& node, const std::string& path) {
+  std::vector<std::string> texts(const YamlNode& node, const std::string& path) {
     std::vector<std::string> out;
-    if (!node.IsDefined()) {
+    if (!node.defined()) {
       return out;
     }
-    if (!node.IsSequence()) {
+    if (!node.is_sequence()) {
       error(node, path, "a list of texts", describe(node));
       return out;
     }
@@ -134,11 +134,11 @@ class DealReader : public YamlDiagnostics {
 
   /// A list whose items are mappings; calls `item(node, path)` for each.
   template <class F>
-  void list(const YAML::Node& node, const std::string& path, F item) {
-    if (!node.IsDefined()) {
+  void list(const YamlNode& node, const std::string& path, F item) {
+    if (!node.defined()) {
       return;
     }
-    if (!node.IsSequence()) {
+    if (!node.is_sequence()) {
       error(node, path, "a list", describe(node));
       return;
     }
@@ -151,29 +151,29 @@ class DealReader : public YamlDiagnostics {
 /// A fact named by a source's `cites` or an assumption's `covers`, where it was named.
 struct FactRef {
   std::string fact;
-  YAML::Node node;
+  YamlNode node;
   std::string path;
 };
 /// `sources`: URLs, or {url, cites}; fills d.sources and d.fact_sources.
-void read_sources(DealReader& r, const YAML::Node& root, model::Deal& d, std::vector<FactRef>& refs);
+void read_sources(DealReader& r, const YamlNode& root, model::Deal& d, std::vector<FactRef>& refs);
 /// `assumptions`: texts, or {text, covers}; fills d.assumptions and d.assumed_facts.
-void read_assumptions(DealReader& r, const YAML::Node& root, model::Deal& d, std::vector<FactRef>& refs);
+void read_assumptions(DealReader& r, const YamlNode& root, model::Deal& d, std::vector<FactRef>& refs);
 /// Every fact named is one the deal has (model::deal_facts): a misspelt name is an error.
 void check_fact_refs(DealReader& r, const model::Deal& d, const std::vector<FactRef>& refs);
 
 /// The company's side: projects, committed and stated tonnes, baseline, co-benefits.
-void read_company(DealReader& r, const YAML::Node& n, model::Deal& d);
+void read_company(DealReader& r, const YamlNode& n, model::Deal& d);
 /// The state's side: support, payments, infrastructure, permits.
-void read_government(DealReader& r, const YAML::Node& n, model::Deal& d);
+void read_government(DealReader& r, const YamlNode& n, model::Deal& d);
 /// The state's obligations (`government_commitments.obligations`, at key path `p`).
-void read_obligations(DealReader& r, const YAML::Node& n, const std::string& p, model::Deal& d);
+void read_obligations(DealReader& r, const YamlNode& n, const std::string& p, model::Deal& d);
 /// Each obligation's `shifts` names a milestone of the deal (after the milestones are read).
-void check_obligation_shifts(DealReader& r, const YAML::Node& n, const std::string& p, const model::Deal& d);
+void check_obligation_shifts(DealReader& r, const YamlNode& n, const std::string& p, const model::Deal& d);
 /// Public support outside the package (`government_commitments.other_support`, at key path `p`).
-void read_other_support(DealReader& r, const YAML::Node& n, const std::string& p, model::Deal& d);
+void read_other_support(DealReader& r, const YamlNode& n, const std::string& p, model::Deal& d);
 /// `long_term_plan`: plan elements toward climate neutrality and the future-perspective figures.
-void read_long_term_plan(DealReader& r, const YAML::Node& n, model::Deal& d);
+void read_long_term_plan(DealReader& r, const YamlNode& n, model::Deal& d);
 /// How support is clawed back.
-void read_claw_back(DealReader& r, const YAML::Node& n, model::Deal& d);
+void read_claw_back(DealReader& r, const YamlNode& n, model::Deal& d);
 
 }  // namespace decarbfund::data::detail

@@ -7,7 +7,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
@@ -28,7 +27,7 @@ using detail::read_claw_back;
 using detail::read_company;
 using detail::read_government;
 
-std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& file, core::Diagnostics& diags) {
+std::optional<model::Deal> read_deal(const YamlNode& root, const std::string& file, core::Diagnostics& diags) {
   const auto before = diags.error_count();
   DealReader r(file, diags);
   model::Deal d;
@@ -41,7 +40,7 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
                "claw_back", "sources"})) {
     return std::nullopt;
   }
-  if (root["id"].IsDefined()) {
+  if (root["id"].defined()) {
     if (auto id = r.text(root["id"], "id")) {
       const bool ok = std::all_of(id->begin(), id->end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -52,31 +51,31 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
       d.id = *id;
     }
   }
-  if (root["company"].IsDefined()) {
+  if (root["company"].defined()) {
     d.company = normalize_company_name(r.text(root["company"], "company").value_or(""));
   }
-  if (root["sites"].IsDefined()) {
+  if (root["sites"].defined()) {
     d.sites = r.texts(root["sites"], "sites");
-    if (root["sites"].IsSequence() && d.sites.empty()) {
+    if (root["sites"].is_sequence() && d.sites.empty()) {
       r.error(root["sites"], "sites", "at least one site id", "an empty list");
     }
   }
   std::optional<model::DealPhase> phase;
-  if (root["phase"].IsDefined()) {
+  if (root["phase"].defined()) {
     phase = r.phase(root["phase"], "phase");
   }
   // The item node and key path of each entry read, for the checks below (an entry that failed
   // to read is left out, so positions in d.history are not positions in the file).
-  std::vector<std::pair<YAML::Node, std::string>> history_items;
-  r.list(root["history"], "history", [&](const YAML::Node& item, const std::string& at) {
+  std::vector<std::pair<YamlNode, std::string>> history_items;
+  r.list(root["history"], "history", [&](const YamlNode& item, const std::string& at) {
     if (!r.keys(item, at, {"phase", "date", "source", "note"}, {"phase", "date", "source"})) {
       return;
     }
     model::DealEvent e;
-    auto ph = item["phase"].IsDefined() ? r.phase(item["phase"], join(at, "phase")) : std::nullopt;
-    auto dt = item["date"].IsDefined() ? r.date(item["date"], join(at, "date")) : std::nullopt;
-    auto src = item["source"].IsDefined() ? r.text(item["source"], join(at, "source")) : std::nullopt;
-    if (item["note"].IsDefined()) {
+    auto ph = item["phase"].defined() ? r.phase(item["phase"], join(at, "phase")) : std::nullopt;
+    auto dt = item["date"].defined() ? r.date(item["date"], join(at, "date")) : std::nullopt;
+    auto src = item["source"].defined() ? r.text(item["source"], join(at, "source")) : std::nullopt;
+    if (item["note"].defined()) {
       e.note = r.text(item["note"], join(at, "note")).value_or("");
     }
     if (ph && dt && src) {
@@ -110,11 +109,11 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
               std::string(model::phase_name(cur.phase)));
     }
   }
-  if (root["history"].IsDefined() && root["history"].IsSequence() && root["history"].size() == 0) {
+  if (root["history"].defined() && root["history"].is_sequence() && root["history"].size() == 0) {
     r.error(root["history"], "history", "at least the entry of the current phase", "an empty list");
   }
   // Only a history read whole says what the last phase is (a bad entry is reported already).
-  const bool history_whole = root["history"].IsDefined() && root["history"].IsSequence() &&
+  const bool history_whole = root["history"].defined() && root["history"].is_sequence() &&
                              history_items.size() == root["history"].size();
   if (phase) {
     d.phase = *phase;
@@ -124,27 +123,27 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
               std::string(model::phase_name(*phase)));
     }
   }
-  if (root["company_commitments"].IsDefined()) {
+  if (root["company_commitments"].defined()) {
     read_company(r, root["company_commitments"], d);
   }
-  if (root["government_commitments"].IsDefined()) {
+  if (root["government_commitments"].defined()) {
     read_government(r, root["government_commitments"], d);
   }
-  if (root["long_term_plan"].IsDefined()) {
+  if (root["long_term_plan"].defined()) {
     detail::read_long_term_plan(r, root["long_term_plan"], d);
   }
   d.conditions = r.texts(root["conditions"], "conditions");
   d.exit_clauses = r.texts(root["exit_clauses"], "exit_clauses");
-  if (root["claw_back"].IsDefined()) {
+  if (root["claw_back"].defined()) {
     read_claw_back(r, root["claw_back"], d);
   }
-  if (const auto& m = root["monitoring"]; m.IsDefined()) {
+  if (const auto& m = root["monitoring"]; m.defined()) {
     if (r.keys(m, "monitoring", {"on_track_tolerance", "breach_below"})) {
-      if (m["on_track_tolerance"].IsDefined()) {
+      if (m["on_track_tolerance"].defined()) {
         d.monitoring.on_track_tolerance =
             r.number(m["on_track_tolerance"], "monitoring.on_track_tolerance", 0, 1, "a share").value_or(0.05);
       }
-      if (m["breach_below"].IsDefined()) {
+      if (m["breach_below"].defined()) {
         d.monitoring.breach_below =
             r.number(m["breach_below"], "monitoring.breach_below", 0, 1, "a share").value_or(0.8);
       }
@@ -156,13 +155,13 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
     }
   }
   std::set<std::string> milestone_ids;
-  r.list(root["milestones"], "milestones", [&](const YAML::Node& item, const std::string& at) {
+  r.list(root["milestones"], "milestones", [&](const YamlNode& item, const std::string& at) {
     if (!r.keys(item, at, {"id", "name", "due"}, {"id", "name", "due"})) {
       return;
     }
-    auto id = item["id"].IsDefined() ? r.text(item["id"], join(at, "id")) : std::nullopt;
-    auto name = item["name"].IsDefined() ? r.text(item["name"], join(at, "name")) : std::nullopt;
-    auto due = item["due"].IsDefined() ? r.date(item["due"], join(at, "due")) : std::nullopt;
+    auto id = item["id"].defined() ? r.text(item["id"], join(at, "id")) : std::nullopt;
+    auto name = item["name"].defined() ? r.text(item["name"], join(at, "name")) : std::nullopt;
+    auto due = item["due"].defined() ? r.date(item["due"], join(at, "due")) : std::nullopt;
     if (id && !milestone_ids.insert(*id).second) {
       r.error(item["id"], join(at, "id"), "a milestone id not used before in this deal", core::quote_found(*id));
     }
@@ -170,9 +169,7 @@ std::optional<model::Deal> read_deal(const YAML::Node& root, const std::string& 
       d.milestones.push_back({*id, *name, *due});
     }
   });
-  // A missing key is a zombie node in yaml-cpp: IsMap() on it throws, so ask IsDefined() first
-  // (found by deal_yaml_fuzz).
-  if (const auto& gov = root["government_commitments"]; gov.IsDefined() && gov.IsMap()) {
+  if (const auto& gov = root["government_commitments"]; gov.defined() && gov.is_map()) {
     detail::check_obligation_shifts(r, gov["obligations"], "government_commitments.obligations", d);
   }
   std::vector<detail::FactRef> refs;
@@ -274,24 +271,24 @@ std::optional<model::PhaseRealisation> parse_phases(std::string_view text, const
     return std::nullopt;
   }
   const auto& phases = (*root)["phases"];
-  if (!phases.IsMap()) {
+  if (!phases.is_map()) {
     r.error(phases, "phases", "a mapping of phase: {probability, basis}", describe(phases));
     return std::nullopt;
   }
   std::array<bool, model::kDealPhaseCount> seen{};
   for (const auto& kv : phases) {
-    const std::string at = join("phases", kv.first.Scalar());
+    const std::string at = join("phases", kv.first.scalar());
     const auto p = r.phase(kv.first, at);
     if (!p || !r.keys(kv.second, at, {"probability", "basis"}, {"probability", "basis"})) {
       continue;
     }
     const auto i = static_cast<std::size_t>(*p);
     seen[i] = true;
-    if (kv.second["probability"].IsDefined()) {
+    if (kv.second["probability"].defined()) {
       out.probability[i] =
           r.number(kv.second["probability"], join(at, "probability"), 0, 1, "a probability").value_or(0);
     }
-    if (kv.second["basis"].IsDefined()) {
+    if (kv.second["basis"].defined()) {
       out.basis[i] = r.text(kv.second["basis"], join(at, "basis")).value_or("");
     }
   }

@@ -23,11 +23,11 @@ std::string names_of(const std::array<std::string_view, N>& names) {
 }
 
 template <class E, std::size_t N>
-std::optional<E> enum_value(DealReader& r, const YAML::Node& node, const std::string& path,
+std::optional<E> enum_value(DealReader& r, const YamlNode& node, const std::string& path,
                             const std::array<std::string_view, N>& names) {
-  if (node.IsScalar()) {
+  if (node.is_scalar()) {
     for (std::size_t i = 0; i < N; ++i) {
-      if (names[i] == node.Scalar()) {
+      if (names[i] == node.scalar()) {
         return static_cast<E>(i);
       }
     }
@@ -38,44 +38,44 @@ std::optional<E> enum_value(DealReader& r, const YAML::Node& node, const std::st
 
 }  // namespace
 
-void read_obligations(DealReader& r, const YAML::Node& n, const std::string& p, model::Deal& d) {
+void read_obligations(DealReader& r, const YamlNode& n, const std::string& p, model::Deal& d) {
   std::set<std::string> ids;
-  r.list(n, p, [&](const YAML::Node& item, const std::string& at) {
+  r.list(n, p, [&](const YamlNode& item, const std::string& at) {
     if (!r.keys(item, at, {"id", "kind", "what", "infra", "due", "status", "date", "expected", "shifts"},
                 {"id", "kind", "what", "due", "status"})) {
       return;
     }
     model::DealObligation o;
-    auto id = item["id"].IsDefined() ? r.text(item["id"], join(at, "id")) : std::nullopt;
+    auto id = item["id"].defined() ? r.text(item["id"], join(at, "id")) : std::nullopt;
     if (id && !ids.insert(*id).second) {
       r.error(item["id"], join(at, "id"), "an obligation id not used before in this deal", core::quote_found(*id));
     }
-    auto kind = item["kind"].IsDefined()
+    auto kind = item["kind"].defined()
                     ? enum_value<model::ObligationKind>(r, item["kind"], join(at, "kind"), model::kObligationKindNames)
                     : std::nullopt;
-    auto what = item["what"].IsDefined() ? r.text(item["what"], join(at, "what")) : std::nullopt;
-    auto due = item["due"].IsDefined() ? r.date(item["due"], join(at, "due")) : std::nullopt;
+    auto what = item["what"].defined() ? r.text(item["what"], join(at, "what")) : std::nullopt;
+    auto due = item["due"].defined() ? r.date(item["due"], join(at, "due")) : std::nullopt;
     // (Assigned in a branch, not by ?:, which GCC 12 took for a maybe-uninitialised optional.)
     std::optional<model::ObligationStatus> status;
-    if (item["status"].IsDefined()) {
+    if (item["status"].defined()) {
       status = enum_value<model::ObligationStatus>(r, item["status"], join(at, "status"), model::kObligationStatusNames);
     }
-    if (item["infra"].IsDefined()) {
+    if (item["infra"].defined()) {
       o.infra = r.text(item["infra"], join(at, "infra")).value_or("");
     }
-    if (item["date"].IsDefined()) {
+    if (item["date"].defined()) {
       o.status_date = r.date(item["date"], join(at, "date")).value_or("");
     }
-    if (item["expected"].IsDefined()) {
+    if (item["expected"].defined()) {
       o.expected = r.date(item["expected"], join(at, "expected")).value_or("");
     }
     o.shifts = r.texts(item["shifts"], join(at, "shifts"));
     // A met obligation says when; a late one may say when it is now expected, and that is after
     // the due date (else it is not late).
-    if (status == model::ObligationStatus::met && !item["date"].IsDefined()) {
+    if (status == model::ObligationStatus::met && !item["date"].defined()) {
       r.error(item, join(at, "date"), "the date the obligation was met (status met)", "nothing");
     }
-    if (item["expected"].IsDefined() && status != model::ObligationStatus::late) {
+    if (item["expected"].defined() && status != model::ObligationStatus::late) {
       r.error(item["expected"], join(at, "expected"), "expected only with status late",
               fmt::format("status {}", status ? model::kObligationStatusNames[static_cast<std::size_t>(*status)]
                                               : std::string_view("(invalid)")));
@@ -94,8 +94,8 @@ void read_obligations(DealReader& r, const YAML::Node& n, const std::string& p, 
   });
 }
 
-void check_obligation_shifts(DealReader& r, const YAML::Node& n, const std::string& p, const model::Deal& d) {
-  if (!n.IsDefined() || !n.IsSequence()) {
+void check_obligation_shifts(DealReader& r, const YamlNode& n, const std::string& p, const model::Deal& d) {
+  if (!n.defined() || !n.is_sequence()) {
     return;
   }
   std::set<std::string> milestones;
@@ -105,19 +105,19 @@ void check_obligation_shifts(DealReader& r, const YAML::Node& n, const std::stri
     names += (names.empty() ? "" : ", ") + m.id;
   }
   for (std::size_t i = 0; i < n.size(); ++i) {
-    if (!n[i].IsMap()) {
+    if (!n[i].is_map()) {
       continue;  // the obligation's own reader reports it
     }
     const auto& shifts = n[i]["shifts"];
-    if (!shifts.IsDefined() || !shifts.IsSequence()) {
+    if (!shifts.defined() || !shifts.is_sequence()) {
       continue;
     }
     for (std::size_t k = 0; k < shifts.size(); ++k) {
-      if (shifts[k].IsScalar() && !milestones.contains(shifts[k].Scalar())) {
+      if (shifts[k].is_scalar() && !milestones.contains(shifts[k].scalar())) {
         r.error(shifts[k], indexed(join(indexed(p, i), "shifts"), k),
                 names.empty() ? std::string("a milestone id of the deal (it has no milestones)")
                               : "a milestone id of the deal: " + names,
-                core::quote_found(shifts[k].Scalar()));
+                core::quote_found(shifts[k].scalar()));
       }
     }
   }

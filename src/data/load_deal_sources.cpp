@@ -20,10 +20,10 @@ namespace decarbfund::data::detail {
 namespace {
 
 /// The fact names of `list` (a `cites` or `covers` list), with the node each came from.
-std::vector<std::pair<std::string, YAML::Node>> fact_list(DealReader& r, const YAML::Node& list,
+std::vector<std::pair<std::string, YamlNode>> fact_list(DealReader& r, const YamlNode& list,
                                                           const std::string& at) {
-  std::vector<std::pair<std::string, YAML::Node>> out;
-  if (!list.IsSequence() || list.size() == 0) {
+  std::vector<std::pair<std::string, YamlNode>> out;
+  if (!list.is_sequence() || list.size() == 0) {
     r.error(list, at, "a list of the facts it states (docs/deals.md \"Sources\")", describe(list));
     return out;
   }
@@ -37,12 +37,12 @@ std::vector<std::pair<std::string, YAML::Node>> fact_list(DealReader& r, const Y
 
 }  // namespace
 
-void read_sources(DealReader& r, const YAML::Node& root, model::Deal& d, std::vector<FactRef>& refs) {
+void read_sources(DealReader& r, const YamlNode& root, model::Deal& d, std::vector<FactRef>& refs) {
   const auto& n = root["sources"];
-  if (!n.IsDefined()) {
+  if (!n.defined()) {
     return;
   }
-  if (!n.IsSequence()) {
+  if (!n.is_sequence()) {
     r.error(n, "sources", "a list of URLs or {url, cites}", describe(n));
     return;
   }
@@ -53,7 +53,7 @@ void read_sources(DealReader& r, const YAML::Node& root, model::Deal& d, std::ve
   for (std::size_t i = 0; i < n.size(); ++i) {
     const auto at = indexed("sources", i);
     const auto& item = n[i];
-    if (item.IsScalar()) {
+    if (item.is_scalar()) {
       if (auto url = r.text(item, at)) {
         d.sources.push_back(*url);
       }
@@ -62,12 +62,12 @@ void read_sources(DealReader& r, const YAML::Node& root, model::Deal& d, std::ve
     if (!r.keys(item, at, {"url", "cites", "note"}, {"url", "cites"})) {
       continue;
     }
-    const auto url = item["url"].IsDefined() ? r.text(item["url"], join(at, "url")) : std::nullopt;
+    const auto url = item["url"].defined() ? r.text(item["url"], join(at, "url")) : std::nullopt;
     if (!url) {
       continue;
     }
     d.sources.push_back(*url);
-    if (item["cites"].IsDefined()) {
+    if (item["cites"].defined()) {
       for (auto& [fact, node] : fact_list(r, item["cites"], join(at, "cites"))) {
         d.fact_sources.emplace(fact, *url);  // the first source citing a fact is the one shown
         refs.push_back({std::move(fact), node, join(at, "cites")});
@@ -76,19 +76,19 @@ void read_sources(DealReader& r, const YAML::Node& root, model::Deal& d, std::ve
   }
 }
 
-void read_assumptions(DealReader& r, const YAML::Node& root, model::Deal& d, std::vector<FactRef>& refs) {
+void read_assumptions(DealReader& r, const YamlNode& root, model::Deal& d, std::vector<FactRef>& refs) {
   const auto& n = root["assumptions"];
-  if (!n.IsDefined()) {
+  if (!n.defined()) {
     return;
   }
-  if (!n.IsSequence()) {
+  if (!n.is_sequence()) {
     r.error(n, "assumptions", "a list of texts or {text, covers}", describe(n));
     return;
   }
   for (std::size_t i = 0; i < n.size(); ++i) {
     const auto at = indexed("assumptions", i);
     const auto& item = n[i];
-    if (item.IsScalar()) {
+    if (item.is_scalar()) {
       if (auto t = r.text(item, at)) {
         d.assumptions.push_back(*t);
       }
@@ -97,10 +97,10 @@ void read_assumptions(DealReader& r, const YAML::Node& root, model::Deal& d, std
     if (!r.keys(item, at, {"text", "covers"}, {"text", "covers"})) {
       continue;
     }
-    if (auto t = item["text"].IsDefined() ? r.text(item["text"], join(at, "text")) : std::nullopt) {
+    if (auto t = item["text"].defined() ? r.text(item["text"], join(at, "text")) : std::nullopt) {
       d.assumptions.push_back(*t);
     }
-    if (item["covers"].IsDefined()) {
+    if (item["covers"].defined()) {
       for (auto& [fact, node] : fact_list(r, item["covers"], join(at, "covers"))) {
         d.assumed_facts.insert(fact);
         refs.push_back({std::move(fact), node, join(at, "covers")});

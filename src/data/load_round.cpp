@@ -6,7 +6,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/atomic_file.hpp"
 #include "core/civil_time.hpp"
@@ -25,13 +24,13 @@ class YamlReader : public YamlDiagnostics {
   YamlReader(std::string file, core::Diagnostics& diags) : YamlDiagnostics("yaml.invalid", std::move(file), diags) {}
 
   /// A required (or optional) number in [min, max]; nullopt when absent or bad.
-  std::optional<double> number(const YAML::Node& parent, std::string_view key,
+  std::optional<double> number(const YamlNode& parent, std::string_view key,
                                const std::string& path, double min, double max,
                                bool required = true, std::string_view unit = "") {
     const auto node = parent[std::string(key)];
     const auto where = join(path, key);
     const std::string u = unit.empty() ? "" : fmt::format(" in {}", unit);
-    if (!node.IsDefined() || node.IsNull()) {
+    if (!node.defined() || node.is_null()) {
       if (required) {
         error(parent, where, "a number" + u, "nothing");
       }
@@ -40,45 +39,45 @@ class YamlReader : public YamlDiagnostics {
     return number_at(node, where, min, max, u);
   }
 
-  std::optional<double> number_at(const YAML::Node& node, const std::string& where, double min,
+  std::optional<double> number_at(const YamlNode& node, const std::string& where, double min,
                                   double max, const std::string& unit = "") {
-    if (!node.IsScalar()) {
+    if (!node.is_scalar()) {
       error(node, where, "a number" + unit, describe(node));
       return std::nullopt;
     }
-    auto v = parse_number(node.Scalar());
+    auto v = parse_number(node.scalar());
     if (!v) {
-      error(node, where, "a number" + unit, core::quote_found(node.Scalar()));
+      error(node, where, "a number" + unit, core::quote_found(node.scalar()));
       return std::nullopt;
     }
     if (*v < min || *v > max) {
       error(node, where, fmt::format("a number{} from {} to {}", unit, min, max),
-            core::quote_found(node.Scalar()));
+            core::quote_found(node.scalar()));
       return std::nullopt;
     }
     return v;
   }
 
-  std::optional<std::string> text(const YAML::Node& parent, std::string_view key,
+  std::optional<std::string> text(const YamlNode& parent, std::string_view key,
                                   const std::string& path, bool required = true) {
     const auto node = parent[std::string(key)];
     const auto where = join(path, key);
-    if (!node.IsDefined() || node.IsNull()) {
+    if (!node.defined() || node.is_null()) {
       if (required) {
         error(parent, where, "a value", "nothing");
       }
       return std::nullopt;
     }
-    if (!node.IsScalar() || node.Scalar().empty()) {
+    if (!node.is_scalar() || node.scalar().empty()) {
       error(node, where, "a text value", describe(node));
       return std::nullopt;
     }
-    return node.Scalar();
+    return node.scalar();
   }
 
   /// One of `allowed`; its index or -1.
   template <std::size_t N>
-  int choice(const YAML::Node& parent, std::string_view key, const std::string& path,
+  int choice(const YamlNode& parent, std::string_view key, const std::string& path,
              const std::string_view (&allowed)[N], bool required = true) {
     auto value = text(parent, key, path, required);
     if (!value) {
@@ -109,14 +108,14 @@ int index_of(const std::string_view (&names)[N], std::string_view name) {
   return -1;
 }
 
-void read_points(YamlReader& y, const YAML::Node& node, model::Round& round) {
+void read_points(YamlReader& y, const YamlNode& node, model::Round& round) {
   if (!y.keys(node, "points", {"min_points", "criteria"})) {
     return;
   }
   round.min_points = y.number(node, "min_points", "points", 0, 10).value_or(0);
   const auto list = node["criteria"];
-  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
-    y.error(list.IsDefined() ? list : node, "points.criteria", "a list of one or more criteria",
+  if (!list.defined() || !list.is_sequence() || list.size() == 0) {
+    y.error(list.defined() ? list : node, "points.criteria", "a list of one or more criteria",
             describe(list));
     return;
   }
@@ -141,8 +140,8 @@ void read_points(YamlReader& y, const YAML::Node& node, model::Round& round) {
   }
 }
 
-void read_phases(YamlReader& y, const YAML::Node& node, model::Round& round) {
-  if (!node.IsSequence() || node.size() == 0) {
+void read_phases(YamlReader& y, const YamlNode& node, model::Round& round) {
+  if (!node.is_sequence() || node.size() == 0) {
     y.error(node, "phases", "a list of one or more phases", describe(node));
     return;
   }
@@ -167,7 +166,7 @@ void read_phases(YamlReader& y, const YAML::Node& node, model::Round& round) {
 
 /// A list of names from `allowed`, as flags; false where a name is bad (reported).
 template <std::size_t N, std::size_t M>
-bool read_flags(YamlReader& y, const YAML::Node& node, const std::string& where,
+bool read_flags(YamlReader& y, const YamlNode& node, const std::string& where,
                 const std::string_view (&allowed)[N], std::array<bool, M>& flags) {
   static_assert(N == M);
   std::string list;
@@ -175,16 +174,16 @@ bool read_flags(YamlReader& y, const YAML::Node& node, const std::string& where,
     list += list.empty() ? "" : ", ";
     list += a;
   }
-  if (!node.IsSequence() || node.size() == 0) {
+  if (!node.is_sequence() || node.size() == 0) {
     y.error(node, where, "a list of one or more of " + list, describe(node));
     return false;
   }
   flags.fill(false);
   for (std::size_t i = 0; i < node.size(); ++i) {
     const auto at = fmt::format("{}[{}]", where, i);
-    const int k = node[i].IsScalar() ? index_of(allowed, node[i].Scalar()) : -1;
+    const int k = node[i].is_scalar() ? index_of(allowed, node[i].scalar()) : -1;
     if (k < 0) {
-      y.error(node[i], at, "one of " + list, node[i].IsScalar() ? core::quote_found(node[i].Scalar()) : describe(node[i]));
+      y.error(node[i], at, "one of " + list, node[i].is_scalar() ? core::quote_found(node[i].scalar()) : describe(node[i]));
       continue;
     }
     flags[static_cast<std::size_t>(k)] = true;
@@ -194,18 +193,18 @@ bool read_flags(YamlReader& y, const YAML::Node& node, const std::string& where,
 
 /// Who may apply and how large a project must be: firm sizes (an SME-only round lists small and
 /// medium), project types, NIKI's minimum lifetime reduction, MOOI's minimum cost and consortium.
-void read_eligibility_extras(YamlReader& y, const YAML::Node& elig, model::Round& round) {
-  if (const auto sizes = elig["firm_sizes"]; sizes.IsDefined()) {
+void read_eligibility_extras(YamlReader& y, const YamlNode& elig, model::Round& round) {
+  if (const auto sizes = elig["firm_sizes"]; sizes.defined()) {
     read_flags(y, sizes, "eligibility.firm_sizes", model::kFirmSizes, round.eligible_sizes);
   }
-  if (const auto types = elig["project_types"]; types.IsDefined()) {
+  if (const auto types = elig["project_types"]; types.defined()) {
     read_flags(y, types, "eligibility.project_types", model::kProjectTypes, round.eligible_types);
   }
   round.min_lifetime_reduction_t =
       y.number(elig, "min_lifetime_reduction_t", "eligibility", 0, 1e12, false, "t CO2").value_or(0);
   round.min_eligible_cost_eur =
       y.number(elig, "min_eligible_cost_eur", "eligibility", 0, 1e12, false, "EUR").value_or(0);
-  if (const auto c = elig["consortium"]; c.IsDefined()) {
+  if (const auto c = elig["consortium"]; c.defined()) {
     if (y.keys(c, "eligibility.consortium", {"min_parties", "min_smes"})) {
       round.min_consortium_parties =
           static_cast<int>(y.number(c, "min_parties", "eligibility.consortium", 1, 1000).value_or(1));
@@ -222,22 +221,22 @@ void read_eligibility_extras(YamlReader& y, const YAML::Node& elig, model::Round
 
 /// `estimated:` maps key paths of this file to the reason no published figure was used; each
 /// path must name a key that is there.
-void read_estimated(YamlReader& y, const YAML::Node& root, const YAML::Node& estimated, model::Round& round) {
-  if (!estimated.IsMap()) {
+void read_estimated(YamlReader& y, const YamlNode& root, const YamlNode& estimated, model::Round& round) {
+  if (!estimated.is_map()) {
     y.error(estimated, "estimated", "a reason per estimated key path, e.g. budget_eur: \"…\"", describe(estimated));
     return;
   }
   for (const auto& kv : estimated) {
-    const auto path = kv.first.as<std::string>("");
+    const auto path = kv.first.key_text();
     const auto where = "estimated." + path;
-    std::vector<YAML::Node> trail{root};
+    std::vector<YamlNode> trail{root};
     std::size_t start = 0;
     bool found = !path.empty();
     while (found && start <= path.size()) {
       const auto dot = path.find('.', start);
       const auto key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-      const YAML::Node parent = trail.back();
-      found = parent.IsMap() && !key.empty() && parent[key].IsDefined();
+      const YamlNode parent = trail.back();
+      found = parent.is_map() && !key.empty() && parent[key].defined();
       if (found) {
         trail.push_back(parent[key]);
       }
@@ -248,11 +247,11 @@ void read_estimated(YamlReader& y, const YAML::Node& root, const YAML::Node& est
               core::quote_found(path));
       continue;
     }
-    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+    if (!kv.second.is_scalar() || kv.second.scalar().empty()) {
       y.error(kv.second, where, "the reason the value is estimated", describe(kv.second));
       continue;
     }
-    round.estimated.emplace_back(path, kv.second.Scalar());
+    round.estimated.emplace_back(path, kv.second.scalar());
   }
 }
 
@@ -266,8 +265,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   if (!loaded) {
     return std::nullopt;
   }
-  // Read through a const node: yaml-cpp's non-const operator[] would create missing keys.
-  const YAML::Node root = *loaded;
+  const YamlNode root = *loaded;
   YamlReader y(file, diags);
   if (!y.keys(root, "", {"id", "name", "instrument", "opens", "closes", "budget_eur", "allocation", "rates",
                         "caps", "eligibility", "economics", "points", "phases", "fences_eur",
@@ -294,16 +292,16 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   // rates: base by theme (only the themes the round opens), size bonus, maximum.
   round.base_rate.fill(std::numeric_limits<double>::quiet_NaN());
   const auto rates = root["rates"];
-  if (!rates.IsDefined()) {
+  if (!rates.defined()) {
     y.error(root, "rates", "a mapping with base, size_bonus and max_rate", "nothing");
   } else if (y.keys(rates, "rates", {"base", "by_project_type", "size_bonus", "max_rate"})) {
     const auto base = rates["base"];
-    if (!base.IsDefined() || !base.IsMap() || base.size() == 0) {
-      y.error(base.IsDefined() ? base : rates, "rates.base",
+    if (!base.defined() || !base.is_map() || base.size() == 0) {
+      y.error(base.defined() ? base : rates, "rates.base",
               "a rate (fraction of eligible cost) per open theme", describe(base));
     } else {
       for (const auto& kv : base) {
-        const auto theme = kv.first.as<std::string>("");
+        const auto theme = kv.first.key_text();
         const int t = index_of(model::kSmeThemes, theme);
         if (t < 0) {
           y.error(kv.first, "rates.base." + theme, "a theme: energy_saving, renewable_heat, "
@@ -316,12 +314,12 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
       }
     }
     round.type_rate.fill(std::numeric_limits<double>::quiet_NaN());
-    if (const auto by_type = rates["by_project_type"]; by_type.IsDefined()) {
-      if (!by_type.IsMap()) {
+    if (const auto by_type = rates["by_project_type"]; by_type.defined()) {
+      if (!by_type.is_map()) {
         y.error(by_type, "rates.by_project_type", "a rate per project type", describe(by_type));
       } else {
         for (const auto& kv : by_type) {
-          const auto type = kv.first.as<std::string>("");
+          const auto type = kv.first.key_text();
           const int t = index_of(model::kProjectTypes, type);
           if (t < 0) {
             y.error(kv.first, "rates.by_project_type." + type,
@@ -334,7 +332,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
       }
     }
     const auto bonus = rates["size_bonus"];
-    if (!bonus.IsDefined()) {
+    if (!bonus.defined()) {
       y.error(rates, "rates.size_bonus", "a mapping with small, medium and large", "nothing");
     } else if (y.keys(bonus, "rates.size_bonus", {"small", "medium", "large"})) {
       for (std::size_t s = 0; s < model::kFirmSizeCount; ++s) {
@@ -346,7 +344,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   }
 
   const auto caps = root["caps"];
-  if (!caps.IsDefined()) {
+  if (!caps.defined()) {
     y.error(root, "caps", "a mapping with per_project_eur, eur_per_t, tonnes_over, min_grant_eur",
             "nothing");
   } else if (y.keys(caps, "caps", {"per_project_eur", "eur_per_t", "tonnes_over", "min_grant_eur"})) {
@@ -358,7 +356,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   }
 
   const auto elig = root["eligibility"];
-  if (!elig.IsDefined()) {
+  if (!elig.defined()) {
     y.error(root, "eligibility", "a mapping with min_payback_without_aid_yr and techniques",
             "nothing");
   } else if (y.keys(elig, "eligibility", {"min_payback_without_aid_yr", "techniques", "firm_sizes",
@@ -368,17 +366,17 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
     round.min_payback_yr =
         y.number(elig, "min_payback_without_aid_yr", "eligibility", 0, 100, true, "yr").value_or(5);
     const auto list = elig["techniques"];
-    if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
-      y.error(list.IsDefined() ? list : elig, "eligibility.techniques",
+    if (!list.defined() || !list.is_sequence() || list.size() == 0) {
+      y.error(list.defined() ? list : elig, "eligibility.techniques",
               "a list of technique ids", describe(list));
     } else {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = fmt::format("eligibility.techniques[{}]", i);
-        if (!list[i].IsScalar()) {
+        if (!list[i].is_scalar()) {
           y.error(list[i], where, "a technique id", describe(list[i]));
           continue;
         }
-        const auto id = list[i].Scalar();
+        const auto id = list[i].scalar();
         if (!techniques.empty() && find_technique(techniques, id) < 0) {
           y.error(list[i], where, "a technique_id of the technique catalogue",
                   core::quote_found(id));
@@ -389,7 +387,7 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
   }
 
   const auto econ = root["economics"];
-  if (!econ.IsDefined()) {
+  if (!econ.defined()) {
     y.error(root, "economics",
             "a mapping with gas_eur_per_gj, electricity_eur_per_mwh and discount_rate", "nothing");
   } else if (y.keys(econ, "economics", {"gas_eur_per_gj", "electricity_eur_per_mwh", "discount_rate"})) {
@@ -399,23 +397,23 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
     round.economics.discount_rate = y.number(econ, "discount_rate", "economics", 0, 1).value_or(0);
   }
 
-  if (const auto points = root["points"]; points.IsDefined()) {
+  if (const auto points = root["points"]; points.defined()) {
     read_points(y, points, round);
   } else if (round.mode == model::AllocationMode::points) {
     y.error(root, "points", "a points section (allocation: points)", "nothing");
   }
-  if (const auto phases = root["phases"]; phases.IsDefined()) {
+  if (const auto phases = root["phases"]; phases.defined()) {
     read_phases(y, phases, round);
   } else if (round.mode == model::AllocationMode::phases) {
     y.error(root, "phases", "a list of phases (allocation: phases)", "nothing");
   }
-  if (const auto fences = root["fences_eur"]; fences.IsDefined()) {
-    if (!fences.IsMap()) {
+  if (const auto fences = root["fences_eur"]; fences.defined()) {
+    if (!fences.is_map()) {
       y.error(fences, "fences_eur", "a budget in EUR per theme", describe(fences));
     } else {
       double total = 0;
       for (const auto& kv : fences) {
-        const auto theme = kv.first.as<std::string>("");
+        const auto theme = kv.first.key_text();
         const int t = index_of(model::kSmeThemes, theme);
         if (t < 0) {
           y.error(kv.first, "fences_eur." + theme, "a theme", core::quote_found(theme));
@@ -432,23 +430,23 @@ std::optional<model::Round> parse_round(std::string_view text, const std::string
       }
     }
   }
-  if (const auto overflow = root["fence_overflow"]; overflow.IsDefined()) {
-    const auto v = overflow.IsScalar() ? overflow.Scalar() : std::string();
+  if (const auto overflow = root["fence_overflow"]; overflow.defined()) {
+    const auto v = overflow.is_scalar() ? overflow.scalar() : std::string();
     if (v == "true" || v == "false") {
       round.fence_overflow = v == "true";
     } else {
       y.error(overflow, "fence_overflow", "true or false", describe(overflow));
     }
   }
-  if (const auto estimated = root["estimated"]; estimated.IsDefined()) {
+  if (const auto estimated = root["estimated"]; estimated.defined()) {
     read_estimated(y, root, estimated, round);
   }
-  if (const auto sources = root["sources"]; sources.IsDefined()) {
-    if (!sources.IsSequence()) {
+  if (const auto sources = root["sources"]; sources.defined()) {
+    if (!sources.is_sequence()) {
       y.error(sources, "sources", "a list of URLs or references", describe(sources));
     } else {
       for (const auto& s : sources) {
-        round.sources.push_back(s.IsScalar() ? s.Scalar() : std::string());
+        round.sources.push_back(s.is_scalar() ? s.scalar() : std::string());
       }
     }
   }

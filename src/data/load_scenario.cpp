@@ -4,7 +4,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/atomic_file.hpp"
 #include "data/scenario_file_reader.hpp"
@@ -25,7 +24,7 @@ namespace fs = std::filesystem;
 /// One file of the chain, parsed.
 struct ChainLink {
   fs::path path;  // as shown in messages
-  YAML::Node root;
+  YamlNode root;
 };
 
 /// Reads `path` and its bases, child first. nullopt (with diagnostics) on any failure.
@@ -33,7 +32,7 @@ std::optional<std::vector<ChainLink>> read_chain(const fs::path& path, core::Dia
   std::vector<ChainLink> chain;
   std::vector<fs::path> seen;  // canonical paths, for the cycle check
   fs::path current = path;
-  YAML::Node via;  // the `base:` node that led to `current` (undefined for the root)
+  YamlNode via;  // the `base:` node that led to `current` (undefined for the root)
   while (true) {
     const std::string file = current.string();
     std::error_code ec;
@@ -45,10 +44,10 @@ std::optional<std::vector<ChainLink>> read_chain(const fs::path& path, core::Dia
         core::Diagnostic d;
         d.code = "scenario.missing_base";
         d.file = chain.back().path.string();
-        d.line = line_of(via);
+        d.line = via.line();
         d.key_path = "base";
         d.expected = "an existing scenario file (a path relative to this file)";
-        d.found = fmt::format("{} (no file {})", core::quote_found(via.Scalar()), file);
+        d.found = fmt::format("{} (no file {})", core::quote_found(via.scalar()), file);
         diags.add(std::move(d));
       }
       return std::nullopt;
@@ -64,7 +63,7 @@ std::optional<std::vector<ChainLink>> read_chain(const fs::path& path, core::Dia
         core::Diagnostic d;
         d.code = "scenario.base_cycle";
         d.file = chain.back().path.string();
-        d.line = line_of(via);
+        d.line = via.line();
         d.key_path = "base";
         d.expected = "a base chain that ends (no scenario may be its own base)";
         d.found = "the cycle " + cycle;
@@ -78,22 +77,22 @@ std::optional<std::vector<ChainLink>> read_chain(const fs::path& path, core::Dia
     if (!parsed) {
       return std::nullopt;
     }
-    const YAML::Node root = *parsed;
+    const YamlNode root = *parsed;
     chain.push_back({current, root});
-    if (!root.IsMap()) {
+    if (!root.is_map()) {
       return chain;  // FileReader::apply reports it
     }
     const auto base = root["base"];
-    if (!base.IsDefined()) {
+    if (!base.defined()) {
       return chain;
     }
-    if (!base.IsScalar() || base.Scalar().empty()) {
+    if (!base.is_scalar() || base.scalar().empty()) {
       FileReader(file, diags).error(base, "base", "a path to the base scenario file",
                                     describe(base));
       return std::nullopt;
     }
     via = base;
-    current = (current.parent_path() / base.Scalar()).lexically_normal();
+    current = (current.parent_path() / base.scalar()).lexically_normal();
   }
 }
 
@@ -234,15 +233,15 @@ std::optional<model::Scenario> load_scenario_text(std::string_view text, const s
   if (!parsed) {
     return std::nullopt;
   }
-  const YAML::Node root = *parsed;
+  const YamlNode root = *parsed;
   std::vector<ChainLink> chain{{fs::path(label), root}};
-  if (root.IsMap() && root["base"].IsDefined()) {
+  if (root.is_map() && root["base"].defined()) {
     const auto base = root["base"];
-    if (!base.IsScalar() || base.Scalar().empty()) {
+    if (!base.is_scalar() || base.scalar().empty()) {
       FileReader(label, diags).error(base, "base", "a path to the base scenario file", describe(base));
       return std::nullopt;
     }
-    auto rest = read_chain(base_dir / base.Scalar(), diags);
+    auto rest = read_chain(base_dir / base.scalar(), diags);
     if (!rest) {
       return std::nullopt;
     }

@@ -14,11 +14,11 @@
 #include <string_view>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/distribution.hpp"
 #include "data/csv_reader.hpp"
 #include "data/yaml_diagnostics.hpp"
+#include "data/yaml_node.hpp"
 #include "model/scenario.hpp"
 
 namespace decarbfund::data::detail {
@@ -63,45 +63,45 @@ class FileReader : public YamlDiagnostics {
   FileReader(std::string file, core::Diagnostics& diags)
       : YamlDiagnostics("scenario.invalid", std::move(file), diags) {}
 
-  std::optional<double> number(const YAML::Node& node, const std::string& path, double min,
+  std::optional<double> number(const YamlNode& node, const std::string& path, double min,
                                double max, std::string_view unit);
 
-  std::optional<long long> integer(const YAML::Node& node, const std::string& path, long long min,
+  std::optional<long long> integer(const YamlNode& node, const std::string& path, long long min,
                                    long long max, std::string_view what = "a whole number");
 
-  std::optional<int> year(const YAML::Node& node, const std::string& path);
+  std::optional<int> year(const YamlNode& node, const std::string& path);
 
-  std::optional<bool> boolean(const YAML::Node& node, const std::string& path);
+  std::optional<bool> boolean(const YamlNode& node, const std::string& path);
 
-  std::optional<std::string> text(const YAML::Node& node, const std::string& path);
+  std::optional<std::string> text(const YamlNode& node, const std::string& path);
 
   /// A {year: value} mapping merged into `series` (per year: later files replace).
-  void year_map(const YAML::Node& node, const std::string& path, Series& series, double min,
+  void year_map(const YamlNode& node, const std::string& path, Series& series, double min,
                 double max, std::string_view unit);
 
   /// {category: {year: value}} for the liable categories.
-  void category_map(const YAML::Node& node, const std::string& path,
+  void category_map(const YamlNode& node, const std::string& path,
                     std::array<Series, model::kLevyCategoryCount>& series, double min, double max,
                     std::string_view unit);
 
-  void apply(const YAML::Node& root, const fs::path& file_path, Draft& d);
+  void apply(const YamlNode& root, const fs::path& file_path, Draft& d);
 
  private:
-  void apply_package(const YAML::Node& n, model::Scenario& s);
+  void apply_package(const YamlNode& n, model::Scenario& s);
 
-  void apply_target(const YAML::Node& n, const fs::path& file_path, model::Target& t);
+  void apply_target(const YamlNode& n, const fs::path& file_path, model::Target& t);
 
-  void apply_levy(const YAML::Node& n, Draft& d);
+  void apply_levy(const YamlNode& n, Draft& d);
 
-  void apply_response(const YAML::Node& n, model::ResponseParams& r);
+  void apply_response(const YamlNode& n, model::ResponseParams& r);
 
   /// A distribution written as {distribution: kind, parameters…} (docs/uncertainty.md). With
   /// `bounded`, its support must lie in [lo, hi] (normal and lognormal are then refused unless
   /// lo ≤ 0 < hi = ∞ allows a lognormal).
-  std::optional<core::Distribution> distribution(const YAML::Node& n, const std::string& path,
+  std::optional<core::Distribution> distribution(const YamlNode& n, const std::string& path,
                                                  double lo, double hi, std::string_view unit);
 
-  void apply_uncertainty(const YAML::Node& n, model::Uncertainty& u);
+  void apply_uncertainty(const YamlNode& n, model::Uncertainty& u);
 };
 
 }  // namespace decarbfund::data::detail

@@ -9,20 +9,20 @@ namespace decarbfund::data::detail {
 /// A distribution written as {distribution: kind, parameters…} (docs/uncertainty.md). With
 /// `bounded`, its support must lie in [lo, hi] (normal and lognormal are then refused unless
 /// lo ≤ 0 < hi = ∞ allows a lognormal).
-std::optional<core::Distribution> FileReader::distribution(const YAML::Node& n, const std::string& path,
+std::optional<core::Distribution> FileReader::distribution(const YamlNode& n, const std::string& path,
                                                double lo, double hi, std::string_view unit) {
-  if (!n.IsMap() || !n["distribution"].IsDefined()) {
+  if (!n.is_map() || !n["distribution"].defined()) {
     error(n, path,
           "a mapping {distribution: fixed|uniform|triangular|normal|lognormal|discrete|bernoulli, …}",
           describe(n));
     return std::nullopt;
   }
   const auto kind_node = n["distribution"];
-  const std::string kind = kind_node.IsScalar() ? kind_node.Scalar() : std::string();
+  const std::string kind = kind_node.is_scalar() ? kind_node.scalar() : std::string();
   const std::string k = join(path, "distribution");
   const auto param = [&](std::string_view key, double min, double max) -> std::optional<double> {
     const auto v = n[std::string(key)];
-    if (!v.IsDefined()) {
+    if (!v.defined()) {
       error(n, join(path, key), fmt::format("a value for '{}' (distribution {})", key, kind), "nothing");
       return std::nullopt;
     }
@@ -108,14 +108,14 @@ std::optional<core::Distribution> FileReader::distribution(const YAML::Node& n, 
     }
     const auto values = n["values"];
     const auto probs = n["probabilities"];
-    if (!values.IsSequence() || values.size() == 0) {
+    if (!values.is_sequence() || values.size() == 0) {
       error(values, join(path, "values"), "a non-empty list of numbers", describe(values));
       return std::nullopt;
     }
-    if (!probs.IsSequence() || probs.size() != values.size()) {
+    if (!probs.is_sequence() || probs.size() != values.size()) {
       error(probs, join(path, "probabilities"),
             fmt::format("a list of {} probabilities (one per value)", values.size()),
-            probs.IsSequence() ? fmt::format("{} entries", probs.size()) : describe(probs));
+            probs.is_sequence() ? fmt::format("{} entries", probs.size()) : describe(probs));
       return std::nullopt;
     }
     std::vector<double> v, p;
@@ -155,7 +155,7 @@ std::optional<core::Distribution> FileReader::distribution(const YAML::Node& n, 
 }
 
 
-void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
+void FileReader::apply_uncertainty(const YamlNode& n, model::Uncertainty& u) {
   const std::string p = "uncertainty";
   if (!keys(n, p, {"prices", "capex", "delta_emissions", "infrastructure_delay_yr",
                    "permit_delay_yr", "deals", "sme_realisation", "activity",
@@ -163,12 +163,12 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
     return;
   }
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  if (const auto v = n["prices"]; v.IsDefined()) {
-    if (!v.IsMap()) {
+  if (const auto v = n["prices"]; v.defined()) {
+    if (!v.is_map()) {
       error(v, p + ".prices", "a mapping of price series: distribution of its multiplier", describe(v));
     } else {
       for (const auto& kv : v) {
-        const auto series = kv.first.Scalar();
+        const auto series = kv.first.scalar();
         bool known = false;
         std::string names;
         for (auto s : kPriceSeries) {
@@ -188,8 +188,8 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
     }
   }
   const auto shape = [&](std::string_view key, model::RangeShape& out) {
-    if (const auto v = n[std::string(key)]; v.IsDefined()) {
-      const auto s = v.IsScalar() ? v.Scalar() : std::string();
+    if (const auto v = n[std::string(key)]; v.defined()) {
+      const auto s = v.is_scalar() ? v.scalar() : std::string();
       for (std::size_t i = 0; i < std::size(model::kRangeShapeNames); ++i) {
         if (s == model::kRangeShapeNames[i]) {
           out = static_cast<model::RangeShape>(i);
@@ -202,13 +202,13 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
   };
   shape("capex", u.capex);
   shape("delta_emissions", u.delta_emissions);
-  if (const auto v = n["infrastructure_delay_yr"]; v.IsDefined()) {
-    if (!v.IsMap()) {
+  if (const auto v = n["infrastructure_delay_yr"]; v.defined()) {
+    if (!v.is_map()) {
       error(v, p + ".infrastructure_delay_yr",
             "a mapping of infrastructure id (or default): distribution in years", describe(v));
     } else {
       for (const auto& kv : v) {
-        const auto id = kv.first.Scalar();
+        const auto id = kv.first.scalar();
         if (auto dist = distribution(kv.second, join(p + ".infrastructure_delay_yr", id), -50, 50, "years")) {
           if (id == "default") {
             u.infrastructure_delay_default = *dist;
@@ -219,13 +219,13 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
       }
     }
   }
-  if (const auto v = n["activity"]; v.IsDefined()) {
-    if (!v.IsMap()) {
+  if (const auto v = n["activity"]; v.defined()) {
+    if (!v.is_map()) {
       error(v, p + ".activity", "a mapping of activity group id (or default): distribution of its multiplier",
             describe(v));
     } else {
       for (const auto& kv : v) {
-        const auto id = kv.first.Scalar();
+        const auto id = kv.first.scalar();
         if (auto dist = distribution(kv.second, join(p + ".activity", id), 0, kInf, "")) {
           if (id == "default") {
             u.activity_default = *dist;
@@ -236,14 +236,14 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
       }
     }
   }
-  if (const auto v = n["permit_delay_yr"]; v.IsDefined()) {
+  if (const auto v = n["permit_delay_yr"]; v.defined()) {
     if (auto dist = distribution(v, p + ".permit_delay_yr", 0, 50, "years")) {
       u.permit_delay_yr = *dist;
     }
   }
-  if (const auto v = n["deals"]; v.IsDefined() && keys(v, p + ".deals", {"realisation", "probability"})) {
-    if (const auto r = v["realisation"]; r.IsDefined()) {
-      const auto s = r.IsScalar() ? r.Scalar() : std::string();
+  if (const auto v = n["deals"]; v.defined() && keys(v, p + ".deals", {"realisation", "probability"})) {
+    if (const auto r = v["realisation"]; r.defined()) {
+      const auto s = r.is_scalar() ? r.scalar() : std::string();
       if (s == model::kDealRealisationNames[0] || s == model::kDealRealisationNames[1]) {
         u.deals = s == model::kDealRealisationNames[0] ? model::DealRealisation::by_phase
                                                         : model::DealRealisation::certain;
@@ -251,12 +251,12 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
         error(r, p + ".deals.realisation", "one of by_phase, certain", describe(r));
       }
     }
-    if (const auto pr = v["probability"]; pr.IsDefined()) {
+    if (const auto pr = v["probability"]; pr.defined()) {
       if (keys(pr, p + ".deals.probability",
                {"exploration", "eop", "early_support", "jloi", "binding", "implementation", "paused",
                 "stopped"})) {
         for (const auto& kv : pr) {
-          const auto phase = kv.first.Scalar();
+          const auto phase = kv.first.scalar();
           if (auto q = number(kv.second, join(p + ".deals.probability", phase), 0, 1, "")) {
             u.deal_probability[phase] = *q;
           }
@@ -264,12 +264,12 @@ void FileReader::apply_uncertainty(const YAML::Node& n, model::Uncertainty& u) {
       }
     }
   }
-  if (const auto v = n["sme_realisation"]; v.IsDefined()) {
+  if (const auto v = n["sme_realisation"]; v.defined()) {
     if (auto dist = distribution(v, p + ".sme_realisation", 0, 1, "")) {
       u.sme_realisation = *dist;
     }
   }
-  if (const auto v = n["levy_balance_sigma"]; v.IsDefined()) {
+  if (const auto v = n["levy_balance_sigma"]; v.defined()) {
     if (auto dist = distribution(v, p + ".levy_balance_sigma", 0, 100, "×")) {
       u.levy_balance_sigma = *dist;
     }

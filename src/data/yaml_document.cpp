@@ -1,11 +1,12 @@
 #include "data/yaml_document.hpp"
 
-#include <map>
-#include <sstream>
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
+#include <yaml.h>
 
 namespace decarbfund::data {
 
@@ -48,201 +49,204 @@ YamlDepthBound yaml_depth_bound(std::string_view text) noexcept {
 
 namespace {
 
-/// Walks the parser's events and reports the first key given twice in one mapping, with the key
-/// path. Keys that are collections (rare) are not compared.
-class DuplicateKeys : public YAML::EventHandler {
- public:
-  struct Found {
-    std::string path;
-    long line = 0;
-    long first_line = 0;
-  };
-  std::optional<Found> found;
+/// The nodes of one document; YamlNode handles share it.
+struct YamlTree {
+  std::deque<YamlNodeData> nodes;  // a deque: nodes stay where they are as the tree grows
+};
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { scalar(mark, "~"); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { scalar(mark, {}); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-    scalar(mark, value);
+/// The first key given twice in one mapping, in document order.
+struct DuplicateKey {
+  std::string path;
+  long line = 0;
+  long first_line = 0;
+};
+
+/// A null is an unquoted, untagged `~`, `null`, `Null`, `NULL` or nothing (YAML 1.2 core schema,
+/// as yaml-cpp read it).
+bool null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+/// Builds the tree from libyaml's events, without recursion, and finds duplicate keys on the way.
+/// A key is compared by its text (a null key reads "~"); an alias or a collection as a key is
+/// not compared.
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(YamlTree& tree) : tree_(tree) {}
+
+  const YamlNodeData* root() const { return root_; }
+  const std::optional<DuplicateKey>& duplicate() const { return duplicate_; }
+
+  YamlNodeData* make(YamlKind kind, long line) {
+    auto& n = tree_.nodes.emplace_back();
+    n.kind = kind;
+    n.line = line;
+    return &n;
   }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    open(false);
+
+  /// A scalar, or an alias (`line` is where the alias stands; the node is its anchor's).
+  void leaf(const YamlNodeData* node, bool alias, long line) { attach(node, !alias, line); }
+
+  /// A collection starts: attached to its parent now (document order), filled until it ends.
+  void open(YamlNodeData* node, std::string anchor) {
+    std::string path = child_path();
+    attach(node, false, node->line);
+    frames_.push_back(Frame{node, std::move(path), std::move(anchor), true, 0, {}, {}});
   }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    open(true);
+
+  /// The innermost collection ends: returns it and its anchor (empty for none), now that it is whole.
+  std::pair<const YamlNodeData*, std::string> close() {
+    Frame f = std::move(frames_.back());
+    frames_.pop_back();
+    return {f.node, std::move(f.anchor)};
   }
-  void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
-    bool map = false;
-    bool at_key = true;  // a map's next node is a key
-    std::string key;     // a map's current key
-    std::size_t index = 0;
-    std::map<std::string, long> keys;  // key → line
+    YamlNodeData* node;
     std::string path;
+    std::string anchor;
+    bool at_key = true;     // a mapping's next node is a key
+    std::size_t index = 0;  // a sequence's next item
+    std::vector<std::pair<const std::string*, long>> keys;  // a mapping's compared keys and their lines
+    std::unordered_map<std::string_view, long> index_of;      // the same, once past kLinearKeys
   };
+  static constexpr std::size_t kLinearKeys = 16;
 
+  static const std::string& key_text(const YamlNodeData* key) {
+    static const std::string kNull = "~";
+    static const std::string kComplex = "(complex key)";
+    switch (key->kind) {
+      case YamlKind::null: return kNull;
+      case YamlKind::scalar: return key->scalar;
+      default: return kComplex;
+    }
+  }
+
+  /// The key path of the node that comes next, as the diagnostics write it: `a.b`, `a[2]`.
   std::string child_path() const {
     if (frames_.empty()) {
       return {};
     }
     const auto& f = frames_.back();
-    if (f.map) {
-      return f.path.empty() ? f.key : f.path + "." + f.key;
+    if (f.node->kind == YamlKind::sequence) {
+      return fmt::format("{}[{}]", f.path, f.index);
     }
-    return fmt::format("{}[{}]", f.path, f.index);
+    if (f.at_key) {
+      return f.path;  // a collection as a key has no path of its own
+    }
+    const std::string& key = key_text(f.node->children.back());
+    return f.path.empty() ? key : f.path + "." + key;
   }
 
-  /// A node has ended: the parent moves on to its next key, value or item.
-  void done() {
+  void attach(const YamlNodeData* node, bool compared_as_key, long line) {
     if (frames_.empty()) {
+      root_ = node;
       return;
     }
     auto& f = frames_.back();
-    if (f.map) {
-      f.at_key = !f.at_key;
-    } else {
+    f.node->children.push_back(node);
+    if (f.node->kind == YamlKind::sequence) {
       ++f.index;
-    }
-  }
-
-  void scalar(const YAML::Mark& mark, std::optional<std::string> value) {
-    if (!frames_.empty() && frames_.back().map && frames_.back().at_key) {
-      auto& f = frames_.back();
-      f.key = value.value_or("*alias");
-      const long line = mark.line + 1;
-      if (value) {
-        const auto [it, fresh] = f.keys.emplace(*value, line);
-        if (!fresh && !found) {
-          found = Found{child_path(), line, it->second};
-        }
-      }
-    }
-    done();
-  }
-
-  void open(bool map) {
-    std::string path = child_path();
-    const bool is_key = !frames_.empty() && frames_.back().map && frames_.back().at_key;
-    if (is_key) {
-      frames_.back().key = "(complex key)";
-    }
-    frames_.push_back(Frame{map, true, {}, 0, {}, std::move(path)});
-  }
-
-  void close() {
-    frames_.pop_back();
-    done();
-  }
-
-  std::vector<Frame> frames_;
-};
-
-/// DuplicateKeys on the loaded tree instead of a second parse (issue 21: yaml-cpp's tokenizer
-/// was a fifth of an outlook, and every file went through it twice). yaml-cpp keeps every entry
-/// of a mapping, a lookup finding the first, so the tree still has the duplicate; walked in
-/// document order (a key, then its value, then the next key), the first one found is the one the
-/// events give, with the same path and lines. An alias as a value is walked again where it
-/// stands (its anchor's node, already walked); an aliased key or a collection as a key has no
-/// path of its own, so for a text that may have either (may_have_alias_key) the caller parses
-/// the events instead.
-class TreeDuplicateKeys {
- public:
-  /// `text_size`: a tree of the text without aliases has fewer than two nodes per byte (an empty
-  /// value takes none, its key at least two), so the walk stops there, asking for the events:
-  /// aliases that nest (a billion laughs) are not walked node by node.
-  explicit TreeDuplicateKeys(std::size_t text_size) : budget_(2 * text_size + 2) {}
-  std::optional<DuplicateKeys::Found> found;
-  bool needs_events = false;  ///< a collection as a key, or more nodes than the text can hold
-
-  void walk(const YAML::Node& node, const std::string& path) {
-    if (budget_ == 0) {
-      needs_events = true;
       return;
     }
-    --budget_;
-    if (node.IsMap()) {
-      std::map<std::string, long> keys;  // key → line
-      for (auto it = node.begin(); it != node.end() && !found && !needs_events; ++it) {
-        const auto entry = *it;  // a pair of nodes by value: `it->first` would be a temporary's
-        const YAML::Node& k = entry.first;
-        if (!k.IsScalar() && !k.IsNull()) {
-          needs_events = true;
-          return;
+    if (f.at_key && compared_as_key && !duplicate_) {
+      check_key(f, key_text(node), line);
+    }
+    f.at_key = !f.at_key;
+  }
+
+  /// Whether a mapping's new key `text` (on `line`) repeats an earlier one: a scan of the keys
+  /// for a short mapping, a hash table past kLinearKeys (a generated file's thousands of keys).
+  void check_key(Frame& f, const std::string& text, long line) {
+    std::optional<long> first;
+    if (f.keys.size() < kLinearKeys) {
+      for (const auto& [earlier, at] : f.keys) {
+        if (*earlier == text) {
+          first = at;
+          break;
         }
-        std::string key = k.IsNull() ? "~" : k.Scalar();
-        const long line = static_cast<long>(k.Mark().line) + 1;
-        std::string child = path.empty() ? key : path + "." + key;
-        const auto [first, fresh] = keys.emplace(std::move(key), line);
-        if (!fresh) {
-          found = DuplicateKeys::Found{std::move(child), line, first->second};
-          return;
+      }
+    } else {
+      if (f.index_of.empty()) {
+        for (const auto& [earlier, at] : f.keys) {
+          f.index_of.emplace(*earlier, at);
         }
-        walk(entry.second, child);
       }
-    } else if (node.IsSequence()) {
-      std::size_t index = 0;
-      for (auto it = node.begin(); it != node.end() && !found && !needs_events; ++it, ++index) {
-        walk(*it, fmt::format("{}[{}]", path, index));
+      const auto [it, fresh] = f.index_of.emplace(text, line);
+      if (!fresh) {
+        first = it->second;
       }
+    }
+    f.keys.emplace_back(&text, line);
+    if (first) {
+      duplicate_ = DuplicateKey{f.path.empty() ? text : f.path + "." + text, line, *first};
     }
   }
 
- private:
-  std::size_t budget_;
+  YamlTree& tree_;
+  std::vector<Frame> frames_;
+  const YamlNodeData* root_ = nullptr;
+  std::optional<DuplicateKey> duplicate_;
 };
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-/// Whether `text` may hold an alias used as a mapping key, or an explicit key ('?'): the tree walk
-/// cannot say which key an aliased key repeats as the events do, so such a text is checked on the
-/// events. Conservative, from the text alone: an alias is a '*' where a node can start (at the
-/// start of a line or after a blank, '[', '{', ',' or ':'; one inside a plain word, the deals'
-/// "X-SHELL-OTHER-*", is none), and it may be a key when its name is followed, after blanks, by
-/// a ':' (the name stops at a blank, a flow indicator or a ':') or when it stands in a flow
-/// collection. A '?' between blanks may start an explicit key. A '*' in a comment or a quoted
-/// text counts too. An alias that is a value only (the scenarios' `n2o: *tariff_bp2026`) leaves
-/// the text to the tree walk: the walk finds a duplicate inside the anchor's node where the
-/// anchor stands, before it reaches the alias, so it reports what the events report.
-bool may_have_alias_key(std::string_view text) {
-  const auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\n'; };
-  for (std::size_t i = text.find_first_of("*?"); i != std::string_view::npos; i = text.find_first_of("*?", i + 1)) {
-    const char before = i == 0 ? '\n' : text[i - 1];
-    const bool node_start = blank(before) || before == '[' || before == '{' || before == ',' || before == ':';
-    if (!node_start) {
-      continue;
-    }
-    if (text[i] == '?') {
-      if (blank(at(i + 1))) {
-        return true;
-      }
-      continue;
-    }
-    if (before == '[' || before == '{' || before == ',') {
-      return true;
-    }
-    std::size_t j = i + 1;
-    while (j < text.size() && !blank(text[j]) && text[j] != ':' && text[j] != ',' && text[j] != '[' &&
-           text[j] != ']' && text[j] != '{' && text[j] != '}') {
-      ++j;
-    }
-    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
-      ++j;
-    }
-    if (at(j) == ':' || at(j) == ',' || at(j) == ']' || at(j) == '}') {
-      return true;  // a key, or an item of a flow collection (which may be a key)
+/// libyaml's parser and one event, freed however the parse ends.
+struct LibYaml {
+  yaml_parser_t parser;
+  yaml_event_t event;
+  bool has_event = false;
+  explicit LibYaml(std::string_view text) {
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~LibYaml() {
+    drop();
+    yaml_parser_delete(&parser);
+  }
+  LibYaml(const LibYaml&) = delete;
+  LibYaml& operator=(const LibYaml&) = delete;
+  bool next() {
+    drop();
+    has_event = yaml_parser_parse(&parser, &event) != 0;
+    return has_event;
+  }
+  void drop() {
+    if (has_event) {
+      yaml_event_delete(&event);
+      has_event = false;
     }
   }
-  return false;
+};
+
+long line_at_offset(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+/// libyaml's account of a syntax error: the problem, where it is, and what it was parsing.
+std::pair<long, std::string> syntax_error(const yaml_parser_t& p, std::string_view text) {
+  const std::string problem = fmt::format("a syntax error: {}", p.problem ? p.problem : "unknown");
+  if (p.error == YAML_READER_ERROR) {  // bad encoding: libyaml gives the byte offset, not a mark
+    return {line_at_offset(text, p.problem_offset), fmt::format("{} (byte {})", problem, p.problem_offset)};
+  }
+  const long line = static_cast<long>(p.problem_mark.line) + 1;
+  if (p.context) {
+    return {line, fmt::format("{} ({} from line {})", problem, p.context, p.context_mark.line + 1)};
+  }
+  return {line, problem};
+}
+
+const char* anchor_of(const yaml_event_t& e) {
+  switch (e.type) {
+    case YAML_SCALAR_EVENT: return reinterpret_cast<const char*>(e.data.scalar.anchor);
+    case YAML_SEQUENCE_START_EVENT: return reinterpret_cast<const char*>(e.data.sequence_start.anchor);
+    case YAML_MAPPING_START_EVENT: return reinterpret_cast<const char*>(e.data.mapping_start.anchor);
+    default: return nullptr;
+  }
 }
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file, const std::string& code,
-                                     core::Diagnostics& diags, std::string_view expected) {
+std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file, const std::string& code,
+                                   core::Diagnostics& diags, std::string_view expected) {
   const auto error = [&](long line, std::string key_path, std::string what, std::string found) {
     diags.add({core::Severity::error, code, file, line, std::move(key_path), {}, std::move(what), std::move(found), {}});
   };
@@ -257,38 +261,76 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
           fmt::format("{} brackets (nesting that deep is refused)", bound.brackets));
     return std::nullopt;
   }
-  const auto duplicate = [&](const DuplicateKeys::Found& f) {
-    error(f.line, f.path, "each key once in a mapping",
-          fmt::format("a second entry for this key (the first is on line {})", f.first_line));
-  };
-  try {
-    if (!may_have_alias_key(text)) {
-      auto root = YAML::Load(std::string(text));
-      TreeDuplicateKeys keys(text.size());
-      keys.walk(root, {});
-      if (keys.found) {
-        duplicate(*keys.found);
+
+  auto tree = std::make_shared<YamlTree>();
+  TreeBuilder build(*tree);
+  std::unordered_map<std::string, const YamlNodeData*> anchors;  // whole nodes only: no alias can make a cycle
+  LibYaml yaml(text);
+  bool document = false;  // inside the first document
+  while (true) {
+    if (!yaml.next()) {
+      const auto [line, what] = syntax_error(yaml.parser, text);
+      error(line, {}, std::string(expected), what);
+      return std::nullopt;
+    }
+    const yaml_event_t& e = yaml.event;
+    const long line = static_cast<long>(e.start_mark.line) + 1;
+    if (e.type == YAML_STREAM_END_EVENT || e.type == YAML_DOCUMENT_END_EVENT) {
+      break;
+    }
+    if (e.type == YAML_DOCUMENT_START_EVENT) {
+      document = true;
+      continue;
+    }
+    if (!document) {
+      continue;  // the stream's start
+    }
+    if (e.type == YAML_ALIAS_EVENT) {
+      const std::string name = reinterpret_cast<const char*>(e.data.alias.anchor);
+      const auto it = anchors.find(name);
+      if (it == anchors.end()) {
+        error(line, {}, std::string(expected),
+              fmt::format("the alias *{} before its anchor &{} is whole (or with no such anchor)", name, name));
         return std::nullopt;
       }
-      if (!keys.needs_events) {
-        return root;
-      }
+      build.leaf(it->second, true, line);
+      continue;
     }
-    {
-      std::istringstream in{std::string(text)};
-      YAML::Parser parser(in);
-      DuplicateKeys keys;
-      parser.HandleNextDocument(keys);
-      if (keys.found) {
-        duplicate(*keys.found);
-        return std::nullopt;
+    const YamlNodeData* whole = nullptr;
+    std::string anchor = anchor_of(e) ? anchor_of(e) : "";
+    if (e.type == YAML_SCALAR_EVENT) {
+      const std::string_view value(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+      const bool null = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e.data.scalar.tag && null_text(value);
+      YamlNodeData* n = build.make(null ? YamlKind::null : YamlKind::scalar, line);
+      if (!null) {
+        n->scalar = value;
       }
+      build.leaf(n, false, line);
+      whole = n;
+    } else if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) {
+      build.open(build.make(e.type == YAML_SEQUENCE_START_EVENT ? YamlKind::sequence : YamlKind::map, line),
+                 std::move(anchor));
+      continue;
+    } else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+      auto [node, name] = build.close();
+      whole = node;
+      anchor = std::move(name);
     }
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    error(e.mark.is_null() ? 0 : e.mark.line + 1, {}, std::string(expected), e.msg);
+    if (whole && !anchor.empty()) {
+      anchors[anchor] = whole;  // a later anchor of the same name stands for the nodes after it
+    }
+  }
+  if (build.duplicate()) {
+    const auto& d = *build.duplicate();
+    error(d.line, d.path, "each key once in a mapping",
+          fmt::format("a second entry for this key (the first is on line {})", d.first_line));
     return std::nullopt;
   }
+  if (!build.root()) {  // no document, or an empty one: a null, as yaml-cpp read it
+    build.leaf(build.make(YamlKind::null, 0), false, 0);
+  }
+  const YamlNodeData* root = build.root();
+  return YamlNode(std::shared_ptr<const void>(tree, root), root);
 }
 
 }  // namespace decarbfund::data

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// The deal files' reading, started on a second thread: parsing 13 deal files is the largest part
-/// of loading (yaml-cpp), and it needs no dataset until the deals are checked against it (issue
+/// of loading, and it needs no dataset until the deals are checked against it (issue
 /// 21: one outlook in 20 ms on two cores). Invalid (no future) with no_deals or no deal folder.
 std::future<data::UncheckedDealBook> start_reading_deals(const std::string& data_dir, const std::string& deals_dir,
                                                          bool no_deals) {

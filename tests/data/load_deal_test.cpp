@@ -209,7 +209,9 @@ TEST(LoadDeal, MissingRequiredKey) {
 }
 
 TEST(LoadDeal, InvalidYaml) {
-  EXPECT_EQ(bad("id: [unclosed\n"), "deal.yaml:2: expected valid YAML, found end of sequence flow not found\n");
+  EXPECT_EQ(bad("id: [unclosed\n"),
+            "deal.yaml:2: expected valid YAML, found a syntax error: "
+            "did not find expected ',' or ']' (while parsing a flow sequence from line 1)\n");
 }
 
 TEST(CheckDeal, UnknownOptionAndForeignSite) {
