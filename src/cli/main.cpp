@@ -1,21 +1,19 @@
 // decarbfund: the command-line entry point. Builds the CLI11 app from the verbs in
-// decarbfund::cli and turns failures into exit codes (cf. HiGHS app/RunHighs.cpp).
+// decarbfund::cli and turns failures into exit codes (cli/run_app.hpp).
 
 #include <algorithm>
-#include <cstdio>
-#include <exception>
 #include <iterator>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/run_app.hpp"
 #include "cli/verbs.hpp"
-#include "core/diagnostic.hpp"
 #include "core/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace decarbfund;
-  CLI::App app{"decarbfund — steering engine for the Klimaatfonds industry lot (perceel 5)"};
+  CLI::App app{cli::kAppDescription};
   app.require_subcommand(1);
   app.set_version_flag("--version", core::kGenerator);
   int status = cli::kExitOk;
@@ -31,7 +29,7 @@ int main(int argc, char** argv) {
       {"montecarlo", cli::add_montecarlo}, {"optimize", cli::add_optimize},
       {"deal", cli::add_deal},         {"emitters", cli::add_emitters},
       {"budget", cli::add_budget},     {"registry", cli::add_registry},
-      {"serve", cli::add_serve},
+      {"serve", cli::add_serve_launcher},  // a plugin: the server's libraries load only for it
   };
   // A command line that starts with a verb builds only that verb: CLI11 builds every option of
   // every verb up front, about a seventh of the instructions of `--version` (issue 21: start-up).
@@ -46,19 +44,5 @@ int main(int argc, char** argv) {
       v.add(app, status);
     }
   }
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : cli::kExitBadInput;
-  } catch (const core::Error& e) {
-    for (const auto& d : e.diagnostics()) {
-      std::fprintf(stderr, "error: %s\n", d.to_string().c_str());
-    }
-    return cli::kExitBadInput;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "internal error: %s\n", e.what());
-    return cli::kExitInternal;
-  }
-  return status;
+  return cli::run_app(app, argc, argv, status);
 }

@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -12,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/mpi_launcher.hpp"
+#include "cli/plugin_loader.hpp"
 #include "core/diagnostic.hpp"
 #include "mpi/plugin_abi.hpp"
 
@@ -20,20 +20,7 @@ namespace decarbfund::cli {
 namespace {
 
 #ifdef DECARBFUND_WITH_MPI
-namespace fs = std::filesystem;
 using mpi::kMpiPluginAbi, mpi::kMpiPluginFile, mpi::MpiAbiFn, mpi::MpiBeginFn, mpi::MpiGatherFn, mpi::MpiEndFn;
-
-/// Where the plugin may be: beside the binary (a build tree), or in ../lib/decarbfund (installed,
-/// cmake/install.cmake).
-std::vector<fs::path> plugin_places() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) {
-    return {};
-  }
-  return {exe.parent_path() / kMpiPluginFile,
-          (exe.parent_path() / "../lib/decarbfund" / kMpiPluginFile).lexically_normal()};
-}
 #endif
 
 [[noreturn]] void refuse(const std::string& expected, const std::string& found) {
@@ -58,22 +45,14 @@ MpiSession::MpiSession() {
     refuse("a build with MPI (cmake -DDECARBFUND_MPI=ON) for montecarlo under mpirun", "one without");
   }
 #else
-  void* handle = nullptr;
   std::string tried;
-  for (const auto& p : plugin_places()) {
-    // RTLD_GLOBAL: Open MPI's own components, which it loads in turn, look up its symbols there.
-    handle = dlopen(p.c_str(), RTLD_NOW | RTLD_GLOBAL);
-    if (handle != nullptr) {
-      break;
-    }
-    const char* why = dlerror();
-    tried += fmt::format("{}{} ({})", tried.empty() ? "" : ", ", p.string(), why == nullptr ? "not loaded" : why);
-  }
+  // RTLD_GLOBAL: Open MPI's own components, which it loads in turn, look up its symbols there.
+  void* handle = open_plugin(kMpiPluginFile, RTLD_NOW | RTLD_GLOBAL, tried);
   if (handle == nullptr) {
     refuse(fmt::format("the MPI plugin {} beside the binary or in ../lib/decarbfund (montecarlo under an MPI "
                        "launcher)",
                        kMpiPluginFile),
-           fmt::format("none that loads: {}", tried.empty() ? "no place to look" : tried));
+           fmt::format("none that loads: {}", tried));
   }
   // (The plugin stays loaded: Open MPI may still run code of it at exit.)
   const auto abi = reinterpret_cast<MpiAbiFn>(dlsym(handle, "decarbfund_mpi_abi"));

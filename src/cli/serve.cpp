@@ -59,7 +59,7 @@ void add_serve(CLI::App& app, int& status) {
   auto db = std::make_shared<std::string>();
   auto tokens = std::make_shared<std::string>();
   auto registry = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("serve", "HTTP API and dashboard (read-only unless --tokens is given)");
+  auto* cmd = app.add_subcommand("serve", kServeSummary);
   cmd->add_option("--port", opts->port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opts->host, "address to listen on")->capture_default_str();
   cmd->add_option("--data", *data,

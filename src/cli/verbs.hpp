@@ -30,5 +30,9 @@ void add_emitters(CLI::App& app, int& status);
 void add_budget(CLI::App& app, int& status);
 void add_registry(CLI::App& app, int& status);
 void add_serve(CLI::App& app, int& status);
+/// `serve` in the binary: loads the serve plugin and hands it the command line (serve_launcher.cpp).
+void add_serve_launcher(CLI::App& app, int& status);
+/// The one-line summary of `serve` that `decarbfund --help` shows.
+inline constexpr const char* kServeSummary = "HTTP API and dashboard (read-only unless --tokens is given)";
 
 }  // namespace decarbfund::cli

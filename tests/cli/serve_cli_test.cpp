@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -56,6 +57,53 @@ TEST(ServeCli, ASecondServerOnATakenPortExitsTwo) {
   kill(first, SIGTERM);
   int status = 0;
   waitpid(first, &status, 0);
+}
+
+// `serve` lives in a plugin (cli/serve_launcher.cpp): every other verb starts without the
+// server's libraries. The loader's view of the binary (what `ldd` prints) names none of them.
+TEST(ServeCli, TheBinaryLoadsNoServerLibrary) {
+  const auto r = test::run_command("LD_TRACE_LOADED_OBJECTS=1 '" + std::string(DECARBFUND_BINARY) + "'");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("libc.so"), std::string::npos) << r.out;
+  for (const char* lib : {"libcpp-httplib", "libssl", "libbrotli"}) {
+    EXPECT_EQ(r.out.find(lib), std::string::npos) << lib << " is loaded by every verb:\n" << r.out;
+  }
+}
+
+// Without its plugin (beside the binary or in ../lib/decarbfund), `serve` says where it looked,
+// and the other verbs work as before.
+TEST(ServeCli, AMissingServePluginIsAnError) {
+  namespace fs = std::filesystem;
+  const fs::path bin = fs::path(testing::TempDir()) / "no-serve-plugin" / "bin";
+  fs::remove_all(bin.parent_path());
+  fs::create_directories(bin);
+  std::error_code ec;
+  fs::create_hard_link(DECARBFUND_BINARY, bin / "decarbfund", ec);  // /proc/self/exe is this path
+  if (ec) {
+    fs::copy_file(DECARBFUND_BINARY, bin / "decarbfund");
+  }
+  const std::string exe = "cd '" + kSource + "' && '" + (bin / "decarbfund").string() + "' ";
+  const auto r = test::run_command(exe + "serve --port 0 2>&1");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_EQ(r.out.rfind("error: decarbfund: expected the serve plugin libdecarbfund_serve.so beside the binary or in "
+                        "../lib/decarbfund, found none that loads: " + (bin / "libdecarbfund_serve.so").string(), 0),
+            0U)
+      << r.out;
+  EXPECT_EQ(test::run_command(exe + "levy --help >/dev/null").status, 0);
+  fs::remove_all(bin.parent_path());
+}
+
+// The plugin parses the verb's options and prints its help and errors as the binary did.
+TEST(ServeCli, HelpAndErrorsComeFromThePlugin) {
+  const auto help = test::run_cli("serve --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("HTTP API and dashboard (read-only unless --tokens is given)"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--tokens TEXT"), std::string::npos) << help.out;
+  const auto bad = test::run_cli("serve --port 70000", true);
+  EXPECT_EQ(bad.status, 2) << bad.out;
+  EXPECT_NE(bad.out.find("--port"), std::string::npos) << bad.out;
+  const auto all = test::run_cli("--help");
+  EXPECT_NE(all.out.find("serve"), std::string::npos) << all.out;
 }
 
 }  // namespace
