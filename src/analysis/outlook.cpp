@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "analysis/package_levers.hpp"
+#include "core/two_ended_jobs.hpp"
 #include "model/scenario_world.hpp"
 #include "sim/economics.hpp"
 
@@ -113,10 +115,32 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
       deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals, fund ? &*fund : nullptr)) : std::nullopt;
   const DealLevers* book = levers ? &*levers : nullptr;
   out.levers = summarise_levers(scenario, deals, book);
+  // The reference run and the hindcast need nothing of the scenario's runs: a second thread takes
+  // them (core/two_ended_jobs.hpp) while this one does the levy-only and full runs, and this one
+  // takes whichever the second has not begun by then. A run's figures do not depend on its
+  // workspace's history (sim::SetUp), so the threads change no bit.
+  std::optional<OutlookRun> reference_done;
+  core::TwoEndedJobs side(2);  // 0: the reference run, 1: the hindcast
+  const auto side_jobs = [&](bool from_front) {
+    while (const auto job = from_front ? side.front() : side.back()) {
+      if (*job == 0) {
+        std::optional<sim::Workspace> ref_ws;
+        reference_done = run(model, ref, "reference", false, book, ref_ws);
+      } else {
+        out.hindcast = hindcast_summary(model, scenario);
+      }
+    }
+  };
+  // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
+  auto second = std::async(std::launch::async | std::launch::deferred, side_jobs, true);
   std::optional<sim::Workspace> ws;
-  out.runs.push_back(run(model, ref, "reference", false, book, ws));
-  out.runs.push_back(run(model, scenario, "levy_only", false, book, ws));
-  out.runs.push_back(run(model, scenario, "full", true, book, ws));
+  auto levy_only = run(model, scenario, "levy_only", false, book, ws);
+  auto full = run(model, scenario, "full", true, book, ws);
+  side_jobs(false);
+  second.get();
+  out.runs.push_back(std::move(*reference_done));
+  out.runs.push_back(std::move(levy_only));
+  out.runs.push_back(std::move(full));
   for (auto& r : out.runs) {
     r.sde = summarise_sde(model, r.inputs, r.outcome, out.target_index());
   }
@@ -155,7 +179,6 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   detail::credit_package(model, deals, book, sme_on ? sme : nullptr, *ws, out);
   out.achieved_t = out.levy_leg_t + out.package_leg_expected_t;
   out.gap_t = out.required_t - out.achieved_t;
-  out.hindcast = hindcast_summary(model, scenario);
 
   const auto& o = model.options;
   // Bottlenecks: items that blocked options, and use against capacity in the target year.

@@ -6,11 +6,13 @@
 #include <cmath>
 #include <future>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "analysis/outlook.hpp"
 #include "analysis/package_levers.hpp"
+#include "core/two_ended_jobs.hpp"
 
 namespace decarbfund::analysis::detail {
 
@@ -88,34 +90,48 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
       by_deal.push_back(std::move(c));
     }
   }
-  // Each deal's two own effects are independent runs. The add-one-in runs go to a second thread
-  // with their own workspace (issue 21: one outlook in 20 ms on two cores); each figure lands in
-  // its deal's slot, so none depends on the threads. Leave-one-out and add-one-in inputs are one
-  // copy each of the full run's, changed for a deal and put back after it.
+  // Each deal's two own effects are independent runs, shared by two threads
+  // (core/two_ended_jobs.hpp): this one takes the leave-one-out runs from the front, a second
+  // thread the add-one-in runs from the back, and either goes on into the other's once its own are
+  // done. Each figure lands in its deal's slot, and a lean run's figure does not depend on which
+  // workspace ran it before, so none depends on the threads. The runs' inputs are one copy of the
+  // full run's per kind and thread, changed for a deal and put back after it.
   if (!own.empty()) {
-    // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
-    auto add_one_in = std::async(std::launch::async | std::launch::deferred, [&] {
-      sim::Workspace only_ws(model, full_in);
-      sim::Inputs only = full_in;
-      std::fill(only.deal_realisation.begin(), only.deal_realisation.end(), 0.0);
-      std::fill(only.option_max_support_eur.begin(), only.option_max_support_eur.end(), 0.0);
-      std::vector<double> totals;
-      for (const auto d : own) {
-        set_only_deal(model, full_in, d, only);
-        totals.push_back(target_total(model, only, out.target_year, only_ws));
-        clear_only_deal(model, d, only);
+    std::vector<double> without_total(own.size()), only_total(own.size());
+    core::TwoEndedJobs jobs(2 * own.size());  // [0, n): leave-one-out; [n, 2n): add-one-in
+    const auto work = [&](bool from_front, sim::Workspace* given_ws) {
+      std::optional<sim::Workspace> own_ws;
+      std::optional<sim::Inputs> without, only;  // made at a thread's first run of each kind
+      while (const auto job = from_front ? jobs.front() : jobs.back()) {
+        sim::Workspace& w = given_ws != nullptr ? *given_ws : own_ws ? *own_ws : own_ws.emplace(model, full_in);
+        const std::size_t k = *job % own.size();
+        const auto d = own[k];
+        if (*job < own.size()) {
+          if (!without) {
+            without = full_in;
+          }
+          without->deal_realisation[d] = 0.0;
+          without_total[k] = target_total(model, *without, out.target_year, w);
+          without->deal_realisation[d] = full_in.deal_realisation[d];
+        } else {
+          if (!only) {
+            only = full_in;
+            std::fill(only->deal_realisation.begin(), only->deal_realisation.end(), 0.0);
+            std::fill(only->option_max_support_eur.begin(), only->option_max_support_eur.end(), 0.0);
+          }
+          set_only_deal(model, full_in, d, *only);
+          only_total[k] = target_total(model, *only, out.target_year, w);
+          clear_only_deal(model, d, *only);
+        }
       }
-      return totals;
-    });
-    sim::Inputs without = full_in;
-    for (const auto d : own) {
-      without.deal_realisation[d] = 0.0;
-      by_deal[d].leave_one_out_t = target_total(model, without, out.target_year, ws) - full_total;
-      without.deal_realisation[d] = full_in.deal_realisation[d];
-    }
-    const auto totals = add_one_in.get();
+    };
+    // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
+    auto second = std::async(std::launch::async | std::launch::deferred, work, false, nullptr);
+    work(true, &ws);
+    second.get();
     for (std::size_t k = 0; k < own.size(); ++k) {
-      by_deal[own[k]].add_one_in_t = levy_only_total - totals[k];
+      by_deal[own[k]].leave_one_out_t = without_total[k] - full_total;
+      by_deal[own[k]].add_one_in_t = levy_only_total - only_total[k];
     }
   }
   for (auto& c : by_deal) {
