@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <future>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "analysis/package_levers.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
+#include "core/two_ended_jobs.hpp"
 #include "data/load_applications.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
@@ -25,16 +27,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The deal files' reading, started on a second thread: parsing 13 deal files is the largest part
-/// of loading, and it needs no dataset until the deals are checked against it (issue
-/// 21: one outlook in 20 ms on two cores). Invalid (no future) with no_deals or no deal folder.
-std::future<data::UncheckedDealBook> start_reading_deals(const std::string& data_dir, const std::string& deals_dir,
-                                                         bool no_deals) {
+/// The deal folder to read: `deals_dir`, else the dataset's deals/ if it has one; "" for none
+/// (or with no_deals).
+std::string deal_folder(const std::string& data_dir, const std::string& deals_dir, bool no_deals) {
   std::string dir = deals_dir;
   if (dir.empty() && fs::is_directory(fs::path(data_dir) / "deals")) {
     dir = (fs::path(data_dir) / "deals").string();
   }
-  if (dir.empty() || no_deals) {
+  return no_deals ? std::string() : dir;
+}
+
+/// The deal files' reading, started on a second thread: the deal files need no dataset until the
+/// deals are checked against it (issue 21: one outlook in 20 ms on two cores). Invalid (no future)
+/// with no_deals or no deal folder.
+std::future<data::UncheckedDealBook> start_reading_deals(const std::string& data_dir, const std::string& deals_dir,
+                                                         bool no_deals) {
+  std::string dir = deal_folder(data_dir, deals_dir, no_deals);
+  if (dir.empty()) {
     return {};
   }
   // On a thread, or on the caller's at get() where none can be started (libstdc++'s async falls
@@ -49,6 +58,28 @@ std::optional<model::DealBook> check_deals(const model::Model& model, std::futur
   }
   return data::check_deal_book_or_throw(model, deals.get());
 }
+
+/// A value read on either thread of load_run_setup, or the error reading it threw.
+template <typename T>
+struct ReadOrError {
+  std::optional<T> value;
+  std::exception_ptr error;
+  template <typename Read>
+  void read(Read&& r) {
+    try {
+      value = r();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  /// The value; rethrows the error.
+  T take() {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+    return std::move(*value);
+  }
+};
 
 /// The reference scenario of `scenario`: `reference` (a file) or its target.reference.
 model::Scenario load_reference(const model::Scenario& scenario, const std::string& reference) {
@@ -145,23 +176,36 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
                         const std::string& deals_dir, bool no_deals) {
-  // The deal files are read on a second thread while this one reads the dataset and then the
-  // scenarios; the errors come in the order of reading them in turn: dataset, deals, scenarios.
-  auto deals = start_reading_deals(data, deals_dir, no_deals);
+  // The deal files and then the scenarios are read on a second thread while this one reads the
+  // dataset; this one reads whichever the second has not begun by then (core/two_ended_jobs.hpp:
+  // the second thread may start late). Errors come in the order of reading them in turn: dataset,
+  // deals, scenarios.
+  const std::string folder = deal_folder(data, deals_dir, no_deals);
+  ReadOrError<data::UncheckedDealBook> deals;
+  ReadOrError<std::pair<model::Scenario, model::Scenario>> scenarios;  // the scenario and its reference
+  core::TwoEndedJobs jobs(2);  // 0: the deals, 1: the scenarios
+  const auto read = [&](bool from_front) {
+    while (const auto job = from_front ? jobs.front() : jobs.back()) {
+      if (*job == 0 && !folder.empty()) {
+        deals.read([&] { return data::read_deal_book(folder); });
+      } else if (*job == 1) {
+        scenarios.read([&] {
+          auto s = data::load_scenario_or_throw(scenario);
+          auto ref = load_reference(s, reference);
+          return std::pair(std::move(s), std::move(ref));
+        });
+      }
+    }
+  };
+  // (Deferred to get() where no thread can be started; a dataset error waits for it to end.)
+  auto second = std::async(std::launch::async | std::launch::deferred, read, true);
   RunSetup r{{data::load_dataset_or_throw(data), {}}, {}, {}};
-  std::optional<model::Scenario> loaded;
-  std::exception_ptr scenario_error;
-  try {
-    loaded = data::load_scenario_or_throw(scenario);
-    r.reference = load_reference(*loaded, reference);
-  } catch (...) {
-    scenario_error = std::current_exception();
+  read(false);
+  second.get();
+  if (deals.error || deals.value) {
+    r.dataset.deals = data::check_deal_book_or_throw(r.model(), deals.take());
   }
-  r.dataset.deals = check_deals(r.model(), deals);
-  if (scenario_error) {
-    std::rethrow_exception(scenario_error);
-  }
-  r.scenario = std::move(*loaded);
+  std::tie(r.scenario, r.reference) = scenarios.take();
   analysis::check_deal_levers(r.scenario, r.deal_book());
   return r;
 }
