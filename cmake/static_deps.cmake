@@ -80,3 +80,26 @@ decarbfund_static_or_shared(decarbfund_sqlite3 ARCHIVES sqlite3 SYSTEM_LIBS Thre
 # libyaml (Debian libyaml-dev): the YAML parser of the data room (data/yaml_document.cpp).
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET GLOBAL yaml-0.1)
 decarbfund_static_or_shared(decarbfund_libyaml ARCHIVES yaml SHARED PkgConfig::LIBYAML)
+
+# libcrypto (HMAC-SHA256 of the registry's audit log): libcrypto.so cost every verb about 0.5 ms of
+# start-up, for the registry's few verbs. A target with the property DECARBFUND_STATIC_CRYPTO links
+# Debian's archive instead; only the binary has it (src/CMakeLists.txt). Its serve plugin and the
+# test programs load libssl, and so libcrypto.so, with cpp-httplib: one process must not hold two
+# libcryptos, each with its own state.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+add_library(decarbfund_crypto INTERFACE)
+add_library(decarbfund::crypto ALIAS decarbfund_crypto)
+set(crypto_archive "")
+if(DECARBFUND_STATIC_DEPS)
+  decarbfund_static_archives(crypto_archive crypto)
+endif()
+if(crypto_archive)
+  set(decarbfund_static_crypto "$<BOOL:$<TARGET_PROPERTY:DECARBFUND_STATIC_CRYPTO>>")
+  target_include_directories(decarbfund_crypto SYSTEM INTERFACE ${OPENSSL_INCLUDE_DIR})
+  target_link_libraries(decarbfund_crypto INTERFACE "$<${decarbfund_static_crypto}:${crypto_archive}>"
+                        "$<${decarbfund_static_crypto}:Threads::Threads>"
+                        "$<${decarbfund_static_crypto}:${CMAKE_DL_LIBS}>"
+                        "$<$<NOT:${decarbfund_static_crypto}>:OpenSSL::Crypto>")
+else()
+  target_link_libraries(decarbfund_crypto INTERFACE OpenSSL::Crypto)
+endif()

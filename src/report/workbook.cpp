@@ -14,10 +14,10 @@
 #include <utility>
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include "core/atomic_file.hpp"
 #include "core/diagnostic.hpp"
+#include "report/xlsxwriter_library.hpp"
 
 namespace decarbfund::report {
 
@@ -244,39 +244,40 @@ std::string Workbook::render() const {
   ::close(fd);
   scratch.path = pattern;
 
+  const auto& lxw = detail::xlsxwriter();
   lxw_workbook_options opts{};
   opts.constant_memory = LXW_FALSE;
   opts.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(scratch.path.c_str(), &opts);
+  lxw_workbook* wb = lxw.workbook_new_opt(scratch.path.c_str(), &opts);
   if (wb == nullptr) {
     throw core::Error(scratch.path, "cannot create the workbook");
   }
   lxw_doc_properties props{};
   props.created = utc_seconds(created_utc_);
-  workbook_set_properties(wb, &props);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
+  lxw.workbook_set_properties(wb, &props);
+  lxw_format* bold = lxw.workbook_add_format(wb);
+  lxw.format_set_bold(bold);
   // One format object per CellFormat (index = the enumerator), made once for the workbook.
   std::vector<lxw_format*> formats;
   for (const char* code :
        {"", "#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "0.00%", "0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"}) {
     lxw_format* f = nullptr;
     if (*code != '\0') {
-      f = workbook_add_format(wb);
-      format_set_num_format(f, code);
+      f = lxw.workbook_add_format(wb);
+      lxw.format_set_num_format(f, code);
     }
     formats.push_back(f);
   }
   for (const auto& sheet : sheets_) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name().c_str());
+    lxw_worksheet* ws = lxw.workbook_add_worksheet(wb, sheet.name().c_str());
     std::vector<CellFormat> column_format;
     for (std::size_t c = 0; c < sheet.headers().size(); ++c) {
-      worksheet_write_string(ws, 0, col(c), sheet.headers()[c].c_str(), bold);
-      worksheet_set_column(ws, col(c), col(c), width(sheet, c), nullptr);
+      lxw.worksheet_write_string(ws, 0, col(c), sheet.headers()[c].c_str(), bold);
+      lxw.worksheet_set_column(ws, col(c), col(c), width(sheet, c), nullptr);
       const CellFormat f = format_for_unit(header_unit(sheet.headers()[c]));
       column_format.push_back(f == CellFormat::automatic ? column_default(sheet, c) : f);
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    lxw.worksheet_freeze_panes(ws, 1, 0);
     std::size_t last_col = sheet.headers().empty() ? 0 : sheet.headers().size() - 1;
     for (std::size_t r = 0; r < sheet.rows().size(); ++r) {
       const auto& cells = sheet.rows()[r];
@@ -290,16 +291,16 @@ std::string Workbook::render() const {
         lxw_format* format = formats[static_cast<std::size_t>(f)];
         switch (cell.kind) {
           case Sheet::Cell::Kind::text:
-            worksheet_write_string(ws, row(r + 1), col(c), cell.text.c_str(), nullptr);
+            lxw.worksheet_write_string(ws, row(r + 1), col(c), cell.text.c_str(), nullptr);
             break;
           case Sheet::Cell::Kind::number:
             if (f == CellFormat::date || f == CellFormat::date_time) {
               lxw_datetime dt{};
               bool has_time = false;
               parse_datetime(cell.text, dt, has_time);
-              worksheet_write_datetime(ws, row(r + 1), col(c), &dt, format);
+              lxw.worksheet_write_datetime(ws, row(r + 1), col(c), &dt, format);
             } else {
-              worksheet_write_number(ws, row(r + 1), col(c), cell.number, format);
+              lxw.worksheet_write_number(ws, row(r + 1), col(c), cell.number, format);
             }
             break;
           case Sheet::Cell::Kind::blank:
@@ -308,11 +309,11 @@ std::string Workbook::render() const {
       }
     }
     // A filter on every table, so a reader can sort and filter the rows in Excel.
-    worksheet_autofilter(ws, 0, 0, row(sheet.rows().size()), col(last_col));
+    lxw.worksheet_autofilter(ws, 0, 0, row(sheet.rows().size()), col(last_col));
   }
-  const lxw_error err = workbook_close(wb);
+  const lxw_error err = lxw.workbook_close(wb);
   if (err != LXW_NO_ERROR) {
-    throw core::Error(scratch.path, fmt::format("cannot write the workbook: {}", lxw_strerror(err)));
+    throw core::Error(scratch.path, fmt::format("cannot write the workbook: {}", lxw.lxw_strerror(err)));
   }
   return core::read_file(scratch.path);
 }

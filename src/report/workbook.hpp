@@ -8,8 +8,8 @@
 //
 // Rendering returns bytes like the JSON and HTML writers return text, so a verb renders every
 // report before it writes any file (docs/architecture.md) and writes them all with
-// core::write_file_atomically. libxlsxwriter stays inside workbook.cpp (STYLE §2.3): this header
-// speaks std only.
+// core::write_file_atomically. libxlsxwriter stays inside workbook.cpp, which loads it at the
+// first render (xlsxwriter_library.hpp; STYLE §2.3): this header speaks std only.
 
 #include <deque>
 #include <initializer_list>

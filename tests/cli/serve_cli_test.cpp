@@ -59,17 +59,6 @@ TEST(ServeCli, ASecondServerOnATakenPortExitsTwo) {
   waitpid(first, &status, 0);
 }
 
-// `serve` lives in a plugin (cli/serve_launcher.cpp): every other verb starts without the
-// server's libraries. The loader's view of the binary (what `ldd` prints) names none of them.
-TEST(ServeCli, TheBinaryLoadsNoServerLibrary) {
-  const auto r = test::run_command("LD_TRACE_LOADED_OBJECTS=1 '" + std::string(DECARBFUND_BINARY) + "'");
-  EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("libc.so"), std::string::npos) << r.out;
-  for (const char* lib : {"libcpp-httplib", "libssl", "libbrotli"}) {
-    EXPECT_EQ(r.out.find(lib), std::string::npos) << lib << " is loaded by every verb:\n" << r.out;
-  }
-}
-
 // Without its plugin (beside the binary or in ../lib/decarbfund), `serve` says where it looked,
 // and the other verbs work as before.
 TEST(ServeCli, AMissingServePluginIsAnError) {

@@ -1,0 +1,26 @@
+// Start-up (issue 21): the binary loads only the shared libraries every verb needs. The server's
+// (cpp-httplib with libssl and Brotli) are the serve plugin's (cli/serve_launcher.cpp),
+// libxlsxwriter is loaded at the first workbook (report/xlsxwriter_library.hpp), and libcrypto is
+// linked statically (cmake/static_deps.cmake). The loader's view of the binary (what `ldd`
+// prints) names none of them.
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
+
+namespace decarbfund {
+namespace {
+
+TEST(StartupCli, TheBinaryLoadsOnlyWhatEveryVerbNeeds) {
+  const auto r = test::run_command("LD_TRACE_LOADED_OBJECTS=1 '" + std::string(DECARBFUND_BINARY) + "'");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("libc.so"), std::string::npos) << r.out;
+  for (const char* lib : {"libcpp-httplib", "libssl", "libbrotli", "libxlsxwriter", "libminizip", "libcrypto"}) {
+    EXPECT_EQ(r.out.find(lib), std::string::npos) << lib << " is loaded by every verb:\n" << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace decarbfund
