@@ -12,8 +12,9 @@ echo "shared libraries loaded: $(ldd "$binary" | wc -l)"
 "$binary" outlook --quiet >/dev/null  # warm the page cache
 for args in "--version" "outlook --quiet" "outlook --quiet --no-deals --no-sme"; do
   # shellcheck disable=SC2086
-  perf stat -r "$runs" -x, -e task-clock "$binary" $args 2>&1 >/dev/null |
-    awk -F, -v a="$args" '/task-clock/ { printf "%-40s %8.2f ms CPU (±%s)\n", a, $1, $4 }'
+  perf stat -r "$runs" -x, -e task-clock,page-faults "$binary" $args 2>&1 >/dev/null |
+    awk -F, -v a="$args" '/task-clock/ { printf "%-40s %8.2f ms CPU (±%s)\n", a, $1, $4 }
+                          /page-faults/ { printf "%-40s %8d page faults\n", a, $1 }'
   start=$(date +%s%N)
   for _ in $(seq "$runs"); do
     # shellcheck disable=SC2086
