@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "analysis/package_levers.hpp"
+#include "core/helper_thread.hpp"
 #include "core/two_ended_jobs.hpp"
 #include "model/scenario_world.hpp"
 #include "sim/economics.hpp"
@@ -115,10 +115,10 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
       deals != nullptr ? std::optional(apply_deal_levers(scenario, *deals, fund ? &*fund : nullptr)) : std::nullopt;
   const DealLevers* book = levers ? &*levers : nullptr;
   out.levers = summarise_levers(scenario, deals, book);
-  // The reference run and the hindcast need nothing of the scenario's runs: a second thread takes
-  // them (core/two_ended_jobs.hpp) while this one does the levy-only and full runs, and this one
-  // takes whichever the second has not begun by then. A run's figures do not depend on its
-  // workspace's history (sim::SetUp), so the threads change no bit.
+  // The reference run and the hindcast need nothing of the scenario's runs: the helper thread
+  // takes them (core/helper_thread.hpp, core/two_ended_jobs.hpp) while this one does the levy-only
+  // and full runs, and this one takes whichever the helper has not begun by then. A run's figures
+  // do not depend on its workspace's history (sim::SetUp), so the threads change no bit.
   std::optional<OutlookRun> reference_done;
   core::TwoEndedJobs side(2);  // 0: the reference run, 1: the hindcast
   const auto side_jobs = [&](bool from_front) {
@@ -131,13 +131,12 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
       }
     }
   };
-  // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
-  auto second = std::async(std::launch::async | std::launch::deferred, side_jobs, true);
+  auto second = core::HelperThread::instance().run([&] { side_jobs(true); });
   std::optional<sim::Workspace> ws;
   auto levy_only = run(model, scenario, "levy_only", false, book, ws);
   auto full = run(model, scenario, "full", true, book, ws);
   side_jobs(false);
-  second.get();
+  second.finish();
   out.runs.push_back(std::move(*reference_done));
   out.runs.push_back(std::move(levy_only));
   out.runs.push_back(std::move(full));

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <map>
 #include <optional>
 
@@ -12,6 +11,7 @@
 
 #include "analysis/outlook.hpp"
 #include "analysis/package_levers.hpp"
+#include "core/helper_thread.hpp"
 #include "core/two_ended_jobs.hpp"
 
 namespace decarbfund::analysis::detail {
@@ -91,9 +91,9 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
     }
   }
   // Each deal's two own effects are independent runs, shared by two threads
-  // (core/two_ended_jobs.hpp): this one takes the leave-one-out runs from the front, a second
-  // thread the add-one-in runs from the back, and either goes on into the other's once its own are
-  // done. Each figure lands in its deal's slot, and a lean run's figure does not depend on which
+  // (core/two_ended_jobs.hpp): this one takes the leave-one-out runs from the front, the helper
+  // thread (core/helper_thread.hpp) the add-one-in runs from the back, and either goes on into the
+  // other's once its own are done. Each figure lands in its deal's slot, and a lean run's figure does not depend on which
   // workspace ran it before, so none depends on the threads. The runs' inputs are one copy of the
   // full run's per kind and thread, changed for a deal and put back after it.
   if (!own.empty()) {
@@ -125,10 +125,9 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
         }
       }
     };
-    // (Deferred to get() where no thread can be started: runs/run_inputs.cpp.)
-    auto second = std::async(std::launch::async | std::launch::deferred, work, false, nullptr);
+    auto second = core::HelperThread::instance().run([&] { work(false, nullptr); });
     work(true, &ws);
-    second.get();
+    second.finish();
     for (std::size_t k = 0; k < own.size(); ++k) {
       by_deal[own[k]].leave_one_out_t = without_total[k] - full_total;
       by_deal[own[k]].add_one_in_t = levy_only_total - only_total[k];

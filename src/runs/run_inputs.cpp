@@ -2,7 +2,6 @@
 
 #include <exception>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -12,6 +11,7 @@
 #include "analysis/package_levers.hpp"
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
+#include "core/helper_thread.hpp"
 #include "core/two_ended_jobs.hpp"
 #include "data/load_applications.hpp"
 #include "data/load_dataset.hpp"
@@ -37,29 +37,7 @@ std::string deal_folder(const std::string& data_dir, const std::string& deals_di
   return no_deals ? std::string() : dir;
 }
 
-/// The deal files' reading, started on a second thread: the deal files need no dataset until the
-/// deals are checked against it (issue 21: one outlook in 20 ms on two cores). Invalid (no future)
-/// with no_deals or no deal folder.
-std::future<data::UncheckedDealBook> start_reading_deals(const std::string& data_dir, const std::string& deals_dir,
-                                                         bool no_deals) {
-  std::string dir = deal_folder(data_dir, deals_dir, no_deals);
-  if (dir.empty()) {
-    return {};
-  }
-  // On a thread, or on the caller's at get() where none can be started (libstdc++'s async falls
-  // back to deferred when both are allowed).
-  return std::async(std::launch::async | std::launch::deferred, [dir] { return data::read_deal_book(dir); });
-}
-
-/// The deals read by start_reading_deals, checked against the dataset (core::Error on any problem).
-std::optional<model::DealBook> check_deals(const model::Model& model, std::future<data::UncheckedDealBook>& deals) {
-  if (!deals.valid()) {
-    return std::nullopt;
-  }
-  return data::check_deal_book_or_throw(model, deals.get());
-}
-
-/// A value read on either thread of load_run_setup, or the error reading it threw.
+/// A value read on either thread (this one or the helper), or the error reading it threw.
 template <typename T>
 struct ReadOrError {
   std::optional<T> value;
@@ -81,6 +59,15 @@ struct ReadOrError {
   }
 };
 
+/// The deals read, checked against the dataset (core::Error on any problem); none when none were
+/// read (no deal folder, or no_deals).
+std::optional<model::DealBook> check_deals(const model::Model& model, ReadOrError<data::UncheckedDealBook>& deals) {
+  if (!deals.error && !deals.value) {
+    return std::nullopt;
+  }
+  return data::check_deal_book_or_throw(model, deals.take());
+}
+
 /// The reference scenario of `scenario`: `reference` (a file) or its target.reference.
 model::Scenario load_reference(const model::Scenario& scenario, const std::string& reference) {
   const std::string ref_path = reference.empty() ? scenario.target.reference_scenario : reference;
@@ -94,10 +81,21 @@ model::Scenario load_reference(const model::Scenario& scenario, const std::strin
 }  // namespace
 
 DatasetInputs load_dataset_inputs(const std::string& data_dir, const std::string& deals_dir, bool no_deals) {
-  // The same errors, in the same order, as reading the dataset and then the deals: a dataset error
-  // is thrown first (the future's destructor waits for the deals' thread).
-  auto deals = start_reading_deals(data_dir, deals_dir, no_deals);
+  // The helper thread reads the deal files while this one reads the dataset; the same errors, in
+  // the same order, as reading the dataset and then the deals (a dataset error waits for the
+  // helper's job to end: core/helper_thread.hpp).
+  const std::string folder = deal_folder(data_dir, deals_dir, no_deals);
+  ReadOrError<data::UncheckedDealBook> deals;
+  core::TwoEndedJobs jobs(folder.empty() ? 0 : 1);
+  const auto read = [&](bool from_front) {
+    while (const auto job = from_front ? jobs.front() : jobs.back()) {
+      deals.read([&] { return data::read_deal_book(folder); });
+    }
+  };
+  auto second = core::HelperThread::instance().run([&] { read(true); });
   DatasetInputs d{data::load_dataset_or_throw(data_dir), {}};
+  read(false);
+  second.finish();
   d.deals = check_deals(d.model, deals);
   return d;
 }
@@ -176,10 +174,10 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
                         const std::string& deals_dir, bool no_deals) {
-  // The deal files and then the scenarios are read on a second thread while this one reads the
-  // dataset; this one reads whichever the second has not begun by then (core/two_ended_jobs.hpp:
-  // the second thread may start late). Errors come in the order of reading them in turn: dataset,
-  // deals, scenarios.
+  // The helper thread reads the deal files and then the scenarios while this one reads the dataset
+  // (core/helper_thread.hpp); this one reads whichever the helper has not begun by then
+  // (core/two_ended_jobs.hpp). Errors come in the order of reading them in turn: dataset, deals,
+  // scenarios.
   const std::string folder = deal_folder(data, deals_dir, no_deals);
   ReadOrError<data::UncheckedDealBook> deals;
   ReadOrError<std::pair<model::Scenario, model::Scenario>> scenarios;  // the scenario and its reference
@@ -197,14 +195,12 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
       }
     }
   };
-  // (Deferred to get() where no thread can be started; a dataset error waits for it to end.)
-  auto second = std::async(std::launch::async | std::launch::deferred, read, true);
+  // (A dataset error waits for the second thread's job to end: core/helper_thread.hpp.)
+  auto second = core::HelperThread::instance().run([&] { read(true); });
   RunSetup r{{data::load_dataset_or_throw(data), {}}, {}, {}};
   read(false);
-  second.get();
-  if (deals.error || deals.value) {
-    r.dataset.deals = data::check_deal_book_or_throw(r.model(), deals.take());
-  }
+  second.finish();
+  r.dataset.deals = check_deals(r.model(), deals);
   std::tie(r.scenario, r.reference) = scenarios.take();
   analysis::check_deal_levers(r.scenario, r.deal_book());
   return r;

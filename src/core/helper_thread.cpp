@@ -1,0 +1,108 @@
+#include "core/helper_thread.hpp"
+
+#include <chrono>
+#include <system_error>
+
+namespace decarbfund::core {
+
+namespace {
+/// How long the helper stays awake after a job. An outlook's jobs come a few ms apart; spinning
+/// longer would only burn a core for nothing.
+constexpr auto kSpin = std::chrono::milliseconds(8);
+}  // namespace
+
+HelperThread& HelperThread::instance() {
+  static HelperThread helper;
+  return helper;
+}
+
+HelperThread::~HelperThread() {
+  {
+    const std::lock_guard lock(mutex_);
+    stop_.store(true);
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+HelperThread::Ticket HelperThread::run(std::function<void()> job) {
+  auto j = std::make_shared<Job>();
+  j->run = std::move(job);
+  {
+    const std::lock_guard lock(mutex_);
+    if (!started_) {
+      started_ = true;
+      try {
+        thread_ = std::thread([this] { loop(); });
+      } catch (const std::system_error&) {
+        // No thread: every job is withdrawn at finish(), its caller doing the work.
+      }
+    }
+    queue_.push_back(j);
+    queued_.fetch_add(1);
+  }
+  wake_.notify_one();
+  return Ticket(this, std::move(j));
+}
+
+void HelperThread::loop() {
+  auto awake_until = std::chrono::steady_clock::now();
+  while (true) {
+    // Awake for kSpin after a job: the next one starts at once. Yielding lets another thread of
+    // this core run (one core, or a busy machine).
+    while (queued_.load() == 0 && !stop_.load() && std::chrono::steady_clock::now() < awake_until) {
+      std::this_thread::yield();
+    }
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [&] { return !queue_.empty() || stop_.load(); });
+    if (stop_.load()) {
+      return;
+    }
+    auto job = std::move(queue_.front());
+    queue_.pop_front();
+    queued_.fetch_sub(1);
+    job->state = Job::State::running;
+    lock.unlock();
+    try {
+      job->run();
+    } catch (...) {
+      job->error = std::current_exception();
+    }
+    lock.lock();
+    job->state = Job::State::done;
+    done_.notify_all();
+    awake_until = std::chrono::steady_clock::now() + kSpin;
+  }
+}
+
+void HelperThread::Ticket::finish() {
+  if (!job_) {
+    return;
+  }
+  auto job = std::move(job_);
+  {
+    std::unique_lock lock(helper_->mutex_);
+    if (job->state == Job::State::queued) {
+      std::erase(helper_->queue_, job);
+      helper_->queued_.fetch_sub(1);
+      job->state = Job::State::withdrawn;
+      return;
+    }
+    helper_->done_.wait(lock, [&] { return job->state == Job::State::done; });
+  }
+  if (job->error) {
+    std::rethrow_exception(job->error);
+  }
+}
+
+HelperThread::Ticket::~Ticket() {
+  try {
+    finish();
+  } catch (...) {
+    // The caller is unwinding from another error, which is the one to report.
+  }
+}
+
+}  // namespace decarbfund::core
