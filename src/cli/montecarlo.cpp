@@ -87,7 +87,7 @@ void add_montecarlo(CLI::App& app, int& status) {
     options.seed = args->seed.value_or(scenario.seed);
     options.tornado_top = args->tornado_top;
     const unsigned threads = args->threads > 0 ? args->threads : std::max(1u, std::thread::hardware_concurrency());
-    const auto sme = runs::load_sme_input(args->data, sme_options(*args), scenario);
+    const auto& sme = setup_inputs.sme;
     const auto setup = analysis::prepare_montecarlo(model, scenario, reference, deals, options, sme ? &*sme : nullptr);
 
     // This process's block of draws (all of them without MPI).

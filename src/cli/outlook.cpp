@@ -29,7 +29,7 @@ void add_outlook(CLI::App& app, int& status) {
   cmd->callback([args, draws, &status] {
     const auto setup = load_run_setup(*args);
     const auto& model = setup.model();
-    const auto sme = runs::load_sme_input(args->data, sme_options(*args), setup.scenario);
+    const auto& sme = setup.sme;
     auto outlook =
         analysis::run_outlook(model, setup.scenario, setup.reference, setup.deal_book(), sme ? &*sme : nullptr);
     analysis::estimate_p_target_met(model, setup.scenario, setup.reference, setup.deal_book(), sme ? &*sme : nullptr,

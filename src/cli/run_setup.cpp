@@ -48,7 +48,7 @@ runs::RunSetup load_run_setup(RunArgs& a) {
   }
   a.deals = locate_input(a.deals, a.quiet, "deals");
   a.sme_round = locate_input(a.sme_round, a.quiet, "SME round");
-  return runs::load_run_setup(a.data, a.scenario, a.reference, a.deals, a.no_deals);
+  return runs::load_run_setup(a.data, a.scenario, a.reference, a.deals, a.no_deals, sme_options(a));
 }
 
 runs::SmeOptions sme_options(const RunArgs& a) {

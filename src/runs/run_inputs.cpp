@@ -173,14 +173,15 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
 }
 
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
-                        const std::string& deals_dir, bool no_deals) {
-  // The helper thread reads the deal files and then the scenarios while this one reads the dataset
-  // (core/helper_thread.hpp); this one reads whichever the helper has not begun by then
-  // (core/two_ended_jobs.hpp). Errors come in the order of reading them in turn: dataset, deals,
-  // scenarios.
+                        const std::string& deals_dir, bool no_deals, const std::optional<SmeOptions>& sme) {
+  // The helper thread reads the deal files and then the scenarios and the SME round while this one
+  // reads the dataset (core/helper_thread.hpp); this one reads whichever the helper has not begun
+  // by then (core/two_ended_jobs.hpp). Errors come in the order of reading them in turn: dataset,
+  // deals, scenarios, SME round.
   const std::string folder = deal_folder(data, deals_dir, no_deals);
   ReadOrError<data::UncheckedDealBook> deals;
   ReadOrError<std::pair<model::Scenario, model::Scenario>> scenarios;  // the scenario and its reference
+  ReadOrError<std::optional<analysis::SmeInput>> sme_input;
   core::TwoEndedJobs jobs(2);  // 0: the deals, 1: the scenarios
   const auto read = [&](bool from_front) {
     while (const auto job = from_front ? jobs.front() : jobs.back()) {
@@ -192,6 +193,9 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
           auto ref = load_reference(s, reference);
           return std::pair(std::move(s), std::move(ref));
         });
+        if (sme && scenarios.value) {
+          sme_input.read([&] { return load_sme_input(data, *sme, scenarios.value->first); });
+        }
       }
     }
   };
@@ -203,6 +207,9 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
   r.dataset.deals = check_deals(r.model(), deals);
   std::tie(r.scenario, r.reference) = scenarios.take();
   analysis::check_deal_levers(r.scenario, r.deal_book());
+  if (sme) {
+    r.sme = sme_input.take();
+  }
   return r;
 }
 

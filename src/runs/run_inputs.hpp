@@ -78,12 +78,14 @@ struct RunSetup {
   DatasetInputs dataset;
   model::Scenario scenario;
   model::Scenario reference;
+  std::optional<analysis::SmeInput> sme;  ///< load_sme_input's, when asked for
   const model::Model& model() const { return dataset.model; }
   const model::DealBook* deal_book() const { return dataset.deal_book(); }
 };
 
-/// load_dataset_inputs, then load_scenario_pair.
+/// load_dataset_inputs, then load_scenario_pair, then with `sme` load_sme_input; the errors in that
+/// order.
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
-                        const std::string& deals_dir, bool no_deals);
+                        const std::string& deals_dir, bool no_deals, const std::optional<SmeOptions>& sme = {});
 
 }  // namespace decarbfund::runs
