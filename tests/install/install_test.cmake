@@ -3,6 +3,7 @@
 # with neither $DECARBFUND_DATA nor $DECARBFUND_SCENARIOS set:
 #   - `decarbfund outlook` finds the installed dataset and default scenario and says so on stderr;
 #   - `--scenario coalition-2023` and the docs' `compare scenarios/….yaml …` resolve in the share folder;
+#   - `decarbfund serve` finds its plugin in PREFIX/lib/decarbfund (its help is the plugin's);
 #   - `import decarbfund` from PREFIX/<python dir> runs an outlook on the installed dataset.
 # Inputs: BUILD_DIR, WORK_DIR, PYTHON (empty: no Python package), PYTHON_DIR.
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -32,7 +33,7 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${rc}):\n${out}\n${err}")
 endif()
-foreach(f bin/decarbfund share/decarbfund/data/nl/dataset.yaml share/decarbfund/scenarios/coalition-2023.yaml
+foreach(f bin/decarbfund lib/decarbfund/libdecarbfund_serve.so share/decarbfund/data/nl/dataset.yaml share/decarbfund/scenarios/coalition-2023.yaml
           share/decarbfund/examples/rounds/fcfs.yaml)
   if(NOT EXISTS "${prefix}/${f}")
     message(FATAL_ERROR "not installed: ${prefix}/${f}")
@@ -49,6 +50,9 @@ run("outlook --scenario coalition-2023" "${prefix}/bin/decarbfund" outlook --sce
     --json o.json)
 file(READ "${WORK_DIR}/empty/o.json" doc)
 expect("\"scenario\": \"coalition-2023\"" "o.json" "${doc}")
+
+run("decarbfund serve --help" "${prefix}/bin/decarbfund" serve --help)
+expect("--tokens TEXT" "serve's help, from its plugin" "${out}")
 
 run("compare" "${prefix}/bin/decarbfund" compare scenarios/coalition-2023.yaml scenarios/belastingplan-2026.yaml)
 # The dataset's version as the installed dataset.yaml states it.
