@@ -12,7 +12,6 @@
 
 #include "cli/mpi_launcher.hpp"
 #include "cli/plugin_loader.hpp"
-#include "core/diagnostic.hpp"
 #include "mpi/plugin_abi.hpp"
 
 namespace decarbfund::cli {
@@ -23,13 +22,8 @@ namespace {
 using mpi::kMpiPluginAbi, mpi::kMpiPluginFile, mpi::MpiAbiFn, mpi::MpiBeginFn, mpi::MpiGatherFn, mpi::MpiEndFn;
 #endif
 
-[[noreturn]] void refuse(const std::string& expected, const std::string& found) {
-  core::Diagnostic d;
-  d.code = "mpi.plugin";
-  d.file = "decarbfund";
-  d.expected = expected;
-  d.found = found;
-  throw core::Error(std::move(d));
+[[noreturn]] void refuse(std::string expected, std::string found) {
+  refuse_plugin("mpi.plugin", std::move(expected), std::move(found));
 }
 
 }  // namespace

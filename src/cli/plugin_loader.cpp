@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/diagnostic.hpp"
+
 namespace decarbfund::cli {
 
 namespace fs = std::filesystem;
@@ -30,6 +32,15 @@ void* open_plugin(std::string_view file, int flags, std::string& tried) {
     tried = "no place to look";
   }
   return nullptr;
+}
+
+void refuse_plugin(std::string code, std::string expected, std::string found) {
+  core::Diagnostic d;
+  d.code = std::move(code);
+  d.file = "decarbfund";
+  d.expected = std::move(expected);
+  d.found = std::move(found);
+  throw core::Error(std::move(d));
 }
 
 }  // namespace decarbfund::cli

@@ -17,4 +17,7 @@ std::vector<std::filesystem::path> plugin_places(std::string_view file);
 /// `tried` saying where it looked and why each failed ("PATH (dlerror), …", or "no place to look").
 void* open_plugin(std::string_view file, int flags, std::string& tried);
 
+/// Throws core::Error with `code` (file "decarbfund"): a plugin that cannot be used.
+[[noreturn]] void refuse_plugin(std::string code, std::string expected, std::string found);
+
 }  // namespace decarbfund::cli

@@ -13,20 +13,14 @@
 
 #include "cli/plugin_loader.hpp"
 #include "cli/verbs.hpp"
-#include "core/diagnostic.hpp"
 #include "serve/plugin_abi.hpp"
 
 namespace decarbfund::cli {
 
 namespace {
 
-[[noreturn]] void refuse(const std::string& expected, const std::string& found) {
-  core::Diagnostic d;
-  d.code = "serve.plugin";
-  d.file = "decarbfund";
-  d.expected = expected;
-  d.found = found;
-  throw core::Error(std::move(d));
+[[noreturn]] void refuse(std::string expected, std::string found) {
+  refuse_plugin("serve.plugin", std::move(expected), std::move(found));
 }
 
 /// The plugin's entry point, loaded (it stays loaded: the server runs until the process ends).

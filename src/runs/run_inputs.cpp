@@ -83,7 +83,7 @@ model::Scenario load_reference(const model::Scenario& scenario, const std::strin
 DatasetInputs load_dataset_inputs(const std::string& data_dir, const std::string& deals_dir, bool no_deals) {
   // The helper thread reads the deal files while this one reads the dataset; the same errors, in
   // the same order, as reading the dataset and then the deals (a dataset error waits for the
-  // helper's job to end: core/helper_thread.hpp).
+  // helper's job to end if it has begun: core/helper_thread.hpp).
   const std::string folder = deal_folder(data_dir, deals_dir, no_deals);
   ReadOrError<data::UncheckedDealBook> deals;
   core::TwoEndedJobs jobs(folder.empty() ? 0 : 1);
@@ -199,7 +199,7 @@ RunSetup load_run_setup(const std::string& data, const std::string& scenario, co
       }
     }
   };
-  // (A dataset error waits for the second thread's job to end: core/helper_thread.hpp.)
+  // (A dataset error waits for the helper's job to end if it has begun: core/helper_thread.hpp.)
   auto second = core::HelperThread::instance().run([&] { read(true); });
   RunSetup r{{data::load_dataset_or_throw(data), {}}, {}, {}};
   read(false);

@@ -4,7 +4,10 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace decarbfund::test {
 
@@ -36,6 +39,21 @@ inline Run run_command(const std::string& cmd) {
 inline Run run_cli(const std::string& args, bool merge_stderr = false, const std::string& cwd = kSource) {
   return run_command("cd '" + cwd + "' && " + std::string(DECARBFUND_BINARY) + " " + args +
                      (merge_stderr ? " 2>&1" : " 2>/dev/null"));
+}
+
+/// The binary alone in `<temp>/<name>/bin/decarbfund` (a hard link, else a copy), without the
+/// plugins beside it: /proc/self/exe names this path, so the plugins are looked for around it.
+inline std::filesystem::path binary_without_plugins(const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path bin = fs::path(testing::TempDir()) / name / "bin";
+  fs::remove_all(bin.parent_path());
+  fs::create_directories(bin);
+  std::error_code ec;
+  fs::create_hard_link(DECARBFUND_BINARY, bin / "decarbfund", ec);
+  if (ec) {
+    fs::copy_file(DECARBFUND_BINARY, bin / "decarbfund");
+  }
+  return bin / "decarbfund";
 }
 
 }  // namespace decarbfund::test

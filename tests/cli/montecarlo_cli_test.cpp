@@ -55,14 +55,7 @@ TEST(MonteCarloCli, JsonIdenticalForOneAndTwoThreads) {
 // build without MPI refuses a launcher's two ranks the same way.)
 TEST(MonteCarloCli, UnderALauncherAMissingMpiPluginIsAnError) {
   namespace fs = std::filesystem;
-  const fs::path bin = fs::path(testing::TempDir()) / "no-mpi-plugin" / "bin";
-  fs::remove_all(bin.parent_path());
-  fs::create_directories(bin);
-  std::error_code ec;
-  fs::create_hard_link(DECARBFUND_BINARY, bin / "decarbfund", ec);  // /proc/self/exe is this path
-  if (ec) {
-    fs::copy_file(DECARBFUND_BINARY, bin / "decarbfund");
-  }
+  const fs::path bin = test::binary_without_plugins("no-mpi-plugin").parent_path();
   const auto r = test::run_command("cd '" + kSource + "' && OMPI_COMM_WORLD_SIZE=2 OMPI_COMM_WORLD_RANK=0 '" +
                                    (bin / "decarbfund").string() + "' montecarlo --draws 2 --quiet 2>&1");
   EXPECT_EQ(r.status, 2) << r.out;

@@ -63,15 +63,9 @@ TEST(ServeCli, ASecondServerOnATakenPortExitsTwo) {
 // and the other verbs work as before.
 TEST(ServeCli, AMissingServePluginIsAnError) {
   namespace fs = std::filesystem;
-  const fs::path bin = fs::path(testing::TempDir()) / "no-serve-plugin" / "bin";
-  fs::remove_all(bin.parent_path());
-  fs::create_directories(bin);
-  std::error_code ec;
-  fs::create_hard_link(DECARBFUND_BINARY, bin / "decarbfund", ec);  // /proc/self/exe is this path
-  if (ec) {
-    fs::copy_file(DECARBFUND_BINARY, bin / "decarbfund");
-  }
-  const std::string exe = "cd '" + kSource + "' && '" + (bin / "decarbfund").string() + "' ";
+  const fs::path binary = test::binary_without_plugins("no-serve-plugin");
+  const fs::path bin = binary.parent_path();
+  const std::string exe = "cd '" + kSource + "' && '" + binary.string() + "' ";
   const auto r = test::run_command(exe + "serve --port 0 2>&1");
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_EQ(r.out.rfind("error: decarbfund: expected the serve plugin libdecarbfund_serve.so beside the binary or in "
