@@ -93,9 +93,10 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
   // Each deal's two own effects are independent runs, shared by two threads
   // (core/two_ended_jobs.hpp): this one takes the leave-one-out runs from the front, the helper
   // thread (core/helper_thread.hpp) the add-one-in runs from the back, and either goes on into the
-  // other's once its own are done. Each figure lands in its deal's slot, and a lean run's figure does not depend on which
-  // workspace ran it before, so none depends on the threads. The runs' inputs are one copy of the
-  // full run's per kind and thread, changed for a deal and put back after it.
+  // other's once its own are done. Each figure lands in its deal's slot, and a lean run's figure
+  // does not depend on which workspace ran it before, so none depends on the threads. The runs'
+  // inputs are one copy of the full run's per kind and thread, changed for a deal and put back
+  // after it.
   if (!own.empty()) {
     std::vector<double> without_total(own.size()), only_total(own.size());
     core::TwoEndedJobs jobs(2 * own.size());  // [0, n): leave-one-out; [n, 2n): add-one-in
