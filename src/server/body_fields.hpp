@@ -29,8 +29,11 @@ nlohmann::json parse_object_body(std::string_view body, const std::string& expec
 /// Typed access to one object's fields; `path` prefixes key paths ("scenarios[3]" → "scenarios[3].x").
 class BodyFields {
  public:
-  /// Refuses (422) any key not in `known`.
+  /// Refuses (422) any key not in `known`. `object` must outlive the fields.
   BodyFields(const nlohmann::json& object, std::initializer_list<std::string_view> known, std::string path = "");
+  /// Not on a temporary, which would be gone before the fields are read: e.g. an ordered_json body
+  /// converted on the way in (found by AddressSanitizer in POST /api/saved).
+  BodyFields(nlohmann::json&& object, std::initializer_list<std::string_view> known, std::string path = "") = delete;
 
   bool has(const std::string& key) const { return object_.contains(key); }
   const nlohmann::json& at(const std::string& key) const { return object_.at(key); }

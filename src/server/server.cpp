@@ -296,10 +296,11 @@ void Server::Impl::routes() {
   }));
   post("/api/saved", idempotent([this](const httplib::Request& req, httplib::Response& res) {
     const auto holder = authorise(req, Role::analyst);
-    const json body = parse_object_body(req.body, R"(a JSON object {"name": "...", "diff": {...}})");
+    // nlohmann::json, as BodyFields reads (an ordered_json would be converted to a temporary).
+    const nlohmann::json body = parse_object_body(req.body, R"(a JSON object {"name": "...", "diff": {...}})");
     const BodyFields fields(body, {"name", "diff"});
     fields.require("diff", "a scenario diff (a JSON object)");
-    const auto& name = body.value("name", json());
+    const auto& name = body.value("name", nlohmann::json());
     bool name_ok = name.is_string() && !name.get<std::string>().empty() &&
                    name.get<std::string>().size() <= kMaxNameLength;
     if (name_ok) {
