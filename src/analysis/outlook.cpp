@@ -8,7 +8,6 @@
 
 #include "analysis/package_levers.hpp"
 #include "core/helper_thread.hpp"
-#include "core/two_ended_jobs.hpp"
 #include "model/scenario_world.hpp"
 #include "sim/economics.hpp"
 
@@ -116,30 +115,28 @@ Outlook run_outlook(const model::Model& model, const model::Scenario& scenario,
   const DealLevers* book = levers ? &*levers : nullptr;
   out.levers = summarise_levers(scenario, deals, book);
   // The reference run and the hindcast need nothing of the scenario's runs: the helper thread
-  // takes them (core/helper_thread.hpp, core/two_ended_jobs.hpp) while this one does the levy-only
-  // and full runs, and this one takes whichever the helper has not begun by then. A run's figures
+  // takes them while this one does the levy-only and full runs, and this one takes whichever the
+  // helper has not begun by then (core::share_with_helper). A run's figures
   // do not depend on its workspace's history (sim::SetUp), so the threads change no bit.
-  std::optional<OutlookRun> reference_done;
-  core::TwoEndedJobs side(2);  // 0: the reference run, 1: the hindcast
-  const auto side_jobs = [&](bool from_front) {
-    while (const auto job = from_front ? side.front() : side.back()) {
-      if (*job == 0) {
-        std::optional<sim::Workspace> ref_ws;
-        reference_done = run(model, ref, "reference", false, book, ref_ws);
-      } else {
-        out.hindcast = hindcast_summary(model, scenario);
-      }
-    }
-  };
-  auto second = core::HelperThread::instance().run([&] { side_jobs(true); });
+  std::optional<OutlookRun> reference_done, levy_only, full;
   std::optional<sim::Workspace> ws;
-  auto levy_only = run(model, scenario, "levy_only", false, book, ws);
-  auto full = run(model, scenario, "full", true, book, ws);
-  side_jobs(false);
-  second.finish();
+  core::share_with_helper(
+      2,  // 0: the hindcast, 1: the reference run (the helper takes it first)
+      [&](std::size_t job, bool) {
+        if (job == 1) {
+          std::optional<sim::Workspace> ref_ws;
+          reference_done = run(model, ref, "reference", false, book, ref_ws);
+        } else {
+          out.hindcast = hindcast_summary(model, scenario);
+        }
+      },
+      [&] {
+        levy_only = run(model, scenario, "levy_only", false, book, ws);
+        full = run(model, scenario, "full", true, book, ws);
+      });
   out.runs.push_back(std::move(*reference_done));
-  out.runs.push_back(std::move(levy_only));
-  out.runs.push_back(std::move(full));
+  out.runs.push_back(std::move(*levy_only));
+  out.runs.push_back(std::move(*full));
   for (auto& r : out.runs) {
     r.sde = summarise_sde(model, r.inputs, r.outcome, out.target_index());
   }

@@ -12,7 +12,6 @@
 #include "analysis/outlook.hpp"
 #include "analysis/package_levers.hpp"
 #include "core/helper_thread.hpp"
-#include "core/two_ended_jobs.hpp"
 
 namespace decarbfund::analysis::detail {
 
@@ -91,44 +90,41 @@ void credit_package(const model::Model& model, const DealBook* deals, const Deal
     }
   }
   // Each deal's two own effects are independent runs, shared by two threads
-  // (core/two_ended_jobs.hpp): this one takes the leave-one-out runs from the front, the helper
-  // thread (core/helper_thread.hpp) the add-one-in runs from the back, and either goes on into the
-  // other's once its own are done. Each figure lands in its deal's slot, and a lean run's figure
+  // (core::share_with_helper): this one takes the leave-one-out runs from the front, the helper
+  // thread the add-one-in runs from the back, and either goes on into the other's once its own are
+  // done. Each figure lands in its deal's slot, and a lean run's figure
   // does not depend on which workspace ran it before, so none depends on the threads. The runs'
   // inputs are one copy of the full run's per kind and thread, changed for a deal and put back
   // after it.
   if (!own.empty()) {
     std::vector<double> without_total(own.size()), only_total(own.size());
-    core::TwoEndedJobs jobs(2 * own.size());  // [0, n): leave-one-out; [n, 2n): add-one-in
-    const auto work = [&](bool from_front, sim::Workspace* given_ws) {
-      std::optional<sim::Workspace> own_ws;
-      std::optional<sim::Inputs> without, only;  // made at a thread's first run of each kind
-      while (const auto job = from_front ? jobs.front() : jobs.back()) {
-        sim::Workspace& w = given_ws != nullptr ? *given_ws : own_ws ? *own_ws : own_ws.emplace(model, full_in);
-        const std::size_t k = *job % own.size();
-        const auto d = own[k];
-        if (*job < own.size()) {
-          if (!without) {
-            without = full_in;
-          }
-          without->deal_realisation[d] = 0.0;
-          without_total[k] = target_total(model, *without, out.target_year, w);
-          without->deal_realisation[d] = full_in.deal_realisation[d];
-        } else {
-          if (!only) {
-            only = full_in;
-            std::fill(only->deal_realisation.begin(), only->deal_realisation.end(), 0.0);
-            std::fill(only->option_max_support_eur.begin(), only->option_max_support_eur.end(), 0.0);
-          }
-          set_only_deal(model, full_in, d, *only);
-          only_total[k] = target_total(model, *only, out.target_year, w);
-          clear_only_deal(model, d, *only);
+    // Per thread ([0] this one, [1] the helper): made at its first run of each kind.
+    std::optional<sim::Workspace> helper_ws;
+    std::optional<sim::Inputs> without[2], only[2];
+    core::share_with_helper(2 * own.size(), [&](std::size_t job, bool on_helper) {  // [0, n): leave-one-out
+      sim::Workspace& w = !on_helper ? ws : helper_ws ? *helper_ws : helper_ws.emplace(model, full_in);
+      const std::size_t k = job % own.size();
+      const auto d = own[k];
+      if (job < own.size()) {
+        auto& in = without[on_helper];
+        if (!in) {
+          in = full_in;
         }
+        in->deal_realisation[d] = 0.0;
+        without_total[k] = target_total(model, *in, out.target_year, w);
+        in->deal_realisation[d] = full_in.deal_realisation[d];
+      } else {
+        auto& in = only[on_helper];
+        if (!in) {
+          in = full_in;
+          std::fill(in->deal_realisation.begin(), in->deal_realisation.end(), 0.0);
+          std::fill(in->option_max_support_eur.begin(), in->option_max_support_eur.end(), 0.0);
+        }
+        set_only_deal(model, full_in, d, *in);
+        only_total[k] = target_total(model, *in, out.target_year, w);
+        clear_only_deal(model, d, *in);
       }
-    };
-    auto second = core::HelperThread::instance().run([&] { work(false, nullptr); });
-    work(true, &ws);
-    second.finish();
+    });
     for (std::size_t k = 0; k < own.size(); ++k) {
       by_deal[own[k]].leave_one_out_t = without_total[k] - full_total;
       by_deal[own[k]].add_one_in_t = levy_only_total - only_total[k];

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <system_error>
 
+#include "core/two_ended_jobs.hpp"
+
 namespace decarbfund::core {
 
 namespace {
@@ -103,6 +105,23 @@ HelperThread::Ticket::~Ticket() {
   } catch (...) {
     // The caller is unwinding from another error, which is the one to report.
   }
+}
+
+void share_with_helper(std::size_t n, const std::function<void(std::size_t, bool)>& job,
+                       const std::function<void()>& first) {
+  TwoEndedJobs jobs(n);
+  auto helper = HelperThread::instance().run([&] {
+    while (const auto k = jobs.back()) {
+      job(*k, true);
+    }
+  });
+  if (first) {
+    first();
+  }
+  while (const auto k = jobs.front()) {
+    job(*k, false);
+  }
+  helper.finish();
 }
 
 }  // namespace decarbfund::core

@@ -69,4 +69,11 @@ class HelperThread::Ticket {
   std::shared_ptr<Job> job_;  // null once finished
 };
 
+/// Jobs 0 … n−1 shared by this thread and the helper (core/two_ended_jobs.hpp): the helper takes
+/// them from the back while this thread runs `first` (its own work; may be empty), then this
+/// thread takes the rest from the front. `job(k, on_helper)` runs job k. Returns when every job is
+/// done; rethrows what `first` or a job threw.
+void share_with_helper(std::size_t n, const std::function<void(std::size_t job, bool on_helper)>& job,
+                       const std::function<void()>& first = {});
+
 }  // namespace decarbfund::core

@@ -12,7 +12,6 @@
 #include "analysis/sme_allocation.hpp"
 #include "core/diagnostic.hpp"
 #include "core/helper_thread.hpp"
-#include "core/two_ended_jobs.hpp"
 #include "data/load_applications.hpp"
 #include "data/load_dataset.hpp"
 #include "data/load_deal.hpp"
@@ -81,21 +80,16 @@ model::Scenario load_reference(const model::Scenario& scenario, const std::strin
 }  // namespace
 
 DatasetInputs load_dataset_inputs(const std::string& data_dir, const std::string& deals_dir, bool no_deals) {
-  // The helper thread reads the deal files while this one reads the dataset; the same errors, in
-  // the same order, as reading the dataset and then the deals (a dataset error waits for the
-  // helper's job to end if it has begun: core/helper_thread.hpp).
+  // The helper thread reads the deal files while this one reads the dataset
+  // (core::share_with_helper); the same errors, in the same order, as reading the dataset and then
+  // the deals (a dataset error waits for the helper's job to end if it has begun).
   const std::string folder = deal_folder(data_dir, deals_dir, no_deals);
   ReadOrError<data::UncheckedDealBook> deals;
-  core::TwoEndedJobs jobs(folder.empty() ? 0 : 1);
-  const auto read = [&](bool from_front) {
-    while (const auto job = from_front ? jobs.front() : jobs.back()) {
-      deals.read([&] { return data::read_deal_book(folder); });
-    }
-  };
-  auto second = core::HelperThread::instance().run([&] { read(true); });
-  DatasetInputs d{data::load_dataset_or_throw(data_dir), {}};
-  read(false);
-  second.finish();
+  std::optional<model::Model> model;
+  core::share_with_helper(
+      folder.empty() ? 0 : 1, [&](std::size_t, bool) { deals.read([&] { return data::read_deal_book(folder); }); },
+      [&] { model = data::load_dataset_or_throw(data_dir); });
+  DatasetInputs d{std::move(*model), {}};
   d.deals = check_deals(d.model, deals);
   return d;
 }
@@ -175,35 +169,32 @@ std::optional<analysis::SmeInput> load_sme_input(const std::string& data_dir, co
 RunSetup load_run_setup(const std::string& data, const std::string& scenario, const std::string& reference,
                         const std::string& deals_dir, bool no_deals, const std::optional<SmeOptions>& sme) {
   // The helper thread reads the deal files and then the scenarios and the SME round while this one
-  // reads the dataset (core/helper_thread.hpp); this one reads whichever the helper has not begun
-  // by then (core/two_ended_jobs.hpp). Errors come in the order of reading them in turn: dataset,
-  // deals, scenarios, SME round.
+  // reads the dataset; this one reads whichever the helper has not begun by then
+  // (core::share_with_helper). Errors come in the order of reading them in turn: dataset, deals,
+  // scenarios, SME round (a dataset error waits for the helper's job to end if it has begun).
   const std::string folder = deal_folder(data, deals_dir, no_deals);
   ReadOrError<data::UncheckedDealBook> deals;
   ReadOrError<std::pair<model::Scenario, model::Scenario>> scenarios;  // the scenario and its reference
   ReadOrError<std::optional<analysis::SmeInput>> sme_input;
-  core::TwoEndedJobs jobs(2);  // 0: the deals, 1: the scenarios
-  const auto read = [&](bool from_front) {
-    while (const auto job = from_front ? jobs.front() : jobs.back()) {
-      if (*job == 0 && !folder.empty()) {
-        deals.read([&] { return data::read_deal_book(folder); });
-      } else if (*job == 1) {
-        scenarios.read([&] {
-          auto s = data::load_scenario_or_throw(scenario);
-          auto ref = load_reference(s, reference);
-          return std::pair(std::move(s), std::move(ref));
-        });
-        if (sme && scenarios.value) {
-          sme_input.read([&] { return load_sme_input(data, *sme, scenarios.value->first); });
+  std::optional<model::Model> model;
+  core::share_with_helper(
+      2,  // 0: the scenarios, 1: the deals (the helper takes them first)
+      [&](std::size_t job, bool) {
+        if (job == 1 && !folder.empty()) {
+          deals.read([&] { return data::read_deal_book(folder); });
+        } else if (job == 0) {
+          scenarios.read([&] {
+            auto s = data::load_scenario_or_throw(scenario);
+            auto ref = load_reference(s, reference);
+            return std::pair(std::move(s), std::move(ref));
+          });
+          if (sme && scenarios.value) {
+            sme_input.read([&] { return load_sme_input(data, *sme, scenarios.value->first); });
+          }
         }
-      }
-    }
-  };
-  // (A dataset error waits for the helper's job to end if it has begun: core/helper_thread.hpp.)
-  auto second = core::HelperThread::instance().run([&] { read(true); });
-  RunSetup r{{data::load_dataset_or_throw(data), {}}, {}, {}};
-  read(false);
-  second.finish();
+      },
+      [&] { model = data::load_dataset_or_throw(data); });
+  RunSetup r{{std::move(*model), {}}, {}, {}};
   r.dataset.deals = check_deals(r.model(), deals);
   std::tie(r.scenario, r.reference) = scenarios.take();
   analysis::check_deal_levers(r.scenario, r.deal_book());
