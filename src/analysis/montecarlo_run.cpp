@@ -27,10 +27,13 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* o
       std::copy(w.drawn.values.begin(), w.drawn.values.end(), values);
     }
   }
-  sim::simulate(model, w.reference, w.ws, s.target_year, sim::Accounting::emissions);
+  // Of the reference run only the target year's total is read; of the levy-only run too, unless
+  // its path is the draw's (no package: no full run follows).
+  sim::simulate(model, w.reference, w.ws, s.target_year, sim::Accounting::target_total);
   const double r = w.ws.outcome().total_emissions_t[ty];
   w.scenario.package_enabled = false;
-  sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions);
+  sim::simulate(model, w.scenario, w.ws, s.target_year,
+                s.package ? sim::Accounting::target_total : sim::Accounting::emissions);
   const double l = w.ws.outcome().total_emissions_t[ty];
   double f = l;
   double outlay = 0;

@@ -47,11 +47,27 @@ double available_by(const Inputs& in, const Workspace& ws, model::Index infra, i
   return room;
 }
 
+/// Whether item `infra`'s contracts fit a held_contracts() mask (at most 64 of them).
+bool held_contracts_fit(const Workspace& ws, model::Index infra) {
+  return ws.infra_contract_begin_[infra + 1] - ws.infra_contract_begin_[infra] <= 64;
+}
+
+/// Which of item `infra`'s contracts option i holds: bit k − begin for ws.infra_contract_[k].
+std::uint64_t held_contracts(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
+                             model::Index infra) {
+  const auto begin = ws.infra_contract_begin_[infra], end = ws.infra_contract_begin_[infra + 1];
+  std::uint64_t mask = 0;
+  for (auto k = begin; k < end; ++k) {
+    mask |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
+  }
+  return mask;
+}
+
 /// Whether `need` fits for option i in item `infra` in every year it is relied on.
 bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i,
               model::Index infra, int start, double need) {
   const int last = ws.last_relied_[at(infra, in.years(), start)];
-  const auto begin = ws.infra_contract_begin_[infra], end = ws.infra_contract_begin_[infra + 1];
+  const auto begin = ws.infra_contract_begin_[infra];
   const auto fits_every_year = [&](auto held) {
     for (int y = start; y <= last; ++y) {
       if (need > available_by(in, ws, infra, y, held) + kRoomTolerance) {
@@ -60,14 +76,11 @@ bool has_room(const model::Model& model, const Inputs& in, const Workspace& ws, 
     }
     return true;
   };
-  if (end - begin > 64) {
+  if (!held_contracts_fit(ws, infra)) {
     return fits_every_year([&](std::size_t k) { return holds(model, in, ws.infra_contract_[k], i); });
   }
   // Which contracts option i holds does not change with the year: found once, as a mask.
-  std::uint64_t mask = 0;
-  for (auto k = begin; k < end; ++k) {
-    mask |= static_cast<std::uint64_t>(holds(model, in, ws.infra_contract_[k], i)) << (k - begin);
-  }
+  const std::uint64_t mask = held_contracts(model, in, ws, i, infra);
   if (mask == 0) {
     // Open room only, whose least value over the years is kept (update_open_room). The same
     // answer as the loop: x ↦ x + tolerance rounds monotonically, so need exceeds some year's
@@ -83,15 +96,22 @@ void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::
              int start, double need) {
   const int years = in.years();
   const int last = ws.last_relied_[at(infra, in.years(), start)];
+  const auto begin = ws.infra_contract_begin_[infra], end = ws.infra_contract_begin_[infra + 1];
+  // As has_room: which contracts it holds is the same every year (found once where it fits a mask;
+  // without one, the open capacity takes it all, as the loop over no held contract would).
+  const bool masked = held_contracts_fit(ws, infra);
+  const std::uint64_t mask = masked ? held_contracts(model, in, ws, i, infra) : 0;
   for (int y = start; y <= last; ++y) {
     double left = need;
-    for (auto k = ws.infra_contract_begin_[infra]; k < ws.infra_contract_begin_[infra + 1] && left > 0; ++k) {
-      const auto c = ws.infra_contract_[k];
-      if (holds(model, in, c, i)) {
-        auto& used = ws.contract_used_[at(c, years, y)];
-        const double take = std::min(left, std::max(0.0, in.contracted(c, y) - used));
-        used += take;
-        left -= take;
+    if (!masked || mask != 0) {
+      for (auto k = begin; k < end && left > 0; ++k) {
+        const auto c = ws.infra_contract_[k];
+        if (masked ? ((mask >> (k - begin)) & 1U) != 0 : holds(model, in, c, i)) {
+          auto& used = ws.contract_used_[at(c, years, y)];
+          const double take = std::min(left, std::max(0.0, in.contracted(c, y) - used));
+          used += take;
+          left -= take;
+        }
       }
     }
     ws.open_used_[at(infra, years, y)] += left;

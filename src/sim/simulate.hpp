@@ -227,7 +227,16 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// does it attribute an option adopted in a decision year to the instrument that made it pay
 /// (its NPV at the ETS price alone, which no decision reads either): its option_instrument is
 /// Instrument::none; committed projects keep Instrument::committed.
-enum class Accounting : std::uint8_t { full, emissions };
+///
+/// `target_total` is `emissions` for a caller that reads only total_emissions_t of last_year (the
+/// reference and levy-only runs of a Monte Carlo draw, the outlook's per-deal runs). It accounts
+/// that year alone, and decides only in the years whose decisions can change it: an option decided
+/// in year index y operates from y + its lead time at the earliest (response.cpp decide), and a
+/// site's emissions count only the options operating (output_share), so once y plus the least lead
+/// time of the run's options is past last_year no decision can move its total. That total is the
+/// other modes' bit for bit (tests/sim/target_total_test.cpp); the outcome's other years, its
+/// decisions from the first skipped year on and their support are not the run's.
+enum class Accounting : std::uint8_t { full, emissions, target_total };
 
 /// What a run may keep of the workspace's last run instead of computing it again.
 enum class SetUp : std::uint8_t {
