@@ -33,14 +33,15 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* o
   const double r = w.ws.outcome().total_emissions_t[ty];
   w.scenario.package_enabled = false;
   sim::simulate(model, w.scenario, w.ws, s.target_year,
-                s.package ? sim::Accounting::target_total : sim::Accounting::emissions);
+                s.package ? sim::Accounting::target_total : sim::Accounting::path_and_outlay);
   const double l = w.ws.outcome().total_emissions_t[ty];
   double f = l;
   double outlay = 0;
   if (s.package) {
     // The same inputs but the package, on the same workspace: the levy-only run's set-up holds.
     w.scenario.package_enabled = true;
-    sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::emissions, sim::SetUp::kept_but_package);
+    sim::simulate(model, w.scenario, w.ws, s.target_year, sim::Accounting::path_and_outlay,
+                  sim::SetUp::kept_but_package);
     f = w.ws.outcome().total_emissions_t[ty];
     for (int y = 0; y <= t; ++y) {
       outlay += w.ws.outcome().support_outlay_eur[static_cast<std::size_t>(y)];

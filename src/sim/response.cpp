@@ -359,6 +359,19 @@ void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws
   }
 }
 
+bool package_may_pay_any(const model::Model& model, const Inputs& in, const Workspace& ws) {
+  if (!in.package_enabled) {
+    return false;
+  }
+  for (const auto i : ws.run_options_) {
+    if (ws.out_.option_decided[i] < 0 && ws.group_taken_[model.options.exclusive_group[i]] == 0 &&
+        (in.deal_delivers(i) || (in.option_max_support_eur[i] > 0 && !in.deal_fails(i)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const auto& o = model.options;
   const auto& sites = model.sites;

@@ -49,6 +49,11 @@ void adopt_committed(const model::Model& model, const Inputs& in, Workspace& ws)
 /// SDE++ or a delivering deal holds them.
 void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws);
 
+/// Whether the package may still pay an option of the run: one of a delivering deal, or one with a
+/// support cap whose deal does not fall through, not yet decided and its exclusive group open
+/// (decide() pays no other; Accounting::path_and_outlay).
+bool package_may_pay_any(const model::Model& model, const Inputs& in, const Workspace& ws);
+
 /// Takes the decisions of year index y.
 void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y);
 

@@ -130,7 +130,9 @@ void sort_sde_stage(Workspace& ws) {
     }
     end = ws.sde_rank_.end();
   }
-  std::sort(begin, end, ranks_before);
+  // (Through a lambda, which the sort inlines: through the function's pointer, each comparison was
+  // a call, a sixth of the round.)
+  std::sort(begin, end, [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) { return ranks_before(a, b); });
   ws.sde_sorted_ = static_cast<std::size_t>(end - ws.sde_rank_.begin());
 }
 }  // namespace

@@ -343,19 +343,24 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   detail::list_run_options(model, in, ws);
   ws.set_up_for_ = &in;
 
-  // The decision years that can change what the caller reads (Accounting::target_total): those
-  // from which some option of the run could operate by the last year run.
+  // The decision years that can change an emission the caller reads (Accounting::target_total,
+  // path_and_outlay): those from which some option of the run could operate by the last year run.
   const bool target_only = accounting == Accounting::target_total;
-  int decision_years = run_years;
-  if (target_only) {
+  const bool outlay_only_late = accounting == Accounting::path_and_outlay;
+  int emission_years = run_years;
+  if (target_only || outlay_only_late) {
     int least_lead = std::numeric_limits<int>::max();
     for (const auto i : ws.run_options_) {
       least_lead = std::min(least_lead, model.options.lead_time_yr[i]);
     }
-    decision_years = least_lead > run_years ? 0 : std::clamp(run_years - least_lead, 0, run_years);
+    emission_years = least_lead > run_years ? 0 : std::clamp(run_years - least_lead, 0, run_years);
   }
+  bool deciding = true;
   for (int y = 0; y < run_years; ++y) {
-    if (y < decision_years && in.start_year + y >= in.response.decision_from_year) {
+    if (y >= emission_years) {
+      deciding = deciding && !target_only && (!outlay_only_late || detail::package_may_pay_any(model, in, ws));
+    }
+    if (deciding && in.start_year + y >= in.response.decision_from_year) {
       detail::decide(model, in, ws, y);
     }
     if (full) {

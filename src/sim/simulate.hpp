@@ -236,7 +236,15 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// time of the run's options is past last_year no decision can move its total. That total is the
 /// other modes' bit for bit (tests/sim/target_total_test.cpp); the outcome's other years, its
 /// decisions from the first skipped year on and their support are not the run's.
-enum class Accounting : std::uint8_t { full, emissions, target_total };
+///
+/// `path_and_outlay` is `emissions` for a caller that reads only total_emissions_t and
+/// support_outlay_eur up to last_year (Monte Carlo's full run). Past the years target_total
+/// decides in, a decision year can change only the year's support, which the package pays only to
+/// an option of a delivering deal or one with a support cap (response.cpp decide); once no such
+/// option is left undecided with its exclusive group open, no later year can pay any, and the run
+/// stops deciding. Both columns are the other modes' bit for bit
+/// (tests/sim/target_total_test.cpp); the decisions left out are not.
+enum class Accounting : std::uint8_t { full, emissions, target_total, path_and_outlay };
 
 /// What a run may keep of the workspace's last run instead of computing it again.
 enum class SetUp : std::uint8_t {
