@@ -168,10 +168,10 @@ Ledgers find_room(const model::Model& model, const Inputs& in, const Workspace& 
   return l;
 }
 
-/// Forgets every remembered expected levy price (a new decision year, or an adoption that moved a
-/// pool's projection).
-void forget_levy_prices(Workspace& ws) {
-  std::fill(ws.levy_price_memo_.begin(), ws.levy_price_memo_.end(), std::numeric_limits<double>::quiet_NaN());
+/// Forgets every remembered expected levy price (a new decision year).
+void forget_all_levy_prices(Workspace& ws) {
+  ++ws.levy_epoch_;
+  ws.levy_pool_epoch_.fill(ws.levy_epoch_);
 }
 
 /// Records option i as adopted in decision year index `decided`, operating from `start`.
@@ -216,7 +216,7 @@ void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::In
     for (int k = start; k < years; ++k) {
       ws.projected_pool_t_[at(p, years, k)] -= removed * in.activity(site, k);
     }
-    forget_levy_prices(ws);
+    forget_levy_prices(ws, pool);
   }
 }
 
@@ -247,14 +247,21 @@ double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCat
                                   in.levy_balance_sigma, y - decided + 1);
 }
 
+void forget_levy_prices(Workspace& ws, DprPool pool) {
+  ws.levy_pool_epoch_[static_cast<std::size_t>(pool)] = ++ws.levy_epoch_;
+}
+
 double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
                              int decided, int k) {
-  const std::size_t span = ws.co2_value_.size();
-  double& memo = ws.levy_price_memo_[static_cast<std::size_t>(category) * span + static_cast<std::size_t>(k)];
-  if (std::isnan(memo)) {
-    memo = expected_levy_price(in, ws, category, pool, decided, k);
+  if (pool == DprPool::none) {
+    return expected_levy_price(in, ws, category, pool, decided, k);  // 0: not liable
   }
-  return memo;
+  const std::size_t slot = static_cast<std::size_t>(category) * ws.co2_value_.size() + static_cast<std::size_t>(k);
+  if (ws.levy_price_stamp_[slot] < ws.levy_pool_epoch_[static_cast<std::size_t>(pool)]) {
+    ws.levy_price_memo_[slot] = expected_levy_price(in, ws, category, pool, decided, k);
+    ws.levy_price_stamp_[slot] = ws.levy_epoch_;
+  }
+  return ws.levy_price_memo_[slot];
 }
 
 void update_open_room(const Inputs& in, Workspace& ws, model::Index infra) {
@@ -380,7 +387,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   const double threshold = in.response.npv_threshold_eur;
 
   ws.candidates_.clear();
-  forget_levy_prices(ws);
+  forget_all_levy_prices(ws);
   open_bound_year(in, ws, y);
   for (const auto i : ws.run_options_) {
     if (out.option_decided[i] >= 0 || ws.group_taken_[o.exclusive_group[i]]) {

@@ -17,11 +17,15 @@ double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCat
                            DprPool pool, int decided, int y);
 
 /// expected_levy_price() for decision year index `decided`, remembered until the next adoption in
-/// a levy pool or the next decision year: within a decision year every site of a category sees
-/// the same price path, and a path costs an erfc per year (the same bits as calling
+/// the category's levy pool or the next decision year: within a decision year every site of a
+/// category sees the same price path, and a path costs an erfc per year (the same bits as calling
 /// expected_levy_price each time).
 double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool,
                              int decided, int k);
+
+/// Forgets the remembered prices of pool `pool`'s categories (an adoption moved its projection;
+/// the other pool's stay).
+void forget_levy_prices(Workspace& ws, DprPool pool);
 
 /// Lists, per infrastructure item and first year, the last year an option relies on the item
 /// (Workspace::last_relied_): the horizon, or the year before the item closes. Once per run.

@@ -199,6 +199,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
   ets_value_.assign(co2_value_.size(), 0.0);
   levy_price_memo_.assign(model::kLevyCategoryCount * co2_value_.size(), 0.0);
+  levy_price_stamp_.assign(levy_price_memo_.size(), 0);  // older than every epoch
   scale_.assign(years + static_cast<std::size_t>(kPriceTail), 1.0);
   for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
     v->assign(sites, 0.0);

@@ -12,6 +12,7 @@
 //   5 accounting: emissions, levy, support and infrastructure use per site/option and year.
 // No I/O, no globals, no clock; writes only into the Workspace.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -121,9 +122,14 @@ class Workspace {
   std::vector<double> projected_pool_start_t_;  ///< [pool × years] the same before the run's adoptions
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
   std::vector<double> rate_;              ///< [category × years] levy rate
-  /// [category × (years + tail)] expected_levy_price of the current decision year, NaN = not yet
-  /// asked: it changes only when an adoption moves a pool's projection (response.cpp).
+  /// [category × (years + tail)] expected_levy_price of the current decision year, remembered
+  /// while its stamp is at least its pool's epoch: it changes only when an adoption moves that
+  /// pool's projection, which starts a new epoch of that pool alone (response.cpp). levy_epoch_
+  /// counts every epoch of the workspace's life, so no stamp of an earlier run or year is current.
   std::vector<double> levy_price_memo_;
+  std::vector<std::uint64_t> levy_price_stamp_;
+  std::array<std::uint64_t, kDprPoolCount> levy_pool_epoch_{1, 1};
+  std::uint64_t levy_epoch_ = 1;
   std::vector<double> co2_value_;         ///< [years + tail] scratch: one site's CO2 value path
   std::vector<double> ets_value_;         ///< [years + tail] scratch: its ETS part alone
   std::vector<double> scale_;             ///< [years + tail] scratch: activity × ramp-up per year

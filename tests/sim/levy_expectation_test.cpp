@@ -15,6 +15,7 @@
 #include "fixtures/shipped_fixture.hpp"
 #include "fixtures/tiny_fixture.hpp"
 #include "sim/inputs.hpp"
+#include "sim/response.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::sim {
@@ -134,6 +135,61 @@ TEST(LevyExpectation, TheLevyOnlyResponseToThe2030TariffIsASupplyCurve) {
     EXPECT_GE(step, -1e3) << "step " << k << ": a higher tariff raised emissions";
     EXPECT_LE(step, 0.5 * total) << "step " << k << " carries " << step / total << " of the response";
   }
+}
+
+TEST(LevyExpectation, AnAdoptionForgetsOnlyItsPoolsPrices) {
+  // belastingplan-2026 trades waste incinerators' DPRs among themselves: two pools. The prices
+  // remembered in a decision year are expected_levy_price's; once a change to one pool's
+  // projection is forgotten, that pool's categories see it, and the other pool's keep theirs.
+  const auto& model = test::shipped();
+  const auto in = resolve_inputs(model, test::shipped_scenario("belastingplan-2026").scenario);
+  Workspace ws(model, in);
+  simulate(model, in, ws, 2030);
+  const int decided = 2030 - in.start_year;  // the run's last decision year: its prices are current
+  ASSERT_EQ(dpr_pool(in.levy, model::LevyCategory::ets_industrial), DprPool::general);
+  ASSERT_EQ(dpr_pool(in.levy, model::LevyCategory::waste_incineration), DprPool::waste_incineration);
+  // Every category's remembered and expected price path from the decision year on.
+  const auto paths = [&](bool remembered) {
+    std::vector<double> v;
+    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+      const auto category = static_cast<model::LevyCategory>(c);
+      const auto pool = dpr_pool(in.levy, category);
+      for (int k = decided; k < in.years() + kPriceTail; ++k) {
+        v.push_back(remembered ? detail::remembered_levy_price(in, ws, category, pool, decided, k)
+                               : detail::expected_levy_price(in, ws, category, pool, decided, k));
+      }
+    }
+    return v;
+  };
+  const auto before = paths(false);
+  EXPECT_EQ(paths(true), before);
+  // Both pools' projections move (the incinerators', far short of DPRs, to their balance); only
+  // the general pool's move is forgotten.
+  const std::size_t years = static_cast<std::size_t>(in.years());
+  const auto general = static_cast<std::size_t>(DprPool::general);
+  const auto avi = static_cast<std::size_t>(DprPool::waste_incineration);
+  for (std::size_t y = 0; y < years; ++y) {
+    ws.projected_pool_t_[general * years + y] *= 0.97;
+    ws.projected_pool_t_[avi * years + y] = ws.pool_dpr_t_[avi * years + y];
+  }
+  detail::forget_levy_prices(ws, DprPool::general);
+  const auto after = paths(false);
+  const auto remembered = paths(true);
+  const std::size_t per_category = before.size() / model::kLevyCategoryCount;
+  int moved[2] = {0, 0};
+  for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+    const auto pool = dpr_pool(in.levy, static_cast<model::LevyCategory>(c));
+    for (std::size_t k = c * per_category; k < (c + 1) * per_category; ++k) {
+      // The general pool's categories see the move; the incinerators' keep what they remembered.
+      EXPECT_EQ(remembered[k], pool == DprPool::waste_incineration ? before[k] : after[k]) << c << " " << k;
+      if (pool != DprPool::none) {
+        moved[static_cast<std::size_t>(pool)] += after[k] != before[k] ? 1 : 0;
+      }
+    }
+  }
+  // (Meaningful only if the move changed prices in both pools.)
+  EXPECT_GT(moved[0], 10);
+  EXPECT_GT(moved[1], 10);
 }
 
 }  // namespace
