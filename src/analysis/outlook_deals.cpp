@@ -20,8 +20,8 @@ namespace {
 /// Target-year total emissions of a run of `in` (stopped after the target year, which leaves the
 /// target year's figure as a full run's; sim::simulate), in the lean accounting mode for that
 /// figure alone: the total is all this reads, and sim::Accounting::target_total computes it
-/// exactly as a full run does (issue 21: no work the caller will not read). `ws` is reused from run to run, as Monte Carlo
-/// does: simulate() writes every buffer it reads.
+/// exactly as a full run does (issue 21: no work the caller will not read). `ws` is reused from
+/// run to run, as Monte Carlo does: simulate() writes every buffer it reads.
 double target_total(const model::Model& model, const sim::Inputs& in, int target_year, sim::Workspace& ws) {
   sim::simulate(model, in, ws, target_year, sim::Accounting::target_total);
   return ws.outcome().total_emissions_t[static_cast<std::size_t>(target_year - in.start_year)];
