@@ -156,8 +156,9 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
   // Ranked as small keys; each offer stays where it was written.
   bool nan = false;
   for (std::size_t k = 0; k < ws.sde_queue_.size(); ++k) {
-    ws.sde_rank_.push_back({ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option, k});
-    nan = nan || std::isnan(ws.sde_queue_[k].intensity_eur_per_t);
+    const auto& offer = ws.sde_queue_[k];
+    ws.sde_rank_.push_back({offer.intensity_eur_per_t, offer.option, static_cast<model::Index>(k)});
+    nan = nan || std::isnan(offer.intensity_eur_per_t);
   }
   // Sorted in stages: first the offers up to where the last round closed, then, if the round gets
   // that far, those up to twice that, and so on. Every key of a later stage ranks after every key

@@ -147,10 +147,10 @@ class Workspace {
   // SDE++ (sde.cpp): the year's ranked offers, industry's budget left in the round, and per
   // option its award (year index of the round, −1 none) and per exclusive group the round's year.
   std::vector<SdeOffer> sde_queue_;   ///< the year's offers in candidate order
-  struct SdeRank {
+  struct SdeRank {  // 16 bytes: the round's sort moves them (an option index fits a slot's type)
     double intensity_eur_per_t;
     model::Index option;
-    std::size_t slot;  ///< index in sde_queue_
+    model::Index slot;  ///< index in sde_queue_ (at most one offer per option)
   };
   std::vector<SdeRank> sde_rank_;  ///< the round's offers; [0, sde_sorted_) in ranking order
   std::size_t sde_sorted_ = 0;
