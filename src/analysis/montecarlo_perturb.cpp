@@ -42,6 +42,10 @@ double deal_of(const MonteCarloSetup& s, std::size_t d, double u) {
 }
 double sme_of(const MonteCarloSetup& s, double u) { return s.uncertainty.sme_realisation.quantile(u); }
 
+/// A drawn value over the dataset's central one, or 1 where that is 0 (apply_world then takes the
+/// drawn value itself).
+double central_scale(double drawn, double central) { return central != 0 ? drawn / central : 1.0; }
+
 /// What an option's draw adds to its input's recorded value: a group records the mean quantile of
 /// its members, a single option its drawn value.
 double option_record(const MonteCarloSetup& s, int g, double u, double x) {
@@ -56,13 +60,13 @@ namespace detail {
 bool outlook_reads_price(model::PriceSeries s) { return price_member(s) != nullptr; }
 
 double Sampler::u(int input, UncertainVariable v, model::Index entity) const {
-  if (forced != nullptr) {
-    const double f = (*forced)[static_cast<std::size_t>(input)];
+  if (forced_ != nullptr) {
+    const double f = (*forced_)[static_cast<std::size_t>(input)];
     if (!std::isnan(f)) {
       return f;
     }
   }
-  return core::open_uniform(seed, draw, core::VariableKey{static_cast<std::uint32_t>(v), entity});
+  return core::open_uniform_in(draw_key_, core::VariableKey{static_cast<std::uint32_t>(v), entity});
 }
 
 DrawnWorld::DrawnWorld(const MonteCarloSetup& s)
@@ -70,6 +74,8 @@ DrawnWorld::DrawnWorld(const MonteCarloSetup& s)
       activity_multiplier(s.activity_input.size() * s.activity_weight.size(), 1.0),
       capex_eur(s.capex_input.size(), 0.0),
       delta_t(s.delta_input.size(), 0.0),
+      capex_scale(s.capex_input.size(), 1.0),
+      delta_scale(s.delta_input.size(), 1.0),
       permit_delay_yr(s.permit_input.size(), 0),
       infra_delay_yr(s.infra_input.size(), 0),
       deal_delivers(s.deal_input.size(), 1.0),
@@ -104,11 +110,13 @@ void draw_world(const MonteCarloSetup& s, const Sampler& smp, DrawnWorld& w) {
     if (const int g = s.capex_input[i]; g >= 0) {
       const double u = smp.u(g, UncertainVariable::capex, i);
       w.capex_eur[i] = capex_of(s, i, u);
+      w.capex_scale[i] = central_scale(w.capex_eur[i], s.model->options.capex_eur[i]);
       w.values[static_cast<std::size_t>(g)] += option_record(s, g, u, w.capex_eur[i]);
     }
     if (const int g = s.delta_input[i]; g >= 0) {
       const double u = smp.u(g, UncertainVariable::delta_emissions, i);
       w.delta_t[i] = delta_of(s, i, u);
+      w.delta_scale[i] = central_scale(w.delta_t[i], s.model->options.delta_emissions_t[i]);
       w.values[static_cast<std::size_t>(g)] += option_record(s, g, u, w.delta_t[i]);
     }
     if (const int g = s.permit_input[i]; g >= 0) {
@@ -180,13 +188,11 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
     // Costs and tonnes: the draw replaces the central value, scaled so that a scenario that moved
     // the central value moves the range with it.
     if (s.capex_input[i] >= 0) {
-      const double x = w.capex_eur[i];
-      out.option_capex_eur[i] = o.capex_eur[i] != 0 ? base.option_capex_eur[i] * (x / o.capex_eur[i]) : x;
+      out.option_capex_eur[i] = o.capex_eur[i] != 0 ? base.option_capex_eur[i] * w.capex_scale[i] : w.capex_eur[i];
     }
     if (s.delta_input[i] >= 0) {
-      const double x = w.delta_t[i];
       out.option_delta_emissions_t[i] =
-          o.delta_emissions_t[i] != 0 ? base.option_delta_emissions_t[i] * (x / o.delta_emissions_t[i]) : x;
+          o.delta_emissions_t[i] != 0 ? base.option_delta_emissions_t[i] * w.delta_scale[i] : w.delta_t[i];
     }
     // A permit delay postpones the first operating year, counted from the first decision year:
     // earliest' = max(earliest, first decision year + lead time) + delay.

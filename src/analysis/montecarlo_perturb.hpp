@@ -12,16 +12,21 @@
 #include <vector>
 
 #include "analysis/montecarlo.hpp"
+#include "core/rng.hpp"
 #include "sim/inputs.hpp"
 
 namespace decarbfund::analysis::detail {
 
 /// Where a draw's uniforms come from: the keyed RNG, or a forced quantile per input (NaN = drawn).
-struct Sampler {
-  std::uint64_t seed;
-  std::uint64_t draw;
-  const std::vector<double>* forced;
+class Sampler {
+ public:
+  Sampler(std::uint64_t seed, std::uint64_t draw, const std::vector<double>* forced)
+      : draw_key_(core::stream_key(seed, draw)), forced_(forced) {}
   double u(int input, UncertainVariable v, model::Index entity) const;
+
+ private:
+  std::uint64_t draw_key_;  ///< core::stream_key(seed, draw): the draw's part of every key
+  const std::vector<double>* forced_;
 };
 
 /// Every quantity one draw sets, per entity (only the uncertain entities are written).
@@ -35,6 +40,10 @@ struct DrawnWorld {
   std::vector<double> activity_multiplier;
   std::vector<double> capex_eur;        ///< [option] the drawn capex
   std::vector<double> delta_t;          ///< [option] the drawn emission change
+  /// [option] the drawn capex and emission change over the dataset's central value (where that is
+  /// not 0): what scales each run's own central value (apply_world), divided once per draw.
+  std::vector<double> capex_scale;
+  std::vector<double> delta_scale;
   std::vector<int> permit_delay_yr;     ///< [option]
   std::vector<int> infra_delay_yr;      ///< [infrastructure item]
   std::vector<double> deal_delivers;    ///< [deal] 1 or 0

@@ -67,10 +67,16 @@ class Distribution {
 /// Applied Statistics 37(3), 1988): about 16 correct digits; ±∞ at 0 and 1.
 double inverse_normal_cdf(double p) noexcept;
 
+/// open_uniform() of a variable in the draw whose stream_key(seed, draw) is `draw_key` (a draw's
+/// variables share it: computed once per draw, the same bits).
+constexpr double open_uniform_in(std::uint64_t draw_key, VariableKey key) noexcept {
+  return (static_cast<double>(hash64_in(draw_key, key.packed()) >> 11) + 0.5) * 0x1.0p-53;
+}
+
 /// A uniform number strictly inside (0, 1) — the midpoint of one of 2^53 equal cells — keyed like
 /// core::uniform, so that the normal and lognormal quantiles stay finite.
 constexpr double open_uniform(std::uint64_t seed, std::uint64_t draw, VariableKey key) noexcept {
-  return (static_cast<double>(hash64(seed, draw, key.packed()) >> 11) + 0.5) * 0x1.0p-53;
+  return open_uniform_in(stream_key(seed, draw), key);
 }
 
 /// One draw of `d` for (seed, draw, key): d.quantile(open_uniform(seed, draw, key)).

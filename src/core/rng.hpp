@@ -20,11 +20,22 @@ constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
   return z ^ (z >> 31);
 }
 
+/// The part of hash64 that depends on (seed, stream) alone: computed once, it serves every
+/// counter of the stream (hash64_in), e.g. every variable of one Monte Carlo draw.
+constexpr std::uint64_t stream_key(std::uint64_t seed, std::uint64_t stream) noexcept {
+  return mix64(mix64(seed) ^ stream);
+}
+
+/// hash64 of a counter in the stream whose stream_key() is `key`.
+constexpr std::uint64_t hash64_in(std::uint64_t key, std::uint64_t counter) noexcept {
+  return mix64(key ^ counter);
+}
+
 /// A 64-bit hash of (seed, stream, counter); each argument passes through the mixer before it
 /// is combined with the next, so neighbouring keys give unrelated outputs.
 constexpr std::uint64_t hash64(std::uint64_t seed, std::uint64_t stream,
                                std::uint64_t counter) noexcept {
-  return mix64(mix64(mix64(seed) ^ stream) ^ counter);
+  return hash64_in(stream_key(seed, stream), counter);
 }
 
 /// A uniform number in [0, 1) with 53 random bits, a pure function of its key.

@@ -87,5 +87,35 @@ TEST(MonteCarloPerturb, OneWorldForTheReferenceAndTheScenario) {
   EXPECT_EQ(ref.option_earliest_year, scen.option_earliest_year);
 }
 
+TEST(MonteCarloPerturb, ADrawScalesEachRunsCentralValue) {
+  // A drawn capex or emission change replaces the dataset's central value, scaled so that a run
+  // whose central value the scenario moved keeps that move: base × (drawn ÷ dataset's central),
+  // bit for bit as each run divided it (the division is done once per draw now).
+  const auto s = tiny_setup(1);
+  const auto& o = s.model->options;
+  detail::DrawnWorld w(s);
+  int scaled = 0;
+  for (std::uint32_t d = 0; d < 20; ++d) {
+    detail::draw_world(s, detail::Sampler{s.seed, d, nullptr}, w);
+    for (const auto* base : {&s.reference_base, &s.scenario_base}) {
+      sim::Inputs out = *base;
+      detail::apply_world(s, *base, s.reference_delay, w, out);
+      for (model::Index i = 0; i < o.size(); ++i) {
+        if (s.capex_input[i] >= 0 && o.capex_eur[i] != 0) {
+          EXPECT_TRUE(
+              same_bits(out.option_capex_eur[i], base->option_capex_eur[i] * (w.capex_eur[i] / o.capex_eur[i])));
+          ++scaled;
+        }
+        if (s.delta_input[i] >= 0 && o.delta_emissions_t[i] != 0) {
+          EXPECT_TRUE(same_bits(out.option_delta_emissions_t[i],
+                                base->option_delta_emissions_t[i] * (w.delta_t[i] / o.delta_emissions_t[i])));
+          ++scaled;
+        }
+      }
+    }
+  }
+  EXPECT_GT(scaled, 40);
+}
+
 }  // namespace
 }  // namespace decarbfund::analysis

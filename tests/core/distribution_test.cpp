@@ -113,6 +113,23 @@ TEST(Distribution, DrawIsAPureFunctionOfItsKey) {
   }
 }
 
+TEST(Distribution, ADrawsKeyIsComputedOncePerDraw) {
+  // open_uniform_in with the draw's stream_key gives open_uniform's bits: the keyed hash is
+  // SplitMix64's mixer over seed, then draw, then the variable, as it always was (every Monte
+  // Carlo document depends on these bits).
+  for (std::uint64_t draw = 0; draw < 1'000; ++draw) {
+    const auto key = stream_key(20261204, draw);
+    for (const VariableKey v : {VariableKey{2, 0}, VariableKey{3, 586}, VariableKey{5, 17}}) {
+      const std::uint64_t h = mix64(mix64(mix64(20261204) ^ draw) ^ v.packed());
+      EXPECT_EQ(hash64(20261204, draw, v.packed()), h);
+      EXPECT_EQ(open_uniform_in(key, v), (static_cast<double>(h >> 11) + 0.5) * 0x1.0p-53);
+      EXPECT_EQ(open_uniform_in(key, v), open_uniform(20261204, draw, v));
+    }
+  }
+  // SplitMix64 from state 0 gives 0xe220a8397b1dcdaf first (Vigna's reference splitmix64.c): the mixer.
+  EXPECT_EQ(mix64(0), 0xe220a8397b1dcdafULL);
+}
+
 TEST(Distribution, DescribeReadsLikeTheScenarioFile) {
   EXPECT_EQ(Distribution::triangular(0.8, 1, 1.3).describe(), "triangular(min 0.8, mode 1, max 1.3)");
   EXPECT_EQ(Distribution::discrete({0, 1, 2}, {0.5, 0.3, 0.2}).describe(), "discrete(0: 0.5, 1: 0.3, 2: 0.2)");
