@@ -123,8 +123,23 @@ void sort_sde_stage(Workspace& ws) {
   const auto begin = ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(ws.sde_sorted_);
   auto end = ws.sde_rank_.end();
   for (; ws.sde_stage_eur_per_t_ < kAll; widen_sde_stage(ws)) {
-    end = std::partition(begin, ws.sde_rank_.end(),
-                         [&](const Workspace::SdeRank& r) { return r.intensity_eur_per_t <= ws.sde_stage_eur_per_t_; });
+    // Partitioned without a branch per offer (which of the two sides an offer falls on is a coin
+    // toss the CPU mispredicts): each offer is written to the front or the back of a scratch list.
+    // The order within each side is not kept, as std::partition's is not: the stage is sorted
+    // next, and the rest before any of it is walked.
+    const double stage = ws.sde_stage_eur_per_t_;
+    auto& scratch = ws.sde_rank_scratch_;
+    const auto n = static_cast<std::size_t>(ws.sde_rank_.end() - begin);
+    scratch.resize(n);
+    std::size_t front = 0, back = n;
+    for (auto it = begin; it != ws.sde_rank_.end(); ++it) {
+      const bool in_stage = it->intensity_eur_per_t <= stage;
+      scratch[in_stage ? front : back - 1] = *it;
+      front += in_stage ? 1 : 0;
+      back -= in_stage ? 0 : 1;
+    }
+    std::copy(scratch.begin(), scratch.end(), begin);
+    end = begin + static_cast<std::ptrdiff_t>(front);
     if (end != begin) {
       break;
     }

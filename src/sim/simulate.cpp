@@ -148,6 +148,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   out_.option_sde_eur.assign(options, 0.0);
   sde_queue_.reserve(options);
   sde_rank_.reserve(options);
+  sde_rank_scratch_.reserve(options);
   option_life_.resize(options);
   for (model::Index i = 0; i < options; ++i) {
     option_life_[i] = static_cast<int>(std::lround(model.options.lifetime_yr[i]));

@@ -153,6 +153,7 @@ class Workspace {
     model::Index slot;  ///< index in sde_queue_ (at most one offer per option)
   };
   std::vector<SdeRank> sde_rank_;  ///< the round's offers; [0, sde_sorted_) in ranking order
+  std::vector<SdeRank> sde_rank_scratch_;  ///< scratch of the round's partition (sde.cpp)
   std::size_t sde_sorted_ = 0;
   std::size_t sde_next_ = 0;  ///< the next offer of the round (next_sde_offer)
   /// The intensity at which the last round closed (+inf: it reached every offer). The next round
