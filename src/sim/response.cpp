@@ -220,13 +220,23 @@ void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::In
   }
 }
 
+/// Whether option i belongs to a deal that delivers in this run, with the package on: it goes ahead
+/// whatever its NPV, the package paying its gap up to the deal's cap (decide()).
+bool deal_holds(const Inputs& in, model::Index i) { return in.package_enabled && in.deal_delivers(i); }
+
+/// Whether the package may pay option i's funding gap when its NPV falls short: it has a support
+/// cap and is not in a deal that falls through (decide()).
+bool package_may_pay_gap(const Inputs& in, model::Index i) {
+  return in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
+}
+
 /// Whether option i is committed in this run: past FID, and — for a deal's project, which the
 /// lot's package pays for — only where the package is on and the deal delivers.
 bool committed_here(const Inputs& in, model::Index i) {
   if (in.option_committed_start[i] < 0) {
     return false;
   }
-  return in.option_deal[i] == model::kNone || (in.package_enabled && in.deal_delivers(i));
+  return in.option_deal[i] == model::kNone || deal_holds(in, i);
 }
 
 }  // namespace
@@ -328,8 +338,7 @@ namespace {
 /// The least NPV with which option i can be adopted (the screens' target): the threshold, less
 /// the package's cap where the package may pay its funding gap (decide() below).
 double needed_npv(const Inputs& in, model::Index i) {
-  const bool package_may_pay = in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i);
-  return in.response.npv_threshold_eur - (package_may_pay ? in.option_max_support_eur[i] : 0.0);
+  return in.response.npv_threshold_eur - (package_may_pay_gap(in, i) ? in.option_max_support_eur[i] : 0.0);
 }
 
 /// run_npv_bound of option i, computed once per set-up (SetUp::kept_but_package keeps them).
@@ -355,7 +364,7 @@ void list_run_options(const model::Model& model, const Inputs& in, Workspace& ws
     // stays listed (the round sees every candidate, and an award adds to its value) but, without
     // an award, is dropped by its flag.
     const int first_start = std::max(first_decision + o.lead_time_yr[i], in.option_earliest_year[i] - in.start_year);
-    const bool hopeless = ws.screening && !(in.package_enabled && in.deal_delivers(i)) &&
+    const bool hopeless = ws.screening && !deal_holds(in, i) &&
                           below_in_run(ws, run_bound(model, in, ws, i, first_start), needed_npv(in, i));
     ws.run_hopeless_[i] = hopeless ? 1 : 0;
     const bool sde_may_apply =
@@ -372,7 +381,7 @@ bool package_may_pay_any(const model::Model& model, const Inputs& in, const Work
   }
   for (const auto i : ws.run_options_) {
     if (ws.out_.option_decided[i] < 0 && ws.group_taken_[model.options.exclusive_group[i]] == 0 &&
-        (in.deal_delivers(i) || (in.option_max_support_eur[i] > 0 && !in.deal_fails(i)))) {
+        (deal_holds(in, i) || package_may_pay_gap(in, i))) {
       return true;
     }
   }
@@ -424,7 +433,7 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   // its own key, so it sees every candidate either way.
   const auto screened = std::remove_if(ws.candidates_.begin(), ws.candidates_.end(), [&](const Workspace::Candidate& c) {
     const auto i = c.option;
-    if (!ws.screening || (in.package_enabled && in.deal_delivers(i)) || ws.sde_award_year_[i] == y) {
+    if (!ws.screening || deal_holds(in, i) || ws.sde_award_year_[i] == y) {
       return false;
     }
     if (ws.run_hopeless_[i] != 0) {
@@ -505,10 +514,10 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
     // A deal that delivers is a contract (docs/deals.md, "Deals in the outlook"): its projects go
     // ahead once the infrastructure has room, whatever their NPV; the package pays the funding gap
     // up to the deal's cap and the company carries the rest, as it signed up to.
-    const bool committed = in.package_enabled && in.deal_delivers(i);
+    const bool committed = deal_holds(in, i);
     if (committed) {
       support = std::min(std::max(0.0, threshold - npv), in.option_max_support_eur[i]);
-    } else if (npv < threshold && in.package_enabled && in.option_max_support_eur[i] > 0 && !in.deal_fails(i)) {
+    } else if (npv < threshold && package_may_pay_gap(in, i)) {
       // Otherwise (projects without a deal) the package pays the gap only when it fits under the
       // cap; a deal that falls through pays nothing (its options may still pay on their own).
       const double gap = threshold - npv;  // the funding gap at the scenario's prices
