@@ -148,7 +148,10 @@ void draw_world(const MonteCarloSetup& s, const Sampler& smp, DrawnWorld& w) {
 void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::vector<int>& stated_delay,
                  const DrawnWorld& w, sim::Inputs& out) {
   const auto& model = *s.model;
-  out = base;  // same sizes: the vectors' storage is reused
+  // `out` is `base` with at most an earlier draw's world over it (montecarlo_perturb.hpp): every
+  // value a draw may change is set here from `base`, and nothing else is copied (copying the
+  // whole inputs twice a draw was a twentieth of it, issue 21).
+  out.package_enabled = base.package_enabled;  // (run_case turns it off and on)
   for (std::size_t k = 0; k < model::kPriceSeriesCount; ++k) {
     if (s.price_input[k] < 0) {
       continue;
@@ -171,6 +174,19 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
   const std::size_t stride = s.activity_weight.size();  // the same years (MonteCarloSetup)
   const auto after_history = static_cast<std::size_t>(
       std::clamp(model.history.last_year + 1 - out.start_year, 0, static_cast<int>(row_years)));
+  const std::size_t drawn_end = std::min(row_years, stride);
+  // Every drawn row back to its base first: a site in two groups takes both multipliers.
+  for (std::size_t g = 0; g < s.activity_input.size(); ++g) {
+    if (s.activity_input[g] < 0) {
+      continue;
+    }
+    for (const auto site : s.activity_sites[g]) {
+      const std::size_t row = static_cast<std::size_t>(site) * row_years;
+      std::copy(base.site_activity.begin() + static_cast<std::ptrdiff_t>(row + after_history),
+                base.site_activity.begin() + static_cast<std::ptrdiff_t>(row + std::max(after_history, drawn_end)),
+                out.site_activity.begin() + static_cast<std::ptrdiff_t>(row + after_history));
+    }
+  }
   for (std::size_t g = 0; g < s.activity_input.size(); ++g) {
     if (s.activity_input[g] < 0) {
       continue;
@@ -178,7 +194,7 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
     const double* multiplier = w.activity_multiplier.data() + g * stride;
     for (const auto site : s.activity_sites[g]) {
       double* row = out.site_activity.data() + static_cast<std::size_t>(site) * row_years;
-      for (std::size_t y = after_history; y < std::min(row_years, stride); ++y) {
+      for (std::size_t y = after_history; y < drawn_end; ++y) {
         row[y] *= multiplier[y];
       }
     }
@@ -199,10 +215,10 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
     if (s.permit_input[i] >= 0) {
       // A deal's permit acceleration takes years off the drawn delay (docs/deals.md).
       const int effective = std::max(0, w.permit_delay_yr[i] - base.option_permit_saving_yr[i]);
-      if (effective != 0) {
-        out.option_earliest_year[i] =
-            std::max(base.option_earliest_year[i], base.response.decision_from_year + o.lead_time_yr[i]) + effective;
-      }
+      out.option_earliest_year[i] =
+          effective == 0
+              ? base.option_earliest_year[i]
+              : std::max(base.option_earliest_year[i], base.response.decision_from_year + o.lead_time_yr[i]) + effective;
     }
   }
   // Infrastructure: one delay per item, shared by every option that uses it.
@@ -230,6 +246,9 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
   }
   if (delayed) {
     sim::update_contract_capacity(out);
+  } else {  // (an earlier draw may have delayed them)
+    std::copy(base.contract_capacity.begin(), base.contract_capacity.end(), out.contract_capacity.begin());
+    std::copy(base.open_capacity.begin(), base.open_capacity.end(), out.open_capacity.begin());
   }
   // Deals: each delivers (1) or falls through (0), a Bernoulli trial with its phase's probability.
   for (std::size_t d = 0; d < s.deal_input.size() && d < out.deal_realisation.size(); ++d) {

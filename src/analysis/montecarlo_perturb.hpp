@@ -54,8 +54,10 @@ struct DrawnWorld {
 /// Draws every uncertain quantity of one draw (or forced case) into `w`, and each input's value.
 void draw_world(const MonteCarloSetup& s, const Sampler& smp, DrawnWorld& w);
 
-/// Lays `w` over `base` into `out` (same sizes: the vectors' storage is reused). `stated_delay` is
-/// the run's scenario-stated delay per infrastructure item.
+/// Lays `w` over `base` into `out`. `out` must be a copy of `base`, or what an earlier call with the
+/// same `base` made of one: only the values a draw may change are set (from `base`), the rest is
+/// taken to be base's already. `stated_delay` is the run's scenario-stated delay per
+/// infrastructure item.
 void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::vector<int>& stated_delay,
                  const DrawnWorld& w, sim::Inputs& out);
 

@@ -4,11 +4,14 @@
 
 #include "analysis/montecarlo_perturb.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "fixtures/shipped_fixture.hpp"
 #include "fixtures/tiny_fixture.hpp"
 
 namespace decarbfund::analysis {
@@ -30,6 +33,47 @@ MonteCarloSetup tiny_setup(std::uint32_t draws) {
 }
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+template <class T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+/// Which of the inputs a draw may touch differ between `a` and `b` (bit for bit), by name.
+std::vector<std::string> differing_inputs(const sim::Inputs& a, const sim::Inputs& b) {
+  std::vector<std::string> out;
+  const auto check = [&](bool same, const char* name) {
+    if (!same) {
+      out.emplace_back(name);
+    }
+  };
+  check(same_bits(a.prices.ets_eur_per_t, b.prices.ets_eur_per_t), "ets");
+  check(same_bits(a.prices.gas_eur_per_gj, b.prices.gas_eur_per_gj), "gas");
+  check(same_bits(a.prices.electricity_eur_per_gj, b.prices.electricity_eur_per_gj), "electricity");
+  check(same_bits(a.prices.hydrogen_eur_per_gj, b.prices.hydrogen_eur_per_gj), "hydrogen");
+  check(same_bits(a.prices.biomass_eur_per_gj, b.prices.biomass_eur_per_gj), "biomass");
+  check(same_bits(a.prices.co2_transport_storage_eur_per_t, b.prices.co2_transport_storage_eur_per_t), "t&s");
+  check(same_bits(a.levy_balance_sigma, b.levy_balance_sigma), "levy_balance_sigma");
+  check(a.package_enabled == b.package_enabled, "package_enabled");
+  check(same_bits(a.site_activity, b.site_activity), "site_activity");
+  check(same_bits(a.site_base_emissions_t, b.site_base_emissions_t), "site_base_emissions_t");
+  check(same_bits(a.site_dpr_basis_t, b.site_dpr_basis_t), "site_dpr_basis_t");
+  check(same_bits(a.option_capex_eur, b.option_capex_eur), "option_capex_eur");
+  check(same_bits(a.option_delta_emissions_t, b.option_delta_emissions_t), "option_delta_emissions_t");
+  check(a.option_earliest_year == b.option_earliest_year, "option_earliest_year");
+  check(a.option_committed_start == b.option_committed_start, "option_committed_start");
+  check(same_bits(a.option_max_support_eur, b.option_max_support_eur), "option_max_support_eur");
+  check(same_bits(a.deal_realisation, b.deal_realisation), "deal_realisation");
+  check(same_bits(a.infrastructure_capacity, b.infrastructure_capacity), "infrastructure_capacity");
+  check(same_bits(a.contract_capacity, b.contract_capacity), "contract_capacity");
+  check(same_bits(a.open_capacity, b.open_capacity), "open_capacity");
+  bool contracts = a.contracts.size() == b.contracts.size();
+  for (std::size_t c = 0; contracts && c < a.contracts.size(); ++c) {
+    contracts = a.contracts[c].from_year == b.contracts[c].from_year && a.contracts[c].to_year == b.contracts[c].to_year;
+  }
+  check(contracts, "contracts");
+  return out;
+}
 
 TEST(MonteCarloPerturb, RegeneratedColumnsHaveTheDrawsBits) {
   const auto s = tiny_setup(50);
@@ -115,6 +159,40 @@ TEST(MonteCarloPerturb, ADrawScalesEachRunsCentralValue) {
     }
   }
   EXPECT_GT(scaled, 40);
+}
+
+TEST(MonteCarloPerturb, AWorkersInputsCarryNothingOverFromTheLastDraw) {
+  // apply_world sets only what a draw may change (a worker's inputs are not copied whole each
+  // draw): after any sequence of draws they must be a fresh copy's with the last draw over it, in
+  // every value a draw touches. data/nl draws delays, permits, activity and deals; the tiny
+  // fixture has draws without any delay, after draws with one.
+  const auto pair = test::shipped_scenario("belastingplan-2026");
+  MonteCarloOptions opt;
+  opt.draws = 1;
+  opt.seed = 7;
+  const auto nl = prepare_montecarlo(test::shipped(), pair.scenario, pair.reference, &test::shipped_deals(), opt);
+  const auto tiny = tiny_setup(1);
+  int delayed = 0, undelayed = 0, permits = 0, moved = 0;
+  for (const auto* s : {&nl, &tiny}) {
+    detail::DrawnWorld w(*s);
+    sim::Inputs kept = s->scenario_base;
+    for (std::uint32_t d = 0; d < 60; ++d) {
+      detail::draw_world(*s, detail::Sampler{s->seed, d, nullptr}, w);
+      kept.package_enabled = d % 2 == 0;  // as run_case leaves it
+      detail::apply_world(*s, s->scenario_base, s->scenario_delay, w, kept);
+      sim::Inputs fresh = s->scenario_base;
+      detail::apply_world(*s, s->scenario_base, s->scenario_delay, w, fresh);
+      EXPECT_EQ(differing_inputs(kept, fresh), std::vector<std::string>{}) << "draw " << d;
+      const bool delay = std::any_of(w.infra_delay_yr.begin(), w.infra_delay_yr.end(), [](int x) { return x != 0; });
+      (delay ? delayed : undelayed) += 1;
+      permits += fresh.option_earliest_year != s->scenario_base.option_earliest_year ? 1 : 0;
+      moved += !same_bits(fresh.site_activity, s->scenario_base.site_activity) ? 1 : 0;
+    }
+  }
+  EXPECT_GT(delayed, 0);
+  EXPECT_GT(undelayed, 0);
+  EXPECT_GT(permits, 0);
+  EXPECT_GT(moved, 0);
 }
 
 }  // namespace
