@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "analysis/montecarlo_perturb.hpp"
 #include "analysis/montecarlo_run.hpp"
@@ -40,18 +41,26 @@ Percentiles summarise_column(std::vector<double> v) {
 }
 
 std::vector<double> ranks(std::span<const double> x) {
-  std::vector<std::size_t> order(x.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  // Sorted as (value, index) pairs: the order of a stable sort of the indices by value, without
+  // an indirect load per comparison (the ranks of 10,000 draws' inputs were a third of a summary).
+  std::vector<std::pair<double, std::size_t>> order(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    order[i] = {x[i], i};
+  }
+  // NaN after every number, so the order is total (std::sort needs one); ties by index.
+  const auto less = [](double a, double b) { return a < b || (std::isnan(b) && !std::isnan(a)); };
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return less(a.first, b.first) || (!less(b.first, a.first) && a.second < b.second);
+  });
   std::vector<double> r(x.size());
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) {
+    while (j + 1 < order.size() && order[j + 1].first == order[i].first) {
       ++j;
     }
     const double avg = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
     for (std::size_t k = i; k <= j; ++k) {
-      r[order[k]] = avg;
+      r[order[k].second] = avg;
     }
     i = j + 1;
   }

@@ -3,6 +3,7 @@
 // year (a truncated run equals a full run up to that year).
 
 #include "analysis/montecarlo.hpp"
+#include "analysis/montecarlo_statistics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -344,6 +345,35 @@ TEST(MonteCarlo, PercentilesAndSpearman) {
   EXPECT_DOUBLE_EQ(detail::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
   EXPECT_DOUBLE_EQ(detail::spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
   EXPECT_DOUBLE_EQ(detail::spearman({1, 1, 1, 1}, {4, 3, 2, 1}), 0.0);
+}
+
+TEST(MonteCarlo, RanksAverageTiesAndPutNaNLast) {
+  // Ties share the mean of their 1-based ranks, whatever their order in the column.
+  EXPECT_EQ(detail::ranks(std::vector<double>{30, 10, 20, 10, 30, 30}), (std::vector<double>{5, 1.5, 3, 1.5, 5, 5}));
+  EXPECT_EQ(detail::ranks(std::vector<double>{-0.0, 0.0, -1}), (std::vector<double>{2.5, 2.5, 1}));
+  // A NaN (no model output should be one) ranks after every number instead of breaking the sort.
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto r = detail::ranks(std::vector<double>{nan, 2, nan, 1});
+  EXPECT_EQ(r[1], 2);
+  EXPECT_EQ(r[3], 1);
+  EXPECT_GT(r[0], 2);
+  EXPECT_GT(r[2], 2);
+  // Against the definition, on a column of 0/1 draws and one of many near-ties.
+  for (const double step : {1.0, 1e-3}) {
+    std::vector<double> x(997);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      x[i] = step == 1.0 ? static_cast<double>((i * 7919) % 2) : step * static_cast<double>((i * 7919) % 101);
+    }
+    const auto got = detail::ranks(x);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      double below = 0, equal = 0;
+      for (const double v : x) {
+        below += v < x[i] ? 1 : 0;
+        equal += v == x[i] ? 1 : 0;
+      }
+      ASSERT_EQ(got[i], below + (equal + 1) / 2) << i;
+    }
+  }
 }
 
 // The deal budget's selection is made once, on the central inputs (docs/uncertainty.md): an
