@@ -56,7 +56,23 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
                                                 &p.biomass_eur_per_gj, &p.co2_transport_storage_eur_per_t};
   // (Sized by the Workspace: a run allocates nothing.)
   std::fill(ws.bound_levy_year_.begin(), ws.bound_levy_year_.end(), -1);
-  ws.bounds_valid_ = in.response.hurdle_rate > -1 && non_negative(in.site_activity);
+  // Each site's activity range from year index t on (later years repeat the last one), and whether
+  // every activity is at least 0 (false for NaN), in one pass.
+  const auto years = static_cast<std::size_t>(in.years());
+  bool activity_valid = true;
+  for (model::Index s = 0; s < model.sites.size(); ++s) {
+    const std::size_t row = static_cast<std::size_t>(s) * years;
+    double low = in.site_activity[row + years - 1], high = low;
+    for (std::size_t t = years; t-- > 0;) {
+      const double a = in.site_activity[row + t];
+      activity_valid = activity_valid & (a >= 0);
+      low = std::min(low, a);
+      high = std::max(high, a);
+      ws.activity_low_[row + t] = low;
+      ws.activity_high_[row + t] = high;
+    }
+  }
+  ws.bounds_valid_ = in.response.hurdle_rate > -1 && activity_valid;
   for (std::size_t k = 1; k < kSeries; ++k) {
     ws.bounds_valid_ = ws.bounds_valid_ && prices[k]->size() == span && non_negative(*prices[k]);
   }
@@ -94,23 +110,11 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   ws.bound_factor_high_ = std::max(1.0, far);
   // Each category's highest levy rate from year index t on: the levy's expected price is the rate
   // times a chance (levy_expectation.hpp), and no more than the rate.
-  const auto years = static_cast<std::size_t>(in.years());
   for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
     double high = 0;
     for (std::size_t t = years; t-- > 0;) {
       high = std::max(high, ws.rate_[c * years + t]);
       ws.rate_high_[c * years + t] = high;
-    }
-  }
-  // Each site's activity range from year index t on (later years repeat the last one).
-  for (model::Index s = 0; s < model.sites.size(); ++s) {
-    const std::size_t row = static_cast<std::size_t>(s) * years;
-    double low = in.site_activity[row + years - 1], high = low;
-    for (std::size_t t = years; t-- > 0;) {
-      low = std::min(low, in.site_activity[row + t]);
-      high = std::max(high, in.site_activity[row + t]);
-      ws.activity_low_[row + t] = low;
-      ws.activity_high_[row + t] = high;
     }
   }
 }

@@ -5,6 +5,8 @@
 // option that would have been adopted, and a decision or a tonne differs.
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -49,6 +51,29 @@ TEST(Screening, ChangesNoResultOnTheShippedDataInFarWorlds) {
   // The test means something only if the run-wide screen drops options (the yearly one drops
   // most of the rest).
   EXPECT_LT(listed, options * 3 / 4);
+}
+
+TEST(Screening, AnActivityBelowZeroOrNaNTurnsTheBoundsOff) {
+  // The bound assumes activity ≥ 0 (npv_bound.hpp); one cell anywhere that is not turns it off,
+  // and the run is then the unscreened one's.
+  const auto& model = test::shipped();
+  const auto pair = test::shipped_scenario("belastingplan-2026");
+  const auto base = resolve_inputs(model, pair.scenario);
+  Workspace ws(model, base);
+  simulate(model, base, ws, 2030);
+  ASSERT_TRUE(ws.bounds_valid_);
+  const std::size_t cells = base.site_activity.size();
+  for (const std::size_t cell : {std::size_t{0}, cells / 2 + 3, cells - 1}) {
+    for (const double bad : {-1e-9, std::numeric_limits<double>::quiet_NaN()}) {
+      auto in = base;
+      in.site_activity[cell] = bad;
+      simulate(model, in, ws, 2030);
+      EXPECT_FALSE(ws.bounds_valid_) << "cell " << cell << " = " << bad;
+      if (!std::isnan(bad)) {  // (a NaN emission equals nothing, not even itself)
+        expect_same_run(model, in, 2030, "activity cell " + std::to_string(cell));
+      }
+    }
+  }
 }
 
 }  // namespace
