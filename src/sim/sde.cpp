@@ -168,19 +168,43 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
       ws.sde_queue_.pop_back();
     }
   }
-  // Ranked as small keys; each offer stays where it was written.
+  // Ranked as small keys; each offer stays where it was written. Sorted in stages: first the
+  // offers up to where the last round closed, then, if the round gets that far, those up to twice
+  // that, and so on. Every key of a later stage ranks after every key of an earlier one, so the
+  // order is the whole sort's. All at once when a key is NaN, which no partition orders, or
+  // without screening. The keys are written partitioned on the first stage (front or back, without
+  // a branch, as sort_sde_stage does), which saves that stage's pass over them.
+  constexpr double kAll = std::numeric_limits<double>::infinity();
+  const std::size_t n = ws.sde_queue_.size();
+  const double stage = ws.screening ? ws.sde_reach_eur_per_t_ : kAll;
+  ws.sde_rank_.resize(n);
+  std::size_t front = 0, back = n;
   bool nan = false;
-  for (std::size_t k = 0; k < ws.sde_queue_.size(); ++k) {
-    const auto& offer = ws.sde_queue_[k];
-    ws.sde_rank_.push_back({offer.intensity_eur_per_t, offer.option, static_cast<model::Index>(k)});
-    nan = nan || std::isnan(offer.intensity_eur_per_t);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double intensity = ws.sde_queue_[k].intensity_eur_per_t;
+    const bool in_stage = intensity <= stage;
+    ws.sde_rank_[in_stage ? front : back - 1] = {intensity, ws.sde_queue_[k].option, static_cast<model::Index>(k)};
+    front += in_stage ? 1 : 0;
+    back -= in_stage ? 0 : 1;
+    nan = nan || std::isnan(intensity);
   }
-  // Sorted in stages: first the offers up to where the last round closed, then, if the round gets
-  // that far, those up to twice that, and so on. Every key of a later stage ranks after every key
-  // of an earlier one, so the order is the whole sort's. All at once when a key is NaN, which no
-  // partition orders, or without screening.
-  ws.sde_stage_eur_per_t_ = ws.screening && !nan ? ws.sde_reach_eur_per_t_ : std::numeric_limits<double>::infinity();
-  sort_sde_stage(ws);
+  if (nan) {  // in candidate order, one stage
+    for (std::size_t k = 0; k < n; ++k) {
+      ws.sde_rank_[k] = {ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option, static_cast<model::Index>(k)};
+    }
+    ws.sde_stage_eur_per_t_ = kAll;
+    sort_sde_stage(ws);
+    return;
+  }
+  ws.sde_stage_eur_per_t_ = stage;
+  if (front == 0 && n > 0) {
+    widen_sde_stage(ws);  // (the first stage is empty: on from the next)
+    sort_sde_stage(ws);
+    return;
+  }
+  std::sort(ws.sde_rank_.begin(), ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(front),
+            [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) { return ranks_before(a, b); });
+  ws.sde_sorted_ = front;
 }
 
 const SdeOffer* next_sde_offer(Workspace& ws) {
