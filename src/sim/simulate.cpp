@@ -197,6 +197,8 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   projected_pool_start_t_.assign(kDprPoolCount * years, 0.0);
   pool_dpr_t_.assign(kDprPoolCount * years, 0.0);
   rate_.assign(model::kLevyCategoryCount * years, 0.0);
+  year_pool_.assign(model::kLevyCategoryCount * years, DprPool::none);
+  year_dpr_factors_.assign(model::kLevyCategoryCount * years, DprFactors{});
   co2_value_.assign(years + static_cast<std::size_t>(kPriceTail), 0.0);
   ets_value_.assign(co2_value_.size(), 0.0);
   levy_price_memo_.assign(model::kLevyCategoryCount * co2_value_.size(), 0.0);
@@ -248,7 +250,13 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     ws.levy_written_ = full;
   }
   ws.attribute_ = full;
-  for (auto* v : {&out.emissions_t, &out.total_emissions_t, &out.support_outlay_eur, &out.option_support_eur,
+  // A run whose caller reads only the yearly totals leaves each site's emissions of the years it
+  // does not account as they were (simulate.hpp Accounting): zeroing them was 200 kB a Monte
+  // Carlo draw.
+  if (accounting == Accounting::full || accounting == Accounting::emissions) {
+    std::fill(out.emissions_t.begin(), out.emissions_t.end(), 0.0);
+  }
+  for (auto* v : {&out.total_emissions_t, &out.support_outlay_eur, &out.option_support_eur,
                   &out.sde_committed_eur, &out.option_sde_obligation_eur, &out.option_sde_eur,
                   &out.infrastructure_used, &out.clamped_t, &ws.site_cut_t_, &ws.open_used_, &ws.contract_used_}) {
     std::fill(v->begin(), v->end(), 0.0);
@@ -296,36 +304,35 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     const double ets_last_year = in.prices.ets_eur_per_t[static_cast<std::size_t>(std::max(0, y - 1))];
     const double reference = ets_reference_price(in.levy, year, ets_last_year);
     for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
-      ws.rate_[at(c, years, y)] = levy_rate(in.levy, static_cast<model::LevyCategory>(c), year, reference);
-    }
-    // Each category's pool and DPR factors, looked up once per year rather than per site.
-    std::array<DprFactors, model::kLevyCategoryCount> factors{};
-    std::array<DprPool, model::kLevyCategoryCount> pool{};
-    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
       const auto category = static_cast<model::LevyCategory>(c);
-      pool[c] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
-      factors[c] = dpr_factors(in.levy, category, year);
+      ws.rate_[at(c, years, y)] = levy_rate(in.levy, category, year, reference);
+      // Each category's pool and DPR factors, looked up once per year rather than per site.
+      ws.year_pool_[at(c, years, y)] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
+      ws.year_dpr_factors_[at(c, years, y)] = dpr_factors(in.levy, category, year);
     }
-    // Both pools' sums in registers, each site's terms added to its own pool's and +0.0 to the
-    // other's. Adding +0.0 leaves any sum that starts at +0.0 as it was (such a sum is never
-    // −0.0), so these are the bits of adding each site into its pool's cell in site order; the
-    // store and reload per site that did so, and the branch per site, were a tenth of a Monte
-    // Carlo draw.
-    static_assert(kDprPoolCount == 2);
-    double projected[2] = {0.0, 0.0}, dprs[2] = {0.0, 0.0};
+  }
+  if (!keep) {
+    // Each pool's liable emissions and DPRs per year: every site's terms added to its pool's cell,
+    // in site order (so the bits of a sum per cell). Site by site over the years, one row of its
+    // activity at a time: per year over the sites, with both pools' sums held in registers, was a
+    // twentieth of a Monte Carlo draw.
+    std::fill(ws.projected_pool_t_.begin(), ws.projected_pool_t_.end(), 0.0);
+    std::fill(ws.pool_dpr_t_.begin(), ws.pool_dpr_t_.end(), 0.0);
     for (model::Index s = 0; s < sites.size(); ++s) {
       const auto c = static_cast<std::size_t>(sites.levy_category[s]);
-      const double e = in.emissions_before_options(s, y);
-      const double d = dpr_allocation(factors[c], in.site_dpr_basis_t[s] * in.activity(s, y));
-      for (std::size_t p = 0; p < 2; ++p) {
-        const bool here = static_cast<std::size_t>(pool[c]) == p;  // DprPool::none is neither
-        projected[p] += here ? e : 0.0;
-        dprs[p] += here ? d : 0.0;
+      const double base = in.site_base_emissions_t[s], basis = in.site_dpr_basis_t[s];
+      const double* activity = in.site_activity.data() + at(s, years, 0);
+      const DprPool* pool = ws.year_pool_.data() + at(c, years, 0);
+      const DprFactors* factors = ws.year_dpr_factors_.data() + at(c, years, 0);
+      for (int y = 0; y < years; ++y) {
+        const auto p = static_cast<std::size_t>(pool[y]);
+        if (p >= kDprPoolCount) {
+          continue;  // DprPool::none
+        }
+        // (= in.emissions_before_options(s, y) and dpr_allocation of the basis at that activity.)
+        ws.projected_pool_t_[at(p, years, y)] += base * activity[y];
+        ws.pool_dpr_t_[at(p, years, y)] += dpr_allocation(factors[y], basis * activity[y]);
       }
-    }
-    for (std::size_t p = 0; p < 2; ++p) {
-      ws.projected_pool_t_[at(p, years, y)] = projected[p];
-      ws.pool_dpr_t_[at(p, years, y)] = dprs[p];
     }
   }
 

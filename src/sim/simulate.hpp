@@ -122,6 +122,8 @@ class Workspace {
   std::vector<double> projected_pool_start_t_;  ///< [pool × years] the same before the run's adoptions
   std::vector<double> pool_dpr_t_;        ///< [pool × years] DPRs allocated
   std::vector<double> rate_;              ///< [category × years] levy rate
+  std::vector<DprPool> year_pool_;        ///< [category × years] its DPR pool (none: not liable)
+  std::vector<DprFactors> year_dpr_factors_;  ///< [category × years] dpr_factors()
   /// [category × (years + tail)] expected_levy_price of the current decision year, remembered
   /// while its stamp is at least its pool's epoch: it changes only when an adoption moves that
   /// pool's projection, which starts a new epoch of that pool alone (response.cpp). levy_epoch_
@@ -241,8 +243,9 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// in year index y operates from y + its lead time at the earliest (response.cpp decide), and a
 /// site's emissions count only the options operating (output_share), so once y plus the least lead
 /// time of the run's options is past last_year no decision can move its total. That total is the
-/// other modes' bit for bit (tests/sim/target_total_test.cpp); the outcome's other years, its
-/// decisions from the first skipped year on and their support are not the run's.
+/// other modes' bit for bit (tests/sim/target_total_test.cpp); the outcome's other years (each
+/// site's emissions_t in them are left from the workspace's last run), its decisions from the first
+/// skipped year on and their support are not the run's.
 ///
 /// `path_and_outlay` is `emissions` for a caller that reads only total_emissions_t and
 /// support_outlay_eur up to last_year (Monte Carlo's full run). Past the years target_total
@@ -250,7 +253,8 @@ void option_reductions(const model::Model& model, const Inputs& in, const Outcom
 /// an option of a delivering deal or one with a support cap (response.cpp decide); once no such
 /// option is left undecided with its exclusive group open, no later year can pay any, and the run
 /// stops deciding. Both columns are the other modes' bit for bit
-/// (tests/sim/target_total_test.cpp); the decisions left out are not.
+/// (tests/sim/target_total_test.cpp); the decisions left out are not, and each site's emissions_t
+/// past last_year are left from the workspace's last run.
 enum class Accounting : std::uint8_t { full, emissions, target_total, path_and_outlay };
 
 /// What a run may keep of the workspace's last run instead of computing it again.
