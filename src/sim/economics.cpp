@@ -69,14 +69,22 @@ double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index
 }
 
 double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index i, double operating_eur) {
+  if (-in.option_delta_emissions_t[i] <= 0) {
+    return std::numeric_limits<double>::infinity();
+  }
+  return option_cost_per_t(in, i, option_capital_cost(in, i, o.lifetime_yr[i]), operating_eur);
+}
+
+double option_cost_per_t(const Inputs& in, model::Index i, double capital_eur_per_yr, double operating_eur) {
   const double avoided = -in.option_delta_emissions_t[i];
   if (avoided <= 0) {
     return std::numeric_limits<double>::infinity();
   }
-  const double annual = in.option_capex_eur[i] *
-                            capital_recovery_factor(in.response.hurdle_rate, o.lifetime_yr[i]) +
-                        operating_eur;
-  return annual / avoided;
+  return (capital_eur_per_yr + operating_eur) / avoided;
+}
+
+double option_capital_cost(const Inputs& in, model::Index i, double years) {
+  return in.option_capex_eur[i] * capital_recovery_factor(in.response.hurdle_rate, years);
 }
 
 double option_npv(const model::Options& o, const Inputs& in, model::Index i, int decided, int start,

@@ -23,6 +23,12 @@ double option_operating_cost(const model::Options& options, const Inputs& in, mo
 double option_cost_per_t(const model::Options& options, const Inputs& in, model::Index o, int y);
 /// The same, given option_operating_cost() of that year (computed once where both are needed).
 double option_cost_per_t(const model::Options& options, const Inputs& in, model::Index o, double operating_eur);
+/// The same, given also option_capital_cost() (a run remembers it per option: response.cpp).
+double option_cost_per_t(const Inputs& in, model::Index o, double capital_eur_per_yr, double operating_eur);
+
+/// Yearly capital cost of option `o` over `years`: capex × CRF(r, years), EUR/yr (the levelised
+/// cost takes the lifetime; SDE++'s base amount the subsidy term, sde.cpp).
+double option_capital_cost(const Inputs& in, model::Index o, double years);
 
 /// NPV in EUR, discounted to the decision year index `decided`, of option `o` operating from year
 /// index `start` for its lifetime, when each avoided tonne in year index y is worth

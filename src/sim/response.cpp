@@ -292,6 +292,14 @@ void update_open_room(const Inputs& in, Workspace& ws, model::Index infra) {
   }
 }
 
+double remembered_capital_cost(const Inputs& in, Workspace& ws, model::Index i, double years, CapitalOver over) {
+  double& slot = ws.capital_eur_per_yr_[2 * static_cast<std::size_t>(i) + static_cast<std::size_t>(over)];
+  if (std::isnan(slot)) {
+    slot = option_capital_cost(in, i, years);
+  }
+  return slot;
+}
+
 double candidate_operating_eur(const model::Model& model, const Inputs& in, Workspace::Candidate& c) {
   if (std::isnan(c.operating_eur)) {
     c.operating_eur = option_operating_cost(model.options, in, c.option, c.start);
@@ -443,7 +451,9 @@ void decide(const model::Model& model, const Inputs& in, Workspace& ws, int y) {
   });
   ws.candidates_.erase(screened, ws.candidates_.end());
   for (auto& c : ws.candidates_) {
-    c.cost_per_t = option_cost_per_t(o, in, c.option, candidate_operating_eur(model, in, c));
+    c.cost_per_t = option_cost_per_t(
+        in, c.option, remembered_capital_cost(in, ws, c.option, o.lifetime_yr[c.option], CapitalOver::lifetime),
+        candidate_operating_eur(model, in, c));
   }
   // Cheapest EUR/t first (DESIGN §4.2). A deal's infrastructure priority is the capacity the state
   // arranges for it (its reservations, contracts added by apply_deals), not a place at the head of

@@ -35,6 +35,15 @@ void list_closures(const model::Model& model, const Inputs& in, Workspace& ws);
 /// after each reservation of its open capacity).
 void update_open_room(const Inputs& in, Workspace& ws, model::Index infra);
 
+/// What a yearly capital cost is spread over: the option's lifetime (its levelised EUR/t) or the
+/// recovery years of its SDE++ base amount (sde.cpp).
+enum class CapitalOver : std::uint8_t { lifetime, sde_term };
+
+/// option_capital_cost of option i over `years` (which must be what `over` names for it: the same
+/// all run), remembered per set-up (Workspace::capital_eur_per_yr_): a decision year asks it of
+/// every candidate and SDE++ offer, and a CRF is a pow.
+double remembered_capital_cost(const Inputs& in, Workspace& ws, model::Index i, double years, CapitalOver over);
+
 /// Candidate c's operating cost in its first year (option_operating_cost), computed on first use:
 /// most candidates are screened out before anything asks for it.
 double candidate_operating_eur(const model::Model& model, const Inputs& in, Workspace::Candidate& c);

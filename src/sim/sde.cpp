@@ -38,10 +38,11 @@ namespace {
 /// field by field (the round writes straight into its queue: a whole SdeOffer returned by value
 /// and copied was a third of the round's cycles, its stores stalling the wider loads of the copy).
 /// false, `offer` unspecified, when the option does not apply. `operating()` gives the option's
-/// operating cost in its first year, asked for only once the option is known to apply.
-template <class Operating>
+/// operating cost in its first year, and `capital(years)` its option_capital_cost over `years`,
+/// asked for only once the option is known to apply.
+template <class Operating, class Capital>
 bool sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y, int start, Operating&& operating,
-              SdeOffer& offer) {
+              Capital&& capital, SdeOffer& offer) {
   const auto& sde = in.sde;
   if (!sde.enabled || y < 0 || static_cast<std::size_t>(y) >= sde.round_budget_eur.size() ||
       sde.round_budget_eur[static_cast<std::size_t>(y)] <= 0 || i >= sde.option_category.size()) {
@@ -59,8 +60,7 @@ bool sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y
   // technical lifetime (a base amount covers the gap of a reference installation in its term).
   const auto& o = model.options;
   const double recovery_yr = std::min(static_cast<double>(sde.term_yr[category]), o.lifetime_yr[i]);
-  offer.base_eur_per_t =
-      (in.option_capex_eur[i] * capital_recovery_factor(in.response.hurdle_rate, recovery_yr) + operating_eur) / tonnes;
+  offer.base_eur_per_t = (capital(recovery_yr) + operating_eur) / tonnes;
   if (const double max_base = sde.max_base_eur_per_t[category]; !std::isnan(max_base)) {
     offer.base_eur_per_t = std::min(offer.base_eur_per_t, max_base);
   }
@@ -93,7 +93,9 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start) {
   SdeOffer offer;
-  if (!sde_rate(model, in, i, y, start, [&] { return option_operating_cost(model.options, in, i, start); }, offer)) {
+  if (!sde_rate(
+          model, in, i, y, start, [&] { return option_operating_cost(model.options, in, i, start); },
+          [&](double years) { return option_capital_cost(in, i, years); }, offer)) {
     return SdeOffer{};
   }
   offer.obligation_eur = sde_obligation(model, in, ws, offer);
@@ -163,8 +165,10 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
   for (auto& c : ws.candidates_) {
     auto& offer = ws.sde_queue_.emplace_back();
-    if (!sde_rate(model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); },
-                  offer)) {
+    if (!sde_rate(
+            model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); },
+            [&](double years) { return detail::remembered_capital_cost(in, ws, c.option, years, CapitalOver::sde_term); },
+            offer)) {
       ws.sde_queue_.pop_back();
     }
   }

@@ -170,6 +170,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   run_hopeless_.assign(options, 0);
   run_bound_eur_.assign(options, 0.0);
   run_bound_known_.assign(options, 0);
+  capital_eur_per_yr_.assign(2 * options, std::numeric_limits<double>::quiet_NaN());
   sde_award_year_.assign(options, -1);
   sde_award_.assign(options, SdeOffer{});
   sde_group_year_.assign(model.options.exclusive_group_count, -1);
@@ -347,6 +348,8 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   if (!keep) {
     detail::prepare_npv_bounds(model, in, ws);
     std::fill(ws.run_bound_known_.begin(), ws.run_bound_known_.end(), 0);
+    std::fill(ws.capital_eur_per_yr_.begin(), ws.capital_eur_per_yr_.end(),
+              std::numeric_limits<double>::quiet_NaN());
   }
   detail::check_levy_bounded(ws);
   detail::list_run_options(model, in, ws);

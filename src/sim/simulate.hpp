@@ -176,6 +176,10 @@ class Workspace {
   std::vector<double> activity_high_;
   std::vector<double> bound_levy_prefix_;
   std::vector<int> bound_levy_year_;  ///< [category] decision year its levy prefix is for, −1 none
+  /// [option × CapitalOver] option_capital_cost over its lifetime and over its SDE++ term, NaN
+  /// until asked for in the set-up (response.cpp remembered_capital_cost; a capex that is NaN is
+  /// asked again, with the same answer).
+  std::vector<double> capital_eur_per_yr_;
   /// [option] lround(lifetime) in years (the NPV's horizon; asked for every candidate).
   std::vector<int> option_life_;
   /// [infra × years] for an option starting in year index y, the last year index it relies on the

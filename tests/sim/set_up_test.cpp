@@ -64,5 +64,34 @@ TEST(SetUp, OtherInputsGetAFreshSetUp) {
   EXPECT_NE(first.levy_eur, fresh.outcome().levy_eur);
 }
 
+TEST(SetUp, AFreshSetUpForgetsTheLastRunsWorld) {
+  // What a run remembers per set-up (run bounds, capital costs, levy prices…) is the run's own: one
+  // workspace running world after world gives, in each, a new workspace's bits. A remembered value
+  // not forgotten carries the last world's capex, prices or hurdle rate into the next.
+  const auto& model = test::shipped();
+  std::mt19937_64 rng(20261206);
+  for (const auto& name : test::shipped_scenario_names()) {
+    const auto pair = test::shipped_scenario(name);
+    Workspace reused(model, test::far_world(pair.scenario, 0, rng));
+    for (int world = 0; world < 8; ++world) {
+      const auto in = test::far_world(pair.scenario, world, rng);
+      ASSERT_TRUE(reused.fits(in));
+      for (const auto& [last_year, accounting] :
+           {std::pair{2030, Accounting::target_total}, std::pair{in.end_year, Accounting::full}}) {
+        Workspace fresh(model, in);
+        simulate(model, in, reused, last_year, accounting);
+        simulate(model, in, fresh, last_year, accounting);
+        const std::string what = name + " world " + std::to_string(world) + " to " + std::to_string(last_year);
+        if (accounting == Accounting::full) {
+          test::expect_same_outcome(reused.outcome(), fresh.outcome(), what);
+        } else {
+          const auto y = static_cast<std::size_t>(last_year - in.start_year);
+          EXPECT_EQ(reused.outcome().total_emissions_t[y], fresh.outcome().total_emissions_t[y]) << what;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace decarbfund::sim
