@@ -47,26 +47,28 @@ std::vector<std::string> differing_inputs(const sim::Inputs& a, const sim::Input
       out.emplace_back(name);
     }
   };
-  check(same_bits(a.prices.ets_eur_per_t, b.prices.ets_eur_per_t), "ets");
-  check(same_bits(a.prices.gas_eur_per_gj, b.prices.gas_eur_per_gj), "gas");
-  check(same_bits(a.prices.electricity_eur_per_gj, b.prices.electricity_eur_per_gj), "electricity");
-  check(same_bits(a.prices.hydrogen_eur_per_gj, b.prices.hydrogen_eur_per_gj), "hydrogen");
-  check(same_bits(a.prices.biomass_eur_per_gj, b.prices.biomass_eur_per_gj), "biomass");
-  check(same_bits(a.prices.co2_transport_storage_eur_per_t, b.prices.co2_transport_storage_eur_per_t), "t&s");
-  check(same_bits(a.levy_balance_sigma, b.levy_balance_sigma), "levy_balance_sigma");
+#define DECARBFUND_CHECK_SAME(field) check(same_bits(a.field, b.field), #field)
+  DECARBFUND_CHECK_SAME(prices.ets_eur_per_t);
+  DECARBFUND_CHECK_SAME(prices.gas_eur_per_gj);
+  DECARBFUND_CHECK_SAME(prices.electricity_eur_per_gj);
+  DECARBFUND_CHECK_SAME(prices.hydrogen_eur_per_gj);
+  DECARBFUND_CHECK_SAME(prices.biomass_eur_per_gj);
+  DECARBFUND_CHECK_SAME(prices.co2_transport_storage_eur_per_t);
+  DECARBFUND_CHECK_SAME(levy_balance_sigma);
+  DECARBFUND_CHECK_SAME(site_activity);
+  DECARBFUND_CHECK_SAME(site_base_emissions_t);
+  DECARBFUND_CHECK_SAME(site_dpr_basis_t);
+  DECARBFUND_CHECK_SAME(option_capex_eur);
+  DECARBFUND_CHECK_SAME(option_delta_emissions_t);
+  DECARBFUND_CHECK_SAME(option_earliest_year);
+  DECARBFUND_CHECK_SAME(option_committed_start);
+  DECARBFUND_CHECK_SAME(option_max_support_eur);
+  DECARBFUND_CHECK_SAME(deal_realisation);
+  DECARBFUND_CHECK_SAME(infrastructure_capacity);
+  DECARBFUND_CHECK_SAME(contract_capacity);
+  DECARBFUND_CHECK_SAME(open_capacity);
+#undef DECARBFUND_CHECK_SAME
   check(a.package_enabled == b.package_enabled, "package_enabled");
-  check(same_bits(a.site_activity, b.site_activity), "site_activity");
-  check(same_bits(a.site_base_emissions_t, b.site_base_emissions_t), "site_base_emissions_t");
-  check(same_bits(a.site_dpr_basis_t, b.site_dpr_basis_t), "site_dpr_basis_t");
-  check(same_bits(a.option_capex_eur, b.option_capex_eur), "option_capex_eur");
-  check(same_bits(a.option_delta_emissions_t, b.option_delta_emissions_t), "option_delta_emissions_t");
-  check(a.option_earliest_year == b.option_earliest_year, "option_earliest_year");
-  check(a.option_committed_start == b.option_committed_start, "option_committed_start");
-  check(same_bits(a.option_max_support_eur, b.option_max_support_eur), "option_max_support_eur");
-  check(same_bits(a.deal_realisation, b.deal_realisation), "deal_realisation");
-  check(same_bits(a.infrastructure_capacity, b.infrastructure_capacity), "infrastructure_capacity");
-  check(same_bits(a.contract_capacity, b.contract_capacity), "contract_capacity");
-  check(same_bits(a.open_capacity, b.open_capacity), "open_capacity");
   bool contracts = a.contracts.size() == b.contracts.size();
   for (std::size_t c = 0; contracts && c < a.contracts.size(); ++c) {
     contracts = a.contracts[c].from_year == b.contracts[c].from_year && a.contracts[c].to_year == b.contracts[c].to_year;
