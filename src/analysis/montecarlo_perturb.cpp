@@ -215,10 +215,10 @@ void apply_world(const MonteCarloSetup& s, const sim::Inputs& base, const std::v
     if (s.permit_input[i] >= 0) {
       // A deal's permit acceleration takes years off the drawn delay (docs/deals.md).
       const int effective = std::max(0, w.permit_delay_yr[i] - base.option_permit_saving_yr[i]);
+      const int earliest = base.option_earliest_year[i];
       out.option_earliest_year[i] =
-          effective == 0
-              ? base.option_earliest_year[i]
-              : std::max(base.option_earliest_year[i], base.response.decision_from_year + o.lead_time_yr[i]) + effective;
+          effective == 0 ? earliest
+                         : std::max(earliest, base.response.decision_from_year + o.lead_time_yr[i]) + effective;
     }
   }
   // Infrastructure: one delay per item, shared by every option that uses it.

@@ -69,9 +69,6 @@ double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index
 }
 
 double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index i, double operating_eur) {
-  if (-in.option_delta_emissions_t[i] <= 0) {
-    return std::numeric_limits<double>::infinity();
-  }
   return option_cost_per_t(in, i, option_capital_cost(in, i, o.lifetime_yr[i]), operating_eur);
 }
 

@@ -165,9 +165,11 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
   for (auto& c : ws.candidates_) {
     auto& offer = ws.sde_queue_.emplace_back();
+    const auto capital = [&](double years) {
+      return detail::remembered_capital_cost(in, ws, c.option, years, CapitalOver::sde_term);
+    };
     if (!sde_rate(
-            model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); },
-            [&](double years) { return detail::remembered_capital_cost(in, ws, c.option, years, CapitalOver::sde_term); },
+            model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); }, capital,
             offer)) {
       ws.sde_queue_.pop_back();
     }

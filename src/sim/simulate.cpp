@@ -1,7 +1,6 @@
 #include "sim/simulate.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <ranges>
 #include <span>
@@ -308,15 +307,16 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
       const auto category = static_cast<model::LevyCategory>(c);
       ws.rate_[at(c, years, y)] = levy_rate(in.levy, category, year, reference);
       // Each category's pool and DPR factors, looked up once per year rather than per site.
-      ws.year_pool_[at(c, years, y)] = levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
+      ws.year_pool_[at(c, years, y)] =
+          levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
       ws.year_dpr_factors_[at(c, years, y)] = dpr_factors(in.levy, category, year);
     }
   }
   if (!keep) {
     // Each pool's liable emissions and DPRs per year: every site's terms added to its pool's cell,
-    // in site order (so the bits of a sum per cell). Site by site over the years, one row of its
-    // activity at a time: per year over the sites, with both pools' sums held in registers, was a
-    // twentieth of a Monte Carlo draw.
+    // in site order (so the bits of a sum per cell), site by site over a row of its activity. (Year
+    // by year over the sites, each site's terms added to both pools' sums, +0.0 to the other's,
+    // was a twentieth of a Monte Carlo draw's instructions.)
     std::fill(ws.projected_pool_t_.begin(), ws.projected_pool_t_.end(), 0.0);
     std::fill(ws.pool_dpr_t_.begin(), ws.pool_dpr_t_.end(), 0.0);
     for (model::Index s = 0; s < sites.size(); ++s) {

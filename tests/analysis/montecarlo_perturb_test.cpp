@@ -71,7 +71,8 @@ std::vector<std::string> differing_inputs(const sim::Inputs& a, const sim::Input
   check(a.package_enabled == b.package_enabled, "package_enabled");
   bool contracts = a.contracts.size() == b.contracts.size();
   for (std::size_t c = 0; contracts && c < a.contracts.size(); ++c) {
-    contracts = a.contracts[c].from_year == b.contracts[c].from_year && a.contracts[c].to_year == b.contracts[c].to_year;
+    const auto &x = a.contracts[c], &y = b.contracts[c];
+    contracts = x.from_year == y.from_year && x.to_year == y.to_year;
   }
   check(contracts, "contracts");
   return out;
