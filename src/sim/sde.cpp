@@ -110,6 +110,30 @@ bool ranks_before(const Workspace::SdeRank& a, const Workspace::SdeRank& b) {
                                                         : a.option < b.option;
 }
 
+/// Sorts ranks [first, last) into ranking order. (Through a lambda, which the sort inlines:
+/// through the function's pointer, each comparison was a call, a sixth of the round.)
+template <class It>
+void sort_ranks(It first, It last) {
+  std::sort(first, last, [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) { return ranks_before(a, b); });
+}
+
+/// Writes the n ranks rank(0) … rank(n − 1) to out[0, n): those with an intensity of at most
+/// `stage` to the front, in order, the rest to the back, in reverse order; returns how many went to
+/// the front. Without a branch per rank (which side a rank falls on is a coin toss the CPU
+/// mispredicts).
+template <class Rank>
+std::size_t split_ranks(std::size_t n, double stage, Rank&& rank, Workspace::SdeRank* out) {
+  std::size_t front = 0, back = n;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Workspace::SdeRank r = rank(k);
+    const bool in_stage = r.intensity_eur_per_t <= stage;
+    out[in_stage ? front : back - 1] = r;
+    front += in_stage ? 1 : 0;
+    back -= in_stage ? 0 : 1;
+  }
+  return front;
+}
+
 /// The next stage's limit: twice this one's (NaN, 0 or a negative limit does not double: the
 /// rest at once).
 void widen_sde_stage(Workspace& ws) {
@@ -125,21 +149,14 @@ void sort_sde_stage(Workspace& ws) {
   const auto begin = ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(ws.sde_sorted_);
   auto end = ws.sde_rank_.end();
   for (; ws.sde_stage_eur_per_t_ < kAll; widen_sde_stage(ws)) {
-    // Partitioned without a branch per offer (which of the two sides an offer falls on is a coin
-    // toss the CPU mispredicts): each offer is written to the front or the back of a scratch list.
-    // The order within each side is not kept, as std::partition's is not: the stage is sorted
-    // next, and the rest before any of it is walked.
-    const double stage = ws.sde_stage_eur_per_t_;
+    // Split through a scratch list. The order within each side is not kept, as std::partition's
+    // is not: the stage is sorted next, and the rest before any of it is walked.
     auto& scratch = ws.sde_rank_scratch_;
     const auto n = static_cast<std::size_t>(ws.sde_rank_.end() - begin);
     scratch.resize(n);
-    std::size_t front = 0, back = n;
-    for (auto it = begin; it != ws.sde_rank_.end(); ++it) {
-      const bool in_stage = it->intensity_eur_per_t <= stage;
-      scratch[in_stage ? front : back - 1] = *it;
-      front += in_stage ? 1 : 0;
-      back -= in_stage ? 0 : 1;
-    }
+    const std::size_t front =
+        split_ranks(n, ws.sde_stage_eur_per_t_, [&](std::size_t k) { return begin[static_cast<std::ptrdiff_t>(k)]; },
+                    scratch.data());
     std::copy(scratch.begin(), scratch.end(), begin);
     end = begin + static_cast<std::ptrdiff_t>(front);
     if (end != begin) {
@@ -147,9 +164,7 @@ void sort_sde_stage(Workspace& ws) {
     }
     end = ws.sde_rank_.end();
   }
-  // (Through a lambda, which the sort inlines: through the function's pointer, each comparison was
-  // a call, a sixth of the round.)
-  std::sort(begin, end, [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) { return ranks_before(a, b); });
+  sort_ranks(begin, end);
   ws.sde_sorted_ = static_cast<std::size_t>(end - ws.sde_rank_.begin());
 }
 }  // namespace
@@ -178,25 +193,22 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
   // offers up to where the last round closed, then, if the round gets that far, those up to twice
   // that, and so on. Every key of a later stage ranks after every key of an earlier one, so the
   // order is the whole sort's. All at once when a key is NaN, which no partition orders, or
-  // without screening. The keys are written partitioned on the first stage (front or back, without
-  // a branch, as sort_sde_stage does), which saves that stage's pass over them.
+  // without screening. The keys are written already split on the first stage, which saves that
+  // stage's pass over them.
   constexpr double kAll = std::numeric_limits<double>::infinity();
   const std::size_t n = ws.sde_queue_.size();
   const double stage = ws.screening ? ws.sde_reach_eur_per_t_ : kAll;
+  const auto rank = [&](std::size_t k) {
+    return Workspace::SdeRank{ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option,
+                              static_cast<model::Index>(k)};
+  };
   ws.sde_rank_.resize(n);
-  std::size_t front = 0, back = n;
-  bool nan = false;
-  for (std::size_t k = 0; k < n; ++k) {
-    const double intensity = ws.sde_queue_[k].intensity_eur_per_t;
-    const bool in_stage = intensity <= stage;
-    ws.sde_rank_[in_stage ? front : back - 1] = {intensity, ws.sde_queue_[k].option, static_cast<model::Index>(k)};
-    front += in_stage ? 1 : 0;
-    back -= in_stage ? 0 : 1;
-    nan = nan || std::isnan(intensity);
-  }
+  const std::size_t front = split_ranks(n, stage, rank, ws.sde_rank_.data());
+  const bool nan = std::any_of(ws.sde_queue_.begin(), ws.sde_queue_.end(),
+                               [](const SdeOffer& offer) { return std::isnan(offer.intensity_eur_per_t); });
   if (nan) {  // in candidate order, one stage
     for (std::size_t k = 0; k < n; ++k) {
-      ws.sde_rank_[k] = {ws.sde_queue_[k].intensity_eur_per_t, ws.sde_queue_[k].option, static_cast<model::Index>(k)};
+      ws.sde_rank_[k] = rank(k);
     }
     ws.sde_stage_eur_per_t_ = kAll;
     sort_sde_stage(ws);
@@ -208,8 +220,7 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
     sort_sde_stage(ws);
     return;
   }
-  std::sort(ws.sde_rank_.begin(), ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(front),
-            [](const Workspace::SdeRank& a, const Workspace::SdeRank& b) { return ranks_before(a, b); });
+  sort_ranks(ws.sde_rank_.begin(), ws.sde_rank_.begin() + static_cast<std::ptrdiff_t>(front));
   ws.sde_sorted_ = front;
 }
 

@@ -299,20 +299,20 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   // set-up kept from the last run (the same inputs but the package) has them already; the
   // projections only need the adoptions of that run undone.
   const bool keep = set_up == SetUp::kept_but_package && ws.set_up_for_ == &in;
-  for (int y = 0; y < years && !keep; ++y) {
-    const int year = in.start_year + y;
-    const double ets_last_year = in.prices.ets_eur_per_t[static_cast<std::size_t>(std::max(0, y - 1))];
-    const double reference = ets_reference_price(in.levy, year, ets_last_year);
-    for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
-      const auto category = static_cast<model::LevyCategory>(c);
-      ws.rate_[at(c, years, y)] = levy_rate(in.levy, category, year, reference);
-      // Each category's pool and DPR factors, looked up once per year rather than per site.
-      ws.year_pool_[at(c, years, y)] =
-          levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
-      ws.year_dpr_factors_[at(c, years, y)] = dpr_factors(in.levy, category, year);
-    }
-  }
   if (!keep) {
+    for (int y = 0; y < years; ++y) {
+      const int year = in.start_year + y;
+      const double ets_last_year = in.prices.ets_eur_per_t[static_cast<std::size_t>(std::max(0, y - 1))];
+      const double reference = ets_reference_price(in.levy, year, ets_last_year);
+      for (std::size_t c = 0; c < model::kLevyCategoryCount; ++c) {
+        const auto category = static_cast<model::LevyCategory>(c);
+        ws.rate_[at(c, years, y)] = levy_rate(in.levy, category, year, reference);
+        // Each category's pool and DPR factors, looked up once per year rather than per site.
+        ws.year_pool_[at(c, years, y)] =
+            levy_applies(in.levy, category, year) ? dpr_pool(in.levy, category) : DprPool::none;
+        ws.year_dpr_factors_[at(c, years, y)] = dpr_factors(in.levy, category, year);
+      }
+    }
     // Each pool's liable emissions and DPRs per year: every site's terms added to its pool's cell,
     // in site order (so the bits of a sum per cell), site by site over a row of its activity. (Year
     // by year over the sites, each site's terms added to both pools' sums, +0.0 to the other's,
