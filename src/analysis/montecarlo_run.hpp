@@ -19,7 +19,9 @@ namespace decarbfund::analysis::detail {
 /// One worker's buffers: the draw's world, a copy of each base input to lay it over, a workspace.
 struct Worker {
   explicit Worker(const MonteCarloSetup& s)
-      : drawn(s), reference(s.reference_base), scenario(s.scenario_base), ws(*s.model, s.scenario_base) {}
+      : drawn(s), reference(s.reference_base), scenario(s.scenario_base), ws(*s.model, s.scenario_base) {
+    ws.remember_sde_offers();  // the full run takes the levy-only run's (run_case)
+  }
   DrawnWorld drawn;
   sim::Inputs reference;
   sim::Inputs scenario;

@@ -178,14 +178,32 @@ void open_sde_round(const model::Model& model, const Inputs& in, Workspace& ws, 
     return;
   }
   ws.sde_budget_left_ = in.sde.round_budget_eur[static_cast<std::size_t>(y)];
+  // An offer depends on the option, the year and the inputs but the package (its start follows
+  // from them), not on the run's history: a set-up kept for the next run keeps its offers
+  // (Workspace::remember_sde_offers), its obligation made at award (award_sde).
+  const bool remember = !ws.sde_offer_memo_.empty();
+  const std::size_t row = static_cast<std::size_t>(y) * model.options.size();
   for (auto& c : ws.candidates_) {
+    const std::size_t slot = row + c.option;
+    if (remember && ws.sde_offer_set_up_[slot] == ws.set_up_number_ && ws.sde_offer_memo_[slot].start == c.start) {
+      if (const auto& kept = ws.sde_offer_memo_[slot]; kept.option != model::kNone) {
+        ws.sde_queue_.push_back(kept);
+      }
+      continue;
+    }
     auto& offer = ws.sde_queue_.emplace_back();
     const auto capital = [&](double years) {
       return detail::remembered_capital_cost(in, ws, c.option, years, CapitalOver::sde_term);
     };
-    if (!sde_rate(
-            model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); }, capital,
-            offer)) {
+    const bool applies = sde_rate(
+        model, in, c.option, y, c.start, [&] { return detail::candidate_operating_eur(model, in, c); }, capital, offer);
+    if (remember) {
+      auto& kept = ws.sde_offer_memo_[slot];
+      kept = applies ? offer : SdeOffer{};
+      kept.start = c.start;
+      ws.sde_offer_set_up_[slot] = ws.set_up_number_;
+    }
+    if (!applies) {
       ws.sde_queue_.pop_back();
     }
   }

@@ -225,6 +225,11 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   }
 }
 
+void Workspace::remember_sde_offers() {
+  sde_offer_memo_.assign(static_cast<std::size_t>(out_.years) * out_.option_decided.size(), SdeOffer{});
+  sde_offer_set_up_.assign(sde_offer_memo_.size(), 0);
+}
+
 bool Workspace::fits(const Inputs& in) const {
   return out_.start_year == in.start_year && out_.years == in.years() &&
          contract_used_.size() == in.contracts.size() * static_cast<std::size_t>(in.years());
@@ -350,6 +355,12 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     std::fill(ws.run_bound_known_.begin(), ws.run_bound_known_.end(), 0);
     std::fill(ws.capital_eur_per_yr_.begin(), ws.capital_eur_per_yr_.end(),
               std::numeric_limits<double>::quiet_NaN());
+    // A new number for the set-up, so no offer remembered from another is taken (sde.cpp); after
+    // 2^32 set-ups the numbers start again, the remembered offers forgotten.
+    if (++ws.set_up_number_ == 0) {
+      std::fill(ws.sde_offer_set_up_.begin(), ws.sde_offer_set_up_.end(), 0U);
+      ws.set_up_number_ = 1;
+    }
   }
   detail::check_levy_bounded(ws);
   detail::list_run_options(model, in, ws);

@@ -85,6 +85,11 @@ class Workspace {
   /// (sde.cpp). Screening changes no result, only the time: tests turn it off to check that
   /// (tests/sim/screening_test.cpp).
   bool screening = true;
+  /// Keeps each SDE++ offer a set-up's rounds make, for the next run of a kept set-up
+  /// (SetUp::kept_but_package): an offer does not depend on the package, so Monte Carlo's full run
+  /// takes the levy-only run's instead of making it again (issue 21). Costs years × options offers
+  /// (1.3 MB on data/nl), allocated here; without the call nothing is kept.
+  void remember_sde_offers();
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
   struct Candidate {
@@ -167,6 +172,11 @@ class Workspace {
   std::vector<int> sde_award_year_;
   std::vector<SdeOffer> sde_award_;
   std::vector<int> sde_group_year_;
+  /// [decision year × option] the offer the year's round made it in the set-up numbered
+  /// sde_offer_set_up_[slot] (option kNone: it did not apply); empty unless remember_sde_offers().
+  std::vector<SdeOffer> sde_offer_memo_;
+  std::vector<std::uint32_t> sde_offer_set_up_;
+  std::uint32_t set_up_number_ = 0;  ///< counts the fresh set-ups; 0 in sde_offer_set_up_ is none
   // Screening (npv_bound.cpp): per run, prefix sums Σ_{u<k} x(u)·d^u of the discount factor, the
   // ETS price and each energy price ([kBoundSeries × (years + tail + 1)]), and per site the lowest
   // and highest activity from each year on ([site × years]); per decision year, the same prefix

@@ -93,5 +93,43 @@ TEST(SetUp, AFreshSetUpForgetsTheLastRunsWorld) {
   }
 }
 
+TEST(SetUp, RememberedSdeOffersAreTheSetUpsOwn) {
+  // Monte Carlo's workspace keeps each SDE++ offer of a set-up (Workspace::remember_sde_offers) for
+  // the kept run that follows. One such workspace running, world after world, Monte Carlo's
+  // levy-only run and then its kept full run gives in each world a new workspace's full run, bit
+  // for bit: an offer kept from another world's set-up, or one that depended on the package,
+  // changes an award.
+  const auto& model = test::shipped();
+  std::mt19937_64 rng(20261207);
+  int awarded = 0;
+  for (const auto& name : test::shipped_scenario_names()) {
+    const auto pair = test::shipped_scenario(name);
+    Workspace reused(model, test::far_world(pair.scenario, 0, rng));
+    reused.remember_sde_offers();
+    for (int world = 0; world < 8; ++world) {
+      auto in = test::far_world(pair.scenario, world, rng);
+      ASSERT_TRUE(reused.fits(in));
+      const std::string what = name + " world " + std::to_string(world);
+      in.package_enabled = false;
+      simulate(model, in, reused, 2030, Accounting::target_total);
+      in.package_enabled = true;
+      simulate(model, in, reused, 2030, Accounting::path_and_outlay, SetUp::kept_but_package);
+      Workspace fresh(model, in);
+      simulate(model, in, fresh, 2030, Accounting::path_and_outlay);
+      const auto& kept = reused.outcome();
+      const auto& own = fresh.outcome();
+      EXPECT_EQ(kept.total_emissions_t, own.total_emissions_t) << what;
+      EXPECT_EQ(kept.support_outlay_eur, own.support_outlay_eur) << what;
+      EXPECT_EQ(kept.sde_committed_eur, own.sde_committed_eur) << what;
+      EXPECT_EQ(kept.option_decided, own.option_decided) << what;
+      for (const double eur : own.sde_committed_eur) {
+        awarded += eur > 0 ? 1 : 0;
+      }
+    }
+  }
+  // Only rounds that award something could show a wrong offer.
+  EXPECT_GT(awarded, 20);
+}
+
 }  // namespace
 }  // namespace decarbfund::sim
