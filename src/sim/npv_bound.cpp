@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "sim/response.hpp"
@@ -59,20 +60,29 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   // Each site's activity range from year index t on (later years repeat the last one), and whether
   // every activity is at least 0 (false for NaN), in one pass.
   const auto years = static_cast<std::size_t>(in.years());
-  bool activity_valid = true;
-  for (model::Index s = 0; s < model.sites.size(); ++s) {
-    const std::size_t row = static_cast<std::size_t>(s) * years;
-    double low = in.site_activity[row + years - 1], high = low;
-    for (std::size_t t = years; t-- > 0;) {
-      const double a = in.site_activity[row + t];
-      activity_valid = activity_valid & (a >= 0);
-      low = std::min(low, a);
-      high = std::max(high, a);
-      ws.activity_low_[row + t] = low;
-      ws.activity_high_[row + t] = high;
+  // The ranges of the last set-up hold where the activity is the same, bit for bit (Monte Carlo's
+  // reference and levy-only runs share a draw's activity: one comparison instead of a pass).
+  auto& ranged = ws.ranged_activity_;
+  if (!ws.activity_ranged_ || ranged.size() != in.site_activity.size() ||
+      (!ranged.empty() && std::memcmp(ranged.data(), in.site_activity.data(), ranged.size() * sizeof(double)) != 0)) {
+    bool activity_valid = true;
+    for (model::Index s = 0; s < model.sites.size(); ++s) {
+      const std::size_t row = static_cast<std::size_t>(s) * years;
+      double low = in.site_activity[row + years - 1], high = low;
+      for (std::size_t t = years; t-- > 0;) {
+        const double a = in.site_activity[row + t];
+        activity_valid = activity_valid & (a >= 0);
+        low = std::min(low, a);
+        high = std::max(high, a);
+        ws.activity_low_[row + t] = low;
+        ws.activity_high_[row + t] = high;
+      }
     }
+    ws.activity_valid_ = activity_valid;
+    ranged.assign(in.site_activity.begin(), in.site_activity.end());
+    ws.activity_ranged_ = true;
   }
-  ws.bounds_valid_ = in.response.hurdle_rate > -1 && activity_valid;
+  ws.bounds_valid_ = in.response.hurdle_rate > -1 && ws.activity_valid_;
   for (std::size_t k = 1; k < kSeries; ++k) {
     ws.bounds_valid_ = ws.bounds_valid_ && prices[k]->size() == span && non_negative(*prices[k]);
   }

@@ -160,6 +160,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   bound_levy_year_.assign(model::kLevyCategoryCount, -1);
   activity_low_.assign(sites * years, 0.0);
   activity_high_.assign(sites * years, 0.0);
+  ranged_activity_.reserve(sites * years);  // empty: no ranges yet
   bound_suffix_low_.assign(detail::kBoundSeries * (span - 1), 0.0);
   bound_suffix_high_.assign(detail::kBoundSeries * (span - 1), 0.0);
   rate_high_.assign(model::kLevyCategoryCount * years, 0.0);
