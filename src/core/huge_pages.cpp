@@ -1,9 +1,17 @@
 #include "core/huge_pages.hpp"
 
+#include <algorithm>
 #include <cstdint>
+
+#include <cstdlib>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace decarbfund::core {
@@ -25,6 +33,24 @@ void prefer_huge_pages(void* data, std::size_t bytes) noexcept {
   }
 #else
   (void)data;
+  (void)bytes;
+#endif
+}
+
+void prefer_huge_heap_pages(std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(__GLIBC__)
+  // A block larger than the heap's free top (keepcost) makes malloc grow the heap by it and the top
+  // pad; freed, it goes back to the top, which the trim threshold keeps. (Through a volatile
+  // pointer: a malloc freed unused may be left out by the compiler.)
+  void* volatile probe = std::malloc(mallinfo2().keepcost + std::min<std::size_t>(bytes, std::size_t{1} << 20));
+  std::free(probe);
+  // The free top, now at least `bytes` where the heap grew by brk.
+  auto* const end = static_cast<char*>(sbrk(0));
+  const std::size_t top = mallinfo2().keepcost;
+  if (end != reinterpret_cast<char*>(-1) && top >= bytes) {
+    prefer_huge_pages(end - top, top);
+  }
+#else
   (void)bytes;
 #endif
 }
