@@ -23,9 +23,9 @@ int main(int argc, char** argv) {
   // that runs and ends keeps them for reuse (issue 21: an outlook's page faults 2,100 → 1,750, and
   // 1.5 µs each on a VM). Not the server, which runs for weeks and should give memory back.
   // The heap's top is grown to 32 MiB at once and advised for huge pages, so what a run first
-  // touches of it costs a fault per 2 MiB: on the VM of issue 21's sixth stop a 4 KiB fault took
-  // ~11 µs, and an outlook's 1,750 faults became ~750-1,100 (the helper thread's allocations are in
-  // an arena of its own, not advised; one arena for all threads slowed Monte Carlo by 5 %).
+  // touches of it costs a fault per 2 MiB: on the VM of issue 21's seventh stop a 4 KiB fault took
+  // ~11 µs, and an outlook's 1,750 faults became ~1,300 (the helper thread's allocations are in an
+  // arena of its own, not advised; one arena for all threads slowed Monte Carlo by 5 %).
   if (first != "serve") {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-
 #include <cstdlib>
 
 #if defined(__GLIBC__)

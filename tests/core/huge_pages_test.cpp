@@ -56,15 +56,17 @@ TEST(HugePages, TheHeapsTopIsAdvised) {
   std::string line;
   bool in_heap = false, advised = false;
   while (std::getline(smaps, line)) {
-    if (line.find('-') < line.find(' ') && line.find(' ') != std::string::npos &&
-        line.rfind("VmFlags:", 0) != 0 && std::isxdigit(static_cast<unsigned char>(line[0]))) {
-      in_heap = line.size() >= 6 && line.compare(line.size() - 6, 6, "[heap]") == 0;  // a mapping's first line
+    // A mapping's first line starts with its address range ("55d6…-55d6… rw-p …"), its fields
+    // with a name and a colon.
+    const std::string first = line.substr(0, line.find(' '));
+    if (first.find('-') != std::string::npos && first.find_first_not_of("0123456789abcdef-") == std::string::npos) {
+      in_heap = line.size() >= 6 && line.compare(line.size() - 6, 6, "[heap]") == 0;
     } else if (in_heap && line.rfind("VmFlags:", 0) == 0) {
       advised = advised || (line + ' ').find(" hg ") != std::string::npos;
     }
   }
   EXPECT_TRUE(advised) << "no [heap] mapping advised for huge pages";
-  mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again
+  mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again (the mmap threshold stays raised)
 #else
   GTEST_SKIP() << "Linux with glibc only";
 #endif
