@@ -101,7 +101,11 @@ const sum = (xs) => xs.reduce((a, x) => a + (x || 0), 0);
 const updates = (page) => page.evaluate(() => window.dashboard.updates);
 // window.dashboard exists only once the module has run: on a slow server (a sanitizer build, a
 // busy CI machine) the first poll can come before that, so the predicates guard for it.
-const waitUpdates = (page, n) => page.waitForFunction((k) => !!window.dashboard && (window.dashboard.updates || 0) >= k && !window.dashboard.computing, n, { timeout: 60000 });
+// Settled: n outlooks have landed, none is in flight and no lever change waits to be sent (an
+// outlook in flight can land while a newer change waits out the debounce: its update is not the
+// change's).
+const waitUpdates = (page, n) => page.waitForFunction((k) => !!window.dashboard && (window.dashboard.updates || 0) >= k
+  && !window.dashboard.computing && !window.dashboard.scheduled, n, { timeout: 60000 });
 
 /// axe-core on the whole page at WCAG 2.0/2.1 A and AA: no violation, or the list of them.
 async function axeClean(page, lang) {
@@ -336,7 +340,7 @@ try {
     for (const d of deals) await press(`phase-${d.id}`, d.phase === 'stopped' ? ['ArrowUp'] : ['ArrowDown'], d.phase === 'stopped' ? ['ArrowDown'] : ['ArrowUp']);
     await page.focus('#base');
     const last = await page.$eval('#base', (s) => s.selectedIndex === s.options.length - 1);
-    const outlookOf = (base) => page.waitForFunction((b) => !window.dashboard.computing && window.dashboard.diff.base === b
+    const outlookOf = (base) => page.waitForFunction((b) => !window.dashboard.computing && !window.dashboard.scheduled && window.dashboard.diff.base === b
       && window.dashboard.outlook.meta.scenario.startsWith(b), base, { timeout: 60000 });
     await page.keyboard.press(last ? 'ArrowUp' : 'ArrowDown');
     const other = await page.inputValue('#base');

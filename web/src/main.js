@@ -18,6 +18,7 @@ import { fanChart, parseDraws, renderUncertaintyNumbers } from './uncertainty.js
 const $ = (id) => document.getElementById(id);
 const state = {
   dataset: null, bases: [], base: null, levers: null, outlook: null, baseOutlook: null, saved: [], computing: 0,
+  scheduled: false,
   ctx: null, registry: null, deals: [], mc: null, mcDiff: null, mcRuns: 0, compared: null, comparisons: 0,
 };
 window.dashboard = state;
@@ -88,6 +89,9 @@ function renderOutlook(ms) {
 }
 
 async function recompute() {
+  // A recompute takes every lever as it stands: one still scheduled has nothing left to do.
+  clearTimeout(timer);
+  state.scheduled = false;
   const diff = currentDiff();
   if (pending) pending.abort();
   pending = new AbortController();
@@ -114,6 +118,9 @@ async function recompute() {
 function schedule() {
   markMonteCarlo();
   clearTimeout(timer);
+  // (Tests wait for !computing && !scheduled: an outlook in flight may land while a newer change
+  // waits out the 120 ms, and its update is not the change's.)
+  state.scheduled = true;
   timer = setTimeout(recompute, 120);
 }
 
