@@ -44,7 +44,9 @@ TEST(HugePages, AHintThatChangesNoContents) {
 TEST(HugePages, TheHeapsTopIsAdvised) {
   // What main() does for a verb that runs and ends: the heap's free top, grown to 32 MiB, carries
   // the huge-page advice (VmFlags "hg" on a [heap] mapping in /proc/self/smaps).
-#if defined(__linux__) && defined(__GLIBC__)
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer's allocator is not glibc's heap";
+#elif defined(__linux__) && defined(__GLIBC__)
   if (!std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
     GTEST_SKIP() << "no transparent huge pages in this kernel";
   }
