@@ -29,8 +29,9 @@ int main(int argc, char** argv) {
   if (first != "serve") {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_TOP_PAD, 32 << 20);
-    core::prefer_huge_heap_pages(32 << 20);
+    constexpr int kHeapTop = 32 << 20;  // the top pad, and what is advised at once
+    mallopt(M_TOP_PAD, kHeapTop);
+    core::prefer_huge_heap_pages(kHeapTop);
   }
   CLI::App app{cli::kAppDescription};
   app.require_subcommand(1);

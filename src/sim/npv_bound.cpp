@@ -63,7 +63,7 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
   // The ranges of the last set-up hold where the activity is the same, bit for bit (Monte Carlo's
   // reference and levy-only runs share a draw's activity: one comparison instead of a pass).
   auto& ranged = ws.ranged_activity_;
-  if (!ws.activity_ranged_ || ranged.size() != in.site_activity.size() ||
+  if (ranged.size() != in.site_activity.size() ||
       (!ranged.empty() && std::memcmp(ranged.data(), in.site_activity.data(), ranged.size() * sizeof(double)) != 0)) {
     bool activity_valid = true;
     for (model::Index s = 0; s < model.sites.size(); ++s) {
@@ -80,7 +80,6 @@ void prepare_npv_bounds(const model::Model& model, const Inputs& in, Workspace& 
     }
     ws.activity_valid_ = activity_valid;
     ranged.assign(in.site_activity.begin(), in.site_activity.end());
-    ws.activity_ranged_ = true;
   }
   ws.bounds_valid_ = in.response.hurdle_rate > -1 && ws.activity_valid_;
   for (std::size_t k = 1; k < kSeries; ++k) {

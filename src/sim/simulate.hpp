@@ -184,11 +184,11 @@ class Workspace {
   std::vector<double> bound_prefix_;
   std::vector<double> activity_low_;
   std::vector<double> activity_high_;
-  /// The activity the ranges above were made from (once activity_ranged_), and whether every cell
-  /// of it is at least 0: a set-up with the same activity keeps them (npv_bound.cpp).
+  /// The activity the ranges above were made from, and whether every cell of it is at least 0: a
+  /// set-up with the same activity keeps them (npv_bound.cpp). Empty at first, as the ranges of
+  /// no activity are (nothing to range, nothing below 0).
   std::vector<double> ranged_activity_;
-  bool activity_ranged_ = false;
-  bool activity_valid_ = false;
+  bool activity_valid_ = true;
   std::vector<double> bound_levy_prefix_;
   std::vector<int> bound_levy_year_;  ///< [category] decision year its levy prefix is for, −1 none
   /// [option × CapitalOver] option_capital_cost over its lifetime and over its SDE++ term, NaN
