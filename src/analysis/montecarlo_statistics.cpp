@@ -1,7 +1,11 @@
 #include "analysis/montecarlo_statistics.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -40,27 +44,81 @@ Percentiles summarise_column(std::vector<double> v) {
   return p;
 }
 
-std::vector<double> ranks(std::span<const double> x) {
-  // Sorted as (value, index) pairs: the order of a stable sort of the indices by value, without
-  // an indirect load per comparison (the ranks of 10,000 draws' inputs were a third of a summary).
-  std::vector<std::pair<double, std::size_t>> order(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    order[i] = {x[i], i};
+namespace {
+
+/// An unsigned key that orders as the numbers do: −0 and +0 one key, every NaN one key after +∞.
+/// (Sign-magnitude to offset binary: a negative number's bits flipped, a positive one's sign set.)
+std::uint64_t order_key(double x) {
+  if (std::isnan(x)) {
+    return std::numeric_limits<std::uint64_t>::max();
   }
-  // NaN after every number, so the order is total (std::sort needs one); ties by index.
-  const auto less = [](double a, double b) { return a < b || (std::isnan(b) && !std::isnan(a)); };
-  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    return less(a.first, b.first) || (!less(b.first, a.first) && a.second < b.second);
-  });
+  const auto bits = std::bit_cast<std::uint64_t>(x == 0 ? 0.0 : x);
+  constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+  return (bits & kSign) != 0 ? ~bits : bits | kSign;
+}
+
+struct Keyed {
+  std::uint64_t key;
+  std::size_t index;
+};
+
+/// Sorts by key, ties in index order: a least-significant-digit radix sort (stable), 11 bits a
+/// pass, skipping a digit all keys share. The ranks of 10,000 draws' inputs by std::sort were a
+/// third of a summary (issue 21); this is the same order, in a fifth of the time.
+void sort_keyed(std::vector<Keyed>& v) {
+  constexpr std::size_t kFew = 256;  // fewer: its six tables would cost more than a comparison sort
+  if (v.size() < kFew) {
+    std::sort(v.begin(), v.end(), [](const Keyed& a, const Keyed& b) {
+      return a.key != b.key ? a.key < b.key : a.index < b.index;
+    });
+    return;
+  }
+  constexpr int kBits = 11, kPasses = (64 + kBits - 1) / kBits;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  std::vector<std::array<std::size_t, kBuckets>> count(kPasses);
+  for (const auto& k : v) {
+    for (int p = 0; p < kPasses; ++p) {
+      ++count[static_cast<std::size_t>(p)][(k.key >> (p * kBits)) & (kBuckets - 1)];
+    }
+  }
+  std::vector<Keyed> other(v.size());
+  for (int p = 0; p < kPasses; ++p) {
+    auto& c = count[static_cast<std::size_t>(p)];
+    if (std::find(c.begin(), c.end(), v.size()) != c.end()) {
+      continue;  // every key has this digit: the pass would keep the order
+    }
+    std::size_t at = 0;
+    for (auto& n : c) {
+      at += std::exchange(n, at);
+    }
+    for (const auto& k : v) {
+      other[c[(k.key >> (p * kBits)) & (kBuckets - 1)]++] = k;
+    }
+    v.swap(other);
+  }
+}
+
+}  // namespace
+
+std::vector<double> ranks(std::span<const double> x) {
+  // Sorted by value, ties (and every NaN, after all numbers) in index order: the order of a
+  // stable sort of the indices by value.
+  std::vector<Keyed> order(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    order[i] = {order_key(x[i]), i};
+  }
+  sort_keyed(order);
   std::vector<double> r(x.size());
+  constexpr auto kNaN = std::numeric_limits<std::uint64_t>::max();
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j + 1 < order.size() && order[j + 1].first == order[i].first) {
+    // Equal numbers tie; NaNs do not (NaN == NaN is false): each takes its own rank.
+    while (j + 1 < order.size() && order[i].key != kNaN && order[j + 1].key == order[i].key) {
       ++j;
     }
     const double avg = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
     for (std::size_t k = i; k <= j; ++k) {
-      r[order[k].second] = avg;
+      r[order[k].index] = avg;
     }
     i = j + 1;
   }

@@ -374,6 +374,37 @@ TEST(MonteCarlo, RanksAverageTiesAndPutNaNLast) {
       ASSERT_EQ(got[i], below + (equal + 1) / 2) << i;
     }
   }
+  // Both signs, zeros of both signs, infinities, subnormals and NaNs, short and long (the long
+  // column is sorted by digits, the short one by comparison): ranks by the definition, a NaN after
+  // every number and NaNs in column order.
+  for (const std::size_t n : {std::size_t{61}, std::size_t{5003}}) {
+    const double specials[] = {0.0, -0.0, std::numeric_limits<double>::infinity(),
+                               -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::denorm_min(),
+                               -std::numeric_limits<double>::denorm_min(), 1e300, -1e-300, nan};
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto h = (i * 2654435761U) % 1000;
+      x[i] = h < 90 ? specials[h % 9] : (static_cast<double>(h % 37) - 18.0) * (h % 2 == 0 ? 1e-3 : 7.0);
+    }
+    const auto got = detail::ranks(x);
+    double numbers = 0;
+    for (const double v : x) {
+      numbers += std::isnan(v) ? 0 : 1;
+    }
+    double nans_before = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (std::isnan(x[i])) {
+        ASSERT_EQ(got[i], numbers + ++nans_before) << i;
+        continue;
+      }
+      double below = 0, equal = 0;
+      for (const double v : x) {
+        below += v < x[i] ? 1 : 0;
+        equal += v == x[i] ? 1 : 0;
+      }
+      ASSERT_EQ(got[i], below + (equal + 1) / 2) << n << " " << i;
+    }
+  }
 }
 
 // The deal budget's selection is made once, on the central inputs (docs/uncertainty.md): an
