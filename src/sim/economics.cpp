@@ -64,6 +64,12 @@ double option_operating_cost(const model::Options& o, const Inputs& in, model::I
          o.co2_stored_t[i] * at(p.co2_transport_storage_eur_per_t, y);
 }
 
+void option_operating_costs(const model::Options& o, const Inputs& in, model::Index i, int from, int to, double* out) {
+  for (int y = from; y < to; ++y) {
+    out[y - from] = option_operating_cost(o, in, i, y);  // (inlined here: one call for the years)
+  }
+}
+
 double option_cost_per_t(const model::Options& o, const Inputs& in, model::Index i, int y) {
   return option_cost_per_t(o, in, i, option_operating_cost(o, in, i, y));
 }

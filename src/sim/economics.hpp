@@ -16,6 +16,10 @@ double capital_recovery_factor(double rate, double years);
 /// fixed O&M + Δgas × gas + Δelectricity × electricity + ΔH2 × H2 + Δbiomass × biomass
 /// + CO2 stored × transport-and-storage tariff. EUR/yr; negative where it saves energy cost.
 double option_operating_cost(const model::Options& options, const Inputs& in, model::Index o, int y);
+/// option_operating_cost() for each year index y in [from, to), into out[y − from]: the same bits,
+/// in one call (an SDE++ award asks for every year of its term).
+void option_operating_costs(const model::Options& options, const Inputs& in, model::Index o, int from, int to,
+                            double* out);
 
 /// Levelised abatement cost in EUR/t at the prices of year index `y` (the merit order of
 /// DESIGN §4.2): (capex × CRF(r, lifetime) + operating cost) ÷ tonnes avoided. +∞ when the

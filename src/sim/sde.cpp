@@ -275,17 +275,47 @@ bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const
   return true;
 }
 
+namespace {
+/// Award i's subsidy per tonne in each year index k of [start, end), into ws.sde_subsidy_[k]:
+/// sde_subsidy_per_t at sde_correction_per_t(…, k), the same bits, with the term's operating costs
+/// in one call (an award's NPV and its payments both ask for every year of the term). With
+/// `reuse`, what the last call wrote for the same option and years is taken as it is: record_sde
+/// follows add_sde_premium for the same candidate and award (decide()); any other call writes.
+const double* sde_subsidies(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int start,
+                            int end, bool reuse) {
+  double* subsidy = ws.sde_subsidy_.data();
+  auto& kept = ws.sde_subsidy_for_;
+  if (reuse && kept.option == i && kept.start == start && kept.end == end) {
+    return subsidy;
+  }
+  kept = {i, start, end};
+  if (end <= start) {
+    return subsidy;
+  }
+  const auto& a = ws.sde_award_[i];
+  option_operating_costs(model.options, in, i, start, end, subsidy + start);
+  const double operating_start = subsidy[start];
+  const double tonnes = -in.option_delta_emissions_t[i];
+  for (int k = start; k < end; ++k) {
+    const auto t = static_cast<std::size_t>(k);
+    // (sde_correction_per_t, its energy part from the operating cost written here)
+    const double energy = tonnes > 0 ? (operating_start - subsidy[t]) / tonnes : 0.0;
+    subsidy[t] = sde_subsidy_per_t(a.base_eur_per_t, ets_saved(model, in, i, k) + energy, a.floor_eur_per_t,
+                                   a.cap_eur_per_t);
+  }
+  return subsidy;
+}
+}  // namespace
+
 bool add_sde_premium(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int y, int start,
                      int life_end) {
   if (ws.sde_award_year_[i] != y) {
     return false;
   }
-  const auto& a = ws.sde_award_[i];
-  const int end = std::min(life_end, start + a.term_yr);
-  const double operating_start = option_operating_cost(model.options, in, i, start);
+  const int end = std::min(life_end, start + ws.sde_award_[i].term_yr);
+  const double* subsidy = sde_subsidies(model, in, ws, i, start, end, false);
   for (int k = start; k < end; ++k) {
-    ws.co2_value_[static_cast<std::size_t>(k)] += sde_subsidy_per_t(
-        a.base_eur_per_t, sde_correction_per_t(model, in, i, operating_start, k), a.floor_eur_per_t, a.cap_eur_per_t);
+    ws.co2_value_[static_cast<std::size_t>(k)] += subsidy[k];
   }
   return true;
 }
@@ -299,11 +329,9 @@ void record_sde(const model::Model& model, const Inputs& in, Workspace& ws, mode
   auto& out = ws.out_;
   double paid = 0;
   const int end = std::min(life_end, start + a.term_yr);
-  const double operating_start = option_operating_cost(model.options, in, i, start);
+  const double* subsidy = sde_subsidies(model, in, ws, i, start, end, true);
   for (int k = start; k < end; ++k) {
-    paid += sde_subsidy_per_t(a.base_eur_per_t, sde_correction_per_t(model, in, i, operating_start, k),
-                              a.floor_eur_per_t, a.cap_eur_per_t) *
-            avoided_t * ws.scale_[static_cast<std::size_t>(k)];
+    paid += subsidy[k] * avoided_t * ws.scale_[static_cast<std::size_t>(k)];
   }
   out.option_sde_eur[i] = paid;
   out.option_sde_obligation_eur[i] = a.obligation_eur;

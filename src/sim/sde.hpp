@@ -81,7 +81,8 @@ bool add_sde_premium(const model::Model& model, const Inputs& in, Workspace& ws,
                      int start, int life_end);
 
 /// Records option i's SDE++ on adoption: its obligation (counted in the round's year) and its
-/// expected payments, Σ subsidy × tonnes over the term at the scenario's prices.
+/// expected payments, Σ subsidy × tonnes over the term at the scenario's prices. Called after
+/// add_sde_premium() for the same candidate (decide()), whose subsidies per year it takes.
 void record_sde(const model::Model& model, const Inputs& in, Workspace& ws, model::Index i, int y, int start,
                 double avoided_t, int life_end);
 

@@ -205,6 +205,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   levy_price_memo_.assign(model::kLevyCategoryCount * co2_value_.size(), 0.0);
   levy_price_stamp_.assign(levy_price_memo_.size(), 0);  // older than every epoch
   scale_.assign(years + static_cast<std::size_t>(kPriceTail), 1.0);
+  sde_subsidy_.assign(scale_.size(), 0.0);
   for (auto* v : {&year_emissions_, &year_dpr_, &year_rate_, &year_bought_, &year_sold_}) {
     v->assign(sites, 0.0);
   }
@@ -276,6 +277,7 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
   std::fill(ws.group_taken_.begin(), ws.group_taken_.end(), 0);
   std::fill(ws.sde_award_year_.begin(), ws.sde_award_year_.end(), -1);
   std::fill(ws.sde_group_year_.begin(), ws.sde_group_year_.end(), -1);
+  ws.sde_subsidy_for_.option = model::kNone;
   std::fill(ws.site_keep_.begin(), ws.site_keep_.end(), 1.0);
   std::fill(ws.site_adopted_count_.begin(), ws.site_adopted_count_.end(), 0);
 

@@ -172,6 +172,13 @@ class Workspace {
   std::vector<int> sde_award_year_;
   std::vector<SdeOffer> sde_award_;
   std::vector<int> sde_group_year_;
+  /// [years + tail] scratch: an award's subsidy per tonne in each year of its term (sde.cpp), for
+  /// the option, first year and end year in sde_subsidy_for_ (kNone: none).
+  std::vector<double> sde_subsidy_;
+  struct {
+    model::Index option = model::kNone;
+    int start = 0, end = 0;
+  } sde_subsidy_for_;
   /// [decision year × option] the offer the year's round made it in the set-up numbered
   /// sde_offer_set_up_[slot] (option kNone: it did not apply); empty unless remember_sde_offers().
   std::vector<SdeOffer> sde_offer_memo_;
