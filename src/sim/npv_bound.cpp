@@ -28,21 +28,30 @@ bool non_negative(const std::vector<double>& v) {
 }
 
 /// Prefix sums of the levy's expected price for `category` over the decision year's paths
-/// (remembered_levy_price, so the evaluations that follow reuse the same values).
-const double* levy_prefix(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool, int y) {
+/// (remembered_levy_price, so the evaluations that follow reuse the same values), p[0 … need] at
+/// least. Extended as far as a candidate asks: the options' lives end decades before the price
+/// tail does, and each term was an erfc (a sum extended keeps the bits of one made at once; the
+/// pools do not change while the screen asks, decide()).
+const double* levy_prefix(const Inputs& in, Workspace& ws, model::LevyCategory category, DprPool pool, int y,
+                          std::size_t need) {
   const std::size_t span = span_of(ws);
   const auto c = static_cast<std::size_t>(category);
   double* p = ws.bound_levy_prefix_.data() + c * (span + 1);
+  std::size_t& done = ws.bound_levy_end_[c];
   if (ws.bound_levy_year_[c] != y) {
-    const double* disc = series(ws, kDiscount);
     p[0] = 0;
-    for (std::size_t k = 0; k < span; ++k) {
+    done = 0;
+    ws.bound_levy_year_[c] = y;
+  }
+  if (done < need) {
+    const double* disc = series(ws, kDiscount);
+    for (std::size_t k = done; k < need; ++k) {
       // Years before the decision year are never asked for (an option starts in it at the earliest).
       const double v = static_cast<int>(k) < y ? 0.0
                                                 : remembered_levy_price(in, ws, category, pool, y, static_cast<int>(k));
       p[k + 1] = p[k] + v * (disc[k + 1] - disc[k]);
     }
-    ws.bound_levy_year_[c] = y;
+    done = need;
   }
   return p;
 }
@@ -161,7 +170,7 @@ bool cannot_reach(const model::Model& model, const Inputs& in, Workspace& ws, mo
   const auto sum = [&](const double* p) { return p[end] - p[std::min(after, end)]; };
   const auto size = [&](const double* p) { return p[end]; };
   const double* disc = series(ws, kDiscount);
-  const double* levy = pool == DprPool::none ? nullptr : levy_prefix(in, ws, category, pool, y);
+  const double* levy = pool == DprPool::none ? nullptr : levy_prefix(in, ws, category, pool, y, end);
 
   // The first year, exactly as option_npv takes it (up to rounding).
   const double d_start = disc[first + 1] - disc[first];

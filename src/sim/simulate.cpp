@@ -158,6 +158,7 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   bound_prefix_.assign(detail::kBoundSeries * span, 0.0);
   bound_levy_prefix_.assign(model::kLevyCategoryCount * span, 0.0);
   bound_levy_year_.assign(model::kLevyCategoryCount, -1);
+  bound_levy_end_.assign(model::kLevyCategoryCount, 0);
   activity_low_.assign(sites * years, 0.0);
   activity_high_.assign(sites * years, 0.0);
   ranged_activity_.reserve(sites * years);  // empty: no ranges yet

@@ -198,6 +198,7 @@ class Workspace {
   bool activity_valid_ = true;
   std::vector<double> bound_levy_prefix_;
   std::vector<int> bound_levy_year_;  ///< [category] decision year its levy prefix is for, −1 none
+  std::vector<std::size_t> bound_levy_end_;  ///< [category] its prefix is made up to p[end]
   /// [option × CapitalOver] option_capital_cost over its lifetime and over its SDE++ term, NaN
   /// until asked for in the set-up (response.cpp remembered_capital_cost; a capex that is NaN is
   /// asked again, with the same answer).
