@@ -328,20 +328,29 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     // was a twentieth of a Monte Carlo draw's instructions.)
     std::fill(ws.projected_pool_t_.begin(), ws.projected_pool_t_.end(), 0.0);
     std::fill(ws.pool_dpr_t_.begin(), ws.pool_dpr_t_.end(), 0.0);
+    // A category's years fall in stretches of one pool each (the levy starts, or a category changes
+    // pool, in a few years at most); over a stretch the terms go to consecutive cells, a loop the
+    // compiler vectorises (each cell's sum keeps its order: one term per site).
     for (model::Index s = 0; s < sites.size(); ++s) {
       const auto c = static_cast<std::size_t>(sites.levy_category[s]);
       const double base = in.site_base_emissions_t[s], basis = in.site_dpr_basis_t[s];
       const double* activity = in.site_activity.data() + at(s, years, 0);
       const DprPool* pool = ws.year_pool_.data() + at(c, years, 0);
       const DprFactors* factors = ws.year_dpr_factors_.data() + at(c, years, 0);
-      for (int y = 0; y < years; ++y) {
-        const auto p = static_cast<std::size_t>(pool[y]);
+      for (int from = 0, to = 0; from < years; from = to) {
+        const auto p = static_cast<std::size_t>(pool[from]);
+        for (to = from + 1; to < years && pool[to] == pool[from]; ++to) {
+        }
         if (p >= kDprPoolCount) {
           continue;  // DprPool::none
         }
         // (= in.emissions_before_options(s, y) and dpr_allocation of the basis at that activity.)
-        ws.projected_pool_t_[at(p, years, y)] += base * activity[y];
-        ws.pool_dpr_t_[at(p, years, y)] += dpr_allocation(factors[y], basis * activity[y]);
+        double* projected = ws.projected_pool_t_.data() + at(p, years, 0);
+        double* dprs = ws.pool_dpr_t_.data() + at(p, years, 0);
+        for (int y = from; y < to; ++y) {
+          projected[y] += base * activity[y];
+          dprs[y] += dpr_allocation(factors[y], basis * activity[y]);
+        }
       }
     }
   }
