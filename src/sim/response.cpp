@@ -120,12 +120,6 @@ void reserve(const model::Model& model, const Inputs& in, Workspace& ws, model::
   update_open_room(in, ws, infra);
 }
 
-/// Hydrogen use as transport capacity: GJ/yr ÷ 3.6 = MWh/yr, ÷ full-load hours = MW.
-double hydrogen_mw(const model::Options& o, model::Index i) {
-  const double hours = o.full_load_hours[i] > 0 ? o.full_load_hours[i] : 8000.0;
-  return std::max(0.0, o.delta_hydrogen_gj[i]) / 3.6 / hours;
-}
-
 /// The items option i would use from year index `start`, or the one that blocks it.
 struct Ledgers {
   model::Index grid = model::kNone, h2 = model::kNone, store = model::kNone;
@@ -145,7 +139,7 @@ Ledgers find_room(const model::Model& model, const Inputs& in, const Workspace& 
       return l;
     }
   }
-  if (const double h2 = hydrogen_mw(o, i); h2 > 0) {
+  if (const double h2 = ws.option_hydrogen_mw_[i]; h2 > 0) {
     l.h2 = ws.site_hydrogen_[site];
     if (l.h2 == model::kNone || !has_room(model, in, ws, i, l.h2, start, h2)) {
       l.ok = false;
@@ -204,7 +198,7 @@ void adopt(const model::Model& model, const Inputs& in, Workspace& ws, model::In
     reserve(model, in, ws, i, l.grid, start, o.grid_need_mw[i]);
   }
   if (l.h2 != model::kNone) {
-    reserve(model, in, ws, i, l.h2, start, hydrogen_mw(o, i));
+    reserve(model, in, ws, i, l.h2, start, ws.option_hydrogen_mw_[i]);
   }
   if (l.store != model::kNone) {
     reserve(model, in, ws, i, l.store, start, o.co2_stored_t[i]);
@@ -240,6 +234,11 @@ bool committed_here(const Inputs& in, model::Index i) {
 }
 
 }  // namespace
+
+double hydrogen_mw(const model::Options& o, model::Index i) {
+  const double hours = o.full_load_hours[i] > 0 ? o.full_load_hours[i] : 8000.0;
+  return std::max(0.0, o.delta_hydrogen_gj[i]) / 3.6 / hours;
+}
 
 double expected_levy_price(const Inputs& in, const Workspace& ws, model::LevyCategory category,
                            DprPool pool, int decided, int y) {

@@ -27,6 +27,10 @@ double remembered_levy_price(const Inputs& in, Workspace& ws, model::LevyCategor
 /// the other pool's stay).
 void forget_levy_prices(Workspace& ws, DprPool pool);
 
+/// Hydrogen use as transport capacity: GJ/yr ÷ 3.6 = MWh/yr, ÷ full-load hours (8,000 where the
+/// option states none) = MW. (Kept per option by the Workspace: Workspace::option_hydrogen_mw_.)
+double hydrogen_mw(const model::Options& o, model::Index i);
+
 /// Lists, per infrastructure item and first year, the last year an option relies on the item
 /// (Workspace::last_relied_): the horizon, or the year before the item closes. Once per run.
 void list_closures(const model::Model& model, const Inputs& in, Workspace& ws);

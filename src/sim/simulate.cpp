@@ -149,8 +149,10 @@ Workspace::Workspace(const model::Model& model, const Inputs& in) {
   sde_rank_.reserve(options);
   sde_rank_scratch_.reserve(options);
   option_life_.resize(options);
+  option_hydrogen_mw_.resize(options);
   for (model::Index i = 0; i < options; ++i) {
     option_life_[i] = static_cast<int>(std::lround(model.options.lifetime_yr[i]));
+    option_hydrogen_mw_[i] = detail::hydrogen_mw(model.options, i);
   }
   last_relied_.assign(model.infrastructure.size() * years, 0);
   // The bound's buffers (npv_bound.cpp fills them per run and per decision year).

@@ -205,6 +205,9 @@ class Workspace {
   std::vector<double> capital_eur_per_yr_;
   /// [option] lround(lifetime) in years (the NPV's horizon; asked for every candidate).
   std::vector<int> option_life_;
+  /// [option] the hydrogen transport capacity it needs, MW (response.cpp hydrogen_mw; asked for
+  /// every offer, candidate and adoption that looks for room: two divisions each).
+  std::vector<double> option_hydrogen_mw_;
   /// [infra × years] for an option starting in year index y, the last year index it relies on the
   /// item (the year before the item closes, else the horizon; response.cpp), per run.
   std::vector<int> last_relied_;
