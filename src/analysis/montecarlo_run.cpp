@@ -4,6 +4,8 @@
 #include <chrono>
 #include <thread>
 
+#include "sim/sde.hpp"
+
 namespace decarbfund::analysis {
 
 namespace detail {
@@ -32,8 +34,10 @@ void run_case(const MonteCarloSetup& s, Worker& w, const Sampler* smp, double* o
   sim::simulate(model, w.reference, w.ws, s.target_year, sim::Accounting::target_total);
   const double r = w.ws.outcome().total_emissions_t[ty];
   w.scenario.package_enabled = false;
+  // The two policies in one world make the same SDE++ offers (as a rule: checked, bit for bit).
   sim::simulate(model, w.scenario, w.ws, s.target_year,
-                s.package ? sim::Accounting::target_total : sim::Accounting::path_and_outlay);
+                s.package ? sim::Accounting::target_total : sim::Accounting::path_and_outlay,
+                sim::same_sde_offers(w.reference, w.scenario) ? sim::SetUp::fresh_but_offers : sim::SetUp::fresh);
   const double l = w.ws.outcome().total_emissions_t[ty];
   double f = l;
   double outlay = 0;

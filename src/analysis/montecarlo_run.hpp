@@ -20,9 +20,7 @@ namespace decarbfund::analysis::detail {
 struct Worker {
   explicit Worker(const MonteCarloSetup& s)
       : drawn(s), reference(s.reference_base), scenario(s.scenario_base), ws(*s.model, s.scenario_base) {
-    if (s.package) {
-      ws.remember_sde_offers();  // the full run takes the levy-only run's (run_case)
-    }
+    ws.remember_sde_offers();  // the levy-only and full runs take the reference run's (run_case)
   }
   DrawnWorld drawn;
   sim::Inputs reference;

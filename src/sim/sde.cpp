@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "sim/economics.hpp"
@@ -89,6 +90,34 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
 }
 
 }  // namespace
+
+namespace {
+/// Bit for bit (a NaN equals itself, −0 differs from +0: the offers' bits follow their inputs').
+template <class T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+}  // namespace
+
+bool same_sde_offers(const Inputs& a, const Inputs& b) {
+  const auto& s = a.sde;
+  const auto& t = b.sde;
+  const auto& p = a.prices;
+  const auto& q = b.prices;
+  return a.start_year == b.start_year && a.end_year == b.end_year && s.enabled == t.enabled &&
+         same_bits(s.round_budget_eur, t.round_budget_eur) && same_bits(s.round_cap_eur_per_t, t.round_cap_eur_per_t) &&
+         same_bits(s.round_fence_cap_eur_per_t, t.round_fence_cap_eur_per_t) && same_bits(s.term_yr, t.term_yr) &&
+         same_bits(s.floor_share, t.floor_share) && same_bits(s.in_fence, t.in_fence) &&
+         same_bits(s.max_base_eur_per_t, t.max_base_eur_per_t) && same_bits(s.option_category, t.option_category) &&
+         same_bits(p.ets_eur_per_t, q.ets_eur_per_t) && same_bits(p.gas_eur_per_gj, q.gas_eur_per_gj) &&
+         same_bits(p.electricity_eur_per_gj, q.electricity_eur_per_gj) &&
+         same_bits(p.hydrogen_eur_per_gj, q.hydrogen_eur_per_gj) && same_bits(p.biomass_eur_per_gj, q.biomass_eur_per_gj) &&
+         same_bits(p.co2_transport_storage_eur_per_t, q.co2_transport_storage_eur_per_t) &&
+         same_bits(a.option_capex_eur, b.option_capex_eur) &&
+         same_bits(a.option_delta_emissions_t, b.option_delta_emissions_t) &&
+         same_bits(a.response.hurdle_rate, b.response.hurdle_rate);
+}
 
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,
                    int start) {

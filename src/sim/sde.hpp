@@ -50,6 +50,11 @@ struct SdeOffer {
 double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
                             int k);
 
+/// Whether every SDE++ offer under inputs `a` is the one under `b`: what an offer reads (the
+/// scheme, the prices, the options' capex and tonnes, the hurdle rate, the years) bit for bit. An
+/// offer's first year is checked where it is taken (sde.cpp). SetUp::fresh_but_offers needs it.
+bool same_sde_offers(const Inputs& a, const Inputs& b);
+
 /// SDE++'s offer to option i for year index y's round; nullopt-like (option = kNone) when SDE++
 /// is off, there is no round in y, SDE++ does not take the option, or it needs no subsidy.
 SdeOffer sde_offer(const model::Model& model, const Inputs& in, const Workspace& ws, model::Index i, int y,

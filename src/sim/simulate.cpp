@@ -370,9 +370,10 @@ void simulate(const model::Model& model, const Inputs& in, Workspace& ws, int la
     std::fill(ws.run_bound_known_.begin(), ws.run_bound_known_.end(), 0);
     std::fill(ws.capital_eur_per_yr_.begin(), ws.capital_eur_per_yr_.end(),
               std::numeric_limits<double>::quiet_NaN());
-    // A new number for the set-up, so no offer remembered from another is taken (sde.cpp); after
-    // 2^32 set-ups the numbers start again, the remembered offers forgotten.
-    if (++ws.set_up_number_ == 0) {
+    // A new number for the set-up, so no offer remembered from another is taken (sde.cpp), unless
+    // the caller found the offers the same; after 2^32 set-ups the numbers start again, the
+    // remembered offers forgotten.
+    if (set_up != SetUp::fresh_but_offers && ++ws.set_up_number_ == 0) {
       std::fill(ws.sde_offer_set_up_.begin(), ws.sde_offer_set_up_.end(), 0U);
       ws.set_up_number_ = 1;
     }

@@ -85,10 +85,11 @@ class Workspace {
   /// (sde.cpp). Screening changes no result, only the time: tests turn it off to check that
   /// (tests/sim/screening_test.cpp).
   bool screening = true;
-  /// Keeps each SDE++ offer a set-up's rounds make, for the next run of a kept set-up
-  /// (SetUp::kept_but_package): an offer does not depend on the package, so Monte Carlo's full run
-  /// takes the levy-only run's instead of making it again (issue 21). Costs years × options offers
-  /// (1.3 MB on data/nl), allocated here; without the call nothing is kept.
+  /// Keeps each SDE++ offer a set-up's rounds make, for the next runs that may take them
+  /// (SetUp::kept_but_package, SetUp::fresh_but_offers): an offer depends on neither the package
+  /// nor the levy, so Monte Carlo's levy-only and full runs take the reference run's instead of
+  /// making them again (issue 21). Costs years × options offers (1.3 MB on data/nl), allocated
+  /// here; without the call nothing is kept.
   void remember_sde_offers();
 
   // Scratch state of simulate()'s steps (response.cpp, simulate.cpp); not for callers.
@@ -298,6 +299,11 @@ enum class SetUp : std::uint8_t {
   /// (tests/sim/set_up_test.cpp). Inputs changed in place in any other way are the caller's error;
   /// other inputs (another object) get a fresh set-up.
   kept_but_package,
+  /// Everything from the inputs but the SDE++ offers the workspace remembers from its last set-up
+  /// (Workspace::remember_sde_offers), which the caller has found to be these inputs' too
+  /// (same_sde_offers, sde.hpp): Monte Carlo's reference and levy-only runs of one draw, whose
+  /// policies differ but not their world (issue 21).
+  fresh_but_offers,
 };
 
 /// Runs years start_year … end_year (DESIGN §1). Reads model and inputs, writes only into `ws`.

@@ -13,6 +13,7 @@
 #include "fixtures/shipped_fixture.hpp"
 #include "sim/far_worlds.hpp"
 #include "sim/inputs.hpp"
+#include "sim/sde.hpp"
 #include "sim/simulate.hpp"
 
 namespace decarbfund::sim {
@@ -129,6 +130,87 @@ TEST(SetUp, RememberedSdeOffersAreTheSetUpsOwn) {
   }
   // Only rounds that award something could show a wrong offer.
   EXPECT_GT(awarded, 20);
+}
+
+TEST(SetUp, OffersOfTheSameWorldAreTheFreshRunsOwn) {
+  // Monte Carlo's reference and levy-only runs of a draw share its world under two policies, and
+  // so their SDE++ offers (SetUp::fresh_but_offers). The levy-only run, and the full run kept after
+  // it, on the reference run's workspace give a new workspace's bits in every world; the offers
+  // taken from another world instead change an award somewhere, so the offers are used.
+  const auto& model = test::shipped();
+  std::mt19937_64 rng(20261205);
+  int changed = 0;
+  for (const auto& name : test::shipped_scenario_names()) {
+    const auto pair = test::shipped_scenario(name);
+    const auto reference_levy = resolve_inputs(model, pair.reference).levy;
+    Workspace reused(model, test::far_world(pair.scenario, 0, rng));
+    reused.remember_sde_offers();
+    for (int world = 0; world < 6; ++world) {
+      auto in = test::far_world(pair.scenario, world, rng);
+      auto reference = in;  // the same world, the reference's policy
+      reference.levy = reference_levy;
+      reference.package_enabled = false;
+      ASSERT_TRUE(same_sde_offers(reference, in));
+      const std::string what = name + " world " + std::to_string(world);
+      simulate(model, reference, reused, 2030, Accounting::target_total);
+      in.package_enabled = false;
+      simulate(model, in, reused, 2030, Accounting::full, SetUp::fresh_but_offers);
+      Workspace fresh(model, in);
+      simulate(model, in, fresh, 2030, Accounting::full);
+      test::expect_same_outcome(reused.outcome(), fresh.outcome(), what + " levy only");
+      in.package_enabled = true;
+      simulate(model, in, reused, 2030, Accounting::full, SetUp::kept_but_package);
+      simulate(model, in, fresh, 2030, Accounting::full);
+      test::expect_same_outcome(reused.outcome(), fresh.outcome(), what + " full");
+
+      // Misused: the reference run of another world leaves offers that are not this world's.
+      auto other = test::far_world(pair.scenario, world + 1, rng);
+      other.levy = reference_levy;
+      other.package_enabled = false;
+      if (same_sde_offers(other, in)) {
+        continue;
+      }
+      simulate(model, other, reused, 2030, Accounting::target_total);
+      in.package_enabled = false;
+      simulate(model, in, reused, 2030, Accounting::full, SetUp::fresh_but_offers);
+      simulate(model, in, fresh, 2030, Accounting::full);
+      changed += reused.outcome().sde_committed_eur != fresh.outcome().sde_committed_eur ? 1 : 0;
+    }
+  }
+  EXPECT_GT(changed, 3);
+}
+
+TEST(SetUp, SameOffersAreSameBits) {
+  // One bit of anything an offer reads makes the offers another set-up's; the levy does not.
+  std::mt19937_64 rng(1);
+  const auto in = test::far_world(test::shipped_scenario("belastingplan-2026").scenario, 0, rng);
+  EXPECT_TRUE(same_sde_offers(in, in));
+  auto levy = in;
+  levy.levy.first_year += 3;
+  levy.package_enabled = !in.package_enabled;
+  EXPECT_TRUE(same_sde_offers(levy, in));
+  const auto differs = [&](auto change) {
+    auto other = in;
+    change(other);
+    return !same_sde_offers(other, in) && !same_sde_offers(in, other);
+  };
+  const auto next = [](double& x) { x = std::nextafter(x, 1e300); };
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.prices.gas_eur_per_gj[7]); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.prices.ets_eur_per_t.back()); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.prices.co2_transport_storage_eur_per_t[0]); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.option_capex_eur[3]); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.option_delta_emissions_t[5]); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.response.hurdle_rate); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { next(o.sde.round_budget_eur[6]); }));
+  EXPECT_TRUE(differs([&](Inputs& o) { o.sde.option_category[0] = o.sde.option_category[0] == 0 ? 1 : 0; }));
+  EXPECT_TRUE(differs([&](Inputs& o) { o.sde.enabled = !o.sde.enabled; }));
+  EXPECT_TRUE(differs([&](Inputs& o) { ++o.end_year; }));
+  // −0 is not +0: an offer's bits follow its inputs'.
+  auto zero = in;
+  zero.option_capex_eur[0] = 0.0;
+  auto minus = zero;
+  minus.option_capex_eur[0] = -0.0;
+  EXPECT_FALSE(same_sde_offers(zero, minus));
 }
 
 }  // namespace
