@@ -23,17 +23,17 @@ double ets_saved(const model::Model& model, const Inputs& in, model::Index i, in
   return model.sites.in_ets[model.options.site[i]] != 0 ? ets[y] : 0.0;
 }
 
-}  // namespace
-
-double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
-                            int k) {
+/// The correction amount per tonne for an option awarded from its first year, in year index k:
+/// the CO2 price its tonnes save (ETS where the site is in it) plus what its energy costs less
+/// than at award, (energy cost(first year) − energy cost(k)) ÷ tonnes: the market value of what it
+/// avoids moves with the scenario's energy and CO2 prices, the base amount does not.
+/// `operating_start_eur` and `operating_eur` are option_operating_cost() in the first year and in k.
+double correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
+                        double operating_eur, int k) {
   const double tonnes = -in.option_delta_emissions_t[i];
-  const double energy =
-      tonnes > 0 ? (operating_start_eur - option_operating_cost(model.options, in, i, k)) / tonnes : 0.0;
+  const double energy = tonnes > 0 ? (operating_start_eur - operating_eur) / tonnes : 0.0;
   return ets_saved(model, in, i, k) + energy;
 }
-
-namespace {
 
 /// sde_offer() but for its obligation (0 here; sde_obligation() gives it), written into `offer`
 /// field by field (the round writes straight into its queue: a whole SdeOffer returned by value
@@ -65,8 +65,8 @@ bool sde_rate(const model::Model& model, const Inputs& in, model::Index i, int y
   if (const double max_base = sde.max_base_eur_per_t[category]; !std::isnan(max_base)) {
     offer.base_eur_per_t = std::min(offer.base_eur_per_t, max_base);
   }
-  // sde_correction_per_t(…, operating_eur, start), without summing the operating cost again.
-  offer.correction_eur_per_t = ets_saved(model, in, i, start) + (operating_eur - operating_eur) / tonnes;
+  // correction_per_t in the first year (tonnes > 0 here).
+  offer.correction_eur_per_t = correction_per_t(model, in, i, operating_eur, operating_eur, start);
   offer.floor_eur_per_t = sde.floor_share[category] * std::max(0.0, offer.correction_eur_per_t);
   const auto k = static_cast<std::size_t>(y);
   offer.cap_eur_per_t = sde.in_fence[category] != 0 ? sde.round_fence_cap_eur_per_t[k] : sde.round_cap_eur_per_t[k];
@@ -89,9 +89,6 @@ double sde_obligation(const model::Model& model, const Inputs& in, const Workspa
          offer.term_yr;
 }
 
-}  // namespace
-
-namespace {
 /// Bit for bit (a NaN equals itself, −0 differs from +0: the offers' bits follow their inputs').
 template <class T>
 bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
@@ -112,7 +109,8 @@ bool same_sde_offers(const Inputs& a, const Inputs& b) {
          same_bits(s.max_base_eur_per_t, t.max_base_eur_per_t) && same_bits(s.option_category, t.option_category) &&
          same_bits(p.ets_eur_per_t, q.ets_eur_per_t) && same_bits(p.gas_eur_per_gj, q.gas_eur_per_gj) &&
          same_bits(p.electricity_eur_per_gj, q.electricity_eur_per_gj) &&
-         same_bits(p.hydrogen_eur_per_gj, q.hydrogen_eur_per_gj) && same_bits(p.biomass_eur_per_gj, q.biomass_eur_per_gj) &&
+         same_bits(p.hydrogen_eur_per_gj, q.hydrogen_eur_per_gj) &&
+         same_bits(p.biomass_eur_per_gj, q.biomass_eur_per_gj) &&
          same_bits(p.co2_transport_storage_eur_per_t, q.co2_transport_storage_eur_per_t) &&
          same_bits(a.option_capex_eur, b.option_capex_eur) &&
          same_bits(a.option_delta_emissions_t, b.option_delta_emissions_t) &&
@@ -306,7 +304,7 @@ bool award_sde(const model::Model& model, const Inputs& in, Workspace& ws, const
 
 namespace {
 /// Award i's subsidy per tonne in each year index k of [start, end), into ws.sde_subsidy_[k]:
-/// sde_subsidy_per_t at sde_correction_per_t(…, k), the same bits, with the term's operating costs
+/// sde_subsidy_per_t at correction_per_t(…, k), with the term's operating costs
 /// in one call (an award's NPV and its payments both ask for every year of the term). With
 /// `reuse`, what the last call wrote for the same option and years is taken as it is: record_sde
 /// follows add_sde_premium for the same candidate and award (decide()); any other call writes.
@@ -324,13 +322,10 @@ const double* sde_subsidies(const model::Model& model, const Inputs& in, Workspa
   const auto& a = ws.sde_award_[i];
   option_operating_costs(model.options, in, i, start, end, subsidy + start);
   const double operating_start = subsidy[start];
-  const double tonnes = -in.option_delta_emissions_t[i];
   for (int k = start; k < end; ++k) {
     const auto t = static_cast<std::size_t>(k);
-    // (sde_correction_per_t, its energy part from the operating cost written here)
-    const double energy = tonnes > 0 ? (operating_start - subsidy[t]) / tonnes : 0.0;
-    subsidy[t] = sde_subsidy_per_t(a.base_eur_per_t, ets_saved(model, in, i, k) + energy, a.floor_eur_per_t,
-                                   a.cap_eur_per_t);
+    subsidy[t] = sde_subsidy_per_t(a.base_eur_per_t, correction_per_t(model, in, i, operating_start, subsidy[t], k),
+                                   a.floor_eur_per_t, a.cap_eur_per_t);
   }
   return subsidy;
 }

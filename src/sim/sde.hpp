@@ -41,15 +41,6 @@ struct SdeOffer {
   double obligation_eur = 0;
 };
 
-/// The correction amount per tonne for an option awarded from its first year, in year index k:
-/// the CO2 price its tonnes save (ETS where the site is in it) plus what its energy costs less
-/// than at award, (energy cost(first year) − energy cost(k)) ÷ tonnes: the market value of what it
-/// avoids moves with the scenario's energy and CO2 prices, the base amount does not.
-/// `operating_start_eur` is option_operating_cost() in the first year (an award asks for every
-/// year of its term, so it is computed once).
-double sde_correction_per_t(const model::Model& model, const Inputs& in, model::Index i, double operating_start_eur,
-                            int k);
-
 /// Whether every SDE++ offer under inputs `a` is the one under `b`: what an offer reads (the
 /// scheme, the prices, the options' capex and tonnes, the hurdle rate, the years) bit for bit. An
 /// offer's first year is checked where it is taken (sde.cpp). SetUp::fresh_but_offers needs it.
