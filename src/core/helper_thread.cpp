@@ -3,6 +3,7 @@
 #include <chrono>
 #include <system_error>
 
+#include "core/huge_pages.hpp"
 #include "core/two_ended_jobs.hpp"
 
 namespace decarbfund::core {
@@ -50,6 +51,7 @@ HelperThread::Ticket HelperThread::run(std::function<void()> job) {
 }
 
 void HelperThread::loop() {
+  prefer_huge_thread_heap_pages();
   auto awake_until = std::chrono::steady_clock::now();
   while (true) {
     // Awake for kSpin after a job: the next one starts at once. Yielding lets another thread of

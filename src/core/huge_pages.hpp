@@ -15,13 +15,21 @@ namespace decarbfund::core {
 /// keep their size. Does nothing below 4 MiB, where a buffer holds at most one whole block.
 void prefer_huge_pages(void* data, std::size_t bytes) noexcept;
 
-/// Grows the heap's free top to at least `bytes` now, where the next allocations come from, and asks
-/// for huge pages for it, as glibc's malloc does itself under GLIBC_TUNABLES=glibc.malloc.hugetlb=1.
+/// Grows the heap's free top to at least `bytes` now, where the next allocations come from, starts
+/// them at a 2 MiB boundary and asks for huge pages for it, as glibc's malloc does itself under
+/// GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (which only the environment can set, before start-up).
 /// For a process that runs and ends: what it first touches of the heap costs one page fault per
 /// 2 MiB rather than per 4 KiB (issue 21: on this project's VM a fault costs ~11 µs). Call it at
 /// start-up, after mallopt(M_TOP_PAD, ≥ bytes) and an M_MMAP_THRESHOLD over 1 MiB. Only the main
 /// thread's heap (glibc's main arena); with another allocator or system nothing happens.
 void prefer_huge_heap_pages(std::size_t bytes) noexcept;
+
+/// The same for the calling thread's heap (its glibc arena), once the process asked for it with
+/// prefer_huge_heap_pages(); otherwise nothing. The helper thread calls it as it starts
+/// (core/helper_thread.hpp): an outlook's helper took ~440 faults fewer. Call it before the thread
+/// allocates anything else; only the first thread to call it has its allocations start at a
+/// boundary, every caller's heap is advised.
+void prefer_huge_thread_heap_pages() noexcept;
 
 /// prefer_huge_pages() over a container's reserved storage (std::string, std::vector).
 template <class Container>
