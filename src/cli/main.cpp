@@ -1,8 +1,6 @@
 // decarbfund: the command-line entry point. Builds the CLI11 app from the verbs in
 // decarbfund::cli and turns failures into exit codes (cli/run_app.hpp).
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -17,21 +15,10 @@
 int main(int argc, char** argv) {
   using namespace decarbfund;
   const std::string_view first = argc > 1 ? std::string_view(argv[1]) : std::string_view();
-  // glibc's malloc gives blocks over 128 KiB back to the kernel when they are freed (mmap, and
-  // trimming the heap's top) and takes fresh pages, each a page fault, at the next allocation. A
-  // run allocates and frees its workspaces' and outcomes' columns again and again, so every verb
-  // that runs and ends keeps them for reuse (issue 21: an outlook's page faults 2,100 → 1,750, and
-  // 1.5 µs each on a VM). Not the server, which runs for weeks and should give memory back.
-  // The heap's top is grown to 32 MiB at once and advised for huge pages, so what a run first
-  // touches of it costs a fault per 2 MiB: on the VM of issue 21's seventh stop a 4 KiB fault took
-  // ~11 µs, and an outlook's 1,750 faults became ~1,300 (the helper thread's allocations are in an
-  // arena of its own, not advised; one arena for all threads slowed Monte Carlo by 5 %).
+  // Every verb that runs and ends keeps its freed memory and takes huge pages
+  // (core/huge_pages.hpp); not the server, which runs for weeks and should give memory back.
   if (first != "serve") {
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    constexpr int kHeapTop = 32 << 20;  // the top pad, and what is advised at once
-    mallopt(M_TOP_PAD, kHeapTop);
-    core::prefer_huge_heap_pages(kHeapTop);
+    core::prepare_heap_for_a_run();
   }
   CLI::App app{cli::kAppDescription};
   app.require_subcommand(1);

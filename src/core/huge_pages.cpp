@@ -90,6 +90,16 @@ void prefer_huge_heap_pages(std::size_t bytes) noexcept {
 #endif
 }
 
+void prepare_heap_for_a_run() noexcept {
+#if defined(__GLIBC__)
+  constexpr int kHeapTop = 32 << 20;  // the top pad, and what is advised at once
+  mallopt(M_MMAP_THRESHOLD, kHeapTop);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, kHeapTop);
+  prefer_huge_heap_pages(kHeapTop);
+#endif
+}
+
 void prefer_huge_thread_heap_pages() noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(__GLIBC__)
   const std::size_t bytes = heap_bytes.load();
