@@ -81,25 +81,22 @@ decarbfund_static_or_shared(decarbfund_sqlite3 ARCHIVES sqlite3 SYSTEM_LIBS Thre
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET GLOBAL yaml-0.1)
 decarbfund_static_or_shared(decarbfund_libyaml ARCHIVES yaml SHARED PkgConfig::LIBYAML)
 
-# libcrypto (HMAC-SHA256 of the registry's audit log): libcrypto.so cost every verb about 0.5 ms of
-# start-up, for the registry's few verbs. A target with the property DECARBFUND_STATIC_CRYPTO links
-# Debian's archive instead; only the binary has it (src/CMakeLists.txt). Its serve plugin and the
-# test programs load libssl, and so libcrypto.so, with cpp-httplib: one process must not hold two
-# libcryptos, each with its own state.
+# libcrypto (HMAC-SHA256 of the registry's keyed audit log): loaded with dlopen at the first keyed
+# MAC (registry/hmac_sha256.cpp), so no verb pays for it at start-up (issue 21). Linked, as a
+# shared library it cost every verb ~0.5 ms, as Debian's archive ~1.8 ms (its tables' 16,600
+# relocations and ~100 page faults). Only its headers are used at build time; the library is
+# named by its soname, read here from the one FindOpenSSL found.
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${OPENSSL_CRYPTO_LIBRARY} OUTPUT_VARIABLE crypto_headers
+                RESULT_VARIABLE crypto_objdump_failed ERROR_QUIET)
+string(REGEX MATCH "SONAME +([^ \n]+)" crypto_soname_line "${crypto_headers}")
+if(crypto_objdump_failed OR NOT CMAKE_MATCH_1)
+  message(FATAL_ERROR "cannot read the soname of libcrypto (${OPENSSL_CRYPTO_LIBRARY}) with objdump -p")
+endif()
+set(DECARBFUND_LIBCRYPTO_SONAME "${CMAKE_MATCH_1}")
+message(STATUS "libcrypto, loaded when a keyed audit log needs it: ${DECARBFUND_LIBCRYPTO_SONAME}")
 add_library(decarbfund_crypto INTERFACE)
 add_library(decarbfund::crypto ALIAS decarbfund_crypto)
-set(crypto_archive "")
-if(DECARBFUND_STATIC_DEPS)
-  decarbfund_static_archives(crypto_archive crypto)
-endif()
-if(crypto_archive)
-  set(decarbfund_static_crypto "$<BOOL:$<TARGET_PROPERTY:DECARBFUND_STATIC_CRYPTO>>")
-  target_include_directories(decarbfund_crypto SYSTEM INTERFACE ${OPENSSL_INCLUDE_DIR})
-  target_link_libraries(decarbfund_crypto INTERFACE "$<${decarbfund_static_crypto}:${crypto_archive}>"
-                        "$<${decarbfund_static_crypto}:Threads::Threads>"
-                        "$<${decarbfund_static_crypto}:${CMAKE_DL_LIBS}>"
-                        "$<$<NOT:${decarbfund_static_crypto}>:OpenSSL::Crypto>")
-else()
-  target_link_libraries(decarbfund_crypto INTERFACE OpenSSL::Crypto)
-endif()
+target_include_directories(decarbfund_crypto SYSTEM INTERFACE ${OPENSSL_INCLUDE_DIR})
+target_compile_definitions(decarbfund_crypto INTERFACE DECARBFUND_LIBCRYPTO_SONAME="${DECARBFUND_LIBCRYPTO_SONAME}")
+target_link_libraries(decarbfund_crypto INTERFACE ${CMAKE_DL_LIBS})

@@ -7,12 +7,11 @@
 #include <fstream>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include "core/atomic_file.hpp"
 #include "core/diagnostic.hpp"
 #include "core/sha256.hpp"
+#include "registry/hmac_sha256.hpp"
 
 namespace decarbfund::registry {
 
@@ -83,11 +82,8 @@ std::string AuditKey::mac_hex(std::string_view message) const {
   if (!keyed()) {
     return core::sha256_hex(message);
   }
-  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &len);
-  return hex(out.data(), len);
+  const auto mac = hmac_sha256(secret_, message);
+  return hex(mac.data(), mac.size());
 }
 
 void write_new_audit_key(const std::filesystem::path& path) {
