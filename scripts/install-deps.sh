@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libfmt-dev libyaml-dev nlohmann-json3-dev libcli11-dev
-  libsqlite3-dev coinor-libcbc-dev libcpp-httplib-dev libxlsxwriter-dev
+  libsqlite3-dev coinor-libcbc-dev libbz2-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # MPI is on in the default build: `mpirun -np N decarbfund montecarlo` (docs/uncertainty.md).
   libopenmpi-dev openmpi-bin
