@@ -16,12 +16,9 @@ namespace decarbfund::registry {
 namespace {
 
 [[noreturn]] void crypto_error(std::string expected, std::string found) {
-  core::Diagnostic d;
-  d.code = "registry.crypto";
-  d.file = DECARBFUND_LIBCRYPTO_SONAME;
-  d.expected = std::move(expected);
-  d.found = std::move(found);
-  throw core::Error(std::move(d));
+  core::Diagnostics d;
+  d.error(DECARBFUND_LIBCRYPTO_SONAME, 0, "", std::move(expected), std::move(found), "registry.crypto");
+  throw core::Error(d);
 }
 
 /// libcrypto's two functions, from the library the build found (its soname, from CMake). In a

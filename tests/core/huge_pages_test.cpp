@@ -1,5 +1,6 @@
 // core/huge_pages.hpp: a hint only. Whatever the buffer (none, small, unaligned, already
-// written), asking for huge pages leaves its contents as they were.
+// written), asking for huge pages leaves its contents as they were; the heap as main() sets it up
+// (prepare_heap_for_a_run), and the helper thread's, carry the advice.
 #include "core/huge_pages.hpp"
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <unistd.h>
 #endif
 
 #include <gtest/gtest.h>
@@ -42,39 +44,6 @@ TEST(HugePages, AHintThatChangesNoContents) {
   EXPECT_EQ(text.find_first_not_of('x'), std::string::npos);
 }
 
-TEST(HugePages, TheHeapsTopIsAdvised) {
-  // What main() does for a verb that runs and ends: the heap's free top, grown to 32 MiB, carries
-  // the huge-page advice (VmFlags "hg" on a [heap] mapping in /proc/self/smaps).
-#if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "AddressSanitizer's allocator is not glibc's heap";
-#elif defined(__linux__) && defined(__GLIBC__)
-  if (!std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
-    GTEST_SKIP() << "no transparent huge pages in this kernel";
-  }
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TOP_PAD, 32 << 20);
-  prefer_huge_heap_pages(std::size_t{32} << 20);
-  EXPECT_GE(mallinfo2().keepcost, std::size_t{32} << 20);
-  std::ifstream smaps("/proc/self/smaps");
-  std::string line;
-  bool in_heap = false, advised = false;
-  while (std::getline(smaps, line)) {
-    // A mapping's first line starts with its address range ("55d6…-55d6… rw-p …"), its fields
-    // with a name and a colon.
-    const std::string first = line.substr(0, line.find(' '));
-    if (first.find('-') != std::string::npos && first.find_first_not_of("0123456789abcdef-") == std::string::npos) {
-      in_heap = line.size() >= 6 && line.compare(line.size() - 6, 6, "[heap]") == 0;
-    } else if (in_heap && line.rfind("VmFlags:", 0) == 0) {
-      advised = advised || (line + ' ').find(" hg ") != std::string::npos;
-    }
-  }
-  EXPECT_TRUE(advised) << "no [heap] mapping advised for huge pages";
-  mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again (the mmap threshold stays raised)
-#else
-  GTEST_SKIP() << "Linux with glibc only";
-#endif
-}
-
 /// The mapping that holds `at`: its size and whether it carries the huge-page advice (VmFlags
 /// "hg" in /proc/self/smaps).
 struct Mapping {
@@ -88,6 +57,8 @@ Mapping mapping_of(const void* at) {
   Mapping m;
   bool here = false;
   while (std::getline(smaps, line)) {
+    // A mapping's first line starts with its address range ("55d6…-55d6… rw-p …"), its fields
+    // with a name and a colon.
     const std::string first = line.substr(0, line.find(' '));
     const auto dash = first.find('-');
     if (dash != std::string::npos && first.find_first_not_of("0123456789abcdef-") == std::string::npos) {
@@ -103,18 +74,40 @@ Mapping mapping_of(const void* at) {
   return {};
 }
 
-TEST(HugePages, TheHelpersHeapIsAdvisedOnceTheProcessAsked) {
-  // What the helper thread does as it starts (core/helper_thread.cpp): its own heap (a glibc arena
-  // of its own) carries the advice too, once main() asked for it for the main heap.
+/// The heap as main() sets it up for a verb that runs and ends (prepare_heap_for_a_run).
+class MainsHeap : public ::testing::Test {
+ protected:
+  void SetUp() override {
 #if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "AddressSanitizer's allocator is not glibc's heap";
+    GTEST_SKIP() << "AddressSanitizer's allocator is not glibc's heap";
 #elif defined(__linux__) && defined(__GLIBC__)
-  if (!std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
-    GTEST_SKIP() << "no transparent huge pages in this kernel";
+    if (!std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
+      GTEST_SKIP() << "no transparent huge pages in this kernel";
+    }
+    prepare_heap_for_a_run();
+#else
+    GTEST_SKIP() << "Linux with glibc only";
+#endif
   }
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TOP_PAD, 32 << 20);
-  prefer_huge_heap_pages(std::size_t{32} << 20);
+  void TearDown() override {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+    mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again (the other settings stay)
+#endif
+  }
+};
+
+TEST_F(MainsHeap, TheHeapsTopIsAdvised) {
+  // The heap's free top, grown to 32 MiB, carries the huge-page advice.
+#if defined(__GLIBC__)
+  const std::size_t top = mallinfo2().keepcost;
+  EXPECT_GE(top, std::size_t{32} << 20);
+  EXPECT_TRUE(mapping_of(static_cast<char*>(sbrk(0)) - top / 2).advised) << "the heap's top is not advised";
+#endif
+}
+
+TEST_F(MainsHeap, TheHelpersHeapIsAdvised) {
+  // What the helper thread does as it starts (core/helper_thread.cpp): its own heap (a glibc
+  // arena of its own) carries the advice too, once the process asked for it.
   Mapping m;
   std::thread([&] {
     prefer_huge_thread_heap_pages();
@@ -122,16 +115,12 @@ TEST(HugePages, TheHelpersHeapIsAdvisedOnceTheProcessAsked) {
     m = mapping_of(block.data() + block.size() / 2);  // its start may lie in the page below the boundary
     EXPECT_EQ(block.back(), 'x');
   }).join();
-  mallopt(M_TOP_PAD, 128 << 10);
   // glibc hands a new thread the heap of one that has ended, if there is one: made before the top
   // pad was raised, it may be too small to hold a whole 2 MiB block past its records.
   if (m.bytes < (std::uintptr_t{8} << 20)) {
     GTEST_SKIP() << "the thread was given a heap of " << m.bytes << " bytes";
   }
   EXPECT_TRUE(m.advised) << "the thread's heap is not advised for huge pages";
-#else
-  GTEST_SKIP() << "Linux with glibc only";
-#endif
 }
 
 }  // namespace
