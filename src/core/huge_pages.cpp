@@ -70,7 +70,8 @@ void prefer_huge_heap_pages(std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(__GLIBC__)
   // The heap's free top (keepcost) ends at the break: its allocations start at the next 2 MiB
   // boundary from here on.
-  if (auto* const end = static_cast<char*>(sbrk(0)); end != reinterpret_cast<char*>(-1)) {
+  // (No free top: not glibc's heap, e.g. under AddressSanitizer.)
+  if (auto* const end = static_cast<char*>(sbrk(0)); end != reinterpret_cast<char*>(-1) && mallinfo2().keepcost > 0) {
     skip_to_huge_page(reinterpret_cast<std::uintptr_t>(end - mallinfo2().keepcost), skipped_main);
   }
   // A block larger than the free top makes malloc grow the heap by it and the top pad; freed, it
