@@ -28,7 +28,8 @@ std::atomic<std::size_t> heap_bytes{0};
 std::atomic<void*> skipped_main{nullptr};
 std::atomic<void*> skipped_helper{nullptr};
 
-std::uintptr_t round_up(std::uintptr_t a) { return (a + kHugePage - 1) & ~(kHugePage - 1); }
+std::uintptr_t round_down(std::uintptr_t a) { return a & ~(kHugePage - 1); }
+std::uintptr_t round_up(std::uintptr_t a) { return round_down(a + kHugePage - 1); }
 
 /// The heap's next allocations come from `free_from` on. A huge page can back a 2 MiB block only
 /// while none of its 4 KiB pages has been written, and the block that holds `free_from` also holds
@@ -54,8 +55,8 @@ void prefer_huge_pages(void* data, std::size_t bytes) noexcept {
   // The whole huge pages inside the buffer: madvise takes page-aligned ranges, and only an
   // aligned 2 MiB block can be one huge page.
   const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
+  const std::uintptr_t first = round_up(begin);
+  const std::uintptr_t last = round_down(begin + bytes);
   if (last > first) {
     // Best effort: EINVAL (a kernel without THP) or ENOMEM change nothing but the speed.
     (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
@@ -127,14 +128,13 @@ void prefer_huge_thread_heap_pages() noexcept {
     }
     std::fclose(maps);
   }
-  std::free(probe);
-  const std::uintptr_t first = round_up(at);
-  const std::uintptr_t last = std::min<std::uintptr_t>(hi, first + bytes) & ~(kHugePage - 1);
-  if (lo == 0 || last < first + 2 * kHugePage) {
-    return;
+  // Its whole 2 MiB blocks from the first block on, as far as the top pad reaches.
+  const std::uintptr_t end = std::min<std::uintptr_t>(hi, round_up(at) + bytes);
+  if (lo != 0 && round_down(end) >= round_up(at) + 2 * kHugePage) {
+    prefer_huge_pages(probe, end - at);
+    skip_to_huge_page(at, skipped_helper);
   }
-  (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  skip_to_huge_page(at, skipped_helper);
+  std::free(probe);
 #endif
 }
 
