@@ -30,19 +30,29 @@ HelperThread::~HelperThread() {
   }
 }
 
+void HelperThread::start_locked() {
+  if (started_) {
+    return;
+  }
+  started_ = true;
+  try {
+    thread_ = std::thread([this] { loop(); });
+  } catch (const std::system_error&) {
+    // No thread: every job is withdrawn at finish(), its caller doing the work.
+  }
+}
+
+void HelperThread::start() {
+  const std::lock_guard lock(mutex_);
+  start_locked();
+}
+
 HelperThread::Ticket HelperThread::run(std::function<void()> job) {
   auto j = std::make_shared<Job>();
   j->run = std::move(job);
   {
     const std::lock_guard lock(mutex_);
-    if (!started_) {
-      started_ = true;
-      try {
-        thread_ = std::thread([this] { loop(); });
-      } catch (const std::system_error&) {
-        // No thread: every job is withdrawn at finish(), its caller doing the work.
-      }
-    }
+    start_locked();
     queue_.push_back(j);
     queued_.fetch_add(1);
   }
@@ -52,7 +62,8 @@ HelperThread::Ticket HelperThread::run(std::function<void()> job) {
 
 void HelperThread::loop() {
   prefer_huge_thread_heap_pages();
-  auto awake_until = std::chrono::steady_clock::now();
+  // Awake from the start too: a thread started ahead of its first job (start()) waits for it so.
+  auto awake_until = std::chrono::steady_clock::now() + kSpin;
   while (true) {
     // Awake for kSpin after a job: the next one starts at once. Yielding lets another thread of
     // this core run (one core, or a busy machine).

@@ -31,6 +31,27 @@ TEST(HelperThread, RunsAJobOnAnotherThreadAndWaitsForIt) {
   EXPECT_NE(ran_on, std::this_thread::get_id());
 }
 
+TEST(HelperThread, AThreadStartedAheadRunsTheJobsThatFollow) {
+  // start() is what main() calls for a verb that reads its inputs on two threads; again, it does
+  // nothing, and the jobs queued after it run on the helper as before.
+  HelperThread::instance().start();
+  HelperThread::instance().start();
+  std::thread::id ran_on;
+  std::atomic<bool> ran{false};
+  auto ticket = HelperThread::instance().run([&] {
+    ran_on = std::this_thread::get_id();
+    ran = true;
+  });
+  // (Withdrawn if the helper has not begun it: then it never ran. Wait until it has.)
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!ran && std::chrono::steady_clock::now() < until) {
+    std::this_thread::yield();
+  }
+  ticket.finish();
+  EXPECT_NE(ran_on, std::thread::id());
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+}
+
 TEST(HelperThread, FinishRethrowsWhatTheJobThrew) {
   std::atomic<bool> begun{false};
   auto ticket = HelperThread::instance().run([&] {
